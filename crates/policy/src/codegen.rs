@@ -1,0 +1,122 @@
+//! Turns a validated [`Pack`] into Rust statics for the rules crate.
+//!
+//! The output is included into `anju_rules::policy::data`; it names the types of `anju_rules::policy` by absolute
+//! path. Each program becomes a module `<layer>::<program>` holding one `Citation` static per criterion and one
+//! `Parameter` static per parameter, so a program that reads a parameter the data lacks fails to compile.
+
+use std::fmt::Write;
+
+use crate::{Cite, Pack};
+
+/// Rust source for the whole pack. Deterministic: the same pack gives the same bytes.
+pub fn to_rust(pack: &Pack) -> String {
+    let mut out = String::from("// @generated from policy/ by anju-policy. Do not edit: edit the TOML files.\n\n");
+    out.push_str("pub mod sources {\n    use crate::policy::Source;\n");
+    for s in pack.sources.values() {
+        let _ = writeln!(
+            out,
+            "    pub static {}: Source = Source {{ id: {:?}, title: {:?}, title_en: {}, number: {}, issued: {}, url: {} }};",
+            upper(&s.id),
+            s.id,
+            s.title,
+            opt(&s.title_en),
+            opt(&s.number),
+            opt(&s.issued),
+            opt(&s.url),
+        );
+    }
+    out.push_str("}\n\n");
+
+    let mut layers: Vec<&str> = pack.programs.iter().map(|p| p.layer.as_str()).collect();
+    layers.dedup();
+    let mut all_params = Vec::new();
+    let mut all_cites = Vec::new();
+    for layer in layers {
+        let _ = writeln!(out, "pub mod {layer} {{");
+        for p in pack.programs.iter().filter(|p| p.layer == layer) {
+            let _ = writeln!(out, "    /// From `policy/{}`.", p.file.replace('\\', "/"));
+            let _ = writeln!(out, "    pub mod {} {{", p.id);
+            out.push_str("        #[allow(unused_imports)]\n");
+            out.push_str("        use crate::policy::{Citation, Confidence, Dated, Parameter, Unit};\n");
+            out.push_str("        #[allow(unused_imports)]\n");
+            out.push_str("        use crate::time::YearMonth;\n");
+            for (cid, cite) in &p.criteria {
+                let _ = writeln!(out, "        pub static {}: Citation = {};", upper(cid), citation(cite));
+                all_cites.push(format!("{layer}::{}::{}", p.id, upper(cid)));
+            }
+            for (pid, param) in &p.parameters {
+                let _ = writeln!(
+                    out,
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, values: &[",
+                    upper(pid),
+                    param.key,
+                    param.description,
+                    unit_variant(&param.unit),
+                );
+                for v in &param.values {
+                    let until = match v.until {
+                        Some((y, m)) => format!("Some(YearMonth::ym({y}, {m}))"),
+                        None => "None".into(),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "            Dated {{ from: YearMonth::ym({}, {}), until: {until}, value: {}, cite: {} }},",
+                        v.from.0,
+                        v.from.1,
+                        v.value,
+                        citation(&v.cite),
+                    );
+                }
+                out.push_str("        ] };\n");
+                all_params.push(format!("{layer}::{}::{}", p.id, upper(pid)));
+            }
+            out.push_str("    }\n");
+        }
+        out.push_str("}\n\n");
+    }
+
+    out.push_str("/// Every parameter in the pack, for data tidy tests and listings.\n");
+    out.push_str("pub static ALL_PARAMETERS: &[&crate::policy::Parameter] = &[");
+    for p in &all_params {
+        let _ = write!(out, "&{p}, ");
+    }
+    out.push_str("];\n");
+    out.push_str("/// Every criterion citation in the pack, with its path.\n");
+    out.push_str("pub static ALL_CRITERIA: &[(&str, &crate::policy::Citation)] = &[");
+    for c in &all_cites {
+        let _ = write!(out, "({c:?}, &{c}), ");
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn citation(c: &Cite) -> String {
+    format!(
+        "Citation {{ source: &crate::policy::data::sources::{}, article: {:?}, confidence: Confidence::{}, note: {} }}",
+        upper(&c.source),
+        c.article,
+        c.confidence,
+        opt(&c.note)
+    )
+}
+
+fn unit_variant(unit: &str) -> &'static str {
+    match unit {
+        "months" => "Months",
+        "years" => "Years",
+        "fen" => "Fen",
+        "permille" => "Permille",
+        _ => "Count",
+    }
+}
+
+fn upper(id: &str) -> String {
+    id.to_ascii_uppercase()
+}
+
+fn opt(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".into(),
+    }
+}

@@ -1,0 +1,545 @@
+//! Policy data: the TOML files under `policy/`, read, validated and compiled into Rust tables.
+//!
+//! Analysts edit the files; nobody edits the generated Rust.
+//! The rules crate calls [`compile_dir`] from its build script, so a bad file stops the build with an error
+//! naming the file, the line and the key; the command-line tool calls [`load_dir`] for `anju check-pack`.
+//! The format is documented in `policy/README.md`.
+//!
+//! This crate runs at build time and in the CLI only: no TOML parser ships in the web app.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+mod codegen;
+
+pub use codegen::to_rust;
+
+/// What a value is measured in. Money is always integer fen; there are no fractional units.
+pub const UNITS: &[&str] = &["months", "years", "fen", "count", "permille"];
+
+/// Confidence tags, as defined in the domain brief: confirmed (C1, C2), corroborated (C3), unconfirmed (U),
+/// our own inference (I).
+pub const CONFIDENCE: &[&str] = &["C1", "C2", "C3", "U", "I"];
+
+/// A located problem in a policy file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    /// Path of the file, relative to the policy root.
+    pub file: String,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// Dotted key of the offending entry, where known.
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if !self.key.is_empty() {
+            write!(f, ": `{}`", self.key)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A document that policy values cite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub number: Option<String>,
+    pub issued: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Where a criterion or a value comes from: a document, an article, and how sure we are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    pub source: String,
+    pub article: String,
+    pub confidence: String,
+    pub note: Option<String>,
+}
+
+/// One dated value of a parameter, in force from `from` up to and including `until` (year-months).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedValue {
+    pub from: (i32, u32),
+    pub until: Option<(i32, u32)>,
+    pub value: i64,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    pub key: String,
+    pub description: String,
+    pub unit: String,
+    pub values: Vec<DatedValue>,
+}
+
+/// The data one program file holds: its criteria's citations and its parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program {
+    pub id: String,
+    pub layer: String,
+    pub file: String,
+    pub criteria: BTreeMap<String, Cite>,
+    pub parameters: BTreeMap<String, Parameter>,
+}
+
+/// Everything under a policy root, validated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pack {
+    pub sources: BTreeMap<String, Source>,
+    pub programs: Vec<Program>,
+    /// Every file read, relative to the root, for build scripts' `rerun-if-changed`.
+    pub files: Vec<PathBuf>,
+}
+
+// ----- the file format (serde), kept apart from the validated model above -----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDoc {
+    #[serde(default)]
+    sources: BTreeMap<String, Spanned<SourceDoc>>,
+    program: Option<Spanned<String>>,
+    #[serde(default)]
+    criteria: BTreeMap<String, Spanned<CiteDoc>>,
+    #[serde(default)]
+    parameters: BTreeMap<String, Spanned<ParamDoc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceDoc {
+    title: String,
+    title_en: Option<String>,
+    number: Option<String>,
+    issued: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CiteDoc {
+    source: String,
+    article: String,
+    confidence: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamDoc {
+    description: String,
+    unit: String,
+    values: Vec<Spanned<ValueDoc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueDoc {
+    from: String,
+    until: Option<String>,
+    value: i64,
+    source: String,
+    article: String,
+    confidence: String,
+    note: Option<String>,
+}
+
+/// Reads every `*.toml` below `root` (sorted, so the result is deterministic) and validates the whole pack.
+pub fn load_dir(root: &Path) -> Result<Pack, Vec<PolicyError>> {
+    let mut paths = Vec::new();
+    collect_toml(root, &mut paths).map_err(|e| {
+        vec![PolicyError {
+            file: root.display().to_string(),
+            line: None,
+            key: String::new(),
+            message: format!("cannot read the policy folder: {e}"),
+        }]
+    })?;
+    paths.sort();
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        match fs::read_to_string(path) {
+            Ok(text) => texts.push((rel, text)),
+            Err(e) => errors.push(PolicyError {
+                file: rel.display().to_string(),
+                line: None,
+                key: String::new(),
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut pack = load_texts(&texts)?;
+    pack.files = texts.into_iter().map(|(p, _)| p).collect();
+    Ok(pack)
+}
+
+/// Reads [`load_dir`] and turns the pack into Rust source for the rules crate.
+pub fn compile_dir(root: &Path) -> Result<(String, Vec<PathBuf>), Vec<PolicyError>> {
+    let pack = load_dir(root)?;
+    Ok((to_rust(&pack), pack.files))
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Validates a set of files given as (path relative to the policy root, text).
+/// The first path component is the layer (`national`, later a province, city or county).
+pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>> {
+    let mut errors = Vec::new();
+    let mut docs = Vec::new();
+    for (path, text) in files {
+        let file = path.display().to_string();
+        match toml::from_str::<FileDoc>(text) {
+            Ok(doc) => docs.push((path, file, text, doc)),
+            Err(e) => errors.push(PolicyError {
+                line: e.span().map(|s| line_of(text, s.start)),
+                file,
+                key: String::new(),
+                message: e.message().to_string(),
+            }),
+        }
+    }
+
+    // Sources first, so that citations anywhere can be checked against them.
+    let mut pack = Pack::default();
+    for (_, file, text, doc) in &docs {
+        for (id, src) in &doc.sources {
+            let at = Loc { file, text, start: src.span().start, key: format!("sources.{id}") };
+            if pack.sources.contains_key(id) {
+                errors.push(at.error("this source id is defined twice"));
+                continue;
+            }
+            let s = src.get_ref();
+            if s.title.trim().is_empty() {
+                errors.push(at.error("a source needs a title"));
+            }
+            pack.sources.insert(
+                id.clone(),
+                Source {
+                    id: id.clone(),
+                    title: s.title.clone(),
+                    title_en: s.title_en.clone(),
+                    number: s.number.clone(),
+                    issued: s.issued.clone(),
+                    url: s.url.clone(),
+                },
+            );
+        }
+    }
+
+    let mut seen_programs = BTreeSet::new();
+    for (path, file, text, doc) in &docs {
+        let has_content = !doc.criteria.is_empty() || !doc.parameters.is_empty();
+        let Some(program) = &doc.program else {
+            if has_content {
+                errors.push(Loc { file, text, start: 0, key: "program".into() }.error(
+                    "a file with criteria or parameters must name its `program`",
+                ));
+            }
+            continue;
+        };
+        let layer = path
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = program.get_ref().clone();
+        let at = Loc { file, text, start: program.span().start, key: "program".into() };
+        if !is_ident(&id) {
+            errors.push(at.error("a program id is lower_snake_case ASCII"));
+        }
+        if !seen_programs.insert((layer.clone(), id.clone())) {
+            errors.push(at.error("this program is defined twice in the same layer"));
+        }
+        let mut criteria = BTreeMap::new();
+        for (cid, cite) in &doc.criteria {
+            let at = Loc { file, text, start: cite.span().start, key: format!("criteria.{cid}") };
+            if !is_ident(cid) {
+                errors.push(at.error("a criterion id is lower_snake_case ASCII"));
+            }
+            let c = cite.get_ref();
+            if let Some(c) = check_cite(&at, &c.source, &c.article, &c.confidence, &c.note, &pack, &mut errors) {
+                criteria.insert(cid.clone(), c);
+            }
+        }
+        let mut parameters = BTreeMap::new();
+        for (pid, param) in &doc.parameters {
+            let at = Loc { file, text, start: param.span().start, key: format!("parameters.{pid}") };
+            if !is_ident(pid) {
+                errors.push(at.error("a parameter id is lower_snake_case ASCII"));
+            }
+            let p = param.get_ref();
+            if !UNITS.contains(&p.unit.as_str()) {
+                errors.push(at.error(&format!("unknown unit `{}`; use one of {}", p.unit, UNITS.join(", "))));
+            }
+            if p.description.trim().is_empty() {
+                errors.push(at.error("a parameter needs a description"));
+            }
+            if p.values.is_empty() {
+                errors.push(at.error("a parameter needs at least one dated value"));
+            }
+            let mut values: Vec<DatedValue> = Vec::new();
+            for (i, v) in p.values.iter().enumerate() {
+                let at = Loc { file, text, start: v.span().start, key: format!("parameters.{pid}.values[{i}]") };
+                let d = v.get_ref();
+                let from = parse_ym(&d.from);
+                if from.is_none() {
+                    errors.push(at.error(&format!("`from` = {:?} is not a year-month YYYY-MM", d.from)));
+                }
+                let until = match &d.until {
+                    None => None,
+                    Some(u) => {
+                        let parsed = parse_ym(u);
+                        if parsed.is_none() {
+                            errors.push(at.error(&format!("`until` = {u:?} is not a year-month YYYY-MM")));
+                        }
+                        parsed
+                    }
+                };
+                let cite = check_cite(&at, &d.source, &d.article, &d.confidence, &d.note, &pack, &mut errors);
+                let (Some(from), Some(cite)) = (from, cite) else { continue };
+                if until.is_some_and(|u| u < from) {
+                    errors.push(at.error("`until` is before `from`"));
+                    continue;
+                }
+                if let Some(prev) = values.last() {
+                    match prev.until {
+                        None => errors.push(at.error(
+                            "the previous value has no `until`, so it is still in force: give it an end before adding a later value",
+                        )),
+                        Some(pu) if pu >= from => errors.push(at.error(
+                            "this value's period overlaps the previous one (values are listed oldest first)",
+                        )),
+                        Some(_) => {}
+                    }
+                }
+                values.push(DatedValue { from, until, value: d.value, cite });
+            }
+            parameters.insert(
+                pid.clone(),
+                Parameter {
+                    key: format!("{id}.{pid}"),
+                    description: p.description.clone(),
+                    unit: p.unit.clone(),
+                    values,
+                },
+            );
+        }
+        pack.programs.push(Program { id, layer, file: file.clone(), criteria, parameters });
+    }
+
+    if errors.is_empty() {
+        Ok(pack)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Loc<'a> {
+    file: &'a str,
+    text: &'a str,
+    start: usize,
+    key: String,
+}
+
+impl Loc<'_> {
+    fn error(&self, message: &str) -> PolicyError {
+        PolicyError {
+            file: self.file.to_string(),
+            line: Some(line_of(self.text, self.start)),
+            key: self.key.clone(),
+            message: message.to_string(),
+        }
+    }
+}
+
+fn check_cite(
+    at: &Loc<'_>,
+    source: &str,
+    article: &str,
+    confidence: &str,
+    note: &Option<String>,
+    pack: &Pack,
+    errors: &mut Vec<PolicyError>,
+) -> Option<Cite> {
+    let before = errors.len();
+    if !pack.sources.contains_key(source) {
+        errors.push(at.error(&format!("cites source `{source}`, which no `[sources.*]` table defines")));
+    }
+    if article.trim().is_empty() {
+        errors.push(at.error("a citation needs an article (条款)"));
+    }
+    if !CONFIDENCE.contains(&confidence) {
+        errors.push(at.error(&format!(
+            "unknown confidence `{confidence}`; use one of {}",
+            CONFIDENCE.join(", ")
+        )));
+    }
+    (errors.len() == before).then(|| Cite {
+        source: source.to_string(),
+        article: article.to_string(),
+        confidence: confidence.to_string(),
+        note: note.clone(),
+    })
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Parses `YYYY-MM` with a year in 1900..=2200.
+pub fn parse_ym(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCES: &str = r#"
+[sources.reg]
+title = "居住证暂行条例"
+"#;
+
+    fn load(program: &str) -> Result<Pack, Vec<PolicyError>> {
+        load_texts(&[
+            (PathBuf::from("national/sources.toml"), SOURCES.to_string()),
+            (PathBuf::from("national/p.toml"), program.to_string()),
+        ])
+    }
+
+    fn first_error(program: &str) -> PolicyError {
+        match load(program) {
+            Ok(_) => panic!("expected an error"),
+            Err(mut e) => e.remove(0),
+        }
+    }
+
+    const GOOD: &str = r#"program = "p"
+
+[criteria.c]
+source = "reg"
+article = "第二条"
+confidence = "C1"
+
+[parameters.months]
+description = "months"
+unit = "months"
+
+[[parameters.months.values]]
+from = "2016-01"
+until = "2019-12"
+value = 6
+source = "reg"
+article = "第二条"
+confidence = "C1"
+
+[[parameters.months.values]]
+from = "2020-01"
+value = 3
+source = "reg"
+article = "第二条"
+confidence = "U"
+"#;
+
+    #[test]
+    fn a_good_file_loads_with_its_dated_values() {
+        let pack = load(GOOD).unwrap();
+        let p = &pack.programs[0];
+        assert_eq!(p.layer, "national");
+        assert_eq!(p.criteria["c"].article, "第二条");
+        let values = &p.parameters["months"].values;
+        assert_eq!(values.len(), 2);
+        assert_eq!(values[0].until, Some((2019, 12)));
+        assert_eq!(values[1].value, 3);
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_line() {
+        let e = first_error(&GOOD.replace("unit = \"months\"", "unit = \"months\"\nunits = 3"));
+        assert_eq!(e.file, "national/p.toml");
+        assert_eq!(e.line, Some(11));
+        assert!(e.message.contains("unknown field `units`"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_source_is_rejected() {
+        let e = first_error(&GOOD.replacen("source = \"reg\"", "source = \"nope\"", 1));
+        assert_eq!((e.key.as_str(), e.line), ("criteria.c", Some(3)), "the line of the table header");
+        assert!(e.message.contains("`nope`"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_date_is_rejected() {
+        let e = first_error(&GOOD.replacen("from = \"2016-01\"\n", "", 1));
+        assert!(e.message.contains("missing field `from`"), "{e}");
+    }
+
+    #[test]
+    fn overlapping_periods_are_rejected() {
+        let e = first_error(&GOOD.replace("from = \"2020-01\"", "from = \"2019-06\""));
+        assert_eq!(e.key, "parameters.months.values[1]");
+        assert!(e.message.contains("overlaps"), "{e}");
+    }
+
+    #[test]
+    fn an_open_ended_value_must_be_closed_before_a_later_one() {
+        let e = first_error(&GOOD.replace("until = \"2019-12\"\n", ""));
+        assert!(e.message.contains("still in force"), "{e}");
+    }
+
+    #[test]
+    fn unknown_units_and_confidence_tags_are_rejected() {
+        assert!(first_error(&GOOD.replace("unit = \"months\"", "unit = \"days\"")).message.contains("unknown unit"));
+        assert!(first_error(&GOOD.replacen("\"C1\"", "\"sure\"", 1)).message.contains("unknown confidence"));
+    }
+
+    #[test]
+    fn year_months_are_strict() {
+        assert_eq!(parse_ym("2016-01"), Some((2016, 1)));
+        for bad in ["2016-1", "2016-13", "16-01", "2016/01", "1899-12", "２０１６-01", "2016-00"] {
+            assert_eq!(parse_ym(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The explanation as plain text: what the CLI's `--explain` prints and what golden tests snapshot.
+//!
+//! One block per program: the verdict, then each criterion with its shape (✓ ✗ ?), reason and citation, then the
+//! questions still open and what is not modelled. Uncertain citations (anything but C1/C2) are marked as such.
+
+use std::fmt::Write;
+
+use crate::message::Lang;
+use crate::report::{Assessment, Criterion, ProgramResult};
+
+/// Renders the whole assessment in `lang`.
+pub fn render(a: &Assessment, lang: Lang) -> String {
+    let mut out = String::new();
+    let zh = lang == Lang::ZhCn;
+    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, a.as_of);
+    for p in &a.programs {
+        out.push('\n');
+        program(&mut out, p, lang);
+    }
+    let _ = writeln!(out, "\n{}", a.disclaimer.text(lang));
+    out
+}
+
+fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
+    let zh = lang == Lang::ZhCn;
+    let _ = write!(out, "{}: {}", p.program.name(lang), p.status.label(lang));
+    if let Some(e) = p.earliest {
+        let _ = write!(out, " ({} {e})", if zh { "最早" } else { "earliest" });
+    }
+    out.push('\n');
+    for c in &p.criteria {
+        criterion(out, c, lang);
+    }
+    let questions = p.open_questions();
+    if !questions.is_empty() {
+        let paths: Vec<&str> = questions.iter().map(|q| q.path()).collect();
+        let _ = writeln!(out, "  {} {}", if zh { "还要回答：" } else { "Still to answer:" }, paths.join(", "));
+    }
+    if let Some(from) = p.policy_from {
+        let _ = writeln!(out, "  {} {from}", if zh { "所用规定自此生效：" } else { "Rules in force since:" });
+    }
+    for m in &p.not_modelled {
+        let _ = writeln!(out, "  {} {}", if zh { "未计入：" } else { "Not modelled:" }, m.text(lang));
+    }
+}
+
+fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
+    let cite = c.citation;
+    let uncertain = if cite.confidence.is_confirmed() {
+        String::new()
+    } else {
+        format!(
+            " [{:?}, {}]",
+            cite.confidence,
+            if lang == Lang::ZhCn { "未完全核实" } else { "not fully verified" }
+        )
+    };
+    let _ = writeln!(
+        out,
+        "  {} {} — {}\n      {}《{}》{}{uncertain}",
+        c.outcome.symbol(),
+        c.id,
+        c.outcome.label(lang),
+        c.message.text(lang),
+        cite.source.title,
+        cite.article,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::{Person, Request};
+    use crate::time::YearMonth;
+
+    #[test]
+    fn an_explanation_shows_verdict_reasons_and_citations() {
+        let request = Request {
+            as_of: Some(YearMonth::ym(2026, 11)),
+            person: Person { hukou_elsewhere: Some(true), months_in_place: Some(4), ..Person::default() },
+        };
+        let text = render(&crate::assess(&request, YearMonth::ym(2000, 1)), Lang::ZhCn);
+        assert!(text.contains("居住证: 还不确定"), "{text}");
+        assert!(text.contains("✗ resided_half_year — 不符合"), "{text}");
+        assert!(text.contains("《居住证暂行条例》第二条"), "{text}");
+        assert!(text.contains("person.stableJob"), "{text}");
+        assert!(text.contains("测算结果仅供参考"), "{text}");
+    }
+}

@@ -1,0 +1,153 @@
+//! Policy data as the engine sees it: sources, citations and dated parameters.
+//!
+//! The values themselves live in `policy/*.toml` at the workspace root and are compiled into [`data`] by the build
+//! script (see the `anju-policy` crate). Program code names a parameter by its generated static, e.g.
+//! `data::national::residence_permit::MIN_MONTHS_RESIDENT`, and asks for the value in force at the evaluation month.
+
+use serde::Serialize;
+
+use crate::time::YearMonth;
+
+/// The compiled policy tables. Generated; see `policy/README.md` for the file format.
+#[allow(clippy::all)]
+pub mod data {
+    include!(concat!(env!("OUT_DIR"), "/policy.rs"));
+}
+
+/// How sure we are of a fact, as tagged in the domain brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Confidence {
+    /// Read in the full official text.
+    C1,
+    /// A verbatim quotation of the official text in a secondary source.
+    C2,
+    /// Corroborated by several independent calculators or notices; no official text found.
+    C3,
+    /// Unconfirmed: a placeholder that needs checking.
+    U,
+    /// Our own inference or interpretation.
+    I,
+}
+
+impl Confidence {
+    /// Confirmed facts (C1, C2) are shown plainly; everything else is shown as uncertain.
+    pub fn is_confirmed(self) -> bool {
+        matches!(self, Confidence::C1 | Confidence::C2)
+    }
+}
+
+/// What a number is measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    Months,
+    Years,
+    /// Money, in fen (分, 1/100 yuan).
+    Fen,
+    Count,
+    /// Rates in thousandths.
+    Permille,
+}
+
+/// A document that the rules cite.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    #[serde(skip)]
+    pub id: &'static str,
+    pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'static str>,
+}
+
+/// A document and article, with the confidence of our reading of it.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    #[serde(rename = "document")]
+    pub source: &'static Source,
+    pub article: &'static str,
+    pub confidence: Confidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+}
+
+/// One value of a parameter and the months it is in force (both ends included; `until: None` = still in force).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub from: YearMonth,
+    pub until: Option<YearMonth>,
+    pub value: i64,
+    pub cite: Citation,
+}
+
+/// A policy number with its history.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parameter {
+    /// `program.parameter`, e.g. `residence_permit.min_months_resident`.
+    pub key: &'static str,
+    pub description: &'static str,
+    pub unit: Unit,
+    /// Oldest first, periods not overlapping (checked when the data is compiled).
+    pub values: &'static [Dated],
+}
+
+impl Parameter {
+    /// The value in force in month `at`, or `None` when the data has no value for that month
+    /// (before the rule existed, or after it ended). Callers turn `None` into an unknown criterion, never a default.
+    pub fn at(&self, at: YearMonth) -> Option<&'static Dated> {
+        self.values.iter().find(|d| d.from <= at && d.until.is_none_or(|u| at <= u))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SRC: Source = Source { id: "s", title: "t", title_en: None, number: None, issued: None, url: None };
+    const fn cite() -> Citation {
+        Citation { source: &SRC, article: "第一条", confidence: Confidence::C1, note: None }
+    }
+    static P: Parameter = Parameter {
+        key: "p.x",
+        description: "x",
+        unit: Unit::Months,
+        values: &[
+            Dated { from: YearMonth::ym(2016, 1), until: Some(YearMonth::ym(2019, 12)), value: 6, cite: cite() },
+            Dated { from: YearMonth::ym(2021, 1), until: None, value: 3, cite: cite() },
+        ],
+    };
+
+    #[test]
+    fn the_value_in_force_is_chosen_by_month_with_both_ends_included() {
+        assert_eq!(P.at(YearMonth::ym(2015, 12)), None);
+        assert_eq!(P.at(YearMonth::ym(2016, 1)).map(|d| d.value), Some(6));
+        assert_eq!(P.at(YearMonth::ym(2019, 12)).map(|d| d.value), Some(6));
+        assert_eq!(P.at(YearMonth::ym(2020, 6)), None, "a gap in the data is a gap, not the last value");
+        assert_eq!(P.at(YearMonth::ym(2030, 1)).map(|d| d.value), Some(3));
+    }
+
+    #[test]
+    fn every_shipped_value_is_dated_cited_and_in_order() {
+        assert!(!data::ALL_PARAMETERS.is_empty());
+        for p in data::ALL_PARAMETERS {
+            assert!(!p.values.is_empty(), "{} has no values", p.key);
+            assert!(!p.description.trim().is_empty(), "{} has no description", p.key);
+            for pair in p.values.windows(2) {
+                assert!(pair[0].until.is_some_and(|u| u < pair[1].from), "{} periods overlap", p.key);
+            }
+            for v in p.values {
+                assert!(!v.cite.source.title.is_empty() && !v.cite.article.is_empty(), "{} uncited", p.key);
+            }
+        }
+        for (path, c) in data::ALL_CRITERIA {
+            assert!(!c.source.title.is_empty() && !c.article.is_empty(), "{path} uncited");
+        }
+    }
+}

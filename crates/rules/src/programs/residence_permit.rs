@@ -1,0 +1,235 @@
+//! Residence permit (居住证): may this person apply for one?
+//!
+//! Authority: 居住证暂行条例 (国务院令第663号), in force 2016-01-01, Art. 2:
+//! "公民离开常住户口所在地，到其他城市居住半年以上，符合有合法稳定就业、合法稳定住所、连续就读条件之一的，
+//! 可以依照本条例的规定申领居住证。"
+//!
+//! Three criteria, all required:
+//! 1. `left_hukou_city` — the hukou is registered outside the city of residence. If it is not, the permit is
+//!    not applicable: the person is a local resident.
+//! 2. `resided_half_year` — lived in the city at least `min_months_resident` months (6; "半年以上" includes 6).
+//!    This is a duration test: waiting turns it from not met into met.
+//! 3. `stable_basis` — at least one of legal stable employment, legal stable residence, continuous study.
+//!
+//! Parameters: `policy/national/residence_permit.toml`.
+
+use crate::household::{Person, Question};
+use crate::message::Msg;
+use crate::policy::data::national::residence_permit as data;
+use crate::policy::Unit;
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
+use crate::time::YearMonth;
+
+pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
+    let min_months = data::MIN_MONTHS_RESIDENT.at(as_of);
+    let criteria = vec![left_hukou_city(person), resided_half_year(person, as_of), stable_basis(person)];
+
+    let mut status = ProgramResult::status_of(&criteria);
+    if criteria[0].outcome == Outcome::NotMet {
+        status = Status::NotApplicable;
+    }
+    let earliest = ProgramResult::earliest_of(&criteria, status);
+    ProgramResult {
+        program: ProgramId::ResidencePermit,
+        status,
+        earliest,
+        criteria,
+        policy_from: min_months.map(|d| d.from),
+        not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
+    }
+}
+
+fn left_hukou_city(person: &Person) -> Criterion {
+    let (outcome, message, questions) = match person.hukou_elsewhere {
+        Some(true) => (Outcome::Met, Msg::HukouElsewhere, vec![]),
+        Some(false) => (Outcome::NotMet, Msg::HukouHere, vec![]),
+        None => (Outcome::Unknown, Msg::HukouUnknown, vec![Question::HukouElsewhere]),
+    };
+    Criterion {
+        id: "left_hukou_city",
+        outcome,
+        is_duration: false,
+        met_from: None,
+        observed: None,
+        required: None,
+        message,
+        citation: &data::LEFT_HUKOU_CITY,
+        questions,
+    }
+}
+
+fn resided_half_year(person: &Person, as_of: YearMonth) -> Criterion {
+    let months = |value: i64| Quantity { value, unit: Unit::Months };
+    let rule = data::MIN_MONTHS_RESIDENT.at(as_of);
+    let mut met_from = None;
+    let (outcome, message, questions) = match (rule, person.months_in_place) {
+        (None, _) => {
+            let message = Msg::NoRuleInForce { parameter: data::MIN_MONTHS_RESIDENT.key, at: as_of };
+            (Outcome::Unknown, message, vec![])
+        }
+        (Some(rule), None) => {
+            (Outcome::Unknown, Msg::ResidedUnknown { required: rule.value }, vec![Question::MonthsInPlace])
+        }
+        (Some(rule), Some(m)) if i64::from(m) >= rule.value => {
+            (Outcome::Met, Msg::ResidedEnough { months: m, required: rule.value }, vec![])
+        }
+        (Some(rule), Some(m)) => {
+            let remaining = rule.value - i64::from(m);
+            let from = as_of + remaining.clamp(0, i64::from(i32::MAX)) as i32;
+            met_from = Some(from);
+            (Outcome::NotMet, Msg::ResidedShort { months: m, required: rule.value, remaining, met_from: from }, vec![])
+        }
+    };
+    Criterion {
+        id: "resided_half_year",
+        outcome,
+        is_duration: true,
+        met_from,
+        observed: person.months_in_place.map(|m| months(m.into())),
+        required: rule.map(|r| months(r.value)),
+        message,
+        citation: &data::RESIDED_HALF_YEAR,
+        questions,
+    }
+}
+
+fn stable_basis(person: &Person) -> Criterion {
+    let answers = [person.stable_job, person.stable_home, person.continuous_study];
+    let (outcome, message, questions) = if answers.contains(&Some(true)) {
+        let has = |a: Option<bool>| a == Some(true);
+        let message = Msg::StableBasisMet {
+            job: has(person.stable_job),
+            home: has(person.stable_home),
+            study: has(person.continuous_study),
+        };
+        (Outcome::Met, message, vec![])
+    } else if answers.iter().all(|a| *a == Some(false)) {
+        (Outcome::NotMet, Msg::StableBasisNone, vec![])
+    } else {
+        // None is true and at least one is unknown: any unknown one could still settle it.
+        let open = [Question::StableJob, Question::StableHome, Question::ContinuousStudy]
+            .into_iter()
+            .zip(answers)
+            .filter(|(_, a)| a.is_none())
+            .map(|(q, _)| q)
+            .collect();
+        (Outcome::Unknown, Msg::StableBasisUnknown, open)
+    };
+    Criterion {
+        id: "stable_basis",
+        outcome,
+        is_duration: false,
+        met_from: None,
+        observed: None,
+        required: None,
+        message,
+        citation: &data::STABLE_BASIS,
+        questions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn person(hukou: Option<bool>, months: Option<u32>, job: Option<bool>) -> Person {
+        Person { hukou_elsewhere: hukou, months_in_place: months, stable_job: job, ..Person::default() }
+    }
+
+    fn outcomes(r: &ProgramResult) -> Vec<Outcome> {
+        r.criteria.iter().map(|c| c.outcome).collect()
+    }
+
+    #[test]
+    fn a_migrant_with_a_job_after_eight_months_may_apply() {
+        let r = evaluate(&person(Some(true), Some(8), Some(true)), NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+        assert_eq!(outcomes(&r), [Outcome::Met; 3]);
+        assert_eq!(r.policy_from, Some(YearMonth::ym(2016, 1)));
+    }
+
+    #[test]
+    fn exactly_six_months_is_half_a_year() {
+        let r = evaluate(&person(Some(true), Some(6), Some(true)), NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+    }
+
+    #[test]
+    fn four_months_is_not_yet_with_the_month_it_becomes_possible() {
+        let r = evaluate(&person(Some(true), Some(4), Some(true)), NOV_2026);
+        assert_eq!(r.status, Status::NotYet);
+        assert_eq!(r.earliest, Some(YearMonth::ym(2027, 1)));
+        assert_eq!(r.criteria[1].observed, Some(Quantity { value: 4, unit: Unit::Months }));
+        assert_eq!(r.criteria[1].required, Some(Quantity { value: 6, unit: Unit::Months }));
+    }
+
+    #[test]
+    fn a_local_hukou_makes_the_permit_not_applicable() {
+        let r = evaluate(&person(Some(false), Some(30), Some(true)), NOV_2026);
+        assert_eq!(r.status, Status::NotApplicable);
+        assert_eq!(r.criteria[0].outcome, Outcome::NotMet);
+    }
+
+    #[test]
+    fn no_job_home_or_study_is_not_eligible() {
+        let p = Person { stable_home: Some(false), continuous_study: Some(false), ..person(Some(true), Some(12), Some(false)) };
+        let r = evaluate(&p, NOV_2026);
+        assert_eq!(r.status, Status::NotEligible);
+        assert_eq!(r.criteria[2].outcome, Outcome::NotMet);
+    }
+
+    #[test]
+    fn unknown_answers_are_unknown_and_name_their_questions() {
+        let r = evaluate(&Person::default(), NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert_eq!(outcomes(&r), [Outcome::Unknown; 3]);
+        assert_eq!(
+            r.open_questions(),
+            [
+                Question::HukouElsewhere,
+                Question::MonthsInPlace,
+                Question::StableJob,
+                Question::StableHome,
+                Question::ContinuousStudy
+            ]
+        );
+    }
+
+    #[test]
+    fn a_job_alone_settles_the_basis_even_if_home_and_study_are_unknown() {
+        let r = evaluate(&person(None, None, Some(true)), NOV_2026);
+        assert_eq!(r.criteria[2].outcome, Outcome::Met);
+    }
+
+    #[test]
+    fn no_job_but_unknown_home_stays_unknown_not_no() {
+        let r = evaluate(&person(Some(true), Some(12), Some(false)), NOV_2026);
+        assert_eq!(r.criteria[2].outcome, Outcome::Unknown);
+        assert_eq!(r.criteria[2].questions, [Question::StableHome, Question::ContinuousStudy]);
+        assert_eq!(r.status, Status::Unknown);
+    }
+
+    #[test]
+    fn before_the_regulation_there_is_no_rule_and_the_answer_is_unknown() {
+        let r = evaluate(&person(Some(true), Some(12), Some(true)), YearMonth::ym(2015, 6));
+        assert_eq!(r.criteria[1].outcome, Outcome::Unknown);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(matches!(r.criteria[1].message, Msg::NoRuleInForce { .. }));
+    }
+
+    #[test]
+    fn a_later_month_never_unmeets_the_duration_test() {
+        // Living k months at m means k + n months at m + n; the outcome can only improve.
+        for k in 0..12u32 {
+            let mut was_met = false;
+            for n in 0..12u32 {
+                let r = evaluate(&person(Some(true), Some(k + n), Some(true)), NOV_2026 + n as i32);
+                let met = r.criteria[1].outcome == Outcome::Met;
+                assert!(met || !was_met, "k={k} n={n}");
+                was_met = met;
+            }
+        }
+    }
+}

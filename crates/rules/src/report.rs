@@ -1,0 +1,143 @@
+//! What an assessment returns: per program a status and its criteria, each tri-state, explained and cited.
+//!
+//! This is the JSON result schema (camelCase) that the CLI prints and the web app renders.
+//! Evaluation never fails: missing facts give [`Outcome::Unknown`] with the questions that would settle them.
+
+use serde::Serialize;
+
+use crate::household::Question;
+use crate::message::Msg;
+use crate::policy::{Citation, Unit};
+use crate::time::YearMonth;
+
+/// Version of the request/result schema; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of one criterion. Unknown is its own answer: it is never read as "no".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// A program's overall answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    /// Every criterion is met.
+    Eligible,
+    /// Only waiting is missing: a duration criterion will be met at `earliest` if nothing changes.
+    NotYet,
+    /// A criterion that waiting cannot change is not met.
+    NotEligible,
+    /// No criterion is failed, but at least one cannot be decided from what we know.
+    Unknown,
+    /// The program does not concern this person (e.g. a residence permit for someone whose hukou is here).
+    NotApplicable,
+}
+
+/// A number with its unit, for "observed vs required".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    pub value: i64,
+    pub unit: Unit,
+}
+
+/// One test of a program, e.g. "lived here at least 6 months".
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Criterion {
+    /// Stable id within the program, e.g. `resided_half_year`.
+    pub id: &'static str,
+    pub outcome: Outcome,
+    /// Whether waiting alone can turn this from not met into met.
+    #[serde(skip)]
+    pub is_duration: bool,
+    /// For a duration criterion not met yet: the month it will be met if nothing changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met_from: Option<YearMonth>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<Quantity>,
+    /// The plain-language reason, as a message key with parameters.
+    pub message: Msg,
+    pub citation: &'static Citation,
+    /// For an unknown outcome: the questions whose answers would settle it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+}
+
+/// Identifies a program in results and in the message catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgramId {
+    ResidencePermit,
+}
+
+/// One program's answer.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramResult {
+    pub program: ProgramId,
+    pub status: Status,
+    /// For [`Status::NotYet`]: the first month every criterion is met if nothing else changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<YearMonth>,
+    pub criteria: Vec<Criterion>,
+    /// The newest effective month among the policy values used: "rules as in force from".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_from: Option<YearMonth>,
+    /// What this program's answer leaves out.
+    pub not_modelled: Vec<Msg>,
+}
+
+impl ProgramResult {
+    /// Derives the status from the criteria, the way every program does:
+    /// a failed non-duration test → not eligible; otherwise any unknown → unknown;
+    /// otherwise a failed duration test → not yet; otherwise eligible.
+    pub fn status_of(criteria: &[Criterion]) -> Status {
+        let failed = |duration: bool| criteria.iter().any(|c| c.outcome == Outcome::NotMet && c.is_duration == duration);
+        if failed(false) {
+            Status::NotEligible
+        } else if criteria.iter().any(|c| c.outcome == Outcome::Unknown) {
+            Status::Unknown
+        } else if failed(true) {
+            Status::NotYet
+        } else {
+            Status::Eligible
+        }
+    }
+
+    /// For [`Status::NotYet`], the month the last duration test is met; otherwise `None`.
+    pub fn earliest_of(criteria: &[Criterion], status: Status) -> Option<YearMonth> {
+        if status != Status::NotYet {
+            return None;
+        }
+        criteria.iter().filter(|c| c.outcome == Outcome::NotMet).filter_map(|c| c.met_from).max()
+    }
+
+    /// Every question that would settle an unknown criterion, in criterion order, without repeats.
+    pub fn open_questions(&self) -> Vec<Question> {
+        let mut out: Vec<Question> = Vec::new();
+        for q in self.criteria.iter().flat_map(|c| &c.questions) {
+            if !out.contains(q) {
+                out.push(*q);
+            }
+        }
+        out
+    }
+}
+
+/// The whole answer for a household at one evaluation month.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub schema_version: u32,
+    pub as_of: YearMonth,
+    pub programs: Vec<ProgramResult>,
+    /// Always shown: this is an estimate, not an official determination.
+    pub disclaimer: Msg,
+}
