@@ -1,2 +1,170 @@
-//! x
-fn main() {}
+//! `anju`: the calculator on the command line, for counselors' organisations and analysts.
+//!
+//! ```text
+//! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+//! ```
+//! reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE or standard
+//! input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits with status 2
+//! and a message naming the JSON path of the offending field; the program never panics on input.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use anju_rules::household::{Problem, Request};
+use anju_rules::message::Lang;
+use anju_rules::time::YearMonth;
+
+mod clock;
+
+const USAGE: &str = "\
+usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+
+Reads a JSON request from FILE (or standard input when FILE is absent or -) and prints the JSON result.
+  --as-of YYYY-MM   evaluate at this month when the request has no asOf (default: the current month)
+  --lang TAG        language of --explain text (zh-CN by default, or en)
+  --explain         print the plain-language explanation instead of JSON";
+
+/// A failure the user can fix, reported as `anju: <message>` with exit status 2.
+struct UsageError(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            let mut stdout = io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = stdout.write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(UsageError(message)) => {
+            eprintln!("anju: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct AssessArgs {
+    input: Option<String>,
+    as_of: Option<YearMonth>,
+    lang: Lang,
+    explain: bool,
+}
+
+fn run(args: &[String]) -> Result<String, UsageError> {
+    match args.first().map(String::as_str) {
+        Some("assess") => assess(&parse_assess_args(&args[1..])?),
+        Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
+        Some(other) => Err(UsageError(format!("unknown command `{other}`\n{USAGE}"))),
+        None => Err(UsageError(USAGE.to_string())),
+    }
+}
+
+fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
+    let mut parsed = AssessArgs { input: None, as_of: None, lang: Lang::default(), explain: false };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next().cloned().ok_or_else(|| UsageError(format!("{name} needs a value\n{USAGE}")))
+        };
+        match arg.as_str() {
+            "--explain" => parsed.explain = true,
+            "--lang" => {
+                let tag = value("--lang")?;
+                parsed.lang = Lang::parse(&tag)
+                    .ok_or_else(|| UsageError(format!("--lang: unknown language `{tag}`; use zh-CN or en")))?;
+            }
+            "--as-of" => {
+                let text = value("--as-of")?;
+                parsed.as_of = Some(
+                    YearMonth::parse(&text)
+                        .ok_or_else(|| UsageError(format!("--as-of: `{text}` is not a year-month YYYY-MM")))?,
+                );
+            }
+            flag if flag.starts_with("--") => return Err(UsageError(format!("unknown option `{flag}`\n{USAGE}"))),
+            path if parsed.input.is_none() => parsed.input = Some(path.to_string()),
+            extra => return Err(UsageError(format!("unexpected argument `{extra}`\n{USAGE}"))),
+        }
+    }
+    Ok(parsed)
+}
+
+fn assess(args: &AssessArgs) -> Result<String, UsageError> {
+    let (name, text) = read_input(args.input.as_deref())?;
+    let request = parse_request(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
+    let today = args.as_of.unwrap_or_else(clock::current_month);
+    let result = anju_rules::assess(&request, today);
+    if args.explain {
+        Ok(anju_rules::explain::render(&result, args.lang))
+    } else {
+        let mut json = serde_json::to_string_pretty(&result)
+            .map_err(|e| UsageError(format!("cannot serialize the result: {e}")))?;
+        json.push('\n');
+        Ok(json)
+    }
+}
+
+fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
+    match path {
+        None | Some("-") => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+            Ok(("<stdin>".into(), text))
+        }
+        Some(path) => std::fs::read_to_string(path)
+            .map(|text| (path.to_string(), text))
+            .map_err(|e| UsageError(format!("cannot read {path}: {e}"))),
+    }
+}
+
+/// Parses and range-checks a request. Errors name the JSON path of the field: `person.monthsInPlace: …`.
+fn parse_request(text: &str) -> Result<Request, String> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            format!("malformed JSON: {inner}")
+        } else if path == "." {
+            format!("invalid request: {inner}")
+        } else {
+            format!("{path}: {inner}")
+        }
+    })?;
+    if let Some(e) = request.validate().first() {
+        return Err(match e.problem {
+            Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
+        });
+    }
+    Ok(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_json_path() {
+        let e = parse_request(r#"{"person": {"monthsInPlace": -3}}"#).err().unwrap_or_default();
+        assert!(e.starts_with("person.monthsInPlace: "), "{e}");
+        let e = parse_request(r#"{"person": {"monthsInPlace": 5000}}"#).err().unwrap_or_default();
+        assert_eq!(e, "person.monthsInPlace: must be at most 1200");
+        let e = parse_request(r#"{"asOf": "2026-13"}"#).err().unwrap_or_default();
+        assert!(e.starts_with("asOf: "), "{e}");
+        let e = parse_request(r#"{"person": {"stableJob": "yes"}}"#).err().unwrap_or_default();
+        assert!(e.starts_with("person.stableJob: "), "{e}");
+    }
+
+    #[test]
+    fn malformed_json_says_so_with_its_position() {
+        let e = parse_request(r#"{"person": {"#).err().unwrap_or_default();
+        assert!(e.starts_with("malformed JSON: ") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let e = parse_request(r#"{"person": {"stableJb": true}}"#).err().unwrap_or_default();
+        assert!(e.starts_with("person.stableJb: unknown field"), "{e}");
+    }
+}
