@@ -63,7 +63,8 @@ pub enum Msg {
     Disclaimer,
 }
 
-fn month(lang: Lang, ym: YearMonth) -> String {
+/// A year-month as users read it: 2027年1月 in Chinese, 2027-01 in English.
+pub fn month_text(lang: Lang, ym: YearMonth) -> String {
     match lang {
         Lang::ZhCn => format!("{}年{}月", ym.year(), ym.month()),
         Lang::En => ym.to_string(),
@@ -91,11 +92,11 @@ impl Msg {
             }
             (Msg::ResidedShort { months, required, remaining, met_from }, ZhCn) => format!(
                 "在这里住了{months}个月，要满{required}个月，还差{remaining}个月。一直住下去，{}就满了。",
-                month(ZhCn, *met_from)
+                month_text(ZhCn, *met_from)
             ),
             (Msg::ResidedShort { months, required, remaining, met_from }, En) => format!(
                 "You have lived here {months} months; {required} are needed, {remaining} to go. If you stay, you reach it in {}.",
-                month(En, *met_from)
+                month_text(En, *met_from)
             ),
             (Msg::ResidedUnknown { required }, ZhCn) => {
                 format!("还不知道在这里住了几个月。要满{required}个月。")
@@ -131,10 +132,10 @@ impl Msg {
                     .into()
             }
             (Msg::NoRuleInForce { parameter, at }, ZhCn) => {
-                format!("{}没有可用的规定数值（{parameter}），没法判断。", month(ZhCn, *at))
+                format!("{}没有可用的规定数值（{parameter}），没法判断。", month_text(ZhCn, *at))
             }
             (Msg::NoRuleInForce { parameter, at }, En) => {
-                format!("No rule value ({parameter}) is in force in {}, so this cannot be decided.", month(En, *at))
+                format!("No rule value ({parameter}) is in force in {}, so this cannot be decided.", month_text(En, *at))
             }
             (Msg::NotModelledLocalProofs, ZhCn) => {
                 "各地对“稳定工作”“稳定住处”要哪些证明，有自己的规定。这里没有细算，请问当地派出所。".into()
@@ -164,6 +165,20 @@ impl ProgramId {
             (ProgramId::ResidencePermit, Lang::ZhCn) => "居住证",
             (ProgramId::ResidencePermit, Lang::En) => "Residence permit",
         }
+    }
+}
+
+/// The short title of a criterion, by program and criterion id; the id itself when the catalogue lacks one
+/// (a test keeps the catalogue complete).
+pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
+    match (program, id, lang) {
+        (ProgramId::ResidencePermit, "left_hukou_city", Lang::ZhCn) => "离开户口所在地",
+        (ProgramId::ResidencePermit, "left_hukou_city", Lang::En) => "Living away from the hukou place",
+        (ProgramId::ResidencePermit, "resided_half_year", Lang::ZhCn) => "在这里住满半年",
+        (ProgramId::ResidencePermit, "resided_half_year", Lang::En) => "Lived here half a year",
+        (ProgramId::ResidencePermit, "stable_basis", Lang::ZhCn) => "稳定工作、住处或上学",
+        (ProgramId::ResidencePermit, "stable_basis", Lang::En) => "Stable job, home or study",
+        _ => id,
     }
 }
 
@@ -210,6 +225,18 @@ impl Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_criterion_has_a_title_in_both_languages() {
+        let all = crate::assess(&crate::household::Request::default(), YearMonth::ym(2026, 11));
+        for p in &all.programs {
+            for c in &p.criteria {
+                for lang in [Lang::ZhCn, Lang::En] {
+                    assert_ne!(criterion_title(p.program, c.id, lang), c.id, "{} has no {lang:?} title", c.id);
+                }
+            }
+        }
+    }
 
     #[test]
     fn language_tags_are_read_loosely() {

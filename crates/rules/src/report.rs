@@ -77,6 +77,15 @@ pub enum ProgramId {
     ResidencePermit,
 }
 
+impl ProgramId {
+    /// The id as it appears in the JSON result, e.g. `residence_permit`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProgramId::ResidencePermit => "residence_permit",
+        }
+    }
+}
+
 /// One program's answer.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
