@@ -1,1 +1,179 @@
-fn main() {}
+//! Developer automation, in Rust so that it needs nothing but cargo.
+//!
+//! ```text
+//! cargo xtask setup   install what is missing (idempotent): wasm32 target, Chromium + ChromeDriver (apt),
+//!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core)
+//! cargo xtask serve   setup, then serve the app at http://127.0.0.1:8080 (trunk serve)
+//! cargo xtask test    setup, then every check: fmt, clippy, native tests, browser tests, release build, e2e
+//! cargo xtask dist    setup, then the release build of dist/ (wasm-opt -Oz) and its sizes
+//! cargo xtask size    sizes of dist/ per file: raw, gzip, brotli
+//! ```
+//! Nothing is downloaded except from the package registries (crates.io, npm, Debian).
+
+use std::env;
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+mod setup;
+
+type Result<T = (), E = String> = std::result::Result<T, E>;
+
+const USAGE: &str = "usage: cargo xtask <setup | serve | test | dist | size>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let started = Instant::now();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("serve") => setup::all().and_then(|()| serve()),
+        Some("test") => setup::all().and_then(|()| test()),
+        Some("dist") => setup::all().and_then(|()| dist()).and_then(|()| size()),
+        Some("size") => size(),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("xtask: done in {:.1} s", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+pub fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(Path::to_path_buf).unwrap_or(here)
+}
+
+/// PATH with the project's npm tools and cargo's bin directory first: trunk must find npm's wasm-opt before any
+/// older system one, and freshly installed cargo binaries must be found even if ~/.cargo/bin is not on PATH.
+pub fn tool_path() -> OsString {
+    let mut dirs = vec![root().join("tools/node_modules/.bin"), setup::cargo_bin()];
+    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+/// A command with the tool PATH, run from the workspace root.
+pub fn cmd(program: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(program);
+    c.args(args).current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+/// Runs a command, failing with its command line when it fails.
+pub fn run(mut c: Command) -> Result {
+    let line = format!("{c:?}");
+    eprintln!("xtask: $ {}", line.replace('"', ""));
+    let status = c.status().map_err(|e| format!("cannot start {line}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{line} failed ({status})"))
+    }
+}
+
+/// Test counts summed over the suites run so far.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    suites: Vec<(String, u64)>,
+}
+
+/// Runs a test command, echoing its output and counting the tests it reports: cargo's
+/// `test result: ok. N passed; M failed` lines and node's `ℹ pass N` / `ℹ fail N` lines.
+fn run_tests(tally: &mut Tally, suite: &str, mut c: Command) -> Result {
+    let line = format!("{c:?}");
+    eprintln!("xtask: $ {}", line.replace('"', ""));
+    let mut child = c.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {line}: {e}"))?;
+    let (mut passed, mut failed) = (0, 0);
+    if let Some(out) = child.stdout.take() {
+        for text in BufReader::new(out).lines().map_while(std::io::Result::ok) {
+            println!("{text}");
+            let number_after =
+                |key: &str| text.split(key).nth(1).and_then(|rest| rest.split_whitespace().next()?.parse::<u64>().ok());
+            if text.starts_with("test result: ") {
+                let count = |word: &str| {
+                    text.split(['.', ';'])
+                        .find_map(|part| part.trim().strip_suffix(word)?.trim().parse::<u64>().ok())
+                        .unwrap_or(0)
+                };
+                passed += count(" passed");
+                failed += count(" failed");
+            } else if let Some(n) = number_after("ℹ pass ") {
+                passed += n;
+            } else if let Some(n) = number_after("ℹ fail ") {
+                failed += n;
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("{line}: {e}"))?;
+    tally.passed += passed;
+    tally.failed += failed;
+    tally.suites.push((suite.to_string(), passed));
+    if !status.success() || failed > 0 {
+        return Err(format!("{line} failed ({status}; {failed} failed)"));
+    }
+    if passed == 0 {
+        return Err(format!("{suite}: no test ran"));
+    }
+    Ok(())
+}
+
+fn step(name: &str, f: impl FnOnce() -> Result) -> Result {
+    eprintln!("\nxtask: ── {name} ──");
+    let t = Instant::now();
+    f()?;
+    eprintln!("xtask: {name}: ok in {:.1} s", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn serve() -> Result {
+    eprintln!("xtask: serving at http://127.0.0.1:8080 (Ctrl-C to stop)");
+    run(cmd("trunk", &["serve"]))
+}
+
+fn dist() -> Result {
+    run(cmd("trunk", &["build", "--release"]))
+}
+
+fn size() -> Result {
+    run(cmd("node", &["tools/size.mjs", "dist"]))
+}
+
+fn test() -> Result {
+    let mut tally = Tally::default();
+    step("format", || run(cmd("cargo", &["fmt", "--all", "--check"])))?;
+    step("clippy (native)", || {
+        run(cmd("cargo", &["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+    })?;
+    step("clippy (wasm32)", || {
+        let args = ["clippy", "--locked", "-p", "anju-app", "--all-targets", "--target", "wasm32-unknown-unknown"];
+        run(cmd("cargo", &[&args[..], &["--", "-D", "warnings"]].concat()))
+    })?;
+    step("native tests", || run_tests(&mut tally, "native", cmd("cargo", &["test", "--locked", "--workspace"])))?;
+    step("browser tests (wasm-bindgen-test, headless Chromium)", || {
+        let mut c = cmd("cargo", &["test", "--locked", "-p", "anju-app", "--target", "wasm32-unknown-unknown"]);
+        c.env("CHROMEDRIVER", setup::chromedriver()).env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        run_tests(&mut tally, "browser (wasm)", c)
+    })?;
+    step("release build (trunk, wasm-opt -Oz)", dist)?;
+    step("dist sizes", size)?;
+    step("end-to-end tests (dist/ in headless Chromium, 360×740)", || {
+        let mut c = cmd("node", &["--test", "--test-reporter=spec"]);
+        c.current_dir(root().join("tests/e2e")).env("CHROMIUM", setup::chromium());
+        run_tests(&mut tally, "end-to-end", c)
+    })?;
+    for (suite, n) in &tally.suites {
+        eprintln!("xtask: {suite}: {n} passed");
+    }
+    println!("test: {} passed, {} failed", tally.passed, tally.failed);
+    Ok(())
+}

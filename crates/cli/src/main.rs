@@ -63,9 +63,8 @@ fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
     let mut parsed = AssessArgs { input: None, as_of: None, lang: Lang::default(), explain: false };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next().cloned().ok_or_else(|| UsageError(format!("{name} needs a value\n{USAGE}")))
-        };
+        let mut value =
+            |name: &str| it.next().cloned().ok_or_else(|| UsageError(format!("{name} needs a value\n{USAGE}")));
         match arg.as_str() {
             "--explain" => parsed.explain = true,
             "--lang" => {

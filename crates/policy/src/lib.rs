@@ -262,17 +262,14 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
         let has_content = !doc.criteria.is_empty() || !doc.parameters.is_empty();
         let Some(program) = &doc.program else {
             if has_content {
-                errors.push(Loc { file, text, start: 0, key: "program".into() }.error(
-                    "a file with criteria or parameters must name its `program`",
-                ));
+                errors.push(
+                    Loc { file, text, start: 0, key: "program".into() }
+                        .error("a file with criteria or parameters must name its `program`"),
+                );
             }
             continue;
         };
-        let layer = path
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let layer = path.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
         let id = program.get_ref().clone();
         let at = Loc { file, text, start: program.span().start, key: "program".into() };
         if !is_ident(&id) {
@@ -400,10 +397,7 @@ fn check_cite(
         errors.push(at.error("a citation needs an article (条款)"));
     }
     if !CONFIDENCE.contains(&confidence) {
-        errors.push(at.error(&format!(
-            "unknown confidence `{confidence}`; use one of {}",
-            CONFIDENCE.join(", ")
-        )));
+        errors.push(at.error(&format!("unknown confidence `{confidence}`; use one of {}", CONFIDENCE.join(", "))));
     }
     (errors.len() == before).then(|| Cite {
         source: source.to_string(),

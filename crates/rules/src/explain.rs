@@ -49,11 +49,7 @@ fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     let uncertain = if cite.confidence.is_confirmed() {
         String::new()
     } else {
-        format!(
-            " [{:?}, {}]",
-            cite.confidence,
-            if lang == Lang::ZhCn { "未完全核实" } else { "not fully verified" }
-        )
+        format!(" [{:?}, {}]", cite.confidence, if lang == Lang::ZhCn { "未完全核实" } else { "not fully verified" })
     };
     let _ = writeln!(
         out,

@@ -88,7 +88,10 @@ impl Request {
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if self.person.months_in_place.is_some_and(|m| m > MAX_MONTHS) {
-            errors.push(FieldError { path: Question::MonthsInPlace.path(), problem: Problem::TooLarge { max: MAX_MONTHS } });
+            errors.push(FieldError {
+                path: Question::MonthsInPlace.path(),
+                problem: Problem::TooLarge { max: MAX_MONTHS },
+            });
         }
         errors
     }
@@ -123,7 +126,10 @@ mod tests {
     fn out_of_range_months_are_named_by_path() {
         let mut r = Request::default();
         r.person.months_in_place = Some(MAX_MONTHS + 1);
-        assert_eq!(r.validate(), vec![FieldError { path: "person.monthsInPlace", problem: Problem::TooLarge { max: 1200 } }]);
+        assert_eq!(
+            r.validate(),
+            vec![FieldError { path: "person.monthsInPlace", problem: Problem::TooLarge { max: 1200 } }]
+        );
         r.person.months_in_place = Some(MAX_MONTHS);
         assert!(r.validate().is_empty());
     }

@@ -46,18 +46,35 @@ pub enum Msg {
     HukouHere,
     HukouUnknown,
     #[serde(rename_all = "camelCase")]
-    ResidedEnough { months: u32, required: i64 },
+    ResidedEnough {
+        months: u32,
+        required: i64,
+    },
     #[serde(rename_all = "camelCase")]
-    ResidedShort { months: u32, required: i64, remaining: i64, met_from: YearMonth },
+    ResidedShort {
+        months: u32,
+        required: i64,
+        remaining: i64,
+        met_from: YearMonth,
+    },
     #[serde(rename_all = "camelCase")]
-    ResidedUnknown { required: i64 },
+    ResidedUnknown {
+        required: i64,
+    },
     #[serde(rename_all = "camelCase")]
-    StableBasisMet { job: bool, home: bool, study: bool },
+    StableBasisMet {
+        job: bool,
+        home: bool,
+        study: bool,
+    },
     StableBasisNone,
     StableBasisUnknown,
     /// The policy data has no value in force at this month.
     #[serde(rename_all = "camelCase")]
-    NoRuleInForce { parameter: &'static str, at: YearMonth },
+    NoRuleInForce {
+        parameter: &'static str,
+        at: YearMonth,
+    },
     NotModelledLocalProofs,
     NotModelledEndorsement,
     Disclaimer,

@@ -108,7 +108,8 @@ impl ProgramResult {
     /// a failed non-duration test → not eligible; otherwise any unknown → unknown;
     /// otherwise a failed duration test → not yet; otherwise eligible.
     pub fn status_of(criteria: &[Criterion]) -> Status {
-        let failed = |duration: bool| criteria.iter().any(|c| c.outcome == Outcome::NotMet && c.is_duration == duration);
+        let failed =
+            |duration: bool| criteria.iter().any(|c| c.outcome == Outcome::NotMet && c.is_duration == duration);
         if failed(false) {
             Status::NotEligible
         } else if criteria.iter().any(|c| c.outcome == Outcome::Unknown) {

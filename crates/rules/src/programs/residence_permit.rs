@@ -174,7 +174,11 @@ mod tests {
 
     #[test]
     fn no_job_home_or_study_is_not_eligible() {
-        let p = Person { stable_home: Some(false), continuous_study: Some(false), ..person(Some(true), Some(12), Some(false)) };
+        let p = Person {
+            stable_home: Some(false),
+            continuous_study: Some(false),
+            ..person(Some(true), Some(12), Some(false))
+        };
         let r = evaluate(&p, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
         assert_eq!(r.criteria[2].outcome, Outcome::NotMet);
