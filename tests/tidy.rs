@@ -11,7 +11,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name();
         if path.is_dir() {
-            if name != "target" && name != "node_modules" && name != "dist" && !name.to_string_lossy().starts_with('.') {
+            if name != "target" && name != "node_modules" && name != "dist" && !name.to_string_lossy().starts_with('.')
+            {
                 rust_files(&path, out);
             }
         } else if path.extension().is_some_and(|e| e == "rs") {

@@ -1,0 +1,97 @@
+//! The `anju` binary as a user runs it: JSON in on stdin or from a file, JSON or text out, status codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn anju(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_anju"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start anju");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("wait for anju")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const MIGRANT: &str =
+    r#"{"asOf": "2026-11", "person": {"hukouElsewhere": true, "monthsInPlace": 8, "stableJob": true}}"#;
+
+#[test]
+fn a_request_on_stdin_gives_a_json_result() {
+    let o = anju(&["assess"], MIGRANT);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let result: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(result["asOf"], "2026-11");
+    assert_eq!(result["programs"][0]["program"], "residence_permit");
+    assert_eq!(result["programs"][0]["status"], "eligible");
+    assert_eq!(result["programs"][0]["criteria"][1]["citation"]["article"], "第二条");
+}
+
+#[test]
+fn a_request_file_works_like_stdin() {
+    let path = std::env::temp_dir().join(format!("anju-request-{}.json", std::process::id()));
+    std::fs::write(&path, MIGRANT).expect("write request");
+    let o = anju(&["assess", path.to_str().expect("utf-8 path")], "");
+    let _ = std::fs::remove_file(&path);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"eligible\""));
+}
+
+#[test]
+fn explain_prints_chinese_by_default_and_english_on_request() {
+    let zh = String::from_utf8_lossy(&anju(&["assess", "--explain"], MIGRANT).stdout).into_owned();
+    assert!(zh.contains("居住证: 能申领") && zh.contains("《居住证暂行条例》第二条"), "{zh}");
+    let en = String::from_utf8_lossy(&anju(&["assess", "--explain", "--lang", "en"], MIGRANT).stdout).into_owned();
+    assert!(en.contains("Residence permit: Eligible"), "{en}");
+}
+
+#[test]
+fn the_as_of_month_is_the_requests_or_the_flags() {
+    let o = anju(&["assess", "--as-of", "2030-01"], r#"{"person": {}}"#);
+    let result: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(result["asOf"], "2030-01");
+    let o = anju(&["assess", "--as-of", "2030-01"], MIGRANT);
+    let result: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(result["asOf"], "2026-11", "the request's own asOf wins");
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_field_never_panicking() {
+    let cases = [
+        (r#"{"person": {"monthsInPlace": -3}}"#, "person.monthsInPlace: invalid value: integer `-3`"),
+        (r#"{"person": {"monthsInPlace": 99999}}"#, "person.monthsInPlace: must be at most 1200"),
+        (r#"{"person": {"stableJob": "yes"}}"#, "person.stableJob: invalid type"),
+        (r#"{"asOf": "2026-13"}"#, "asOf: expected a year-month"),
+        (r#"{"persn": {}}"#, "persn: unknown field"),
+        (r#"{"person": {"#, "malformed JSON: EOF while parsing"),
+        ("", "malformed JSON: EOF while parsing"),
+        ("[1, 2]", "[0]: invalid type: integer `1`"),
+        ("42", "invalid request: invalid type: integer `42`, expected struct Request"),
+    ];
+    for (input, expected) in cases {
+        let o = anju(&["assess"], input);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{input}: {err}");
+        assert!(err.contains(expected), "{input}: expected {expected:?} in {err:?}");
+        assert!(!err.contains("panicked"), "{input}: {err}");
+        assert!(o.stdout.is_empty(), "{input}: no result on error");
+    }
+}
+
+#[test]
+fn bad_arguments_exit_2_with_usage() {
+    for args in [&["assess", "--lang", "fr"][..], &["assess", "--as-of", "2026-1"], &["frobnicate"], &[]] {
+        let o = anju(args, "{}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with("anju: "), "{args:?}: {}", stderr(&o));
+    }
+    let o = anju(&["assess", "/no/such/file.json"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read /no/such/file.json"));
+}
