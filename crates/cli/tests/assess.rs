@@ -1,4 +1,5 @@
 //! The `anju` binary as a user runs it: JSON in on stdin or from a file, JSON or text out, status codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
