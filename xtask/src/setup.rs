@@ -14,6 +14,8 @@ use crate::{cmd, root, run, Result};
 /// The trunk release that builds with the stable Rust this project declares (0.22 needs rustc ≥ 1.96.1).
 const TRUNK_VERSION: &str = "0.21.14";
 
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
 pub fn cargo_bin() -> PathBuf {
     let home = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -77,6 +79,10 @@ fn browser() -> Result {
     }
     if !have(&chromedriver()) {
         missing.push("chromium-driver");
+    }
+    // Chinese glyphs, so that end-to-end screenshots show the page as a person sees it, not empty boxes.
+    if !have(CJK_FONT) {
+        missing.push("fonts-noto-cjk");
     }
     if missing.is_empty() {
         return Ok(());
