@@ -67,10 +67,20 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
     c
 }
 
+/// The command line as a person would type it (without the environment xtask adds).
+fn shown(c: &Command) -> String {
+    let mut line = c.get_program().to_string_lossy().into_owned();
+    for a in c.get_args() {
+        line.push(' ');
+        line.push_str(&a.to_string_lossy());
+    }
+    line
+}
+
 /// Runs a command, failing with its command line when it fails.
 pub fn run(mut c: Command) -> Result {
-    let line = format!("{c:?}");
-    eprintln!("xtask: $ {}", line.replace('"', ""));
+    let line = shown(&c);
+    eprintln!("xtask: $ {line}");
     let status = c.status().map_err(|e| format!("cannot start {line}: {e}"))?;
     if status.success() {
         Ok(())
@@ -90,8 +100,8 @@ struct Tally {
 /// Runs a test command, echoing its output and counting the tests it reports: cargo's
 /// `test result: ok. N passed; M failed` lines and node's `ℹ pass N` / `ℹ fail N` lines.
 fn run_tests(tally: &mut Tally, suite: &str, mut c: Command) -> Result {
-    let line = format!("{c:?}");
-    eprintln!("xtask: $ {}", line.replace('"', ""));
+    let line = shown(&c);
+    eprintln!("xtask: $ {line}");
     let mut child = c.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {line}: {e}"))?;
     let (mut passed, mut failed) = (0, 0);
     if let Some(out) = child.stdout.take() {
