@@ -13,7 +13,8 @@ use crate::state::{Action, FormState, YesNo};
 /// The current month on the device's calendar. Read once per page load.
 fn current_month() -> YearMonth {
     let now = js_sys::Date::new_0();
-    YearMonth::new(now.get_full_year() as i32, now.get_month() + 1).unwrap_or(YearMonth::ym(2026, 1))
+    // `ym` clamps a nonsensical device clock into the supported range instead of failing.
+    YearMonth::ym(now.get_full_year() as i32, now.get_month() + 1)
 }
 
 #[function_component]

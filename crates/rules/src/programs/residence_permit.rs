@@ -16,13 +16,13 @@
 use crate::household::{Person, Question};
 use crate::message::Msg;
 use crate::policy::data::national::residence_permit as data;
-use crate::policy::Unit;
+use crate::policy::{Dated, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
 use crate::time::YearMonth;
 
 pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
     let min_months = data::MIN_MONTHS_RESIDENT.at(as_of);
-    let criteria = vec![left_hukou_city(person), resided_half_year(person, as_of), stable_basis(person)];
+    let criteria = vec![left_hukou_city(person), resided_half_year(person, as_of, min_months), stable_basis(person)];
 
     let mut status = ProgramResult::status_of(&criteria);
     if criteria[0].outcome == Outcome::NotMet {
@@ -58,9 +58,8 @@ fn left_hukou_city(person: &Person) -> Criterion {
     }
 }
 
-fn resided_half_year(person: &Person, as_of: YearMonth) -> Criterion {
+fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<&Dated>) -> Criterion {
     let months = |value: i64| Quantity { value, unit: Unit::Months };
-    let rule = data::MIN_MONTHS_RESIDENT.at(as_of);
     let mut met_from = None;
     let (outcome, message, questions) = match (rule, person.months_in_place) {
         (None, _) => {
