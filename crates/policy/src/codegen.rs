@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::{Cite, Pack};
+use crate::{Cite, Pack, Value};
 
 /// Rust source for the whole pack. Deterministic: the same pack gives the same bytes.
 pub fn to_rust(pack: &Pack) -> String {
@@ -37,7 +37,7 @@ pub fn to_rust(pack: &Pack) -> String {
             let _ = writeln!(out, "    /// From `policy/{}`.", p.file.replace('\\', "/"));
             let _ = writeln!(out, "    pub mod {} {{", p.id);
             out.push_str("        #[allow(unused_imports)]\n");
-            out.push_str("        use crate::policy::{Citation, Confidence, Dated, Parameter, Unit};\n");
+            out.push_str("        use crate::policy::{Citation, Confidence, Dated, Parameter, Unit, Value};\n");
             out.push_str("        #[allow(unused_imports)]\n");
             out.push_str("        use crate::time::YearMonth;\n");
             for (cid, cite) in &p.criteria {
@@ -45,9 +45,13 @@ pub fn to_rust(pack: &Pack) -> String {
                 all_cites.push(format!("{layer}::{}::{}", p.id, upper(cid)));
             }
             for (pid, param) in &p.parameters {
+                let key_unit = match &param.key_unit {
+                    Some(u) => format!("Some(Unit::{})", unit_variant(u)),
+                    None => "None".into(),
+                };
                 let _ = writeln!(
                     out,
-                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, values: &[",
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, values: &[",
                     upper(pid),
                     param.key,
                     param.description,
@@ -58,12 +62,18 @@ pub fn to_rust(pack: &Pack) -> String {
                         Some((y, m)) => format!("Some(YearMonth::ym({y}, {m}))"),
                         None => "None".into(),
                     };
+                    let value = match &v.value {
+                        Value::Int(i) => format!("Value::Int({i})"),
+                        Value::Table(rows) => {
+                            let rows: Vec<String> = rows.iter().map(|(k, v)| format!("({k}, {v})")).collect();
+                            format!("Value::Table(&[{}])", rows.join(", "))
+                        }
+                    };
                     let _ = writeln!(
                         out,
-                        "            Dated {{ from: YearMonth::ym({}, {}), until: {until}, value: {}, cite: {} }},",
+                        "            Dated {{ from: YearMonth::ym({}, {}), until: {until}, value: {value}, cite: {} }},",
                         v.from.0,
                         v.from.1,
-                        v.value,
                         citation(&v.cite),
                     );
                 }
@@ -105,7 +115,8 @@ fn unit_variant(unit: &str) -> &'static str {
         "months" => "Months",
         "years" => "Years",
         "fen" => "Fen",
-        "permille" => "Permille",
+        "bp" => "Bp",
+        "yearmonth" => "YearMonth",
         _ => "Count",
     }
 }

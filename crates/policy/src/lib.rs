@@ -19,8 +19,10 @@ mod codegen;
 
 pub use codegen::to_rust;
 
-/// What a value is measured in. Money is always integer fen; there are no fractional units.
-pub const UNITS: &[&str] = &["months", "years", "fen", "count", "permille"];
+/// What a value is measured in. Money is always integer fen; rates and indices are integer basis points
+/// (1/10000: 2.62 % = 262 bp, an index of 0.6 = 6000 bp); there are no fractional units.
+/// A `yearmonth` value is written "YYYY-MM" and compiled to a month count since year 0.
+pub const UNITS: &[&str] = &["months", "years", "fen", "count", "bp", "yearmonth"];
 
 /// Confidence tags, as defined in the domain brief: confirmed (C1, C2), corroborated (C3), unconfirmed (U),
 /// our own inference (I).
@@ -71,12 +73,19 @@ pub struct Cite {
     pub note: Option<String>,
 }
 
+/// A parameter's value: one number, or a table from keys to numbers (e.g. age → divisor), keys increasing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Int(i64),
+    Table(Vec<(i64, i64)>),
+}
+
 /// One dated value of a parameter, in force from `from` up to and including `until` (year-months).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatedValue {
     pub from: (i32, u32),
     pub until: Option<(i32, u32)>,
-    pub value: i64,
+    pub value: Value,
     pub cite: Cite,
 }
 
@@ -85,6 +94,8 @@ pub struct Parameter {
     pub key: String,
     pub description: String,
     pub unit: String,
+    /// For tables: the unit of the keys.
+    pub key_unit: Option<String>,
     pub values: Vec<DatedValue>,
 }
 
@@ -145,7 +156,15 @@ struct CiteDoc {
 struct ParamDoc {
     description: String,
     unit: String,
+    key_unit: Option<String>,
     values: Vec<Spanned<ValueDoc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Int(i64),
+    Text(String),
 }
 
 #[derive(Deserialize)]
@@ -153,7 +172,8 @@ struct ParamDoc {
 struct ValueDoc {
     from: String,
     until: Option<String>,
-    value: i64,
+    value: Option<RawValue>,
+    table: Option<Vec<(i64, i64)>>,
     source: String,
     article: String,
     confidence: String,
@@ -296,8 +316,10 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                 errors.push(at.error("a parameter id is lower_snake_case ASCII"));
             }
             let p = param.get_ref();
-            if !UNITS.contains(&p.unit.as_str()) {
-                errors.push(at.error(&format!("unknown unit `{}`; use one of {}", p.unit, UNITS.join(", "))));
+            for unit in std::iter::once(&p.unit).chain(&p.key_unit) {
+                if !UNITS.contains(&unit.as_str()) {
+                    errors.push(at.error(&format!("unknown unit `{unit}`; use one of {}", UNITS.join(", "))));
+                }
             }
             if p.description.trim().is_empty() {
                 errors.push(at.error("a parameter needs a description"));
@@ -324,7 +346,8 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                     }
                 };
                 let cite = check_cite(&at, &d.source, &d.article, &d.confidence, &d.note, &pack, &mut errors);
-                let (Some(from), Some(cite)) = (from, cite) else { continue };
+                let value = check_value(&at, d, p, &mut errors);
+                let (Some(from), Some(cite), Some(value)) = (from, cite, value) else { continue };
                 if until.is_some_and(|u| u < from) {
                     errors.push(at.error("`until` is before `from`"));
                     continue;
@@ -340,7 +363,7 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                         Some(_) => {}
                     }
                 }
-                values.push(DatedValue { from, until, value: d.value, cite });
+                values.push(DatedValue { from, until, value, cite });
             }
             parameters.insert(
                 pid.clone(),
@@ -348,6 +371,7 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                     key: format!("{id}.{pid}"),
                     description: p.description.clone(),
                     unit: p.unit.clone(),
+                    key_unit: p.key_unit.clone(),
                     values,
                 },
             );
@@ -405,6 +429,40 @@ fn check_cite(
         confidence: confidence.to_string(),
         note: note.clone(),
     })
+}
+
+/// Exactly one of `value` and `table`; a table has a `key_unit` and increasing keys; a `yearmonth` value is text.
+fn check_value(at: &Loc<'_>, d: &ValueDoc, p: &ParamDoc, errors: &mut Vec<PolicyError>) -> Option<Value> {
+    match (&d.value, &d.table) {
+        (Some(_), Some(_)) | (None, None) => {
+            errors.push(at.error("give exactly one of `value` (a number) and `table` (a list of [key, value] pairs)"));
+            None
+        }
+        (None, Some(table)) => {
+            if p.key_unit.is_none() {
+                errors.push(at.error("a table parameter needs a `key_unit`"));
+                return None;
+            }
+            if table.is_empty() || table.windows(2).any(|w| w[0].0 >= w[1].0) {
+                errors.push(at.error("a table needs at least one row, with keys strictly increasing"));
+                return None;
+            }
+            Some(Value::Table(table.clone()))
+        }
+        (Some(RawValue::Int(v)), None) if p.unit != "yearmonth" => Some(Value::Int(*v)),
+        (Some(RawValue::Text(t)), None) if p.unit == "yearmonth" => match parse_ym(t) {
+            Some((y, m)) => Some(Value::Int(i64::from(y) * 12 + i64::from(m) - 1)),
+            None => {
+                errors.push(at.error(&format!("`value` = {t:?} is not a year-month YYYY-MM")));
+                None
+            }
+        },
+        (Some(_), None) => {
+            let want = if p.unit == "yearmonth" { "a \"YYYY-MM\" string" } else { "an integer" };
+            errors.push(at.error(&format!("a value in `{}` must be {want}", p.unit)));
+            None
+        }
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -486,7 +544,45 @@ confidence = "U"
         let values = &p.parameters["months"].values;
         assert_eq!(values.len(), 2);
         assert_eq!(values[0].until, Some((2019, 12)));
-        assert_eq!(values[1].value, 3);
+        assert_eq!(values[1].value, Value::Int(3));
+    }
+
+    #[test]
+    fn tables_and_year_months_load_and_are_checked() {
+        let table = r#"program = "p"
+[parameters.divisor]
+description = "months by age"
+unit = "months"
+key_unit = "years"
+[[parameters.divisor.values]]
+from = "2006-01"
+table = [[40, 233], [41, 230]]
+source = "reg"
+article = "附件"
+confidence = "C3"
+
+[parameters.cohort]
+description = "first cohort"
+unit = "yearmonth"
+[[parameters.cohort.values]]
+from = "2025-01"
+value = "1965-01"
+source = "reg"
+article = "第一条"
+confidence = "C2"
+"#;
+        let pack = load(table).unwrap();
+        let p = &pack.programs[0];
+        assert_eq!(p.parameters["divisor"].values[0].value, Value::Table(vec![(40, 233), (41, 230)]));
+        assert_eq!(p.parameters["cohort"].values[0].value, Value::Int(1965 * 12));
+        let e = first_error(&table.replace("[[40, 233], [41, 230]]", "[[41, 233], [40, 230]]"));
+        assert!(e.message.contains("strictly increasing"), "{e}");
+        let e = first_error(&table.replace("key_unit = \"years\"\n", ""));
+        assert!(e.message.contains("key_unit"), "{e}");
+        let e = first_error(&table.replace("value = \"1965-01\"", "value = 1965"));
+        assert!(e.message.contains("YYYY-MM"), "{e}");
+        let e = first_error(&table.replace("value = \"1965-01\"", "value = \"1965-01\"\ntable = [[1, 2]]"));
+        assert!(e.message.contains("exactly one"), "{e}");
     }
 
     #[test]

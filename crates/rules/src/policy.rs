@@ -45,8 +45,35 @@ pub enum Unit {
     /// Money, in fen (分, 1/100 yuan).
     Fen,
     Count,
-    /// Rates in thousandths.
-    Permille,
+    /// Rates and indices in basis points (1/10000): 2.62 % = 262, an index of 0.6 = 6000.
+    Bp,
+    /// A calendar month, stored as months since year 0 (see `YearMonth::from_index`).
+    YearMonth,
+}
+
+/// A parameter's value: one number, or a table of (key, value) rows with increasing keys.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Value {
+    Int(i64),
+    Table(&'static [(i64, i64)]),
+}
+
+impl Value {
+    /// The number, for scalar parameters. A table where a number was expected gives `None` (an unknown result).
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Table(_) => None,
+        }
+    }
+
+    /// The rows, for table parameters.
+    pub fn table(&self) -> Option<&'static [(i64, i64)]> {
+        match self {
+            Value::Table(t) => Some(t),
+            Value::Int(_) => None,
+        }
+    }
 }
 
 /// A document that the rules cite.
@@ -83,7 +110,7 @@ pub struct Citation {
 pub struct Dated {
     pub from: YearMonth,
     pub until: Option<YearMonth>,
-    pub value: i64,
+    pub value: Value,
     pub cite: Citation,
 }
 
@@ -94,6 +121,8 @@ pub struct Parameter {
     pub key: &'static str,
     pub description: &'static str,
     pub unit: Unit,
+    /// For tables: the unit of the keys.
+    pub key_unit: Option<Unit>,
     /// Oldest first, periods not overlapping (checked when the data is compiled).
     pub values: &'static [Dated],
 }
@@ -103,6 +132,12 @@ impl Parameter {
     /// (before the rule existed, or after it ended). Callers turn `None` into an unknown criterion, never a default.
     pub fn at(&self, at: YearMonth) -> Option<&'static Dated> {
         self.values.iter().find(|d| d.from <= at && d.until.is_none_or(|u| at <= u))
+    }
+
+    /// The scalar value in force in month `at`, with its dated entry.
+    pub fn int_at(&self, at: YearMonth) -> Option<(i64, &'static Dated)> {
+        let d = self.at(at)?;
+        Some((d.value.int()?, d))
     }
 }
 
@@ -118,19 +153,25 @@ mod tests {
         key: "p.x",
         description: "x",
         unit: Unit::Months,
+        key_unit: None,
         values: &[
-            Dated { from: YearMonth::ym(2016, 1), until: Some(YearMonth::ym(2019, 12)), value: 6, cite: cite() },
-            Dated { from: YearMonth::ym(2021, 1), until: None, value: 3, cite: cite() },
+            Dated {
+                from: YearMonth::ym(2016, 1),
+                until: Some(YearMonth::ym(2019, 12)),
+                value: Value::Int(6),
+                cite: cite(),
+            },
+            Dated { from: YearMonth::ym(2021, 1), until: None, value: Value::Int(3), cite: cite() },
         ],
     };
 
     #[test]
     fn the_value_in_force_is_chosen_by_month_with_both_ends_included() {
         assert_eq!(P.at(YearMonth::ym(2015, 12)), None);
-        assert_eq!(P.at(YearMonth::ym(2016, 1)).map(|d| d.value), Some(6));
-        assert_eq!(P.at(YearMonth::ym(2019, 12)).map(|d| d.value), Some(6));
+        assert_eq!(P.int_at(YearMonth::ym(2016, 1)).map(|d| d.0), Some(6));
+        assert_eq!(P.int_at(YearMonth::ym(2019, 12)).map(|d| d.0), Some(6));
         assert_eq!(P.at(YearMonth::ym(2020, 6)), None, "a gap in the data is a gap, not the last value");
-        assert_eq!(P.at(YearMonth::ym(2030, 1)).map(|d| d.value), Some(3));
+        assert_eq!(P.int_at(YearMonth::ym(2030, 1)).map(|d| d.0), Some(3));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Stat
 use crate::time::YearMonth;
 
 pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
-    let min_months = data::MIN_MONTHS_RESIDENT.at(as_of);
+    let min_months = data::MIN_MONTHS_RESIDENT.int_at(as_of);
     let criteria = vec![left_hukou_city(person), resided_half_year(person, as_of, min_months), stable_basis(person)];
 
     let mut status = ProgramResult::status_of(&criteria);
@@ -34,7 +34,7 @@ pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
         status,
         earliest,
         criteria,
-        policy_from: min_months.map(|d| d.from),
+        policy_from: min_months.map(|(_, d)| d.from),
         not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
     }
 }
@@ -58,7 +58,7 @@ fn left_hukou_city(person: &Person) -> Criterion {
     }
 }
 
-fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<&Dated>) -> Criterion {
+fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<(i64, &Dated)>) -> Criterion {
     let months = |value: i64| Quantity { value, unit: Unit::Months };
     let mut met_from = None;
     let (outcome, message, questions) = match (rule, person.months_in_place) {
@@ -66,17 +66,17 @@ fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<&Dated>) ->
             let message = Msg::NoRuleInForce { parameter: data::MIN_MONTHS_RESIDENT.key, at: as_of };
             (Outcome::Unknown, message, vec![])
         }
-        (Some(rule), None) => {
-            (Outcome::Unknown, Msg::ResidedUnknown { required: rule.value }, vec![Question::MonthsInPlace])
+        (Some((required, _)), None) => {
+            (Outcome::Unknown, Msg::ResidedUnknown { required }, vec![Question::MonthsInPlace])
         }
-        (Some(rule), Some(m)) if i64::from(m) >= rule.value => {
-            (Outcome::Met, Msg::ResidedEnough { months: m, required: rule.value }, vec![])
+        (Some((required, _)), Some(m)) if i64::from(m) >= required => {
+            (Outcome::Met, Msg::ResidedEnough { months: m, required }, vec![])
         }
-        (Some(rule), Some(m)) => {
-            let remaining = rule.value - i64::from(m);
+        (Some((required, _)), Some(m)) => {
+            let remaining = required - i64::from(m);
             let from = as_of + remaining.clamp(0, i64::from(i32::MAX)) as i32;
             met_from = Some(from);
-            (Outcome::NotMet, Msg::ResidedShort { months: m, required: rule.value, remaining, met_from: from }, vec![])
+            (Outcome::NotMet, Msg::ResidedShort { months: m, required, remaining, met_from: from }, vec![])
         }
     };
     Criterion {
@@ -85,7 +85,7 @@ fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<&Dated>) ->
         is_duration: true,
         met_from,
         observed: person.months_in_place.map(|m| months(m.into())),
-        required: rule.map(|r| months(r.value)),
+        required: rule.map(|(r, _)| months(r)),
         message,
         citation: &data::RESIDED_HALF_YEAR,
         questions,
