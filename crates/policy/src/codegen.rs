@@ -1,8 +1,8 @@
 //! Turns a validated [`Pack`] into Rust statics for the rules crate.
 //!
 //! The output is included into `anju_rules::policy::data`; it names the types of `anju_rules::policy` by absolute
-//! path. Each program becomes a module `<layer>::<program>` holding one `Citation` static per criterion and one
-//! `Parameter` static per parameter, so a program that reads a parameter the data lacks fails to compile.
+//! path. Each program becomes a module `<layer>::<program>` holding one `Parameter` static per parameter and, in
+//! `criteria`, one `Citation` static per criterion, so a program that reads data the files lack fails to compile.
 
 use std::fmt::Write;
 
@@ -40,10 +40,14 @@ pub fn to_rust(pack: &Pack) -> String {
             out.push_str("        use crate::policy::{Citation, Confidence, Dated, Parameter, Unit, Value};\n");
             out.push_str("        #[allow(unused_imports)]\n");
             out.push_str("        use crate::time::YearMonth;\n");
+            out.push_str("        /// The citation of each criterion the program reports.\n");
+            out.push_str("        pub mod criteria {\n            #[allow(unused_imports)]\n");
+            out.push_str("            use crate::policy::{Citation, Confidence};\n");
             for (cid, cite) in &p.criteria {
-                let _ = writeln!(out, "        pub static {}: Citation = {};", upper(cid), citation(cite));
-                all_cites.push(format!("{layer}::{}::{}", p.id, upper(cid)));
+                let _ = writeln!(out, "            pub static {}: Citation = {};", upper(cid), citation(cite));
+                all_cites.push(format!("{layer}::{}::criteria::{}", p.id, upper(cid)));
             }
+            out.push_str("        }\n");
             for (pid, param) in &p.parameters {
                 let key_unit = match &param.key_unit {
                     Some(u) => format!("Some(Unit::{})", unit_variant(u)),

@@ -16,6 +16,8 @@
 pub mod explain;
 pub mod household;
 pub mod message;
+pub mod money;
+pub mod pension;
 pub mod policy;
 pub mod programs;
 pub mod report;

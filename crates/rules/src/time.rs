@@ -47,6 +47,12 @@ impl YearMonth {
         ((MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month)).then(|| Self::ym(year, month))
     }
 
+    /// From a month count since year 0 (how policy data stores `yearmonth` values); `None` out of range.
+    pub fn from_index(index: i64) -> Option<Self> {
+        let index = i32::try_from(index).ok()?;
+        Self::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    }
+
     pub const fn year(self) -> i32 {
         self.0.div_euclid(12)
     }
@@ -120,6 +126,14 @@ mod tests {
         assert_eq!(YearMonth::ym(2026, 11).months_until(YearMonth::ym(2027, 2)), 3);
         assert_eq!(YearMonth::ym(2027, 2).months_until(YearMonth::ym(2026, 11)), -3);
         assert_eq!(YearMonth::ym(2000, 1) + 12 * 25, YearMonth::ym(2025, 1));
+    }
+
+    #[test]
+    fn month_indices_round_trip() {
+        assert_eq!(YearMonth::from_index(1965 * 12), Some(YearMonth::ym(1965, 1)));
+        assert_eq!(YearMonth::from_index(2026 * 12 + 10), Some(YearMonth::ym(2026, 11)));
+        assert_eq!(YearMonth::from_index(0), None);
+        assert_eq!(YearMonth::from_index(i64::MAX), None);
     }
 
     #[test]

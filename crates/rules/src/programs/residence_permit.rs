@@ -53,7 +53,7 @@ fn left_hukou_city(person: &Person) -> Criterion {
         observed: None,
         required: None,
         message,
-        citation: &data::LEFT_HUKOU_CITY,
+        citation: &data::criteria::LEFT_HUKOU_CITY,
         questions,
     }
 }
@@ -87,7 +87,7 @@ fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<(i64, &Date
         observed: person.months_in_place.map(|m| months(m.into())),
         required: rule.map(|(r, _)| months(r)),
         message,
-        citation: &data::RESIDED_HALF_YEAR,
+        citation: &data::criteria::RESIDED_HALF_YEAR,
         questions,
     }
 }
@@ -122,7 +122,7 @@ fn stable_basis(person: &Person) -> Criterion {
         observed: None,
         required: None,
         message,
-        citation: &data::STABLE_BASIS,
+        citation: &data::criteria::STABLE_BASIS,
         questions,
     }
 }

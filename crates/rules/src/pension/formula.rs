@@ -1,0 +1,89 @@
+//! Benefit formulas of the employee scheme (国发〔2005〕38号) and the resident scheme (国发〔2014〕8号),
+//! in integer fen and basis points, rounded half-up to the fen once at the end of each component.
+//!
+//! - basic (基础养老金) = C × (1 + Z) / 2 × N × 1 % per year, C = benefit base (计发基数), Z = average contribution
+//!   index, N = contribution years counted in months / 12;
+//! - account (个人账户养老金) = balance ÷ divisor(age), the divisor interpolated by month between integer ages and
+//!   rounded half-up to 0.1 (60y1m → 138.4);
+//! - resident = local basic pension + resident account balance ÷ 139.
+
+use crate::money::{div_round_half_up, to_fen};
+use crate::policy::data::national::employee_pension as data;
+use crate::policy::Dated;
+use crate::time::YearMonth;
+
+/// The account divisor for a retirement age in months, in tenths of a month (60y1m → 1384), with the dated
+/// table used. Ages outside the table have no divisor.
+pub fn divisor_tenths(age_months: i32, as_of: YearMonth) -> Option<(i64, &'static Dated)> {
+    let dated = data::ACCOUNT_DIVISOR.at(as_of)?;
+    let table = dated.value.table()?;
+    let (years, months) = (i64::from(age_months.div_euclid(12)), i64::from(age_months.rem_euclid(12)));
+    let at = |age: i64| table.iter().find(|(a, _)| *a == age).map(|(_, d)| *d);
+    let here = at(years)?;
+    if months == 0 {
+        return Some((here * 10, dated));
+    }
+    let next = at(years + 1)?;
+    let twelfths = i128::from(120 * here - 10 * (here - next) * months);
+    Some((i64::try_from(div_round_half_up(twelfths, 12)).ok()?, dated))
+}
+
+/// Basic pension per month in fen: C × (1 + Z) / 2 × (N months / 12) × rate.
+pub fn basic_monthly_fen(benefit_base_fen: i64, index_bp: i64, contribution_months: i64, rate_bp: i64) -> i64 {
+    let numerator = i128::from(benefit_base_fen)
+        * i128::from(10_000 + index_bp)
+        * i128::from(contribution_months)
+        * i128::from(rate_bp);
+    to_fen(div_round_half_up(numerator, 2 * 10_000 * 12 * 10_000))
+}
+
+/// Account pension per month in fen: balance ÷ divisor (given in tenths of a month).
+pub fn account_monthly_fen(balance_fen: i64, divisor_tenths: i64) -> i64 {
+    to_fen(div_round_half_up(i128::from(balance_fen) * 10, i128::from(divisor_tenths)))
+}
+
+/// The account balance after `months` of monthly compounding at `rate_bp` a year (rate / 12 a month), with
+/// `monthly_add_fen` credited at the end of each month. Computed in units of 10⁻⁹ fen, rounded half-up at the end.
+pub fn project_balance_fen(balance_fen: i64, months: i32, rate_bp: i64, monthly_add_fen: i64) -> i64 {
+    const SCALE: i128 = 1_000_000_000;
+    let mut b = i128::from(balance_fen) * SCALE;
+    for _ in 0..months.max(0) {
+        b += b * i128::from(rate_bp) / 120_000 + i128::from(monthly_add_fen) * SCALE;
+    }
+    to_fen(div_round_half_up(b, SCALE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AS_OF: YearMonth = YearMonth::ym(2026, 11);
+
+    fn divisor(years: i32, months: i32) -> Option<i64> {
+        divisor_tenths(years * 12 + months, AS_OF).map(|d| d.0)
+    }
+
+    #[test]
+    fn integer_ages_read_the_table() {
+        assert_eq!(divisor(60, 0), Some(1390));
+        assert_eq!(divisor(50, 0), Some(1950));
+        assert_eq!(divisor(70, 0), Some(560));
+        assert_eq!(divisor(39, 0), None);
+        assert_eq!(divisor(70, 1), None);
+    }
+
+    #[test]
+    fn more_balance_or_more_months_never_lowers_the_pension() {
+        for n in [0, 12, 180, 360, 480] {
+            assert!(basic_monthly_fen(700_000, 6_000, n + 1, 100) >= basic_monthly_fen(700_000, 6_000, n, 100));
+            assert!(basic_monthly_fen(700_000, 6_001, n, 100) >= basic_monthly_fen(700_000, 6_000, n, 100));
+        }
+        assert!(account_monthly_fen(3_000_001, 1170) >= account_monthly_fen(3_000_000, 1170));
+    }
+
+    #[test]
+    fn projection_without_interest_or_additions_keeps_the_balance() {
+        assert_eq!(project_balance_fen(12_345, 100, 0, 0), 12_345);
+        assert_eq!(project_balance_fen(0, 12, 0, 33_600), 403_200);
+    }
+}
