@@ -27,12 +27,34 @@ pub fn to_rust(pack: &Pack) -> String {
     }
     out.push_str("}\n\n");
 
+    out.push_str("/// Every place with a policy layer.\npub static PLACES: &[crate::policy::Place] = &[\n");
+    for p in &pack.places {
+        let _ = writeln!(
+            out,
+            "    crate::policy::Place {{ id: {:?}, name: {:?}, name_en: {}, level: {:?} }},",
+            p.id,
+            p.name,
+            opt(&p.name_en),
+            p.level
+        );
+    }
+    out.push_str("];\n\n");
+
     let mut layers: Vec<&str> = pack.programs.iter().map(|p| p.layer.as_str()).collect();
+    layers.sort_by_key(|l| (*l != "national", *l));
     layers.dedup();
     let mut all_params = Vec::new();
+    let mut overrides = Vec::new();
     let mut all_cites = Vec::new();
+    let mut in_places = false;
     for layer in layers {
-        let _ = writeln!(out, "pub mod {layer} {{");
+        let module = layer.replace('/', "__");
+        let path = if layer == "national" { module.clone() } else { format!("places::{module}") };
+        if layer != "national" && !in_places {
+            out.push_str("/// Place layers: module names are place ids with `/` written `__`.\npub mod places {\n");
+            in_places = true;
+        }
+        let _ = writeln!(out, "pub mod {module} {{");
         for p in pack.programs.iter().filter(|p| p.layer == layer) {
             let _ = writeln!(out, "    /// From `policy/{}`.", p.file.replace('\\', "/"));
             let _ = writeln!(out, "    pub mod {} {{", p.id);
@@ -45,7 +67,7 @@ pub fn to_rust(pack: &Pack) -> String {
             out.push_str("            use crate::policy::{Citation, Confidence};\n");
             for (cid, cite) in &p.criteria {
                 let _ = writeln!(out, "            pub static {}: Citation = {};", upper(cid), citation(cite));
-                all_cites.push(format!("{layer}::{}::criteria::{}", p.id, upper(cid)));
+                all_cites.push(format!("{path}::{}::criteria::{}", p.id, upper(cid)));
             }
             out.push_str("        }\n");
             for (pid, param) in &p.parameters {
@@ -55,11 +77,12 @@ pub fn to_rust(pack: &Pack) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, values: &[",
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, local_only: {}, values: &[",
                     upper(pid),
                     param.key,
                     param.description,
                     unit_variant(&param.unit),
+                    param.local_only,
                 );
                 for v in &param.values {
                     let until = match v.until {
@@ -82,13 +105,25 @@ pub fn to_rust(pack: &Pack) -> String {
                     );
                 }
                 out.push_str("        ] };\n");
-                all_params.push(format!("{layer}::{}::{}", p.id, upper(pid)));
+                all_params.push(format!("{path}::{}::{}", p.id, upper(pid)));
+                if layer != "national" {
+                    overrides.push((layer.to_string(), param.key.clone(), format!("{path}::{}::{}", p.id, upper(pid))));
+                }
             }
             out.push_str("    }\n");
         }
         out.push_str("}\n\n");
     }
 
+    if in_places {
+        out.push_str("}\n\n");
+    }
+    out.push_str("/// Place values that override a national parameter: (place id, parameter key, value).\n");
+    out.push_str("pub static OVERRIDES: &[(&str, &str, &crate::policy::Parameter)] = &[\n");
+    for (place, key, path) in &overrides {
+        let _ = writeln!(out, "    ({place:?}, {key:?}, &{path}),");
+    }
+    out.push_str("];\n");
     out.push_str("/// Every parameter in the pack, for data tidy tests and listings.\n");
     out.push_str("pub static ALL_PARAMETERS: &[&crate::policy::Parameter] = &[");
     for p in &all_params {

@@ -96,8 +96,24 @@ pub struct Parameter {
     pub unit: String,
     /// For tables: the unit of the keys.
     pub key_unit: Option<String>,
+    /// Set by places only (the national layer has no value).
+    pub local_only: bool,
     pub values: Vec<DatedValue>,
 }
+
+/// A place with a policy layer: a province, a city or a county. Its id is its folder under `places/`
+/// (`guangxi/liuzhou/rongan`); a place inherits every value it does not set from its ancestors, then national.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub level: String,
+    pub file: String,
+}
+
+/// Place levels, outermost first.
+pub const LEVELS: &[&str] = &["province", "city", "county"];
 
 /// The data one program file holds: its criteria's citations and its parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +129,7 @@ pub struct Program {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pack {
     pub sources: BTreeMap<String, Source>,
+    pub places: Vec<Place>,
     pub programs: Vec<Program>,
     /// Every file read, relative to the root, for build scripts' `rerun-if-changed`.
     pub files: Vec<PathBuf>,
@@ -125,6 +142,7 @@ pub struct Pack {
 struct FileDoc {
     #[serde(default)]
     sources: BTreeMap<String, Spanned<SourceDoc>>,
+    place: Option<Spanned<PlaceDoc>>,
     program: Option<Spanned<String>>,
     #[serde(default)]
     criteria: BTreeMap<String, Spanned<CiteDoc>>,
@@ -144,6 +162,14 @@ struct SourceDoc {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct PlaceDoc {
+    name: String,
+    name_en: Option<String>,
+    level: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CiteDoc {
     source: String,
     article: String,
@@ -157,6 +183,10 @@ struct ParamDoc {
     description: String,
     unit: String,
     key_unit: Option<String>,
+    /// National layer only: the number is set by places; with no place value the answer is unknown.
+    #[serde(default)]
+    local_only: bool,
+    #[serde(default)]
     values: Vec<Spanned<ValueDoc>>,
 }
 
@@ -279,6 +309,32 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
 
     let mut seen_programs = BTreeSet::new();
     for (path, file, text, doc) in &docs {
+        let layer = match layer_of(path) {
+            Ok(layer) => layer,
+            Err(message) => {
+                errors.push(Loc { file, text, start: 0, key: String::new() }.error(&message));
+                continue;
+            }
+        };
+        if let Some(place) = &doc.place {
+            let at = Loc { file, text, start: place.span().start, key: "place".into() };
+            let p = place.get_ref();
+            if layer == "national" {
+                errors.push(at.error("a [place] table belongs in a place's folder under places/"));
+            } else if !LEVELS.contains(&p.level.as_str()) {
+                errors.push(at.error(&format!("unknown level `{}`; use one of {}", p.level, LEVELS.join(", "))));
+            } else if pack.places.iter().any(|q| q.id == layer) {
+                errors.push(at.error("this place is described twice"));
+            } else {
+                pack.places.push(Place {
+                    id: layer.clone(),
+                    name: p.name.clone(),
+                    name_en: p.name_en.clone(),
+                    level: p.level.clone(),
+                    file: file.clone(),
+                });
+            }
+        }
         let has_content = !doc.criteria.is_empty() || !doc.parameters.is_empty();
         let Some(program) = &doc.program else {
             if has_content {
@@ -289,7 +345,6 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
             }
             continue;
         };
-        let layer = path.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
         let id = program.get_ref().clone();
         let at = Loc { file, text, start: program.span().start, key: "program".into() };
         if !is_ident(&id) {
@@ -324,8 +379,12 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
             if p.description.trim().is_empty() {
                 errors.push(at.error("a parameter needs a description"));
             }
-            if p.values.is_empty() {
-                errors.push(at.error("a parameter needs at least one dated value"));
+            if p.local_only && layer != "national" {
+                errors.push(at.error("`local_only` is declared in the national layer only"));
+            }
+            if p.values.is_empty() && !p.local_only {
+                errors
+                    .push(at.error("a parameter needs at least one dated value (or, nationally, `local_only = true`)"));
             }
             let mut values: Vec<DatedValue> = Vec::new();
             for (i, v) in p.values.iter().enumerate() {
@@ -372,6 +431,7 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                     description: p.description.clone(),
                     unit: p.unit.clone(),
                     key_unit: p.key_unit.clone(),
+                    local_only: p.local_only,
                     values,
                 },
             );
@@ -379,10 +439,74 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
         pack.programs.push(Program { id, layer, file: file.clone(), criteria, parameters });
     }
 
+    check_layers(&pack, &docs, &mut errors);
     if errors.is_empty() {
         Ok(pack)
     } else {
         Err(errors)
+    }
+}
+
+/// `national/…` is the national layer; `places/<province>[/<city>[/<county>]]/…` a place's layer.
+fn layer_of(path: &Path) -> Result<String, String> {
+    let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    match parts.split_first() {
+        Some((first, rest)) if first == "national" && rest.len() == 1 => Ok("national".into()),
+        Some((first, rest)) if first == "places" && (2..=4).contains(&rest.len()) => {
+            let dirs = &rest[..rest.len() - 1];
+            if dirs.iter().all(|d| is_ident(d)) {
+                Ok(dirs.join("/"))
+            } else {
+                Err("place folders are lower_snake_case ASCII (pinyin), e.g. places/guangxi/liuzhou/rongan/".into())
+            }
+        }
+        _ => Err("policy files live in national/ or in a place folder places/<province>[/<city>[/<county>]]/".into()),
+    }
+}
+
+/// A place layer may only set parameters the national layer declares, with the same unit; every place folder
+/// has a `[place]` description, and so does each of its ancestors.
+fn check_layers(pack: &Pack, docs: &[(&PathBuf, String, &String, FileDoc)], errors: &mut Vec<PolicyError>) {
+    for (path, file, text, doc) in docs {
+        let Ok(layer) = layer_of(path) else { continue };
+        if layer == "national" {
+            continue;
+        }
+        let mut ancestor = layer.as_str();
+        loop {
+            if !pack.places.iter().any(|p| p.id == ancestor) {
+                let at = Loc { file, text, start: 0, key: String::new() };
+                errors.push(at.error(&format!("no place.toml with a [place] table describes places/{ancestor}/")));
+            }
+            match ancestor.rsplit_once('/') {
+                Some((parent, _)) => ancestor = parent,
+                None => break,
+            }
+        }
+        let Some(program) = &doc.program else { continue };
+        let national = pack.programs.iter().find(|p| p.layer == "national" && &p.id == program.get_ref());
+        let Some(national) = national else {
+            let at = Loc { file, text, start: program.span().start, key: "program".into() };
+            errors.push(at.error(&format!("unknown program `{}`: no national file declares it", program.get_ref())));
+            continue;
+        };
+        for (cid, cite) in &doc.criteria {
+            let at = Loc { file, text, start: cite.span().start, key: format!("criteria.{cid}") };
+            errors.push(at.error("criteria are declared nationally; a place sets parameter values only"));
+        }
+        for (pid, param) in &doc.parameters {
+            let at = Loc { file, text, start: param.span().start, key: format!("parameters.{pid}") };
+            match national.parameters.get(pid) {
+                None => errors.push(at.error(&format!(
+                    "unknown key: national/{} declares no parameter `{pid}`",
+                    national.file.rsplit(['/', '\\']).next().unwrap_or_default()
+                ))),
+                Some(n) if n.unit != param.get_ref().unit || n.key_unit != param.get_ref().key_unit => errors.push(
+                    at.error(&format!("the national parameter is in `{}`; a place must use the same unit", n.unit)),
+                ),
+                Some(_) => {}
+            }
+        }
     }
 }
 
@@ -623,6 +747,71 @@ confidence = "C2"
     fn unknown_units_and_confidence_tags_are_rejected() {
         assert!(first_error(&GOOD.replace("unit = \"months\"", "unit = \"days\"")).message.contains("unknown unit"));
         assert!(first_error(&GOOD.replacen("\"C1\"", "\"sure\"", 1)).message.contains("unknown confidence"));
+    }
+
+    const NATIONAL_LOCAL: &str = r#"program = "p"
+[parameters.base]
+description = "benefit base"
+unit = "fen"
+local_only = true
+"#;
+
+    fn load_places(extra: &[(&str, &str)]) -> Result<Pack, Vec<PolicyError>> {
+        let mut files = vec![
+            (PathBuf::from("national/sources.toml"), SOURCES.to_string()),
+            (PathBuf::from("national/p.toml"), NATIONAL_LOCAL.to_string()),
+        ];
+        files.extend(extra.iter().map(|(p, t)| (PathBuf::from(p), t.to_string())));
+        load_texts(&files)
+    }
+
+    const BEIJING_PLACE: &str = "[place]\nname = \"北京市\"\nlevel = \"province\"\n";
+    const BEIJING_BASE: &str = r#"program = "p"
+[parameters.base]
+description = "benefit base"
+unit = "fen"
+[[parameters.base.values]]
+from = "2025-01"
+value = 1204900
+source = "reg"
+article = "x"
+confidence = "C3"
+"#;
+
+    #[test]
+    fn a_place_layer_sets_a_national_parameter() {
+        let pack =
+            load_places(&[("places/beijing/place.toml", BEIJING_PLACE), ("places/beijing/p.toml", BEIJING_BASE)])
+                .unwrap();
+        assert_eq!(pack.places[0].id, "beijing");
+        let local = pack.programs.iter().find(|p| p.layer == "beijing").unwrap();
+        assert_eq!(local.parameters["base"].values[0].value, Value::Int(1_204_900));
+        assert!(pack.programs.iter().any(|p| p.layer == "national" && p.parameters["base"].local_only));
+    }
+
+    #[test]
+    fn a_place_cannot_invent_keys_change_units_or_skip_its_description() {
+        let errs = |files: &[(&str, &str)]| load_places(files).unwrap_err();
+        let e = errs(&[
+            ("places/beijing/place.toml", BEIJING_PLACE),
+            ("places/beijing/p.toml", &BEIJING_BASE.replace("parameters.base", "parameters.bases")),
+        ]);
+        assert!(e.iter().any(|e| e.message.starts_with("unknown key") && e.key == "parameters.bases"), "{e:?}");
+        let e = errs(&[
+            ("places/beijing/place.toml", BEIJING_PLACE),
+            ("places/beijing/p.toml", &BEIJING_BASE.replace("unit = \"fen\"", "unit = \"count\"")),
+        ]);
+        assert!(e.iter().any(|e| e.message.contains("same unit")), "{e:?}");
+        let e = errs(&[("places/beijing/p.toml", BEIJING_BASE)]);
+        assert!(e.iter().any(|e| e.message.contains("no place.toml")), "{e:?}");
+        let e = errs(&[("beijing/p.toml", BEIJING_BASE)]);
+        assert!(e.iter().any(|e| e.message.contains("live in national/")), "{e:?}");
+        let e = load_texts(&[
+            (PathBuf::from("national/sources.toml"), SOURCES.to_string()),
+            (PathBuf::from("national/p.toml"), NATIONAL_LOCAL.replace("local_only = true\n", "")),
+        ])
+        .unwrap_err();
+        assert!(e[0].message.contains("at least one dated value"), "{e:?}");
     }
 
     #[test]

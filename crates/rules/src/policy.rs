@@ -123,6 +123,8 @@ pub struct Parameter {
     pub unit: Unit,
     /// For tables: the unit of the keys.
     pub key_unit: Option<Unit>,
+    /// Set by places only: the national layer has no value, so without a place value the answer is unknown.
+    pub local_only: bool,
     /// Oldest first, periods not overlapping (checked when the data is compiled).
     pub values: &'static [Dated],
 }
@@ -141,6 +143,37 @@ impl Parameter {
     }
 }
 
+/// A place with its own policy layer.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Place {
+    /// The folder under `policy/places/`, e.g. `guangxi/liuzhou/rongan`; ancestors are its prefixes.
+    pub id: &'static str,
+    pub name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<&'static str>,
+    pub level: &'static str,
+}
+
+/// Looks a place up by id.
+pub fn place(id: &str) -> Option<&'static Place> {
+    data::PLACES.iter().find(|p| p.id == id)
+}
+
+/// The place (or ancestor) whose layer sets `national`'s value for `place`, nearest first; `None` = national.
+/// A place id that names no layer (or no place) falls back to national values, and the national `local_only`
+/// parameters then have no value: the answer is unknown and names the missing number.
+pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static Parameter, Option<&'static str>) {
+    let mut id = place.unwrap_or_default();
+    while !id.is_empty() {
+        if let Some((layer, _, p)) = data::OVERRIDES.iter().find(|(l, k, _)| *l == id && *k == national.key) {
+            return (p, Some(layer));
+        }
+        id = id.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+    (national, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +187,7 @@ mod tests {
         description: "x",
         unit: Unit::Months,
         key_unit: None,
+        local_only: false,
         values: &[
             Dated {
                 from: YearMonth::ym(2016, 1),
