@@ -209,10 +209,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_inherits_from_its_ancestors_and_falls_back_to_national() {
+        use data::national::employee_pension::BENEFIT_BASE;
+        let nov_2026 = YearMonth::ym(2026, 11);
+        let (p, layer) = resolve(Some("beijing"), &BENEFIT_BASE);
+        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_204_900), Some("beijing")));
+        let (p, layer) = resolve(Some("guangdong/shenzhen"), &BENEFIT_BASE);
+        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_129_300), Some("guangdong/shenzhen")));
+        let (p, layer) = resolve(Some("guangdong/guangzhou"), &BENEFIT_BASE);
+        assert_eq!((p.int_at(nov_2026), layer), (None, None), "no Guangdong value: unknown, not a guess");
+        let (p, layer) = resolve(None, &data::national::resident_pension::BASIC_PENSION);
+        assert_eq!((p.int_at(YearMonth::ym(2025, 6)).map(|v| v.0), layer), (Some(14_300), None));
+        assert_eq!(place("shaanxi/xixian").map(|p| p.name), Some("西咸新区"));
+    }
+
+    #[test]
     fn every_shipped_value_is_dated_cited_and_in_order() {
         assert!(!data::ALL_PARAMETERS.is_empty());
         for p in data::ALL_PARAMETERS {
-            assert!(!p.values.is_empty(), "{} has no values", p.key);
+            assert!(p.local_only || !p.values.is_empty(), "{} has no values", p.key);
             assert!(!p.description.trim().is_empty(), "{} has no description", p.key);
             for pair in p.values.windows(2) {
                 assert!(pair[0].until.is_some_and(|u| u < pair[1].from), "{} periods overlap", p.key);
