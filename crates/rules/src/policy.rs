@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::time::YearMonth;
 
 /// The compiled policy tables. Generated; see `policy/README.md` for the file format.
-#[allow(clippy::all)]
+#[allow(clippy::all, non_snake_case)] // place modules are named `<province>__<city>`
 pub mod data {
     include!(concat!(env!("OUT_DIR"), "/policy.rs"));
 }
