@@ -1,6 +1,7 @@
 //! The page: the questions, then the answer, recomputed by the rules engine on every change.
 
 use anju_rules::message::{month_text, Lang};
+use anju_rules::report::ProgramId;
 use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
@@ -45,6 +46,8 @@ pub fn App() -> Html {
     };
 
     let assessment = anju_rules::assess(&state.request(), today);
+    // The page asks the residence-permit questions only so far; the pension programs appear with their questions.
+    let shown = |p: &&anju_rules::report::ProgramResult| p.program == ProgramId::ResidencePermit;
     let yes_no = |q: YesNo| {
         html! { <YesNoQuestion question={q} value={state.answer(q)} {lang} on_answer={on_answer.clone()} /> }
     };
@@ -71,7 +74,7 @@ pub fn App() -> Html {
                 </form>
                 <section class="result" id="result" aria-live="polite" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ t(lang, Text::ResultHeading) }</h2>
-                    { for assessment.programs.iter().map(|p| program_card(p, lang)) }
+                    { for assessment.programs.iter().filter(shown).map(|p| program_card(p, lang)) }
                     <p class="as-of">{ t(lang, Text::AsOf) }{ "：" }{ month_text(lang, assessment.as_of) }</p>
                     <p class="disclaimer">{ assessment.disclaimer.text(lang) }</p>
                 </section>

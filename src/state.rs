@@ -5,8 +5,9 @@
 
 use std::rc::Rc;
 
-use anju_rules::household::{Person, Question, Request, MAX_MONTHS};
+use anju_rules::household::{Adult, Household, Question, Request, MAX_MONTHS};
 use anju_rules::message::Lang;
+use anju_rules::programs::fields;
 use yew::Reducible;
 
 /// A yes / no / don't-know question of the form.
@@ -21,20 +22,19 @@ pub enum YesNo {
 impl YesNo {
     pub const ALL: [YesNo; 4] = [YesNo::HukouElsewhere, YesNo::StableJob, YesNo::StableHome, YesNo::ContinuousStudy];
 
-    /// The engine's question this form question answers.
-    pub fn question(self) -> Question {
+    /// The element id of the question: the request field it answers, e.g. `stableJob`.
+    pub fn id(self) -> &'static str {
         match self {
-            YesNo::HukouElsewhere => Question::HukouElsewhere,
-            YesNo::StableJob => Question::StableJob,
-            YesNo::StableHome => Question::StableHome,
-            YesNo::ContinuousStudy => Question::ContinuousStudy,
+            YesNo::HukouElsewhere => fields::HUKOU_ELSEWHERE,
+            YesNo::StableJob => fields::STABLE_JOB,
+            YesNo::StableHome => fields::STABLE_HOME,
+            YesNo::ContinuousStudy => fields::CONTINUOUS_STUDY,
         }
     }
 
-    /// The element id of the question: the request field it answers, e.g. `stableJob`.
-    pub fn id(self) -> &'static str {
-        let path = self.question().path();
-        path.rsplit('.').next().unwrap_or(path)
+    /// The engine's question this form question answers (the form asks about the first adult).
+    pub fn question(self) -> Question {
+        Question::adult(0, self.id())
     }
 }
 
@@ -98,16 +98,15 @@ impl FormState {
 
     /// The engine request for the current answers. A field that cannot be read is unknown (and flagged in the form).
     pub fn request(&self) -> Request {
-        Request {
-            as_of: None,
-            person: Person {
-                hukou_elsewhere: self.hukou_elsewhere,
-                months_in_place: self.months().ok().flatten(),
-                stable_job: self.stable_job,
-                stable_home: self.stable_home,
-                continuous_study: self.continuous_study,
-            },
-        }
+        let adult = Adult {
+            hukou_elsewhere: self.hukou_elsewhere,
+            months_in_place: self.months().ok().flatten(),
+            stable_job: self.stable_job,
+            stable_home: self.stable_home,
+            continuous_study: self.continuous_study,
+            ..Adult::default()
+        };
+        Request { as_of: None, household: Household { adults: vec![adult], ..Household::default() } }
     }
 
     fn apply(mut self, action: Action) -> Self {
@@ -149,16 +148,16 @@ mod tests {
     fn a_new_form_knows_nothing_and_speaks_chinese() {
         let s = FormState::default();
         assert_eq!(s.lang, Lang::ZhCn);
-        assert_eq!(s.request(), Request::default());
+        assert_eq!(s.request().household.adults, [Adult::default()]);
     }
 
     #[test]
     fn answers_reach_the_request_and_can_be_taken_back() {
         let s = after([Action::Answer(YesNo::StableJob, Some(true)), Action::SetMonths("8".into())]);
-        assert_eq!(s.request().person.stable_job, Some(true));
-        assert_eq!(s.request().person.months_in_place, Some(8));
+        assert_eq!(s.request().household.adults[0].stable_job, Some(true));
+        assert_eq!(s.request().household.adults[0].months_in_place, Some(8));
         let s = s.apply(Action::Answer(YesNo::StableJob, None));
-        assert_eq!(s.request().person.stable_job, None);
+        assert_eq!(s.request().household.adults[0].stable_job, None);
     }
 
     #[test]
@@ -178,7 +177,7 @@ mod tests {
     #[test]
     fn an_unreadable_months_field_is_unknown_in_the_request() {
         let s = after([Action::SetMonths("abc".into())]);
-        assert_eq!(s.request().person.months_in_place, None);
+        assert_eq!(s.request().household.adults[0].months_in_place, None);
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn outcome_class(o: Outcome) -> &'static str {
 fn question_link(lang: Lang, q: Question) -> (&'static str, &'static str) {
     match YesNo::ALL.into_iter().find(|y| y.question() == q) {
         Some(y) => (i18n::question(lang, y).0, y.id()),
-        None => (i18n::t(lang, Text::MonthsQuestion), "monthsInPlace"),
+        None => (i18n::t(lang, Text::MonthsQuestion), anju_rules::programs::fields::MONTHS_IN_PLACE),
     }
 }
 

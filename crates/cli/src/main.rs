@@ -89,8 +89,8 @@ fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
 
 fn assess(args: &AssessArgs) -> Result<String, UsageError> {
     let (name, text) = read_input(args.input.as_deref())?;
-    let request = parse_request(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
     let today = args.as_of.unwrap_or_else(clock::current_month);
+    let request = parse_request(&text, today).map_err(|e| UsageError(format!("{name}: {e}")))?;
     let result = anju_rules::assess(&request, today);
     if args.explain {
         Ok(anju_rules::explain::render(&result, args.lang))
@@ -117,8 +117,9 @@ fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
     }
 }
 
-/// Parses and range-checks a request. Errors name the JSON path of the field: `person.monthsInPlace: …`.
-fn parse_request(text: &str) -> Result<Request, String> {
+/// Parses and range-checks a request (dates against its `asOf`, else `today`). Errors name the JSON path of
+/// the field: `household.adults[0].monthsInPlace: …`.
+fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
     let de = &mut serde_json::Deserializer::from_str(text);
     let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -131,9 +132,12 @@ fn parse_request(text: &str) -> Result<Request, String> {
             format!("{path}: {inner}")
         }
     })?;
-    if let Some(e) = request.validate().first() {
+    if let Some(e) = request.validate(request.as_of.unwrap_or(today)).first() {
         return Err(match e.problem {
             Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
+            Problem::Negative => format!("{}: must not be negative", e.path),
+            Problem::TooMany { max } => format!("{}: at most {max} entries", e.path),
+            Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
         });
     }
     Ok(request)
@@ -143,27 +147,42 @@ fn parse_request(text: &str) -> Result<Request, String> {
 mod tests {
     use super::*;
 
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn error(json: &str) -> String {
+        parse_request(json, NOV_2026).err().unwrap_or_default()
+    }
+
     #[test]
     fn errors_name_the_json_path() {
-        let e = parse_request(r#"{"person": {"monthsInPlace": -3}}"#).err().unwrap_or_default();
-        assert!(e.starts_with("person.monthsInPlace: "), "{e}");
-        let e = parse_request(r#"{"person": {"monthsInPlace": 5000}}"#).err().unwrap_or_default();
-        assert_eq!(e, "person.monthsInPlace: must be at most 1200");
-        let e = parse_request(r#"{"asOf": "2026-13"}"#).err().unwrap_or_default();
-        assert!(e.starts_with("asOf: "), "{e}");
-        let e = parse_request(r#"{"person": {"stableJob": "yes"}}"#).err().unwrap_or_default();
-        assert!(e.starts_with("person.stableJob: "), "{e}");
+        let e = error(r#"{"household": {"adults": [{"monthsInPlace": -3}]}}"#);
+        assert!(e.starts_with("household.adults[0].monthsInPlace: "), "{e}");
+        assert_eq!(
+            error(r#"{"household": {"adults": [{"monthsInPlace": 5000}]}}"#),
+            "household.adults[0].monthsInPlace: must be at most 1200"
+        );
+        assert!(error(r#"{"asOf": "2026-13"}"#).starts_with("asOf: "));
+        assert!(error(r#"{"household": {"adults": [{}, {"stableJob": "yes"}]}}"#)
+            .starts_with("household.adults[1].stableJob: "));
+        assert_eq!(
+            error(r#"{"household": {"adults": [{"birth": "2030-01"}]}}"#),
+            "household.adults[0].birth: must not be after the evaluation month"
+        );
+        assert_eq!(
+            error(r#"{"household": {"incomePerCapitaFen": -5}}"#),
+            "household.incomePerCapitaFen: must not be negative"
+        );
     }
 
     #[test]
     fn malformed_json_says_so_with_its_position() {
-        let e = parse_request(r#"{"person": {"#).err().unwrap_or_default();
+        let e = error(r#"{"household": {"#);
         assert!(e.starts_with("malformed JSON: ") && e.contains("line 1"), "{e}");
     }
 
     #[test]
     fn unknown_fields_are_named() {
-        let e = parse_request(r#"{"person": {"stableJb": true}}"#).err().unwrap_or_default();
-        assert!(e.starts_with("person.stableJb: unknown field"), "{e}");
+        let e = error(r#"{"household": {"adults": [{"stableJb": true}]}}"#);
+        assert!(e.starts_with("household.adults[0].stableJb: unknown field"), "{e}");
     }
 }

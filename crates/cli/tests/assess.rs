@@ -21,8 +21,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const MIGRANT: &str =
-    r#"{"asOf": "2026-11", "person": {"hukouElsewhere": true, "monthsInPlace": 8, "stableJob": true}}"#;
+const MIGRANT: &str = r#"{"asOf": "2026-11", "household": {"adults": [{"hukouElsewhere": true, "monthsInPlace": 8, "stableJob": true}]}}"#;
 
 #[test]
 fn a_request_on_stdin_gives_a_json_result() {
@@ -48,14 +47,14 @@ fn a_request_file_works_like_stdin() {
 #[test]
 fn explain_prints_chinese_by_default_and_english_on_request() {
     let zh = String::from_utf8_lossy(&anju(&["assess", "--explain"], MIGRANT).stdout).into_owned();
-    assert!(zh.contains("居住证: 能申领") && zh.contains("《居住证暂行条例》第二条"), "{zh}");
+    assert!(zh.contains("居住证 [household.adults[0]]: 能申领") && zh.contains("《居住证暂行条例》第二条"), "{zh}");
     let en = String::from_utf8_lossy(&anju(&["assess", "--explain", "--lang", "en"], MIGRANT).stdout).into_owned();
-    assert!(en.contains("Residence permit: Eligible"), "{en}");
+    assert!(en.contains("Residence permit [household.adults[0]]: Eligible"), "{en}");
 }
 
 #[test]
 fn the_as_of_month_is_the_requests_or_the_flags() {
-    let o = anju(&["assess", "--as-of", "2030-01"], r#"{"person": {}}"#);
+    let o = anju(&["assess", "--as-of", "2030-01"], r#"{"household": {}}"#);
     let result: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(result["asOf"], "2030-01");
     let o = anju(&["assess", "--as-of", "2030-01"], MIGRANT);
@@ -66,12 +65,18 @@ fn the_as_of_month_is_the_requests_or_the_flags() {
 #[test]
 fn bad_input_exits_2_naming_the_field_never_panicking() {
     let cases = [
-        (r#"{"person": {"monthsInPlace": -3}}"#, "person.monthsInPlace: invalid value: integer `-3`"),
-        (r#"{"person": {"monthsInPlace": 99999}}"#, "person.monthsInPlace: must be at most 1200"),
-        (r#"{"person": {"stableJob": "yes"}}"#, "person.stableJob: invalid type"),
+        (
+            r#"{"household": {"adults": [{"monthsInPlace": -3}]}}"#,
+            "household.adults[0].monthsInPlace: invalid value: integer `-3`",
+        ),
+        (
+            r#"{"household": {"adults": [{"monthsInPlace": 99999}]}}"#,
+            "household.adults[0].monthsInPlace: must be at most 1200",
+        ),
+        (r#"{"household": {"adults": [{"stableJob": "yes"}]}}"#, "household.adults[0].stableJob: invalid type"),
         (r#"{"asOf": "2026-13"}"#, "asOf: expected a year-month"),
-        (r#"{"persn": {}}"#, "persn: unknown field"),
-        (r#"{"person": {"#, "malformed JSON: EOF while parsing"),
+        (r#"{"housework": {}}"#, "housework: unknown field"),
+        (r#"{"household": {"#, "malformed JSON: EOF while parsing"),
         ("", "malformed JSON: EOF while parsing"),
         ("[1, 2]", "[0]: invalid type: integer `1`"),
         ("42", "invalid request: invalid type: integer `42`, expected struct Request"),

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::message::Lang;
-use crate::report::{Assessment, Criterion, ProgramResult};
+use crate::message::{yuan_text, Lang};
+use crate::report::{Amount, Assessment, Criterion, ProgramResult};
 
 /// Renders the whole assessment in `lang`.
 pub fn render(a: &Assessment, lang: Lang) -> String {
@@ -23,7 +23,7 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
 
 fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     let zh = lang == Lang::ZhCn;
-    let _ = write!(out, "{}: {}", p.program.name(lang), p.status.label(lang));
+    let _ = write!(out, "{} [{}]: {}", p.program.name(lang), p.subject, p.status.label(lang));
     if let Some(e) = p.earliest {
         let _ = write!(out, " ({} {e})", if zh { "最早" } else { "earliest" });
     }
@@ -33,8 +33,17 @@ fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     }
     let questions = p.open_questions();
     if !questions.is_empty() {
-        let paths: Vec<&str> = questions.iter().map(|q| q.path()).collect();
+        let paths: Vec<String> = questions.iter().map(|q| q.path()).collect();
         let _ = writeln!(out, "  {} {}", if zh { "还要回答：" } else { "Still to answer:" }, paths.join(", "));
+    }
+    for a in &p.amounts {
+        amount(out, a, lang);
+    }
+    for n in &p.notes {
+        let _ = writeln!(out, "  {} {}", if zh { "说明：" } else { "Note:" }, n.text(lang));
+    }
+    for o in &p.options {
+        let _ = writeln!(out, "  {} {}", if zh { "可以这样办：" } else { "Option:" }, o.text(lang));
     }
     if let Some(from) = p.policy_from {
         let _ = writeln!(out, "  {} {from}", if zh { "所用规定自此生效：" } else { "Rules in force since:" });
@@ -42,6 +51,32 @@ fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     for m in &p.not_modelled {
         let _ = writeln!(out, "  {} {}", if zh { "未计入：" } else { "Not modelled:" }, m.text(lang));
     }
+}
+
+fn amount(out: &mut String, a: &Amount, lang: Lang) {
+    let zh = lang == Lang::ZhCn;
+    let _ = write!(out, "  {} ", a.id.label(lang));
+    match a.fen {
+        Some(fen) if zh => {
+            let _ = write!(out, "{} 元", yuan_text(fen));
+        }
+        Some(fen) => {
+            let _ = write!(out, "{} yuan", yuan_text(fen));
+        }
+        None => out.push_str(if zh { "还不能估算" } else { "cannot be estimated yet" }),
+    }
+    if let Some(at) = a.at {
+        let _ = write!(out, " ({at})");
+    }
+    if !a.missing_data.is_empty() {
+        let _ =
+            write!(out, "; {} {}", if zh { "缺当地数值：" } else { "missing local data:" }, a.missing_data.join(", "));
+    }
+    if a.fen.is_none() && !a.questions.is_empty() {
+        let paths: Vec<String> = a.questions.iter().map(|q| q.path()).collect();
+        let _ = write!(out, "; {} {}", if zh { "要回答：" } else { "answer:" }, paths.join(", "));
+    }
+    let _ = writeln!(out, " — {}", a.basis.text(lang));
 }
 
 fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
@@ -66,20 +101,23 @@ fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::household::{Person, Request};
+    use crate::household::{Adult, Household, Request};
     use crate::time::YearMonth;
 
     #[test]
     fn an_explanation_shows_verdict_reasons_and_citations() {
         let request = Request {
             as_of: Some(YearMonth::ym(2026, 11)),
-            person: Person { hukou_elsewhere: Some(true), months_in_place: Some(4), ..Person::default() },
+            household: Household {
+                adults: vec![Adult { hukou_elsewhere: Some(true), months_in_place: Some(4), ..Adult::default() }],
+                ..Household::default()
+            },
         };
         let text = render(&crate::assess(&request, YearMonth::ym(2000, 1)), Lang::ZhCn);
-        assert!(text.contains("居住证: 还不确定"), "{text}");
+        assert!(text.contains("居住证 [household.adults[0]]: 还不确定"), "{text}");
         assert!(text.contains("✗ resided_half_year — 不符合"), "{text}");
         assert!(text.contains("《居住证暂行条例》第二条"), "{text}");
-        assert!(text.contains("person.stableJob"), "{text}");
+        assert!(text.contains("household.adults[0].stableJob"), "{text}");
         assert!(text.contains("测算结果仅供参考"), "{text}");
     }
 }

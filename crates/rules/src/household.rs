@@ -2,6 +2,9 @@
 //!
 //! Every fact is optional: `None` means "not known", which the programs turn into an unknown criterion and a
 //! question, never into "no" or zero. Unknown fields are rejected, so a typo is an error and not a silent unknown.
+//! Money is integer fen; rates and indices are basis points (an average contribution index of 0.6 is 6000);
+//! dates are year-months. Places are policy place ids (`beijing`, `guangdong/shenzhen`, `shaanxi/xixian`);
+//! a place without a policy layer is accepted and answered with national rules only.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +12,14 @@ use crate::time::YearMonth;
 
 /// Largest month count accepted anywhere (100 years).
 pub const MAX_MONTHS: u32 = 1200;
+/// Largest amount of money accepted anywhere: 10 billion yuan, in fen.
+pub const MAX_FEN: i64 = 1_000_000_000_000;
+/// Largest average contribution index: 3.0 (the contribution-base cap is 300 % of the average wage).
+pub const MAX_INDEX_BP: u32 = 30_000;
+/// At most two adults per household.
+pub const MAX_ADULTS: usize = 2;
+pub const MAX_CHILDREN: usize = 10;
+pub const MAX_SEGMENTS: usize = 50;
 
 /// An assessment request: the household and, optionally, the month to assess at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,82 +29,321 @@ pub struct Request {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<YearMonth>,
     #[serde(default)]
-    pub person: Person,
+    pub household: Household,
 }
 
-/// The person the assessment is about.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Person {
-    /// The person's hukou (户口) is registered outside the city they now live in.
+pub struct Household {
+    /// One or two adults; with none, one adult about whom nothing is known is assessed.
+    #[serde(default)]
+    pub adults: Vec<Adult>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hukou_elsewhere: Option<bool>,
-    /// Whole months the person has lived in the current city, counted up to the evaluation month.
+    pub size: Option<u32>,
+    /// Monthly income per person, in fen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub months_in_place: Option<u32>,
-    /// Has legal stable employment here (labour contract, business licence, employer's certificate).
+    pub income_per_capita_fen: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stable_job: Option<bool>,
-    /// Has a legal stable residence here (rental contract, property certificate, accommodation certificate).
+    pub assets_fen: Option<i64>,
+    /// Owns housing in the city or county town where the family lives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stable_home: Option<bool>,
-    /// Is studying here continuously (连续就读).
+    pub owns_home_here: Option<bool>,
+    /// Living space per person, in whole square metres.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub continuous_study: Option<bool>,
+    pub floor_area_per_capita_m2: Option<u32>,
+    /// Someone in the household pays into the housing provident fund now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provident_fund_depositing: Option<bool>,
+    #[serde(default)]
+    pub children: Vec<Child>,
 }
 
-/// A question the calculator can ask; serialized as the JSON path of the request field that answers it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Question {
-    #[serde(rename = "person.hukouElsewhere")]
-    HukouElsewhere,
-    #[serde(rename = "person.monthsInPlace")]
-    MonthsInPlace,
-    #[serde(rename = "person.stableJob")]
-    StableJob,
-    #[serde(rename = "person.stableHome")]
-    StableHome,
-    #[serde(rename = "person.continuousStudy")]
-    ContinuousStudy,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// A woman's original retirement category: it decides her statutory retirement age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FemaleCategory {
+    /// Female worker (女工人): original age 50.
+    Worker50,
+    /// Cadre, management or technical post (女干部、管理和专业技术岗位): original age 55.
+    Cadre55,
+    /// Flexible or individually insured: most places use 55 (unconfirmed, local).
+    Flexible,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HukouType {
+    Rural,
+    Urban,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Employment {
+    /// A labour contract with social insurance through the employer.
+    Contract,
+    /// Flexible work (灵活就业), insured individually.
+    Flexible,
+    /// Self-employed with a business licence (个体工商户).
+    SelfEmployed,
+    Agriculture,
+    Unemployed,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Adult {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth: Option<YearMonth>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub female_category: Option<FemaleCategory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hukou_type: Option<HukouType>,
+    /// Where the hukou is registered (a place id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hukou_place: Option<String>,
+    /// Where the adult lives and works now (a place id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_place: Option<String>,
+    /// The hukou is registered outside the city the adult lives in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hukou_elsewhere: Option<bool>,
+    /// Whole months lived in the current city, counted up to the evaluation month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months_in_place: Option<u32>,
+    /// Legal stable employment here (labour contract, business licence, employer's certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stable_job: Option<bool>,
+    /// Legal stable residence here (rental contract, property certificate, accommodation certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stable_home: Option<bool>,
+    /// Studying here continuously (连续就读).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continuous_study: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<Employment>,
+    #[serde(default)]
+    pub employee_pension: EmployeePension,
+    #[serde(default)]
+    pub resident_pension: ResidentPension,
+}
+
+/// The employee scheme (职工养老保险) record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmployeePension {
+    /// Total contribution months, deemed years included (视同缴费年限).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// Contribution months by place, oldest first; the last is where the relationship is now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Segment>,
+    /// Paying in now and expecting to keep paying every month until the statutory retirement age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contributing_now: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_balance_fen: Option<i64>,
+    /// Average contribution index Z (本人平均缴费指数), in basis points: 0.6 = 6000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_index_bp: Option<u32>,
+}
+
+/// Months contributed in one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Segment {
+    pub place: String,
+    pub months: u32,
+}
+
+/// The residents' scheme (城乡居民养老保险) record, kept at the hukou place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResidentPension {
+    /// Contribution months (years × 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance_fen: Option<i64>,
+    /// Months covered by both schemes; only the employee months count for them (2014 linkage rules Art. 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlap_months: Option<u32>,
+    /// Already receives another statutory basic pension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_pension: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SchoolStage {
+    Preschool,
+    Primary,
+    Junior,
+    Senior,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Child {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth: Option<YearMonth>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<SchoolStage>,
+    /// Where the child's school registration (学籍) is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xueji_place: Option<String>,
+    /// Continuous years of 学籍 there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xueji_years: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hukou_place: Option<String>,
+}
+
+/// Who a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Household,
+    Adult(u8),
+    Child(u8),
+}
+
+impl Subject {
+    /// The JSON path of the subject: `household`, `household.adults[0]`, `household.children[1]`.
+    pub fn path(self) -> String {
+        match self {
+            Subject::Household => "household".into(),
+            Subject::Adult(i) => format!("household.adults[{i}]"),
+            Subject::Child(i) => format!("household.children[{i}]"),
+        }
+    }
+}
+
+/// A question the calculator can ask; serialized as the JSON path of the request field that answers it,
+/// e.g. `household.adults[0].monthsInPlace`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Question {
+    pub subject: Subject,
+    /// The field's camelCase path below the subject, e.g. `monthsInPlace` or `employeePension.months`.
+    pub field: &'static str,
 }
 
 impl Question {
-    /// The JSON path of the field that answers this question.
-    pub fn path(self) -> &'static str {
-        match self {
-            Question::HukouElsewhere => "person.hukouElsewhere",
-            Question::MonthsInPlace => "person.monthsInPlace",
-            Question::StableJob => "person.stableJob",
-            Question::StableHome => "person.stableHome",
-            Question::ContinuousStudy => "person.continuousStudy",
-        }
+    pub const fn adult(index: u8, field: &'static str) -> Self {
+        Question { subject: Subject::Adult(index), field }
+    }
+
+    pub fn path(self) -> String {
+        format!("{}.{}", self.subject.path(), self.field)
+    }
+}
+
+impl Serialize for Question {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.path())
     }
 }
 
 /// A request value that parses but is out of range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// JSON path of the field, e.g. `person.monthsInPlace`.
-    pub path: &'static str,
+    /// JSON path of the field, e.g. `household.adults[0].monthsInPlace`.
+    pub path: String,
     pub problem: Problem,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    TooLarge { max: u32 },
+    TooLarge {
+        max: i64,
+    },
+    Negative,
+    TooMany {
+        max: usize,
+    },
+    /// A date after the evaluation month (e.g. a birth in the future).
+    AfterAsOf,
 }
 
 impl Request {
-    /// Range checks beyond what the types enforce. Empty when the request is acceptable.
-    pub fn validate(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if self.person.months_in_place.is_some_and(|m| m > MAX_MONTHS) {
-            errors.push(FieldError {
-                path: Question::MonthsInPlace.path(),
-                problem: Problem::TooLarge { max: MAX_MONTHS },
-            });
+    /// Range checks beyond what the types enforce, at evaluation month `as_of`. Empty when acceptable.
+    pub fn validate(&self, as_of: YearMonth) -> Vec<FieldError> {
+        let mut v = Validator::default();
+        let h = &self.household;
+        v.count("household.adults", h.adults.len(), MAX_ADULTS);
+        v.count("household.children", h.children.len(), MAX_CHILDREN);
+        v.fen("household.incomePerCapitaFen", h.income_per_capita_fen);
+        v.fen("household.assetsFen", h.assets_fen);
+        v.max("household.size", h.size, 100);
+        v.max("household.floorAreaPerCapitaM2", h.floor_area_per_capita_m2, 10_000);
+        for (i, a) in h.adults.iter().enumerate() {
+            let at = |f: &str| format!("household.adults[{i}].{f}");
+            v.not_after(at("birth"), a.birth, as_of);
+            v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
+            let e = &a.employee_pension;
+            v.max(&at("employeePension.months"), e.months, MAX_MONTHS);
+            v.fen(&at("employeePension.accountBalanceFen"), e.account_balance_fen);
+            v.max(&at("employeePension.averageIndexBp"), e.average_index_bp, MAX_INDEX_BP);
+            v.count(&at("employeePension.segments"), e.segments.len(), MAX_SEGMENTS);
+            for (j, s) in e.segments.iter().enumerate() {
+                v.max(&at(&format!("employeePension.segments[{j}].months")), Some(s.months), MAX_MONTHS);
+            }
+            let r = &a.resident_pension;
+            v.max(&at("residentPension.months"), r.months, MAX_MONTHS);
+            v.max(&at("residentPension.overlapMonths"), r.overlap_months, MAX_MONTHS);
+            v.fen(&at("residentPension.balanceFen"), r.balance_fen);
         }
-        errors
+        for (i, c) in h.children.iter().enumerate() {
+            v.not_after(format!("household.children[{i}].birth"), c.birth, as_of);
+            v.max(&format!("household.children[{i}].xuejiYears"), c.xueji_years, 30);
+        }
+        v.errors
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    errors: Vec<FieldError>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, problem: Problem) {
+        self.errors.push(FieldError { path: path.into(), problem });
+    }
+
+    fn max(&mut self, path: &str, value: Option<u32>, max: u32) {
+        if value.is_some_and(|v| v > max) {
+            self.push(path, Problem::TooLarge { max: i64::from(max) });
+        }
+    }
+
+    fn fen(&mut self, path: &str, value: Option<i64>) {
+        match value {
+            Some(v) if v < 0 => self.push(path, Problem::Negative),
+            Some(v) if v > MAX_FEN => self.push(path, Problem::TooLarge { max: MAX_FEN }),
+            _ => {}
+        }
+    }
+
+    fn count(&mut self, path: &str, len: usize, max: usize) {
+        if len > max {
+            self.push(path, Problem::TooMany { max });
+        }
+    }
+
+    fn not_after(&mut self, path: String, value: Option<YearMonth>, as_of: YearMonth) {
+        if value.is_some_and(|v| v > as_of) {
+            self.push(path, Problem::AfterAsOf);
+        }
     }
 }
 
@@ -101,49 +351,91 @@ impl Request {
 mod tests {
     use super::*;
 
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn parse(json: &str) -> Result<Request, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     #[test]
-    fn absent_fields_are_unknown_not_false() {
-        let r: Request = serde_json::from_str(r#"{"person": {"stableJob": true}}"#).unwrap();
-        assert_eq!(r.person.stable_job, Some(true));
-        assert_eq!(r.person.stable_home, None);
-        assert_eq!(r.person.months_in_place, None);
+    fn absent_and_null_fields_are_unknown_not_false() {
+        let r = parse(r#"{"household": {"adults": [{"stableJob": true, "stableHome": null}]}}"#).unwrap();
+        let a = &r.household.adults[0];
+        assert_eq!(a.stable_job, Some(true));
+        assert_eq!(a.stable_home, None);
+        assert_eq!(a.months_in_place, None);
+        assert_eq!(a.employee_pension, EmployeePension::default());
         assert_eq!(r.as_of, None);
     }
 
     #[test]
-    fn null_is_unknown_too() {
-        let r: Request = serde_json::from_str(r#"{"person": {"hukouElsewhere": null}}"#).unwrap();
-        assert_eq!(r.person.hukou_elsewhere, None);
-    }
-
-    #[test]
     fn unknown_fields_and_negative_months_are_rejected() {
-        assert!(serde_json::from_str::<Request>(r#"{"person": {"stableJb": true}}"#).is_err());
-        assert!(serde_json::from_str::<Request>(r#"{"person": {"monthsInPlace": -3}}"#).is_err());
+        assert!(parse(r#"{"household": {"adults": [{"stableJb": true}]}}"#).is_err());
+        assert!(parse(r#"{"household": {"adults": [{"monthsInPlace": -3}]}}"#).is_err());
+        assert!(parse(r#"{"household": {"adults": [{"sex": "other"}]}}"#).is_err());
     }
 
     #[test]
-    fn out_of_range_months_are_named_by_path() {
-        let mut r = Request::default();
-        r.person.months_in_place = Some(MAX_MONTHS + 1);
+    fn out_of_range_values_are_named_by_path() {
+        let r = parse(
+            r#"{"household": {"adults": [{"monthsInPlace": 1201, "birth": "2027-01",
+                "employeePension": {"accountBalanceFen": -1, "averageIndexBp": 30001,
+                                    "segments": [{"place": "beijing", "months": 5000}]}}]}}"#,
+        )
+        .unwrap();
+        let paths: Vec<(String, Problem)> = r.validate(NOV_2026).into_iter().map(|e| (e.path, e.problem)).collect();
         assert_eq!(
-            r.validate(),
-            vec![FieldError { path: "person.monthsInPlace", problem: Problem::TooLarge { max: 1200 } }]
+            paths,
+            [
+                ("household.adults[0].birth".into(), Problem::AfterAsOf),
+                ("household.adults[0].monthsInPlace".into(), Problem::TooLarge { max: 1200 }),
+                ("household.adults[0].employeePension.accountBalanceFen".into(), Problem::Negative),
+                ("household.adults[0].employeePension.averageIndexBp".into(), Problem::TooLarge { max: 30_000 }),
+                ("household.adults[0].employeePension.segments[0].months".into(), Problem::TooLarge { max: 1200 }),
+            ]
         );
-        r.person.months_in_place = Some(MAX_MONTHS);
-        assert!(r.validate().is_empty());
+        let three = Request {
+            household: Household { adults: vec![Adult::default(); 3], ..Household::default() },
+            ..Request::default()
+        };
+        assert_eq!(three.validate(NOV_2026)[0].problem, Problem::TooMany { max: 2 });
     }
 
     #[test]
-    fn question_paths_match_their_serialized_names() {
-        for q in [
-            Question::HukouElsewhere,
-            Question::MonthsInPlace,
-            Question::StableJob,
-            Question::StableHome,
-            Question::ContinuousStudy,
-        ] {
-            assert_eq!(serde_json::to_value(q).unwrap(), serde_json::Value::String(q.path().into()));
+    fn question_fields_are_real_request_fields() {
+        // Every field a question can name must exist in the schema: serialize a fully populated adult and look.
+        let adult = Adult {
+            birth: Some(NOV_2026),
+            sex: Some(Sex::Female),
+            female_category: Some(FemaleCategory::Worker50),
+            hukou_type: Some(HukouType::Rural),
+            hukou_place: Some("x".into()),
+            current_place: Some("y".into()),
+            hukou_elsewhere: Some(true),
+            months_in_place: Some(1),
+            stable_job: Some(true),
+            stable_home: Some(true),
+            continuous_study: Some(true),
+            employment: Some(Employment::Flexible),
+            employee_pension: EmployeePension {
+                months: Some(1),
+                segments: vec![Segment { place: "x".into(), months: 1 }],
+                contributing_now: Some(true),
+                account_balance_fen: Some(1),
+                average_index_bp: Some(1),
+            },
+            resident_pension: ResidentPension {
+                months: Some(1),
+                balance_fen: Some(1),
+                overlap_months: Some(1),
+                other_pension: Some(false),
+            },
+        };
+        let json = serde_json::to_value(&adult).unwrap();
+        for field in crate::programs::ADULT_QUESTION_FIELDS {
+            let found = field.split('.').try_fold(&json, |v, key| v.get(key));
+            assert!(found.is_some(), "question field {field} is not in the schema");
         }
+        assert_eq!(Question::adult(1, "sex").path(), "household.adults[1].sex");
     }
 }

@@ -7,7 +7,7 @@
 //! ```
 //! use anju_rules::{assess, household::Request, report::Status, time::YearMonth};
 //! let request: Request = serde_json::from_str(
-//!     r#"{"person": {"hukouElsewhere": true, "monthsInPlace": 8, "stableJob": true}}"#,
+//!     r#"{"household": {"adults": [{"hukouElsewhere": true, "monthsInPlace": 8, "stableJob": true}]}}"#,
 //! ).unwrap();
 //! let result = assess(&request, YearMonth::ym(2026, 11));
 //! assert_eq!(result.programs[0].status, Status::Eligible);
@@ -23,18 +23,23 @@ pub mod programs;
 pub mod report;
 pub mod time;
 
-use household::Request;
+use household::{Adult, Request};
 use message::Msg;
 use report::{Assessment, SCHEMA_VERSION};
 use time::YearMonth;
 
-/// Assesses every program for the request, at the request's `asOf` month or else at `today`.
+/// Assesses every program for every adult, at the request's `asOf` month or else at `today`.
+/// A household with no adults is assessed as one adult about whom nothing is known.
 pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     let as_of = request.as_of.unwrap_or(today);
-    Assessment {
-        schema_version: SCHEMA_VERSION,
-        as_of,
-        programs: vec![programs::residence_permit::evaluate(&request.person, as_of)],
-        disclaimer: Msg::Disclaimer,
+    let unknown = [Adult::default()];
+    let adults = if request.household.adults.is_empty() { &unknown[..] } else { &request.household.adults[..] };
+    let mut results = Vec::new();
+    for (i, adult) in adults.iter().enumerate().take(household::MAX_ADULTS) {
+        let i = i as u8;
+        results.push(programs::residence_permit::evaluate(adult, i, as_of));
+        results.push(programs::employee_pension::evaluate(adult, i, as_of));
+        results.push(programs::resident_pension::evaluate(adult, i, as_of));
     }
+    Assessment { schema_version: SCHEMA_VERSION, as_of, programs: results, disclaimer: Msg::Disclaimer }
 }

@@ -78,6 +78,171 @@ pub enum Msg {
     NotModelledLocalProofs,
     NotModelledEndorsement,
     Disclaimer,
+
+    // ---- employee pension
+    #[serde(rename_all = "camelCase")]
+    RetirementAgeReached {
+        age_months: i32,
+        month: YearMonth,
+    },
+    #[serde(rename_all = "camelCase")]
+    RetirementAgeAhead {
+        age_months: i32,
+        month: YearMonth,
+    },
+    RetirementAgeUnknown,
+    #[serde(rename_all = "camelCase")]
+    ContributionsEnough {
+        months: i64,
+        required: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    ContributionsShort {
+        months: i64,
+        required: i64,
+        remaining: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    ContributionsShortContinuing {
+        months: i64,
+        required: i64,
+        remaining: i64,
+        met_from: YearMonth,
+    },
+    ContributionsUnknown,
+    /// Flexibly employed women: most places use the original-55 category.
+    FemaleFlexibleCaveat,
+    #[serde(rename_all = "camelCase")]
+    ElasticWindow {
+        months: i32,
+    },
+    #[serde(rename_all = "camelCase")]
+    ReceiptPlace {
+        place: String,
+        rule: ReceiptRule,
+    },
+    #[serde(rename_all = "camelCase")]
+    NoLocalData {
+        place: Option<String>,
+        parameter: &'static str,
+    },
+    BasicBasis,
+    #[serde(rename_all = "camelCase")]
+    AccountBasis {
+        rate_bp: Option<i64>,
+        with_contributions: bool,
+    },
+    TotalBasis,
+    #[serde(rename_all = "camelCase")]
+    ExtendContributions {
+        remaining: i64,
+    },
+    LumpSumContribution,
+    #[serde(rename_all = "camelCase")]
+    LinkIntoResident {
+        combined_months: i64,
+    },
+    LinkIntoEmployee,
+    NotModelledTransitional,
+    NotModelledBaseGrowth,
+    NotModelledTemporaryAccount,
+
+    // ---- resident pension
+    #[serde(rename_all = "camelCase")]
+    ResidentAgeReached {
+        month: YearMonth,
+    },
+    #[serde(rename_all = "camelCase")]
+    ResidentAgeAhead {
+        month: YearMonth,
+    },
+    ResidentAgeUnknown,
+    #[serde(rename_all = "camelCase")]
+    ResidentYearsEnough {
+        months: i64,
+        required: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    ResidentYearsShort {
+        months: i64,
+        required: i64,
+        remaining: i64,
+    },
+    ResidentYearsUnknown,
+    NoOtherPension,
+    HasOtherPension,
+    OtherPensionUnknown,
+    ResidentBasicBasis,
+    ResidentAccountBasis,
+    ResidentAddonBasis,
+    #[serde(rename_all = "camelCase")]
+    KeepPayingResident {
+        remaining: i64,
+    },
+    NotModelledResidentTiers,
+}
+
+/// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReceiptRule {
+    /// The current insured place is the hukou place.
+    HukouIsCurrent,
+    /// Ten years or more in the current place.
+    TenYearsHere,
+    /// Ten years or more in an earlier place (the most recent such place).
+    TenYearsEarlier,
+    /// No place with ten years: back to the hukou place.
+    BackToHukou,
+}
+
+/// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15y, 15y 6m, 8m.
+pub fn duration_text(lang: Lang, months: i64) -> String {
+    let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
+    match (lang, y, m) {
+        (Lang::ZhCn, 0, m) => format!("{m}个月"),
+        (Lang::ZhCn, y, 0) => format!("{y}年"),
+        (Lang::ZhCn, y, m) => format!("{y}年{m}个月"),
+        (Lang::En, 0, m) => format!("{m} months"),
+        (Lang::En, y, 0) => format!("{y} years"),
+        (Lang::En, y, m) => format!("{y} years {m} months"),
+    }
+}
+
+/// An age in months: 60岁1个月 / 60 years 1 month.
+pub fn age_text(lang: Lang, months: i32) -> String {
+    let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
+    match (lang, m) {
+        (Lang::ZhCn, 0) => format!("{y}岁"),
+        (Lang::ZhCn, m) => format!("{y}岁{m}个月"),
+        (Lang::En, 0) => format!("{y}"),
+        (Lang::En, m) => format!("{y} years {m} months"),
+    }
+}
+
+/// Fen as yuan with two decimals and thousands separators: 3,253.23.
+pub fn yuan_text(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    let whole = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{:02}", fen % 100)
+}
+
+fn place_text(lang: Lang, id: &str) -> String {
+    match crate::policy::place(id) {
+        Some(p) => match lang {
+            Lang::ZhCn => p.name.to_string(),
+            Lang::En => p.name_en.unwrap_or(p.name).to_string(),
+        },
+        None => id.to_string(),
+    }
 }
 
 /// A year-month as users read it: 2027年1月 in Chinese, 2027-01 in English.
@@ -172,6 +337,195 @@ impl Msg {
             (Msg::Disclaimer, En) => {
                 "This is an estimate, not an official decision. The local authorities decide.".into()
             }
+            (Msg::RetirementAgeReached { age_months, month }, ZhCn) => {
+                format!("法定退休年龄是{}，{}已经到了。", age_text(ZhCn, *age_months), month_text(ZhCn, *month))
+            }
+            (Msg::RetirementAgeReached { age_months, month }, En) => format!(
+                "Your statutory retirement age is {}, reached in {}.",
+                age_text(En, *age_months),
+                month_text(En, *month)
+            ),
+            (Msg::RetirementAgeAhead { age_months, month }, ZhCn) => {
+                format!("法定退休年龄是{}，要到{}。", age_text(ZhCn, *age_months), month_text(ZhCn, *month))
+            }
+            (Msg::RetirementAgeAhead { age_months, month }, En) => format!(
+                "Your statutory retirement age is {}, reached in {}.",
+                age_text(En, *age_months),
+                month_text(En, *month)
+            ),
+            (Msg::RetirementAgeUnknown, ZhCn) => "要知道出生年月和性别，才能算退休年龄。女性还要知道原来按50岁还是55岁退休。".into(),
+            (Msg::RetirementAgeUnknown, En) => {
+                "Birth month and sex (for women, the original retirement category) are needed for the retirement age."
+                    .into()
+            }
+            (Msg::ContributionsEnough { months, required }, ZhCn) => format!(
+                "职工养老保险交了{}，满了{}。",
+                duration_text(ZhCn, *months),
+                duration_text(ZhCn, *required)
+            ),
+            (Msg::ContributionsEnough { months, required }, En) => format!(
+                "You have {} of employee-scheme contributions; {} are needed.",
+                duration_text(En, *months),
+                duration_text(En, *required)
+            ),
+            (Msg::ContributionsShort { months, required, remaining }, ZhCn) => format!(
+                "职工养老保险交了{}，要满{}，还差{}。",
+                duration_text(ZhCn, *months),
+                duration_text(ZhCn, *required),
+                duration_text(ZhCn, *remaining)
+            ),
+            (Msg::ContributionsShort { months, required, remaining }, En) => format!(
+                "You have {} of contributions; {} are needed, {} short.",
+                duration_text(En, *months),
+                duration_text(En, *required),
+                duration_text(En, *remaining)
+            ),
+            (Msg::ContributionsShortContinuing { months, required, remaining, met_from }, ZhCn) => format!(
+                "职工养老保险交了{}，要满{}，还差{}。一直交下去，{}交满。",
+                duration_text(ZhCn, *months),
+                duration_text(ZhCn, *required),
+                duration_text(ZhCn, *remaining),
+                month_text(ZhCn, *met_from)
+            ),
+            (Msg::ContributionsShortContinuing { months, required, remaining, met_from }, En) => format!(
+                "You have {} of contributions; {} are needed, {} short. If you keep paying, you reach it in {}.",
+                duration_text(En, *months),
+                duration_text(En, *required),
+                duration_text(En, *remaining),
+                month_text(En, *met_from)
+            ),
+            (Msg::ContributionsUnknown, ZhCn) => "还不知道职工养老保险一共交了多久。".into(),
+            (Msg::ContributionsUnknown, En) => "We don't know yet how long you have paid into the employee scheme.".into(),
+            (Msg::FemaleFlexibleCaveat, ZhCn) => {
+                "灵活就业的女性，多数地方按55岁算。各地不完全一样，请问当地社保经办机构。".into()
+            }
+            (Msg::FemaleFlexibleCaveat, En) => {
+                "For flexibly employed women most places use the original-55 category; places differ, so ask the local office."
+                    .into()
+            }
+            (Msg::ElasticWindow { months }, ZhCn) => {
+                format!("交够最低年限后，可以自愿提前退休，最多提前{}。单位同意的，也可以延后，最多{}。", duration_text(ZhCn, i64::from(*months)), duration_text(ZhCn, i64::from(*months)))
+            }
+            (Msg::ElasticWindow { months }, En) => format!(
+                "With the minimum years you may retire up to {} early, or up to {} late if your employer agrees.",
+                duration_text(En, i64::from(*months)),
+                duration_text(En, i64::from(*months))
+            ),
+            (Msg::ReceiptPlace { place, rule }, lang) => {
+                let p = place_text(lang, place);
+                match (rule, lang) {
+                    (ReceiptRule::HukouIsCurrent, ZhCn) => format!("养老金在户籍地{p}领：现在参保地就是户籍地。"),
+                    (ReceiptRule::TenYearsHere, ZhCn) => format!("养老金在{p}领：在现在参保地交满了10年。"),
+                    (ReceiptRule::TenYearsEarlier, ZhCn) => format!("养老金在{p}领：那里是最近一个交满10年的地方。"),
+                    (ReceiptRule::BackToHukou, ZhCn) => format!("养老金在户籍地{p}领：没有哪里交满10年，各地年限合起来算。"),
+                    (ReceiptRule::HukouIsCurrent, En) => format!("The pension is paid in {p}, your hukou place, where you are insured now."),
+                    (ReceiptRule::TenYearsHere, En) => format!("The pension is paid in {p}: ten years or more there."),
+                    (ReceiptRule::TenYearsEarlier, En) => format!("The pension is paid in {p}, the latest place with ten years or more."),
+                    (ReceiptRule::BackToHukou, En) => format!("The pension is paid in {p}, your hukou place: no place has ten years; all years are added up."),
+                }
+            }
+            (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
+                Some(p) => format!("还没有{}的当地数值（{parameter}），请问当地社保经办机构。", place_text(ZhCn, p)),
+                None => format!("不知道在哪里领，用不了当地数值（{parameter}）。"),
+            },
+            (Msg::NoLocalData { place, parameter }, En) => match place {
+                Some(p) => format!("We have no local value ({parameter}) for {}; ask the local social-insurance office.", place_text(En, p)),
+                None => format!("Without the place of receipt, the local value ({parameter}) is unknown."),
+            },
+            (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
+            (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
+            (Msg::AccountBasis { rate_bp, with_contributions }, ZhCn) => {
+                let rate = rate_bp.map(|r| format!("按每年{}.{:02}%记息", r / 100, r % 100)).unwrap_or_else(|| "不计利息".into());
+                let add = if *with_contributions { "，加上以后每月记入的8%" } else { "" };
+                format!("个人账户养老金 = 退休时账户余额 ÷ 计发月数。余额{rate}{add}。")
+            }
+            (Msg::AccountBasis { rate_bp, with_contributions }, En) => {
+                let rate = rate_bp.map(|r| format!("at {}.{:02} % a year", r / 100, r % 100)).unwrap_or_else(|| "without interest".into());
+                let add = if *with_contributions { ", plus 8 % of future contributions" } else { "" };
+                format!("Account pension = balance at retirement ÷ divisor months; the balance grows {rate}{add}.")
+            }
+            (Msg::TotalBasis, ZhCn) => "每月合计 = 基础养老金 + 个人账户养老金。".into(),
+            (Msg::TotalBasis, En) => "Monthly total = basic pension + account pension.".into(),
+            (Msg::ExtendContributions { remaining }, ZhCn) => {
+                format!("到了退休年龄还差的，可以接着交（延长缴费），交满再领。还差{}。", duration_text(ZhCn, *remaining))
+            }
+            (Msg::ExtendContributions { remaining }, En) => format!(
+                "After the retirement age you may keep paying until you reach the minimum ({} more).",
+                duration_text(En, *remaining)
+            ),
+            (Msg::LumpSumContribution, ZhCn) => "有的情况下可以一次性补缴到最低年限，请问当地社保经办机构。".into(),
+            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local office.".into(),
+            (Msg::LinkIntoResident { combined_months }, ZhCn) => format!(
+                "也可以把职工养老保险转入城乡居民养老保险，年限合起来是{}。",
+                duration_text(ZhCn, *combined_months)
+            ),
+            (Msg::LinkIntoResident { combined_months }, En) => format!(
+                "Or move the employee record into the residents' scheme; your years then add up to {}.",
+                duration_text(En, *combined_months)
+            ),
+            (Msg::LinkIntoEmployee, ZhCn) => "居民养老保险的账户可以并入职工养老保险，但居民年限不折算。".into(),
+            (Msg::LinkIntoEmployee, En) => {
+                "Your residents' scheme account can be merged into the employee scheme; its years do not count.".into()
+            }
+            (Msg::NotModelledTransitional, ZhCn) => "过渡性养老金和各省的增发部分没有算进去。".into(),
+            (Msg::NotModelledTransitional, En) => "Transitional pensions and provincial extras are not included.".into(),
+            (Msg::NotModelledBaseGrowth, ZhCn) => "用的是现在的计发基数，退休时的基数会变，金额只是大概。".into(),
+            (Msg::NotModelledBaseGrowth, En) => "Today's benefit base is used; the base at retirement will differ.".into(),
+            (Msg::NotModelledTemporaryAccount, ZhCn) => "男50岁、女40岁以后跨省参保的临时账户，这里没有单独算。".into(),
+            (Msg::NotModelledTemporaryAccount, En) => {
+                "Temporary accounts (a cross-province move after 50 for men, 40 for women) are not modelled.".into()
+            }
+            (Msg::ResidentAgeReached { month }, ZhCn) => format!("{}满了60岁。", month_text(ZhCn, *month)),
+            (Msg::ResidentAgeReached { month }, En) => format!("You reached 60 in {}.", month_text(En, *month)),
+            (Msg::ResidentAgeAhead { month }, ZhCn) => format!("要到{}才满60岁。", month_text(ZhCn, *month)),
+            (Msg::ResidentAgeAhead { month }, En) => format!("You reach 60 in {}.", month_text(En, *month)),
+            (Msg::ResidentAgeUnknown, ZhCn) => "还不知道出生年月。".into(),
+            (Msg::ResidentAgeUnknown, En) => "We don't know your birth month yet.".into(),
+            (Msg::ResidentYearsEnough { months, required }, ZhCn) => format!(
+                "居民养老保险交了{}，满了{}。",
+                duration_text(ZhCn, *months),
+                duration_text(ZhCn, *required)
+            ),
+            (Msg::ResidentYearsEnough { months, required }, En) => format!(
+                "You have {} in the residents' scheme; {} are needed.",
+                duration_text(En, *months),
+                duration_text(En, *required)
+            ),
+            (Msg::ResidentYearsShort { months, required, remaining }, ZhCn) => format!(
+                "居民养老保险交了{}，要满{}，还差{}。",
+                duration_text(ZhCn, *months),
+                duration_text(ZhCn, *required),
+                duration_text(ZhCn, *remaining)
+            ),
+            (Msg::ResidentYearsShort { months, required, remaining }, En) => format!(
+                "You have {} in the residents' scheme; {} are needed, {} short.",
+                duration_text(En, *months),
+                duration_text(En, *required),
+                duration_text(En, *remaining)
+            ),
+            (Msg::ResidentYearsUnknown, ZhCn) => "还不知道居民养老保险交了几年。".into(),
+            (Msg::ResidentYearsUnknown, En) => "We don't know yet how long you have paid into the residents' scheme.".into(),
+            (Msg::NoOtherPension, ZhCn) => "没有领别的基本养老金。".into(),
+            (Msg::NoOtherPension, En) => "You receive no other basic pension.".into(),
+            (Msg::HasOtherPension, ZhCn) => "已经在领别的基本养老金，不能两份都领。".into(),
+            (Msg::HasOtherPension, En) => "You already receive another basic pension; both cannot be paid.".into(),
+            (Msg::OtherPensionUnknown, ZhCn) => "还不知道有没有在领别的基本养老金。".into(),
+            (Msg::OtherPensionUnknown, En) => "We don't know whether you receive another basic pension.".into(),
+            (Msg::ResidentBasicBasis, ZhCn) => "基础养老金按户籍地现在的标准。".into(),
+            (Msg::ResidentBasicBasis, En) => "The basic pension is the hukou place's current level.".into(),
+            (Msg::ResidentAccountBasis, ZhCn) => "个人账户养老金 = 账户余额 ÷ 139。".into(),
+            (Msg::ResidentAccountBasis, En) => "Account pension = account balance ÷ 139.".into(),
+            (Msg::ResidentAddonBasis, ZhCn) => "当地对交满15年以后的每一年，每月另加钱（年限养老金）。".into(),
+            (Msg::ResidentAddonBasis, En) => "The place adds an amount per month for each year beyond 15.".into(),
+            (Msg::KeepPayingResident { remaining }, ZhCn) => {
+                format!("居民养老保险还差{}，可以接着交或按当地规定补交。", duration_text(ZhCn, *remaining))
+            }
+            (Msg::KeepPayingResident { remaining }, En) => format!(
+                "The residents' scheme is {} short; keep paying or pay back years as the place allows.",
+                duration_text(En, *remaining)
+            ),
+            (Msg::NotModelledResidentTiers, ZhCn) => "缴费档次和政府补贴以后记入账户的钱，这里没有算进去。".into(),
+            (Msg::NotModelledResidentTiers, En) => "Future contributions by tier and their subsidies are not included.".into()
         }
     }
 }
@@ -181,6 +535,10 @@ impl ProgramId {
         match (self, lang) {
             (ProgramId::ResidencePermit, Lang::ZhCn) => "居住证",
             (ProgramId::ResidencePermit, Lang::En) => "Residence permit",
+            (ProgramId::EmployeePension, Lang::ZhCn) => "职工养老金",
+            (ProgramId::EmployeePension, Lang::En) => "Employee pension",
+            (ProgramId::ResidentPension, Lang::ZhCn) => "城乡居民养老金",
+            (ProgramId::ResidentPension, Lang::En) => "Residents' pension",
         }
     }
 }
@@ -195,7 +553,35 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::ResidencePermit, "resided_half_year", Lang::En) => "Lived here half a year",
         (ProgramId::ResidencePermit, "stable_basis", Lang::ZhCn) => "稳定工作、住处或上学",
         (ProgramId::ResidencePermit, "stable_basis", Lang::En) => "Stable job, home or study",
+        (ProgramId::EmployeePension, "reached_retirement_age", Lang::ZhCn) => "到法定退休年龄",
+        (ProgramId::EmployeePension, "reached_retirement_age", Lang::En) => "Statutory retirement age",
+        (ProgramId::EmployeePension, "min_contribution_months", Lang::ZhCn) => "交够最低年限",
+        (ProgramId::EmployeePension, "min_contribution_months", Lang::En) => "Minimum contribution years",
+        (ProgramId::ResidentPension, "resident_age", Lang::ZhCn) => "满60岁",
+        (ProgramId::ResidentPension, "resident_age", Lang::En) => "Age 60",
+        (ProgramId::ResidentPension, "resident_min_years", Lang::ZhCn) => "交满15年",
+        (ProgramId::ResidentPension, "resident_min_years", Lang::En) => "15 years of contributions",
+        (ProgramId::ResidentPension, "no_other_pension", Lang::ZhCn) => "没领别的养老金",
+        (ProgramId::ResidentPension, "no_other_pension", Lang::En) => "No other basic pension",
         _ => id,
+    }
+}
+
+impl crate::report::AmountId {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::report::AmountId::*;
+        match (self, lang) {
+            (TotalMonthly, Lang::ZhCn) => "每月合计",
+            (TotalMonthly, Lang::En) => "Monthly total",
+            (BasicMonthly, Lang::ZhCn) => "基础养老金",
+            (BasicMonthly, Lang::En) => "Basic pension",
+            (AccountMonthly, Lang::ZhCn) => "个人账户养老金",
+            (AccountMonthly, Lang::En) => "Account pension",
+            (AddonMonthly, Lang::ZhCn) => "当地加发",
+            (AddonMonthly, Lang::En) => "Local add-on",
+            (AccountAtRetirement, Lang::ZhCn) => "退休时账户余额",
+            (AccountAtRetirement, Lang::En) => "Account at retirement",
+        }
     }
 }
 

@@ -75,6 +75,8 @@ pub struct Criterion {
 #[serde(rename_all = "snake_case")]
 pub enum ProgramId {
     ResidencePermit,
+    EmployeePension,
+    ResidentPension,
 }
 
 impl ProgramId {
@@ -82,8 +84,46 @@ impl ProgramId {
     pub fn id(self) -> &'static str {
         match self {
             ProgramId::ResidencePermit => "residence_permit",
+            ProgramId::EmployeePension => "employee_pension",
+            ProgramId::ResidentPension => "resident_pension",
         }
     }
+}
+
+/// Identifies an amount within a program's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AmountId {
+    /// Basic pension per month (基础养老金).
+    BasicMonthly,
+    /// Personal-account pension per month (个人账户养老金).
+    AccountMonthly,
+    /// Local add-on per month (e.g. 年限养老金).
+    AddonMonthly,
+    /// Everything per month.
+    TotalMonthly,
+    /// The personal-account balance projected to retirement.
+    AccountAtRetirement,
+}
+
+/// An estimated amount in fen, or unknown with what would settle it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Amount {
+    pub id: AmountId,
+    /// `None` when it cannot be estimated from what we know; never a guessed zero.
+    pub fen: Option<i64>,
+    /// The month the amount is for (e.g. the retirement month).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<YearMonth>,
+    /// Questions whose answers would let us estimate it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+    /// Policy numbers missing for this place, by parameter key (e.g. `employee_pension.benefit_base`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_data: Vec<&'static str>,
+    /// How it was computed, in words.
+    pub basis: Msg,
 }
 
 /// One program's answer.
@@ -91,6 +131,8 @@ impl ProgramId {
 #[serde(rename_all = "camelCase")]
 pub struct ProgramResult {
     pub program: ProgramId,
+    /// Whom the result is about, as a JSON path into the request: `household.adults[0]`.
+    pub subject: String,
     pub status: Status,
     /// For [`Status::NotYet`]: the first month every criterion is met if nothing else changes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,6 +141,14 @@ pub struct ProgramResult {
     /// The newest effective month among the policy values used: "rules as in force from".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_from: Option<YearMonth>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<Amount>,
+    /// Facts worth knowing about the answer: where a pension is paid, which rule applied, caveats.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Msg>,
+    /// What the person can do when a criterion is not met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Msg>,
     /// What this program's answer leaves out.
     pub not_modelled: Vec<Msg>,
 }
@@ -132,7 +182,8 @@ impl ProgramResult {
     /// Every question that would settle an unknown criterion, in criterion order, without repeats.
     pub fn open_questions(&self) -> Vec<Question> {
         let mut out: Vec<Question> = Vec::new();
-        for q in self.criteria.iter().flat_map(|c| &c.questions) {
+        let from_amounts = self.amounts.iter().flat_map(|a| &a.questions);
+        for q in self.criteria.iter().flat_map(|c| &c.questions).chain(from_amounts) {
             if !out.contains(q) {
                 out.push(*q);
             }

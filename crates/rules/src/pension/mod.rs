@@ -3,4 +3,6 @@
 //! a `None` means the data has no value for that month (the caller reports it as unknown).
 
 pub mod formula;
+pub mod linkage;
+pub mod receipt;
 pub mod retirement;

@@ -13,16 +13,20 @@
 //!
 //! Parameters: `policy/national/residence_permit.toml`.
 
-use crate::household::{Person, Question};
+use super::fields;
+use crate::household::{Adult, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::residence_permit as data;
 use crate::policy::{Dated, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
 use crate::time::YearMonth;
 
-pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
+/// Evaluates adult number `index` of the household.
+pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
+    let q = |field| Question::adult(index, field);
     let min_months = data::MIN_MONTHS_RESIDENT.int_at(as_of);
-    let criteria = vec![left_hukou_city(person), resided_half_year(person, as_of, min_months), stable_basis(person)];
+    let criteria =
+        vec![left_hukou_city(person, q), resided_half_year(person, as_of, min_months, q), stable_basis(person, q)];
 
     let mut status = ProgramResult::status_of(&criteria);
     if criteria[0].outcome == Outcome::NotMet {
@@ -31,19 +35,23 @@ pub fn evaluate(person: &Person, as_of: YearMonth) -> ProgramResult {
     let earliest = ProgramResult::earliest_of(&criteria, status);
     ProgramResult {
         program: ProgramId::ResidencePermit,
+        subject: Subject::Adult(index).path(),
         status,
         earliest,
         criteria,
         policy_from: min_months.map(|(_, d)| d.from),
+        amounts: vec![],
+        notes: vec![],
+        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
     }
 }
 
-fn left_hukou_city(person: &Person) -> Criterion {
+fn left_hukou_city(person: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion {
     let (outcome, message, questions) = match person.hukou_elsewhere {
         Some(true) => (Outcome::Met, Msg::HukouElsewhere, vec![]),
         Some(false) => (Outcome::NotMet, Msg::HukouHere, vec![]),
-        None => (Outcome::Unknown, Msg::HukouUnknown, vec![Question::HukouElsewhere]),
+        None => (Outcome::Unknown, Msg::HukouUnknown, vec![q(fields::HUKOU_ELSEWHERE)]),
     };
     Criterion {
         id: "left_hukou_city",
@@ -58,7 +66,12 @@ fn left_hukou_city(person: &Person) -> Criterion {
     }
 }
 
-fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<(i64, &Dated)>) -> Criterion {
+fn resided_half_year(
+    person: &Adult,
+    as_of: YearMonth,
+    rule: Option<(i64, &Dated)>,
+    q: impl Fn(&'static str) -> Question,
+) -> Criterion {
     let months = |value: i64| Quantity { value, unit: Unit::Months };
     let mut met_from = None;
     let (outcome, message, questions) = match (rule, person.months_in_place) {
@@ -67,7 +80,7 @@ fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<(i64, &Date
             (Outcome::Unknown, message, vec![])
         }
         (Some((required, _)), None) => {
-            (Outcome::Unknown, Msg::ResidedUnknown { required }, vec![Question::MonthsInPlace])
+            (Outcome::Unknown, Msg::ResidedUnknown { required }, vec![q(fields::MONTHS_IN_PLACE)])
         }
         (Some((required, _)), Some(m)) if i64::from(m) >= required => {
             (Outcome::Met, Msg::ResidedEnough { months: m, required }, vec![])
@@ -92,7 +105,7 @@ fn resided_half_year(person: &Person, as_of: YearMonth, rule: Option<(i64, &Date
     }
 }
 
-fn stable_basis(person: &Person) -> Criterion {
+fn stable_basis(person: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion {
     let answers = [person.stable_job, person.stable_home, person.continuous_study];
     let (outcome, message, questions) = if answers.contains(&Some(true)) {
         let has = |a: Option<bool>| a == Some(true);
@@ -106,11 +119,11 @@ fn stable_basis(person: &Person) -> Criterion {
         (Outcome::NotMet, Msg::StableBasisNone, vec![])
     } else {
         // None is true and at least one is unknown: any unknown one could still settle it.
-        let open = [Question::StableJob, Question::StableHome, Question::ContinuousStudy]
+        let open = [fields::STABLE_JOB, fields::STABLE_HOME, fields::CONTINUOUS_STUDY]
             .into_iter()
             .zip(answers)
             .filter(|(_, a)| a.is_none())
-            .map(|(q, _)| q)
+            .map(|(f, _)| q(f))
             .collect();
         (Outcome::Unknown, Msg::StableBasisUnknown, open)
     };
@@ -133,8 +146,16 @@ mod tests {
 
     const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
 
-    fn person(hukou: Option<bool>, months: Option<u32>, job: Option<bool>) -> Person {
-        Person { hukou_elsewhere: hukou, months_in_place: months, stable_job: job, ..Person::default() }
+    fn person(hukou: Option<bool>, months: Option<u32>, job: Option<bool>) -> Adult {
+        Adult { hukou_elsewhere: hukou, months_in_place: months, stable_job: job, ..Adult::default() }
+    }
+
+    fn evaluate(person: &Adult, as_of: YearMonth) -> ProgramResult {
+        super::evaluate(person, 0, as_of)
+    }
+
+    fn q(field: &'static str) -> Question {
+        Question::adult(0, field)
     }
 
     fn outcomes(r: &ProgramResult) -> Vec<Outcome> {
@@ -173,7 +194,7 @@ mod tests {
 
     #[test]
     fn no_job_home_or_study_is_not_eligible() {
-        let p = Person {
+        let p = Adult {
             stable_home: Some(false),
             continuous_study: Some(false),
             ..person(Some(true), Some(12), Some(false))
@@ -185,17 +206,17 @@ mod tests {
 
     #[test]
     fn unknown_answers_are_unknown_and_name_their_questions() {
-        let r = evaluate(&Person::default(), NOV_2026);
+        let r = evaluate(&Adult::default(), NOV_2026);
         assert_eq!(r.status, Status::Unknown);
         assert_eq!(outcomes(&r), [Outcome::Unknown; 3]);
         assert_eq!(
             r.open_questions(),
             [
-                Question::HukouElsewhere,
-                Question::MonthsInPlace,
-                Question::StableJob,
-                Question::StableHome,
-                Question::ContinuousStudy
+                q(fields::HUKOU_ELSEWHERE),
+                q(fields::MONTHS_IN_PLACE),
+                q(fields::STABLE_JOB),
+                q(fields::STABLE_HOME),
+                q(fields::CONTINUOUS_STUDY)
             ]
         );
     }
@@ -210,7 +231,7 @@ mod tests {
     fn no_job_but_unknown_home_stays_unknown_not_no() {
         let r = evaluate(&person(Some(true), Some(12), Some(false)), NOV_2026);
         assert_eq!(r.criteria[2].outcome, Outcome::Unknown);
-        assert_eq!(r.criteria[2].questions, [Question::StableHome, Question::ContinuousStudy]);
+        assert_eq!(r.criteria[2].questions, [q(fields::STABLE_HOME), q(fields::CONTINUOUS_STUDY)]);
         assert_eq!(r.status, Status::Unknown);
     }
 

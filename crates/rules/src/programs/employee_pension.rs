@@ -1,0 +1,383 @@
+//! Employee basic pension (职工基本养老保险): when it is paid, whether the years are enough, how much, and where.
+//!
+//! Authority:
+//! - 社会保险法 Art. 16 [C1]: a monthly pension from the statutory retirement age with the minimum contribution
+//!   years; short years may be extended or the record moved to the residents' scheme;
+//! - 国务院关于渐进式延迟法定退休年龄的办法 (2025) Art. 1–3 [C2]: the statutory age, the minimum rising from 15 years
+//!   (2030) to 20 (2039), the elastic window;
+//! - 国发〔2005〕38号 [C3]: basic = C × (1 + Z) / 2 × N × 1 %, account = balance ÷ divisor(age);
+//! - 国办发〔2009〕66号 Art. 5 [C2]: the place of receipt; 人社部发〔2014〕17号 [C2]: linkage between schemes.
+//!
+//! Criteria: `reached_retirement_age` (a duration test: met from the statutory month) and
+//! `min_contribution_months` (a duration test only while the person keeps contributing).
+//! Amounts are estimated at the statutory retirement month with today's benefit base of the place of receipt.
+//! Parameters: `policy/national/employee_pension.toml` and the places' layers.
+
+use super::fields;
+use crate::household::{Adult, FemaleCategory, Question, Sex, Subject};
+use crate::message::Msg;
+use crate::money::div_round_half_up;
+use crate::pension::formula::{account_monthly_fen, basic_monthly_fen, divisor_tenths, project_balance_fen};
+use crate::pension::linkage::{linkage, Linkage};
+use crate::pension::receipt::place_of_receipt;
+use crate::pension::retirement::{self, Category, Statutory};
+use crate::policy::data::national::employee_pension as data;
+use crate::policy::{self, Dated, Unit};
+use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
+use crate::time::YearMonth;
+
+/// Evaluates adult number `index` of the household.
+pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
+    let q = |field| Question::adult(index, field);
+    let mut notes = Vec::new();
+    let category = category(adult, &mut notes).map_err(|fields| fields.into_iter().map(q).collect::<Vec<_>>());
+    let statutory = match (&category, adult.birth) {
+        (Ok(c), Some(birth)) => retirement::statutory(birth, *c, as_of),
+        _ => None,
+    };
+    let mut age_questions = match &category {
+        Err(qs) => qs.clone(),
+        Ok(_) => vec![],
+    };
+    if adult.birth.is_none() {
+        age_questions.insert(0, q(fields::BIRTH));
+    }
+
+    let months = contribution_months(adult);
+    let required = statutory.and_then(|s| retirement::min_contribution_months(s.month.year(), as_of));
+    let criteria = vec![
+        reached_age(statutory, as_of, age_questions.clone()),
+        min_months(
+            adult,
+            months,
+            required,
+            as_of,
+            if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
+        ),
+    ];
+    let status = ProgramResult::status_of(&criteria);
+    let earliest = ProgramResult::earliest_of(&criteria, status);
+
+    let mut options = Vec::new();
+    if let (Some(m), Some((req, _))) = (months, required) {
+        if m < req {
+            options.push(Msg::ExtendContributions { remaining: req - m });
+            options.push(Msg::LumpSumContribution);
+            if let Some(resident) = adult.resident_pension.months {
+                let overlap = i64::from(adult.resident_pension.overlap_months.unwrap_or(0));
+                if let Linkage::IntoResident { combined_months } = linkage(m, i64::from(resident), overlap, req) {
+                    options.push(Msg::LinkIntoResident { combined_months });
+                }
+            }
+        } else if adult.resident_pension.months.is_some_and(|r| r > 0) {
+            options.push(Msg::LinkIntoEmployee);
+        }
+    }
+    if let Some(window) = retirement::elastic_window(as_of) {
+        notes.push(Msg::ElasticWindow { months: window });
+    }
+
+    let place = receipt_place(adult, as_of, &mut notes);
+    let amounts = match statutory {
+        Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
+        None => vec![],
+    };
+    let policy_from = [statutory.map(|s| s.rule), required.map(|r| r.1)].into_iter().flatten().map(|d| d.from).max();
+    ProgramResult {
+        program: ProgramId::EmployeePension,
+        subject: Subject::Adult(index).path(),
+        status,
+        earliest,
+        criteria,
+        policy_from,
+        amounts,
+        notes,
+        options,
+        not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
+    }
+}
+
+/// The retirement category, or the questions that would settle it. Flexibly employed women are placed in the
+/// original-55 category, with a caveat (local and unconfirmed).
+fn category(adult: &Adult, notes: &mut Vec<Msg>) -> Result<Category, Vec<&'static str>> {
+    match (adult.sex, adult.female_category) {
+        (Some(Sex::Male), _) => Ok(Category::Male),
+        (Some(Sex::Female), Some(FemaleCategory::Worker50)) => Ok(Category::Female50),
+        (Some(Sex::Female), Some(FemaleCategory::Cadre55)) => Ok(Category::Female55),
+        (Some(Sex::Female), Some(FemaleCategory::Flexible)) => {
+            notes.push(Msg::FemaleFlexibleCaveat);
+            Ok(Category::Female55)
+        }
+        (Some(Sex::Female), None) => Err(vec![fields::FEMALE_CATEGORY]),
+        (None, _) => Err(vec![fields::SEX]),
+    }
+}
+
+/// Total contribution months: the stated total, else the sum of the segments.
+fn contribution_months(adult: &Adult) -> Option<i64> {
+    let e = &adult.employee_pension;
+    e.months
+        .map(i64::from)
+        .or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| i64::from(s.months)).sum()))
+}
+
+fn reached_age(statutory: Option<Statutory>, as_of: YearMonth, questions: Vec<Question>) -> Criterion {
+    let (outcome, message, met_from) = match statutory {
+        None => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
+        Some(s) if as_of >= s.month => {
+            (Outcome::Met, Msg::RetirementAgeReached { age_months: s.age_months, month: s.month }, None)
+        }
+        Some(s) => {
+            (Outcome::NotMet, Msg::RetirementAgeAhead { age_months: s.age_months, month: s.month }, Some(s.month))
+        }
+    };
+    Criterion {
+        id: "reached_retirement_age",
+        outcome,
+        is_duration: true,
+        met_from,
+        observed: None,
+        required: statutory.map(|s| Quantity { value: i64::from(s.age_months), unit: Unit::Months }),
+        message,
+        citation: &data::criteria::REACHED_RETIREMENT_AGE,
+        questions: if outcome == Outcome::Unknown { questions } else { vec![] },
+    }
+}
+
+fn min_months(
+    adult: &Adult,
+    months: Option<i64>,
+    required: Option<(i64, &'static Dated)>,
+    as_of: YearMonth,
+    questions: Vec<Question>,
+) -> Criterion {
+    let continuing = adult.employee_pension.contributing_now == Some(true);
+    let quantity = |value| Quantity { value, unit: Unit::Months };
+    let (outcome, message, met_from) = match (months, required) {
+        (Some(m), Some((req, _))) if m >= req => {
+            (Outcome::Met, Msg::ContributionsEnough { months: m, required: req }, None)
+        }
+        (Some(m), Some((req, _))) if continuing => {
+            let from = as_of + i32::try_from(req - m).unwrap_or(i32::MAX);
+            let msg =
+                Msg::ContributionsShortContinuing { months: m, required: req, remaining: req - m, met_from: from };
+            (Outcome::NotMet, msg, Some(from))
+        }
+        (Some(m), Some((req, _))) => {
+            (Outcome::NotMet, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
+        }
+        (None, _) => (Outcome::Unknown, Msg::ContributionsUnknown, None),
+        (Some(_), None) => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
+    };
+    Criterion {
+        id: "min_contribution_months",
+        outcome,
+        is_duration: continuing,
+        met_from,
+        observed: months.map(quantity),
+        required: required.map(|r| quantity(r.0)),
+        message,
+        citation: &data::criteria::MIN_CONTRIBUTION_MONTHS,
+        questions: if outcome == Outcome::Unknown { questions } else { vec![] },
+    }
+}
+
+/// The place whose benefit base applies: by 66号 Art. 5 when the record has segments and the hukou place is
+/// known, else the current place.
+fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
+    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok());
+    if let (Some(hukou), Some(threshold)) = (&adult.hukou_place, threshold) {
+        if let Some((place, rule)) = place_of_receipt(hukou, &adult.employee_pension.segments, threshold) {
+            notes.push(Msg::ReceiptPlace { place: place.to_string(), rule });
+            return Some(place.to_string());
+        }
+    }
+    adult.current_place.clone()
+}
+
+/// Monthly basic, account and total pension at the statutory retirement month.
+fn estimate(
+    adult: &Adult,
+    s: Statutory,
+    months: Option<i64>,
+    place: Option<&str>,
+    as_of: YearMonth,
+    q: impl Fn(&'static str) -> Question,
+) -> Vec<Amount> {
+    let e = &adult.employee_pension;
+    let continuing = e.contributing_now == Some(true);
+    let months_to_go = i64::from(as_of.months_until(s.month).max(0));
+    let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
+    let (base_param, _) = policy::resolve(place, &data::BENEFIT_BASE);
+    let base = base_param.int_at(as_of).map(|b| b.0);
+    let index = e.average_index_bp.map(i64::from);
+    let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of).map(|r| r.0);
+
+    let mut basic = Amount {
+        id: AmountId::BasicMonthly,
+        fen: None,
+        at: Some(s.month),
+        questions: vec![],
+        missing_data: vec![],
+        basis: Msg::BasicBasis,
+    };
+    if n.is_none() {
+        basic.questions.push(q(fields::EMPLOYEE_MONTHS));
+    }
+    if index.is_none() {
+        basic.questions.push(q(fields::AVERAGE_INDEX));
+    }
+    if base.is_none() {
+        basic.missing_data.push(data::BENEFIT_BASE.key);
+        if place.is_none() {
+            basic.questions.push(q(fields::CURRENT_PLACE));
+        }
+    }
+    if let (Some(c), Some(z), Some(n), Some(r)) = (base, index, n, rate) {
+        basic.fen = Some(basic_monthly_fen(c, z, n, r));
+    }
+
+    let interest = data::ACCOUNT_INTEREST.int_at(as_of).map(|r| r.0);
+    let share = data::ACCOUNT_SHARE.int_at(as_of).map(|r| r.0);
+    // Future contributions: 8 % of a base of Z × the average wage, the wage approximated by C [I].
+    let monthly_add = match (continuing, base, index, share) {
+        (true, Some(c), Some(z), Some(share)) => Some(
+            i64::try_from(div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000))
+                .unwrap_or(0),
+        ),
+        (true, ..) => None,
+        (false, ..) => Some(0),
+    };
+    let projected = match (e.account_balance_fen, monthly_add) {
+        (Some(b), Some(add)) => {
+            Some(project_balance_fen(b, i32::try_from(months_to_go).unwrap_or(0), interest.unwrap_or(0), add))
+        }
+        _ => None,
+    };
+    let mut at_retirement = Amount {
+        id: AmountId::AccountAtRetirement,
+        fen: projected,
+        at: Some(s.month),
+        questions: vec![],
+        missing_data: vec![],
+        basis: Msg::AccountBasis { rate_bp: interest, with_contributions: continuing },
+    };
+    if e.account_balance_fen.is_none() {
+        at_retirement.questions.push(q(fields::ACCOUNT_BALANCE));
+    }
+    if monthly_add.is_none() {
+        at_retirement.questions.extend(basic.questions.iter().copied());
+        at_retirement.missing_data.extend(basic.missing_data.iter().copied());
+    }
+    let divisor = divisor_tenths(s.age_months, as_of).map(|d| d.0);
+    let account = Amount {
+        id: AmountId::AccountMonthly,
+        fen: projected.zip(divisor).map(|(b, d)| account_monthly_fen(b, d)),
+        at: Some(s.month),
+        questions: at_retirement.questions.clone(),
+        missing_data: at_retirement.missing_data.clone(),
+        basis: at_retirement.basis.clone(),
+    };
+    let mut total_questions = basic.questions.clone();
+    total_questions.extend(account.questions.iter().filter(|x| !basic.questions.contains(x)).copied());
+    let mut total_missing = basic.missing_data.clone();
+    total_missing.extend(account.missing_data.iter().filter(|x| !basic.missing_data.contains(x)).copied());
+    let total = Amount {
+        id: AmountId::TotalMonthly,
+        fen: basic.fen.zip(account.fen).map(|(a, b)| a + b),
+        at: Some(s.month),
+        questions: total_questions,
+        missing_data: total_missing,
+        basis: Msg::TotalBasis,
+    };
+    vec![total, basic, account, at_retirement]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::{EmployeePension, Segment};
+    use crate::report::Status;
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn man(birth: YearMonth, months: u32) -> Adult {
+        Adult {
+            birth: Some(birth),
+            sex: Some(Sex::Male),
+            employee_pension: EmployeePension { months: Some(months), ..EmployeePension::default() },
+            ..Adult::default()
+        }
+    }
+
+    fn amount(r: &ProgramResult, id: AmountId) -> Option<i64> {
+        r.amounts.iter().find(|a| a.id == id).and_then(|a| a.fen)
+    }
+
+    #[test]
+    fn a_man_born_1965_01_with_sixteen_years_is_already_eligible() {
+        let r = evaluate(&man(YearMonth::ym(1965, 1), 16 * 12), 0, NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+    }
+
+    #[test]
+    fn a_younger_man_with_enough_years_is_not_yet_and_learns_his_month() {
+        let r = evaluate(&man(YearMonth::ym(1976, 8), 20 * 12), 0, NOV_2026);
+        assert_eq!(r.status, Status::NotYet);
+        assert_eq!(r.earliest, Some(YearMonth::ym(2039, 7)));
+    }
+
+    #[test]
+    fn too_few_years_without_contributing_is_not_eligible_with_the_options() {
+        let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
+        a.resident_pension.months = Some(8 * 12);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::NotEligible);
+        assert!(r.options.contains(&Msg::ExtendContributions { remaining: 36 }));
+        assert!(r.options.contains(&Msg::LinkIntoResident { combined_months: 240 }), "G-L1: 12 + 8 = 20 years");
+    }
+
+    #[test]
+    fn too_few_years_while_contributing_is_not_yet_until_the_years_are_paid() {
+        let mut a = man(YearMonth::ym(1964, 1), 170);
+        a.employee_pension.contributing_now = Some(true);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::NotYet);
+        assert_eq!(r.earliest, Some(NOV_2026 + 10));
+    }
+
+    #[test]
+    fn a_woman_without_her_category_is_unknown_and_asked_for_it() {
+        let a = Adult { sex: Some(Sex::Female), ..man(YearMonth::ym(1980, 3), 100) };
+        let r = evaluate(&a, 1, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r.open_questions().contains(&Question::adult(1, fields::FEMALE_CATEGORY)));
+    }
+
+    #[test]
+    fn the_beijing_estimate_uses_the_beijing_base_and_names_what_is_missing_elsewhere() {
+        let mut a = man(YearMonth::ym(1976, 2), 360);
+        a.employee_pension.average_index_bp = Some(8000);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.current_place = Some("beijing".into());
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(325_323), "G-P5 basic: 3,253.23");
+        assert!(amount(&r, AmountId::TotalMonthly).is_some());
+
+        a.current_place = Some("henan".into());
+        let r = evaluate(&a, 0, NOV_2026);
+        let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!(basic.fen, None);
+        assert_eq!(basic.missing_data, ["employee_pension.benefit_base"]);
+    }
+
+    #[test]
+    fn the_place_of_receipt_is_reported() {
+        let mut a = man(YearMonth::ym(1980, 1), 240);
+        a.hukou_place = Some("sichuan".into());
+        a.employee_pension.segments =
+            vec![Segment { place: "zhejiang".into(), months: 96 }, Segment { place: "jiangsu".into(), months: 144 }];
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.notes.iter().any(|n| matches!(n, Msg::ReceiptPlace { place, .. } if place == "jiangsu")));
+    }
+}

@@ -1,0 +1,213 @@
+//! Urban and rural residents' basic pension (城乡居民基本养老保险), paid at the hukou place.
+//!
+//! Authority: 国务院关于建立统一的城乡居民基本养老保险制度的意见 (国发〔2014〕8号), as restated verbatim by local
+//! agencies [C2]: paid from age 60 to people with 15 contribution years who receive no other statutory basic
+//! pension; benefit = the basic pension (central minimum, raised locally) + account balance ÷ 139, plus local
+//! add-ons such as 西咸新区's +5 yuan a month per year beyond 15.
+//!
+//! Criteria: `resident_age` (a duration test), `resident_min_years`, `no_other_pension`.
+//! Parameters: `policy/national/resident_pension.toml` and the places' layers (by the hukou place).
+
+use super::fields;
+use crate::household::{Adult, Question, Subject};
+use crate::message::Msg;
+use crate::pension::formula::account_monthly_fen;
+use crate::policy::data::national::resident_pension as data;
+use crate::policy::{self, Unit};
+use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
+use crate::time::YearMonth;
+
+/// Evaluates adult number `index` of the household.
+pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
+    let q = |field| Question::adult(index, field);
+    let r = &adult.resident_pension;
+    let benefit_age = data::BENEFIT_AGE.int_at(as_of);
+    let required = data::MIN_MONTHS.int_at(as_of);
+    let months = r.months.map(i64::from);
+
+    let age_month = adult.birth.zip(benefit_age).map(|(b, (age, _))| b + i32::try_from(age * 12).unwrap_or(i32::MAX));
+    let age = match age_month {
+        None => criterion("resident_age", Outcome::Unknown, Msg::ResidentAgeUnknown, vec![q(fields::BIRTH)]),
+        Some(m) if as_of >= m => criterion("resident_age", Outcome::Met, Msg::ResidentAgeReached { month: m }, vec![]),
+        Some(m) => Criterion {
+            is_duration: true,
+            met_from: Some(m),
+            ..criterion("resident_age", Outcome::NotMet, Msg::ResidentAgeAhead { month: m }, vec![])
+        },
+    };
+    let years = match (months, required) {
+        (Some(m), Some((req, _))) if m >= req => {
+            criterion("resident_min_years", Outcome::Met, Msg::ResidentYearsEnough { months: m, required: req }, vec![])
+        }
+        (Some(m), Some((req, _))) => criterion(
+            "resident_min_years",
+            Outcome::NotMet,
+            Msg::ResidentYearsShort { months: m, required: req, remaining: req - m },
+            vec![],
+        ),
+        _ => criterion(
+            "resident_min_years",
+            Outcome::Unknown,
+            Msg::ResidentYearsUnknown,
+            vec![q(fields::RESIDENT_MONTHS)],
+        ),
+    };
+    let years = Criterion {
+        observed: months.map(|v| Quantity { value: v, unit: Unit::Months }),
+        required: required.map(|(v, _)| Quantity { value: v, unit: Unit::Months }),
+        ..years
+    };
+    let other = match r.other_pension {
+        Some(false) => criterion("no_other_pension", Outcome::Met, Msg::NoOtherPension, vec![]),
+        Some(true) => criterion("no_other_pension", Outcome::NotMet, Msg::HasOtherPension, vec![]),
+        None => {
+            criterion("no_other_pension", Outcome::Unknown, Msg::OtherPensionUnknown, vec![q(fields::OTHER_PENSION)])
+        }
+    };
+    let criteria = vec![age, years, other];
+    let status = ProgramResult::status_of(&criteria);
+    let earliest = ProgramResult::earliest_of(&criteria, status);
+    let options = match (months, required) {
+        (Some(m), Some((req, _))) if m < req => vec![Msg::KeepPayingResident { remaining: req - m }],
+        _ => vec![],
+    };
+    let policy_from = [benefit_age.map(|v| v.1), required.map(|v| v.1)].into_iter().flatten().map(|d| d.from).max();
+    ProgramResult {
+        program: ProgramId::ResidentPension,
+        subject: Subject::Adult(index).path(),
+        status,
+        earliest,
+        criteria,
+        policy_from,
+        amounts: estimate(adult, months, as_of, q),
+        notes: vec![],
+        options,
+        not_modelled: vec![Msg::NotModelledResidentTiers],
+    }
+}
+
+fn criterion(id: &'static str, outcome: Outcome, message: Msg, questions: Vec<Question>) -> Criterion {
+    let citation = match id {
+        "resident_age" => &data::criteria::RESIDENT_AGE,
+        "resident_min_years" => &data::criteria::RESIDENT_MIN_YEARS,
+        _ => &data::criteria::NO_OTHER_PENSION,
+    };
+    Criterion {
+        id,
+        outcome,
+        is_duration: false,
+        met_from: None,
+        observed: None,
+        required: None,
+        message,
+        citation,
+        questions,
+    }
+}
+
+/// Monthly pension with today's levels of the hukou place: basic + balance ÷ 139 + any local add-on.
+fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'static str) -> Question) -> Vec<Amount> {
+    let place = adult.hukou_place.as_deref();
+    let (basic_param, _) = policy::resolve(place, &data::BASIC_PENSION);
+    let basic = basic_param.int_at(as_of).map(|v| v.0);
+    let divisor = data::ACCOUNT_DIVISOR.int_at(as_of).map(|v| v.0 * 10);
+    let balance = adult.resident_pension.balance_fen;
+    let (addon_param, addon_layer) = policy::resolve(place, &data::ADDON_PER_EXTRA_YEAR);
+    let required = data::MIN_MONTHS.int_at(as_of).map(|v| v.0);
+    // With no local add-on rule (the usual case) the add-on is nothing, not unknown: only places that pay one
+    // have a layer for it.
+    let addon = match addon_layer {
+        None => Some(0),
+        Some(_) => match (addon_param.int_at(as_of), months, required) {
+            (Some((per_year, _)), Some(m), Some(req)) => Some(per_year * ((m - req).max(0) / 12)),
+            _ => None,
+        },
+    };
+    let amount =
+        |id, fen, questions: Vec<Question>, basis| Amount { id, fen, at: None, questions, missing_data: vec![], basis };
+    let mut basic_amount = amount(AmountId::BasicMonthly, basic, vec![], Msg::ResidentBasicBasis);
+    if basic.is_none() {
+        basic_amount.missing_data.push(data::BASIC_PENSION.key);
+        if place.is_none() {
+            basic_amount.questions.push(q(fields::HUKOU_PLACE));
+        }
+    }
+    let account_fen = balance.zip(divisor).map(|(b, d)| account_monthly_fen(b, d));
+    let account_questions = if balance.is_none() { vec![q(fields::RESIDENT_BALANCE)] } else { vec![] };
+    let account = amount(AmountId::AccountMonthly, account_fen, account_questions, Msg::ResidentAccountBasis);
+    let addon_questions = if addon.is_none() && months.is_none() { vec![q(fields::RESIDENT_MONTHS)] } else { vec![] };
+    let addon_amount = amount(AmountId::AddonMonthly, addon, addon_questions, Msg::ResidentAddonBasis);
+    let mut total_questions: Vec<Question> = Vec::new();
+    for x in basic_amount.questions.iter().chain(&account.questions).chain(&addon_amount.questions) {
+        if !total_questions.contains(x) {
+            total_questions.push(*x);
+        }
+    }
+    let total = Amount {
+        id: AmountId::TotalMonthly,
+        fen: basic.zip(account_fen).zip(addon).map(|((a, b), c)| a + b + c),
+        at: None,
+        questions: total_questions,
+        missing_data: basic_amount.missing_data.clone(),
+        basis: Msg::TotalBasis,
+    };
+    vec![total, basic_amount, account, addon_amount]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::ResidentPension;
+    use crate::report::Status;
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn resident(birth: YearMonth, months: u32, balance: i64, place: &str) -> Adult {
+        Adult {
+            birth: Some(birth),
+            hukou_place: Some(place.into()),
+            resident_pension: ResidentPension {
+                months: Some(months),
+                balance_fen: Some(balance),
+                other_pension: Some(false),
+                ..ResidentPension::default()
+            },
+            ..Adult::default()
+        }
+    }
+
+    fn total(r: &ProgramResult) -> Option<i64> {
+        r.amounts.iter().find(|a| a.id == AmountId::TotalMonthly).and_then(|a| a.fen)
+    }
+
+    #[test]
+    fn g_rs1_sixty_with_fifteen_years_gets_the_basic_plus_the_account() {
+        // 2025: central minimum 143 + 30,000 / 139 = 358.83 (in a place paying only the minimum).
+        let r = evaluate(&resident(YearMonth::ym(1965, 6), 180, 3_000_000, "henan"), 0, YearMonth::ym(2025, 6));
+        assert_eq!(r.status, Status::Eligible);
+        assert_eq!(total(&r), Some(35_883));
+    }
+
+    #[test]
+    fn xixian_adds_five_yuan_a_month_for_each_year_beyond_fifteen() {
+        let r = evaluate(&resident(YearMonth::ym(1960, 1), 20 * 12, 0, "shaanxi/xixian"), 0, NOV_2026);
+        let addon = r.amounts.iter().find(|a| a.id == AmountId::AddonMonthly).and_then(|a| a.fen);
+        assert_eq!(addon, Some(2_500));
+    }
+
+    #[test]
+    fn under_sixty_is_not_yet_and_short_years_are_not_eligible_with_a_way_forward() {
+        let r = evaluate(&resident(YearMonth::ym(1970, 3), 200, 0, "henan"), 0, NOV_2026);
+        assert_eq!((r.status, r.earliest), (Status::NotYet, Some(YearMonth::ym(2030, 3))));
+        let r = evaluate(&resident(YearMonth::ym(1960, 3), 120, 0, "henan"), 0, NOV_2026);
+        assert_eq!(r.status, Status::NotEligible);
+        assert_eq!(r.options, [Msg::KeepPayingResident { remaining: 60 }]);
+    }
+
+    #[test]
+    fn nothing_known_is_unknown_everywhere() {
+        let r = evaluate(&Adult::default(), 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert_eq!(total(&r), None);
+    }
+}
