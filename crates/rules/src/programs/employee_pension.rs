@@ -51,6 +51,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             adult,
             months,
             required,
+            statutory,
             as_of,
             if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
         ),
@@ -148,6 +149,7 @@ fn min_months(
     adult: &Adult,
     months: Option<i64>,
     required: Option<(i64, &'static Dated)>,
+    statutory: Option<Statutory>,
     as_of: YearMonth,
     questions: Vec<Question>,
 ) -> Criterion {
@@ -167,7 +169,14 @@ fn min_months(
             (Outcome::NotMet, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
         }
         (None, _) => (Outcome::Unknown, Msg::ContributionsUnknown, None),
-        (Some(_), None) => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
+        (Some(_), None) => match statutory {
+            // The retirement year is known but the data has no minimum for it (before the table starts).
+            Some(s) => {
+                let msg = Msg::NoRuleInForce { parameter: data::MIN_CONTRIBUTION_MONTHS.key, at: s.month };
+                (Outcome::Unknown, msg, None)
+            }
+            None => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
+        },
     };
     Criterion {
         id: "min_contribution_months",

@@ -1,0 +1,172 @@
+//! Invariants the law implies, checked on random households (proptest):
+//! - more contribution months, a higher index or a larger balance never lowers a pension estimate;
+//! - a later evaluation month never un-meets a pure duration test (age, months lived here);
+//! - an unknown fact never yields "eligible" where a criterion needs it;
+//! - assessment is total (no panic) and deterministic for any request that passes validation.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use anju_rules::household::{Adult, EmployeePension, FemaleCategory, Household, Request, ResidentPension, Sex};
+use anju_rules::report::{AmountId, Outcome, ProgramId, ProgramResult, Status};
+use anju_rules::time::YearMonth;
+use anju_rules::{assess, programs};
+use proptest::prelude::*;
+
+const PLACES: &[&str] = &["beijing", "sichuan", "guangdong/shenzhen", "shaanxi/xixian", "henan", "zhejiang"];
+
+fn ym(range: std::ops::Range<i32>) -> impl Strategy<Value = YearMonth> {
+    range.prop_map(|i| YearMonth::ym(1950, 1) + i)
+}
+
+fn place() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(proptest::sample::select(PLACES).prop_map(String::from))
+}
+
+fn adult() -> impl Strategy<Value = Adult> {
+    let who = (
+        proptest::option::of(ym(0..61 * 12)),
+        proptest::option::of(prop_oneof![Just(Sex::Male), Just(Sex::Female)]),
+        proptest::option::of(prop_oneof![
+            Just(FemaleCategory::Worker50),
+            Just(FemaleCategory::Cadre55),
+            Just(FemaleCategory::Flexible)
+        ]),
+        place(),
+        place(),
+    );
+    let here = (
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(0u32..600),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+    );
+    let pension = (
+        proptest::option::of(0u32..540),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(0i64..100_000_000),
+        proptest::option::of(0u32..30_000),
+        proptest::option::of(0u32..540),
+        proptest::option::of(0i64..10_000_000),
+        proptest::option::of(any::<bool>()),
+    );
+    (who, here, pension).prop_map(|(who, here, p)| Adult {
+        birth: who.0,
+        sex: who.1,
+        female_category: who.2,
+        hukou_place: who.3,
+        current_place: who.4,
+        hukou_elsewhere: here.0,
+        months_in_place: here.1,
+        stable_job: here.2,
+        stable_home: here.3,
+        continuous_study: here.4,
+        employee_pension: EmployeePension {
+            months: p.0,
+            contributing_now: p.1,
+            account_balance_fen: p.2,
+            average_index_bp: p.3,
+            ..EmployeePension::default()
+        },
+        resident_pension: ResidentPension { months: p.4, balance_fen: p.5, other_pension: p.6, overlap_months: None },
+        ..Adult::default()
+    })
+}
+
+fn as_of() -> impl Strategy<Value = YearMonth> {
+    ym(75 * 12..90 * 12) // 2025-01 … 2039-12
+}
+
+fn one(adult: Adult, as_of: YearMonth) -> Request {
+    Request { as_of: Some(as_of), household: Household { adults: vec![adult], ..Household::default() } }
+}
+
+fn program(r: &anju_rules::report::Assessment, id: ProgramId) -> &ProgramResult {
+    r.programs.iter().find(|p| p.program == id).unwrap()
+}
+
+fn total(p: &ProgramResult) -> Option<i64> {
+    p.amounts.iter().find(|a| a.id == AmountId::TotalMonthly).and_then(|a| a.fen)
+}
+
+fn outcome(p: &ProgramResult, id: &str) -> Outcome {
+    p.criteria.iter().find(|c| c.id == id).unwrap().outcome
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn assessment_is_total_and_deterministic(a in adult(), b in adult(), when in as_of()) {
+        let request = Request { as_of: Some(when), household: Household { adults: vec![a, b], ..Household::default() } };
+        prop_assume!(request.validate(when).is_empty());
+        let first = format!("{:?}", assess(&request, when));
+        prop_assert_eq!(first, format!("{:?}", assess(&request, when)));
+    }
+
+    #[test]
+    fn more_months_a_higher_index_or_a_larger_balance_never_lower_the_pension(
+        a in adult(), when in as_of(), more in 1u32..120, more_index in 1u32..5_000, more_balance in 1i64..5_000_000,
+    ) {
+        let before = total(program(&assess(&one(a.clone(), when), when), ProgramId::EmployeePension));
+        let mut b = a.clone();
+        b.employee_pension.months = a.employee_pension.months.map(|m| m + more);
+        b.employee_pension.average_index_bp = a.employee_pension.average_index_bp.map(|z| (z + more_index).min(30_000));
+        b.employee_pension.account_balance_fen = a.employee_pension.account_balance_fen.map(|x| x + more_balance);
+        let after = total(program(&assess(&one(b, when), when), ProgramId::EmployeePension));
+        if let (Some(x), Some(y)) = (before, after) {
+            prop_assert!(y >= x, "{} then {}", x, y);
+        }
+        let r_before = total(program(&assess(&one(a.clone(), when), when), ProgramId::ResidentPension));
+        let mut c = a.clone();
+        c.resident_pension.months = a.resident_pension.months.map(|m| m + more);
+        c.resident_pension.balance_fen = a.resident_pension.balance_fen.map(|x| x + more_balance);
+        let r_after = total(program(&assess(&one(c, when), when), ProgramId::ResidentPension));
+        if let (Some(x), Some(y)) = (r_before, r_after) {
+            prop_assert!(y >= x, "{} then {}", x, y);
+        }
+    }
+
+    #[test]
+    fn a_later_month_never_unmeets_a_duration_test(a in adult(), when in as_of(), later in 0i32..240) {
+        let mut moved = a.clone();
+        // Living here k months at m means k + n months at m + n.
+        moved.months_in_place = a.months_in_place.map(|k| k + later as u32);
+        let now = assess(&one(a, when), when);
+        let then = assess(&one(moved, when + later), when + later);
+        for (id, criterion) in [
+            (ProgramId::ResidencePermit, "resided_half_year"),
+            (ProgramId::EmployeePension, "reached_retirement_age"),
+            (ProgramId::ResidentPension, "resident_age"),
+        ] {
+            if outcome(program(&now, id), criterion) == Outcome::Met {
+                prop_assert_eq!(outcome(program(&then, id), criterion), Outcome::Met, "{}", criterion);
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_fact_never_makes_a_program_eligible_where_it_is_needed(a in adult(), when in as_of()) {
+        let r = assess(&one(a.clone(), when), when);
+        let needs: [(ProgramId, &[Option<()>]); 3] = [
+            (ProgramId::ResidencePermit, &[a.hukou_elsewhere.map(drop), a.months_in_place.map(drop)]),
+            (ProgramId::EmployeePension, &[a.birth.map(drop), a.sex.map(drop)]),
+            (ProgramId::ResidentPension, &[a.birth.map(drop), a.resident_pension.months.map(drop), a.resident_pension.other_pension.map(drop)]),
+        ];
+        for (id, facts) in needs {
+            if facts.iter().any(Option::is_none) {
+                prop_assert_ne!(program(&r, id).status, Status::Eligible, "{:?}", id);
+            }
+        }
+        for p in &r.programs {
+            for c in &p.criteria {
+                if c.outcome == Outcome::Unknown {
+                    prop_assert!(!c.questions.is_empty() || matches!(c.message, anju_rules::message::Msg::NoRuleInForce { .. }),
+                        "{} is unknown but asks nothing", c.id);
+                }
+                for q in &c.questions {
+                    prop_assert!(programs::ADULT_QUESTION_FIELDS.contains(&q.field), "{}", q.field);
+                }
+            }
+        }
+    }
+}
