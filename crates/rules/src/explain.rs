@@ -76,7 +76,18 @@ fn amount(out: &mut String, a: &Amount, lang: Lang) {
         let paths: Vec<String> = a.questions.iter().map(|q| q.path()).collect();
         let _ = write!(out, "; {} {}", if zh { "要回答：" } else { "answer:" }, paths.join(", "));
     }
-    let _ = writeln!(out, " — {}", a.basis.text(lang));
+    let _ = write!(out, " — {}", a.basis.text(lang));
+    let uncertain: Vec<String> = a
+        .used
+        .iter()
+        .filter(|d| !d.cite.confidence.is_confirmed())
+        .map(|d| format!("《{}》{} [{:?}]", d.cite.source.title, d.cite.article, d.cite.confidence))
+        .collect();
+    if !uncertain.is_empty() {
+        let label = if zh { "未完全核实的数值：" } else { "not fully verified:" };
+        let _ = write!(out, " {label} {}", uncertain.join("；"));
+    }
+    out.push('\n');
 }
 
 fn criterion(out: &mut String, c: &Criterion, lang: Lang) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::household::Question;
 use crate::message::Msg;
-use crate::policy::{Citation, Unit};
+use crate::policy::{Citation, Dated, Unit};
 use crate::time::YearMonth;
 
 /// Version of the request/result schema; bumped on any incompatible change.
@@ -124,6 +124,27 @@ pub struct Amount {
     pub missing_data: Vec<&'static str>,
     /// How it was computed, in words.
     pub basis: Msg,
+    /// The dated policy values it used, each with its citation and confidence.
+    #[serde(rename = "policyValues", serialize_with = "serialize_dated", skip_serializing_if = "Vec::is_empty")]
+    pub used: Vec<&'static Dated>,
+}
+
+impl Amount {
+    /// An amount not computed yet: unknown, with nothing used.
+    pub fn new(id: AmountId, basis: Msg) -> Self {
+        Amount { id, fen: None, at: None, questions: vec![], missing_data: vec![], basis, used: vec![] }
+    }
+}
+
+fn serialize_dated<S: serde::Serializer>(values: &[&'static Dated], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Used {
+        from: YearMonth,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until: Option<YearMonth>,
+        citation: &'static Citation,
+    }
+    s.collect_seq(values.iter().map(|d| Used { from: d.from, until: d.until, citation: &d.cite }))
 }
 
 /// One program's answer.

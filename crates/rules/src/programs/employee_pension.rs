@@ -83,7 +83,13 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
         None => vec![],
     };
-    let policy_from = [statutory.map(|s| s.rule), required.map(|r| r.1)].into_iter().flatten().map(|d| d.from).max();
+    let used_by_amounts = amounts.iter().flat_map(|a| a.used.iter().copied());
+    let policy_from = [statutory.map(|s| s.rule), required.map(|r| r.1)]
+        .into_iter()
+        .flatten()
+        .chain(used_by_amounts)
+        .map(|d| d.from)
+        .max();
     ProgramResult {
         program: ProgramId::EmployeePension,
         subject: Subject::Adult(index).path(),
@@ -217,19 +223,12 @@ fn estimate(
     let continuing = e.contributing_now == Some(true);
     let months_to_go = i64::from(as_of.months_until(s.month).max(0));
     let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
-    let (base_param, _) = policy::resolve(place, &data::BENEFIT_BASE);
-    let base = base_param.int_at(as_of).map(|b| b.0);
+    let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
+    let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
     let index = e.average_index_bp.map(i64::from);
-    let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of).map(|r| r.0);
 
-    let mut basic = Amount {
-        id: AmountId::BasicMonthly,
-        fen: None,
-        at: Some(s.month),
-        questions: vec![],
-        missing_data: vec![],
-        basis: Msg::BasicBasis,
-    };
+    let mut basic = Amount { at: Some(s.month), ..Amount::new(AmountId::BasicMonthly, Msg::BasicBasis) };
+    basic.used.extend([base, rate].into_iter().flatten().map(|v| v.1));
     if n.is_none() {
         basic.questions.push(q(fields::EMPLOYEE_MONTHS));
     }
@@ -242,35 +241,34 @@ fn estimate(
             basic.questions.push(q(fields::CURRENT_PLACE));
         }
     }
-    if let (Some(c), Some(z), Some(n), Some(r)) = (base, index, n, rate) {
+    if let (Some((c, _)), Some(z), Some(n), Some((r, _))) = (base, index, n, rate) {
         basic.fen = Some(basic_monthly_fen(c, z, n, r));
     }
 
-    let interest = data::ACCOUNT_INTEREST.int_at(as_of).map(|r| r.0);
-    let share = data::ACCOUNT_SHARE.int_at(as_of).map(|r| r.0);
+    let interest = data::ACCOUNT_INTEREST.int_at(as_of);
+    let share = data::ACCOUNT_SHARE.int_at(as_of);
     // Future contributions: 8 % of a base of Z × the average wage, the wage approximated by C [I].
     let monthly_add = match (continuing, base, index, share) {
-        (true, Some(c), Some(z), Some(share)) => Some(
-            i64::try_from(div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000))
-                .unwrap_or(0),
-        ),
+        (true, Some((c, _)), Some(z), Some((share, _))) => {
+            let add = div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000);
+            Some(i64::try_from(add).unwrap_or(0))
+        }
         (true, ..) => None,
         (false, ..) => Some(0),
     };
-    let projected = match (e.account_balance_fen, monthly_add) {
-        (Some(b), Some(add)) => {
-            Some(project_balance_fen(b, i32::try_from(months_to_go).unwrap_or(0), interest.unwrap_or(0), add))
-        }
-        _ => None,
-    };
+    let rate_bp = interest.map(|i| i.0);
     let mut at_retirement = Amount {
-        id: AmountId::AccountAtRetirement,
-        fen: projected,
         at: Some(s.month),
-        questions: vec![],
-        missing_data: vec![],
-        basis: Msg::AccountBasis { rate_bp: interest, with_contributions: continuing },
+        ..Amount::new(AmountId::AccountAtRetirement, Msg::AccountBasis { rate_bp, with_contributions: continuing })
     };
+    at_retirement.used.extend(interest.map(|i| i.1));
+    if continuing {
+        at_retirement.used.extend([base, share].into_iter().flatten().map(|v| v.1));
+    }
+    if let (Some(b), Some(add)) = (e.account_balance_fen, monthly_add) {
+        let months = i32::try_from(months_to_go).unwrap_or(0);
+        at_retirement.fen = Some(project_balance_fen(b, months, rate_bp.unwrap_or(0), add));
+    }
     if e.account_balance_fen.is_none() {
         at_retirement.questions.push(q(fields::ACCOUNT_BALANCE));
     }
@@ -278,28 +276,41 @@ fn estimate(
         at_retirement.questions.extend(basic.questions.iter().copied());
         at_retirement.missing_data.extend(basic.missing_data.iter().copied());
     }
-    let divisor = divisor_tenths(s.age_months, as_of).map(|d| d.0);
-    let account = Amount {
-        id: AmountId::AccountMonthly,
-        fen: projected.zip(divisor).map(|(b, d)| account_monthly_fen(b, d)),
-        at: Some(s.month),
+
+    let divisor = divisor_tenths(s.age_months, as_of);
+    let mut account = Amount {
+        fen: at_retirement.fen.zip(divisor).map(|(b, (d, _))| account_monthly_fen(b, d)),
         questions: at_retirement.questions.clone(),
         missing_data: at_retirement.missing_data.clone(),
-        basis: at_retirement.basis.clone(),
+        used: at_retirement.used.clone(),
+        ..Amount::new(AmountId::AccountMonthly, at_retirement.basis.clone())
     };
-    let mut total_questions = basic.questions.clone();
-    total_questions.extend(account.questions.iter().filter(|x| !basic.questions.contains(x)).copied());
-    let mut total_missing = basic.missing_data.clone();
-    total_missing.extend(account.missing_data.iter().filter(|x| !basic.missing_data.contains(x)).copied());
-    let total = Amount {
-        id: AmountId::TotalMonthly,
-        fen: basic.fen.zip(account.fen).map(|(a, b)| a + b),
+    account.at = Some(s.month);
+    account.used.extend(divisor.map(|d| d.1));
+
+    let mut total = Amount {
         at: Some(s.month),
-        questions: total_questions,
-        missing_data: total_missing,
-        basis: Msg::TotalBasis,
+        fen: basic.fen.zip(account.fen).map(|(a, b)| a + b),
+        ..Amount::new(AmountId::TotalMonthly, Msg::TotalBasis)
     };
+    for part in [&basic, &account] {
+        union(&mut total.questions, &part.questions);
+        union(&mut total.missing_data, &part.missing_data);
+        for d in &part.used {
+            if !total.used.iter().any(|u| std::ptr::eq(*u, *d)) {
+                total.used.push(d);
+            }
+        }
+    }
     vec![total, basic, account, at_retirement]
+}
+
+fn union<T: PartialEq + Copy>(into: &mut Vec<T>, from: &[T]) {
+    for x in from {
+        if !into.contains(x) {
+            into.push(*x);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -71,7 +71,14 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         (Some(m), Some((req, _))) if m < req => vec![Msg::KeepPayingResident { remaining: req - m }],
         _ => vec![],
     };
-    let policy_from = [benefit_age.map(|v| v.1), required.map(|v| v.1)].into_iter().flatten().map(|d| d.from).max();
+    let amounts = estimate(adult, months, as_of, q);
+    let used_by_amounts = amounts.iter().flat_map(|a| a.used.iter().copied());
+    let policy_from = [benefit_age.map(|v| v.1), required.map(|v| v.1)]
+        .into_iter()
+        .flatten()
+        .chain(used_by_amounts)
+        .map(|d| d.from)
+        .max();
     ProgramResult {
         program: ProgramId::ResidentPension,
         subject: Subject::Adult(index).path(),
@@ -79,7 +86,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         earliest,
         criteria,
         policy_from,
-        amounts: estimate(adult, months, as_of, q),
+        amounts,
         notes: vec![],
         options,
         not_modelled: vec![Msg::NotModelledResidentTiers],
@@ -108,50 +115,59 @@ fn criterion(id: &'static str, outcome: Outcome, message: Msg, questions: Vec<Qu
 /// Monthly pension with today's levels of the hukou place: basic + balance ÷ 139 + any local add-on.
 fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'static str) -> Question) -> Vec<Amount> {
     let place = adult.hukou_place.as_deref();
-    let (basic_param, _) = policy::resolve(place, &data::BASIC_PENSION);
-    let basic = basic_param.int_at(as_of).map(|v| v.0);
-    let divisor = data::ACCOUNT_DIVISOR.int_at(as_of).map(|v| v.0 * 10);
+    let basic = policy::resolve(place, &data::BASIC_PENSION).0.int_at(as_of);
+    let divisor = data::ACCOUNT_DIVISOR.int_at(as_of);
     let balance = adult.resident_pension.balance_fen;
     let (addon_param, addon_layer) = policy::resolve(place, &data::ADDON_PER_EXTRA_YEAR);
-    let required = data::MIN_MONTHS.int_at(as_of).map(|v| v.0);
-    // With no local add-on rule (the usual case) the add-on is nothing, not unknown: only places that pay one
-    // have a layer for it.
-    let addon = match addon_layer {
-        None => Some(0),
-        Some(_) => match (addon_param.int_at(as_of), months, required) {
-            (Some((per_year, _)), Some(m), Some(req)) => Some(per_year * ((m - req).max(0) / 12)),
-            _ => None,
-        },
-    };
-    let amount =
-        |id, fen, questions: Vec<Question>, basis| Amount { id, fen, at: None, questions, missing_data: vec![], basis };
-    let mut basic_amount = amount(AmountId::BasicMonthly, basic, vec![], Msg::ResidentBasicBasis);
+    let addon_rule = addon_param.int_at(as_of);
+    let required = data::MIN_MONTHS.int_at(as_of);
+
+    let mut basic_amount =
+        Amount { fen: basic.map(|b| b.0), ..Amount::new(AmountId::BasicMonthly, Msg::ResidentBasicBasis) };
+    basic_amount.used.extend(basic.map(|b| b.1));
     if basic.is_none() {
         basic_amount.missing_data.push(data::BASIC_PENSION.key);
-        if place.is_none() {
-            basic_amount.questions.push(q(fields::HUKOU_PLACE));
-        }
     }
-    let account_fen = balance.zip(divisor).map(|(b, d)| account_monthly_fen(b, d));
-    let account_questions = if balance.is_none() { vec![q(fields::RESIDENT_BALANCE)] } else { vec![] };
-    let account = amount(AmountId::AccountMonthly, account_fen, account_questions, Msg::ResidentAccountBasis);
-    let addon_questions = if addon.is_none() && months.is_none() { vec![q(fields::RESIDENT_MONTHS)] } else { vec![] };
-    let addon_amount = amount(AmountId::AddonMonthly, addon, addon_questions, Msg::ResidentAddonBasis);
-    let mut total_questions: Vec<Question> = Vec::new();
-    for x in basic_amount.questions.iter().chain(&account.questions).chain(&addon_amount.questions) {
-        if !total_questions.contains(x) {
-            total_questions.push(*x);
-        }
+    if place.is_none() {
+        // Without the hukou place the national minimum stands in; the place's own level may be higher.
+        basic_amount.questions.push(q(fields::HUKOU_PLACE));
     }
-    let total = Amount {
-        id: AmountId::TotalMonthly,
-        fen: basic.zip(account_fen).zip(addon).map(|((a, b), c)| a + b + c),
-        at: None,
-        questions: total_questions,
-        missing_data: basic_amount.missing_data.clone(),
-        basis: Msg::TotalBasis,
+
+    let mut account = Amount {
+        fen: balance.zip(divisor).map(|(b, (d, _))| account_monthly_fen(b, d * 10)),
+        ..Amount::new(AmountId::AccountMonthly, Msg::ResidentAccountBasis)
     };
-    vec![total, basic_amount, account, addon_amount]
+    account.used.extend(divisor.map(|d| d.1));
+    if balance.is_none() {
+        account.questions.push(q(fields::RESIDENT_BALANCE));
+    }
+
+    // With no local add-on rule (the usual case) the add-on is nothing, not unknown: only places that pay one
+    // have a layer for it.
+    let mut addon = Amount::new(AmountId::AddonMonthly, Msg::ResidentAddonBasis);
+    match (addon_layer, addon_rule, months, required) {
+        (None, ..) => addon.fen = Some(0),
+        (Some(_), Some((per_year, d)), Some(m), Some((req, _))) => {
+            addon.fen = Some(per_year * ((m - req).max(0) / 12));
+            addon.used.push(d);
+        }
+        (Some(_), ..) => addon.questions.push(q(fields::RESIDENT_MONTHS)),
+    }
+
+    let mut total = Amount {
+        fen: basic_amount.fen.zip(account.fen).zip(addon.fen).map(|((a, b), c)| a + b + c),
+        ..Amount::new(AmountId::TotalMonthly, Msg::TotalBasis)
+    };
+    for part in [&basic_amount, &account, &addon] {
+        for x in &part.questions {
+            if !total.questions.contains(x) {
+                total.questions.push(*x);
+            }
+        }
+        total.missing_data.extend(part.missing_data.iter().copied());
+        total.used.extend(part.used.iter().copied());
+    }
+    vec![total, basic_amount, account, addon]
 }
 
 #[cfg(test)]

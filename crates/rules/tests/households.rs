@@ -1,0 +1,95 @@
+//! Golden households: each `tests/cases/*.json` (at the workspace root) holds a request in the public JSON shape,
+//! the source it comes from, and the expected part of the result, transcribed from the source by hand.
+//! One `check` runs them all. Beside each case, `<case>.explain.txt` snapshots the zh-CN explanation, so a wrong
+//! reason fails as loudly as a wrong number; `UPDATE_EXPECT=1 cargo test` rewrites the snapshots (read the diff
+//! before committing). Expected values are never copied from the engine's output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anju_rules::household::Request;
+use anju_rules::message::Lang;
+use anju_rules::time::YearMonth;
+use serde_json::Value;
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases")
+}
+
+/// `expected` is contained in `actual`: objects by key, arrays element-wise in any order (each expected element
+/// matches some actual element), scalars equal. Returns the path of the first difference.
+fn contains(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                let av = a.get(k).ok_or_else(|| format!("{path}.{k}: missing in the result"))?;
+                contains(ev, av, &format!("{path}.{k}"))?;
+            }
+            Ok(())
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            for (i, ev) in e.iter().enumerate() {
+                let mut reasons = Vec::new();
+                if !a.iter().any(|av| contains(ev, av, &format!("{path}[{i}]")).map_err(|r| reasons.push(r)).is_ok()) {
+                    return Err(format!("{path}[{i}]: no element matches {ev}; closest: {}", reasons.join(" | ")));
+                }
+            }
+            Ok(())
+        }
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{path}: expected {expected}, got {actual}")),
+    }
+}
+
+fn check(file: &Path) {
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let case: Value = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    for key in ["name", "source", "tag"] {
+        assert!(case[key].is_string(), "{name}: every case states its {key}");
+    }
+    let request: Request = serde_json::from_value(case["request"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let as_of = request.as_of.expect("a golden case fixes its asOf");
+    assert!(request.validate(as_of).is_empty(), "{name}: the request is out of range");
+    let result = anju_rules::assess(&request, YearMonth::ym(2000, 1));
+    let json = serde_json::to_value(&result).unwrap();
+    if let Err(e) = contains(&case["expect"], &json, "result") {
+        panic!("{name} ({}):\n  {e}", case["name"].as_str().unwrap_or_default());
+    }
+
+    let explain = anju_rules::explain::render(&result, Lang::ZhCn);
+    let snapshot = file.with_extension("explain.txt");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        fs::write(&snapshot, &explain).unwrap();
+    } else {
+        let want = fs::read_to_string(&snapshot)
+            .unwrap_or_else(|_| panic!("{name}: no snapshot; run UPDATE_EXPECT=1 cargo test and read it"));
+        assert!(
+            want == explain,
+            "{name}: the explanation changed. Run UPDATE_EXPECT=1 cargo test and read the diff.\n--- expected\n{want}\n--- got\n{explain}"
+        );
+    }
+}
+
+#[test]
+fn every_golden_household_holds() {
+    let mut files: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "found {} cases", files.len());
+    for f in &files {
+        check(f);
+    }
+}
+
+#[test]
+fn the_matcher_reports_the_first_difference() {
+    let actual = serde_json::json!({"a": [{"id": 1, "v": 2}, {"id": 3, "v": 4}]});
+    assert!(contains(&serde_json::json!({"a": [{"id": 3}]}), &actual, "r").is_ok());
+    let e = contains(&serde_json::json!({"a": [{"id": 3, "v": 5}]}), &actual, "r").unwrap_err();
+    assert!(e.contains("r.a[0]: no element matches"), "{e}");
+    assert!(contains(&serde_json::json!({"b": 1}), &actual, "r").unwrap_err().contains("r.b: missing"));
+}
