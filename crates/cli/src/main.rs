@@ -2,10 +2,14 @@
 //!
 //! ```text
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+//! anju batch [FILE | -] [--as-of YYYY-MM]
+//! anju check-pack [DIR]
 //! ```
-//! reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE or standard
-//! input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits with status 2
-//! and a message naming the JSON path of the offending field; the program never panics on input.
+//! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
+//! or standard input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits
+//! with status 2 and a message naming the JSON path of the offending field; the program never panics on input.
+//! `batch` streams JSON Lines (one request a line) to JSON Lines (one result a line, in order) on all cores.
+//! `check-pack` validates a folder of policy files and names the file, line and key of every problem.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -14,18 +18,24 @@ use anju_rules::household::{Problem, Request};
 use anju_rules::message::Lang;
 use anju_rules::time::YearMonth;
 
+mod batch;
 mod clock;
 
 const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+       anju batch [FILE | -] [--as-of YYYY-MM]
+       anju check-pack [DIR]
 
-Reads a JSON request from FILE (or standard input when FILE is absent or -) and prints the JSON result.
-  --as-of YYYY-MM   evaluate at this month when the request has no asOf (default: the current month)
+assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
+batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
+            {\"line\": N, \"error\": \"...\"} and exit status 2 at the end)
+check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line
+  --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
   --explain         print the plain-language explanation instead of JSON";
 
 /// A failure the user can fix, reported as `anju: <message>` with exit status 2.
-struct UsageError(String);
+pub(crate) struct UsageError(pub(crate) String);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,6 +63,14 @@ struct AssessArgs {
 fn run(args: &[String]) -> Result<String, UsageError> {
     match args.first().map(String::as_str) {
         Some("assess") => assess(&parse_assess_args(&args[1..])?),
+        Some("batch") => {
+            let a = parse_assess_args(&args[1..])?;
+            if a.explain {
+                return Err(UsageError("batch prints JSON Lines; --explain is for assess".into()));
+            }
+            batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month))
+        }
+        Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(UsageError(format!("unknown command `{other}`\n{USAGE}"))),
         None => Err(UsageError(USAGE.to_string())),
@@ -102,7 +120,27 @@ fn assess(args: &AssessArgs) -> Result<String, UsageError> {
     }
 }
 
-fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
+fn check_pack(dir: &str) -> Result<String, UsageError> {
+    match anju_policy::load_dir(std::path::Path::new(dir)) {
+        Ok(pack) => {
+            let values: usize = pack.programs.iter().flat_map(|p| p.parameters.values()).map(|p| p.values.len()).sum();
+            Ok(format!(
+                "{dir}: ok: {} files, {} places, {} programs, {} dated values, {} sources\n",
+                pack.files.len(),
+                pack.places.len(),
+                pack.programs.len(),
+                values,
+                pack.sources.len()
+            ))
+        }
+        Err(errors) => {
+            let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();
+            Err(UsageError(format!("{} problem(s) in the policy pack:\n{}", errors.len(), lines.join("\n"))))
+        }
+    }
+}
+
+pub(crate) fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
     match path {
         None | Some("-") => {
             let mut text = String::new();
@@ -119,7 +157,7 @@ fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
 
 /// Parses and range-checks a request (dates against its `asOf`, else `today`). Errors name the JSON path of
 /// the field: `household.adults[0].monthsInPlace: …`.
-fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
+pub(crate) fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
     let de = &mut serde_json::Deserializer::from_str(text);
     let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -102,3 +102,58 @@ fn bad_arguments_exit_2_with_usage() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read /no/such/file.json"));
 }
+
+#[test]
+fn batch_turns_json_lines_into_json_lines_in_order_and_reports_bad_lines() {
+    let ok = MIGRANT;
+    let input = format!("{ok}\n\n{{\"household\": {{\"adults\": [{{\"monthsInPlace\": -1}}]}}}}\n{ok}\n");
+    let o = anju(&["batch", "--as-of", "2026-11"], &input);
+    assert_eq!(o.status.code(), Some(2), "a bad line makes the run fail at the end");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["programs"][0]["status"], "eligible");
+    assert_eq!(lines[1]["line"], 3);
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("household.adults[0].monthsInPlace"));
+    assert_eq!(lines[2]["programs"][0]["status"], "eligible");
+}
+
+#[test]
+fn batch_keeps_order_across_worker_threads() {
+    let input: String = (0..3000)
+        .map(|i| {
+            format!("{{\"asOf\": \"2026-11\", \"household\": {{\"adults\": [{{\"monthsInPlace\": {}}}]}}}}\n", i % 12)
+        })
+        .collect();
+    let o = anju(&["batch"], &input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for (i, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let observed = &v["programs"][0]["criteria"][1]["observed"]["value"];
+        assert_eq!(observed, &serde_json::json!(i % 12), "line {i}");
+    }
+    assert_eq!(text.lines().count(), 3000);
+}
+
+#[test]
+fn check_pack_accepts_the_shipped_policy_and_names_file_and_line_of_problems() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policy");
+    let o = anju(&["check-pack", root], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(": ok: "));
+
+    let dir = std::env::temp_dir().join(format!("anju-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("national")).unwrap();
+    std::fs::write(
+        dir.join("national/p.toml"),
+        "program = \"p\"\n\n[parameters.x]\ndescription = \"x\"\nunit = \"months\"\nunits = 1\n",
+    )
+    .unwrap();
+    let o = anju(&["check-pack", dir.to_str().unwrap()], "");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("national/p.toml:6") && err.contains("unknown field `units`"), "{err}");
+}
