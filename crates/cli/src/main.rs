@@ -4,12 +4,14 @@
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
 //! anju batch [FILE | -] [--as-of YYYY-MM]
 //! anju check-pack [DIR]
+//! anju schema request|result
 //! ```
 //! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
 //! or standard input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits
 //! with status 2 and a message naming the JSON path of the offending field; the program never panics on input.
 //! `batch` streams JSON Lines (one request a line) to JSON Lines (one result a line, in order) on all cores.
 //! `check-pack` validates a folder of policy files and names the file, line and key of every problem.
+//! `schema` prints the JSON Schema (draft 2020-12) of the request or the result.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -25,11 +27,13 @@ const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju batch [FILE | -] [--as-of YYYY-MM]
        anju check-pack [DIR]
+       anju schema request|result
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
             {\"line\": N, \"error\": \"...\"} and exit status 2 at the end)
 check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line
+schema      prints the JSON Schema of the request or of the result
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
   --explain         print the plain-language explanation instead of JSON";
@@ -71,6 +75,7 @@ fn run(args: &[String]) -> Result<String, UsageError> {
             batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month))
         }
         Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
+        Some("schema") => schema(args.get(1).map(String::as_str)),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(UsageError(format!("unknown command `{other}`\n{USAGE}"))),
         None => Err(UsageError(USAGE.to_string())),
@@ -118,6 +123,18 @@ fn assess(args: &AssessArgs) -> Result<String, UsageError> {
         json.push('\n');
         Ok(json)
     }
+}
+
+fn schema(which: Option<&str>) -> Result<String, UsageError> {
+    let schema = match which {
+        Some("request") => schemars::schema_for!(anju_rules::household::Request),
+        Some("result") => schemars::schema_for!(anju_rules::report::Assessment),
+        _ => return Err(UsageError(format!("schema needs `request` or `result`\n{USAGE}"))),
+    };
+    let mut json =
+        serde_json::to_string_pretty(&schema).map_err(|e| UsageError(format!("cannot serialize the schema: {e}")))?;
+    json.push('\n');
+    Ok(json)
 }
 
 fn check_pack(dir: &str) -> Result<String, UsageError> {

@@ -157,3 +157,25 @@ fn check_pack_accepts_the_shipped_policy_and_names_file_and_line_of_problems() {
     let err = stderr(&o);
     assert!(err.contains("national/p.toml:6") && err.contains("unknown field `units`"), "{err}");
 }
+
+#[test]
+fn the_published_schemas_are_the_ones_the_code_prints() {
+    // docs/schema/*.json are what embedders read; UPDATE_EXPECT=1 rewrites them after a deliberate change.
+    for which in ["request", "result"] {
+        let o = anju(&["schema", which], "");
+        assert!(o.status.success(), "{}", stderr(&o));
+        let printed = String::from_utf8_lossy(&o.stdout).into_owned();
+        let schema: serde_json::Value = serde_json::from_str(&printed).unwrap();
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        let path = format!("{}/../../docs/schema/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&path, &printed).unwrap();
+        }
+        let published = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(published == printed, "{path} is out of date: run UPDATE_EXPECT=1 cargo test -p anju-cli");
+    }
+    let request = String::from_utf8_lossy(&anju(&["schema", "request"], "").stdout).into_owned();
+    assert!(request.contains("\"additionalProperties\": false"), "unknown fields are errors");
+    assert!(request.contains("monthsInPlace") && request.contains("femaleCategory"));
+    assert_eq!(anju(&["schema"], "").status.code(), Some(2));
+}

@@ -24,6 +24,7 @@ pub const MAX_SEGMENTS: usize = 50;
 /// An assessment request: the household and, optionally, the month to assess at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Request {
     /// The evaluation month. When absent, the caller's current month is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,6 +35,7 @@ pub struct Request {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Household {
     /// One or two adults; with none, one adult about whom nothing is known is assessed.
     #[serde(default)]
@@ -60,6 +62,7 @@ pub struct Household {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Sex {
     Male,
     Female,
@@ -68,6 +71,7 @@ pub enum Sex {
 /// A woman's original retirement category: it decides her statutory retirement age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum FemaleCategory {
     /// Female worker (女工人): original age 50.
     Worker50,
@@ -79,6 +83,7 @@ pub enum FemaleCategory {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum HukouType {
     Rural,
     Urban,
@@ -86,6 +91,7 @@ pub enum HukouType {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Employment {
     /// A labour contract with social insurance through the employer.
     Contract,
@@ -99,6 +105,7 @@ pub enum Employment {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Adult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -140,6 +147,7 @@ pub struct Adult {
 /// The employee scheme (职工养老保险) record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmployeePension {
     /// Total contribution months, deemed years included (视同缴费年限).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,6 +168,7 @@ pub struct EmployeePension {
 /// Months contributed in one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Segment {
     pub place: String,
     pub months: u32,
@@ -168,6 +177,7 @@ pub struct Segment {
 /// The residents' scheme (城乡居民养老保险) record, kept at the hukou place.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResidentPension {
     /// Contribution months (years × 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,6 +194,7 @@ pub struct ResidentPension {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SchoolStage {
     Preschool,
     Primary,
@@ -194,6 +205,7 @@ pub enum SchoolStage {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -250,6 +262,20 @@ impl Question {
 impl Serialize for Question {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&self.path())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Question {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Question".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "The JSON path of the request field that answers the question, e.g. household.adults[0].monthsInPlace"
+        })
     }
 }
 

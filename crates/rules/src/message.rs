@@ -41,6 +41,7 @@ impl Lang {
 /// A reason or note, with its parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "key", content = "params", rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Msg {
     HukouElsewhere,
     HukouHere,
@@ -185,6 +186,7 @@ pub enum Msg {
 /// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ReceiptRule {
     /// The current insured place is the hukou place.
     HukouIsCurrent,

@@ -16,6 +16,7 @@ pub mod data {
 
 /// How sure we are of a fact, as tagged in the domain brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Confidence {
     /// Read in the full official text.
     C1,
@@ -39,6 +40,7 @@ impl Confidence {
 /// What a number is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Unit {
     Months,
     Years,
@@ -79,6 +81,7 @@ impl Value {
 /// A document that the rules cite.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     #[serde(skip)]
     pub id: &'static str,
@@ -96,6 +99,7 @@ pub struct Source {
 /// A document and article, with the confidence of our reading of it.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     #[serde(rename = "document")]
     pub source: &'static Source,

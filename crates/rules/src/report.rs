@@ -16,6 +16,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The result of one criterion. Unknown is its own answer: it is never read as "no".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Outcome {
     Met,
     NotMet,
@@ -25,6 +26,7 @@ pub enum Outcome {
 /// A program's overall answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Status {
     /// Every criterion is met.
     Eligible,
@@ -40,6 +42,7 @@ pub enum Status {
 
 /// A number with its unit, for "observed vs required".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quantity {
     pub value: i64,
     pub unit: Unit,
@@ -48,6 +51,7 @@ pub struct Quantity {
 /// One test of a program, e.g. "lived here at least 6 months".
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Criterion {
     /// Stable id within the program, e.g. `resided_half_year`.
     pub id: &'static str,
@@ -73,6 +77,7 @@ pub struct Criterion {
 /// Identifies a program in results and in the message catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ProgramId {
     ResidencePermit,
     EmployeePension,
@@ -93,6 +98,7 @@ impl ProgramId {
 /// Identifies an amount within a program's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AmountId {
     /// Basic pension per month (基础养老金).
     BasicMonthly,
@@ -109,6 +115,7 @@ pub enum AmountId {
 /// An estimated amount in fen, or unknown with what would settle it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Amount {
     pub id: AmountId,
     /// `None` when it cannot be estimated from what we know; never a guessed zero.
@@ -126,6 +133,7 @@ pub struct Amount {
     pub basis: Msg,
     /// The dated policy values it used, each with its citation and confidence.
     #[serde(rename = "policyValues", serialize_with = "serialize_dated", skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<UsedValue>"))]
     pub used: Vec<&'static Dated>,
 }
 
@@ -136,20 +144,24 @@ impl Amount {
     }
 }
 
+/// A dated policy value as results show it: when it is in force, and its citation.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct UsedValue {
+    from: YearMonth,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<YearMonth>,
+    citation: &'static Citation,
+}
+
 fn serialize_dated<S: serde::Serializer>(values: &[&'static Dated], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Used {
-        from: YearMonth,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        until: Option<YearMonth>,
-        citation: &'static Citation,
-    }
-    s.collect_seq(values.iter().map(|d| Used { from: d.from, until: d.until, citation: &d.cite }))
+    s.collect_seq(values.iter().map(|d| UsedValue { from: d.from, until: d.until, citation: &d.cite }))
 }
 
 /// One program's answer.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgramResult {
     pub program: ProgramId,
     /// Whom the result is about, as a JSON path into the request: `household.adults[0]`.
@@ -216,6 +228,7 @@ impl ProgramResult {
 /// The whole answer for a household at one evaluation month.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     pub schema_version: u32,
     pub as_of: YearMonth,

@@ -115,6 +115,21 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar year-month, YYYY-MM, between 1900-01 and 2200-12"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
