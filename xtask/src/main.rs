@@ -7,6 +7,7 @@
 //! cargo xtask test    setup, then every check: fmt, clippy, native tests, browser tests, release build, e2e
 //! cargo xtask dist    setup, then the release build of dist/ (wasm-opt -Oz) and its sizes
 //! cargo xtask size    sizes of dist/ per file: raw, gzip, brotli
+//! cargo xtask bench   benchmarks: one household (criterion) and `anju batch` throughput (households per second)
 //! ```
 //! Nothing is downloaded except from the package registries (crates.io, npm, Debian).
 
@@ -21,7 +22,7 @@ mod setup;
 
 type Result<T = (), E = String> = std::result::Result<T, E>;
 
-const USAGE: &str = "usage: cargo xtask <setup | serve | test | dist | size>";
+const USAGE: &str = "usage: cargo xtask <setup | serve | test | dist | size | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => setup::all().and_then(|()| test()),
         Some("dist") => setup::all().and_then(|()| dist()).and_then(|()| size()),
         Some("size") => size(),
+        Some("bench") => bench(),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -156,6 +158,41 @@ fn dist() -> Result {
 
 fn size() -> Result {
     run(cmd("node", &["tools/size.mjs", "dist"]))
+}
+
+/// Benchmarks, reported, never asserted: criterion for one household, then `anju batch` on 200,000 lines of a
+/// one-adult and of a fully specified two-adult household, full results and `--summary`.
+fn bench() -> Result {
+    run(cmd("cargo", &["bench", "--locked", "-p", "anju-rules", "--bench", "assess"]))?;
+    run(cmd("cargo", &["build", "--locked", "--release", "-p", "anju-cli"]))?;
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let samples = [
+        ("one adult", include_str!("../bench/one-adult.json")),
+        ("two adults", include_str!("../bench/two-adults.json")),
+    ];
+    const LINES: usize = 200_000;
+    for (name, sample) in samples {
+        let line: String = sample.lines().map(str::trim).collect(); // one JSON line per household
+        let file = dir.join(format!("{}.jsonl", name.replace(' ', "-")));
+        std::fs::write(&file, format!("{line}\n").repeat(LINES)).map_err(|e| format!("{}: {e}", file.display()))?;
+        for form in [None, Some("--summary")] {
+            let mut c = cmd(&root().join("target/release/anju").to_string_lossy(), &["batch", &file.to_string_lossy()]);
+            c.args(form).stdout(Stdio::null());
+            let t = Instant::now();
+            let status = c.status().map_err(|e| format!("anju batch: {e}"))?;
+            let secs = t.elapsed().as_secs_f64();
+            if !status.success() {
+                return Err(format!("anju batch failed on {name}"));
+            }
+            let label = form.unwrap_or("full results");
+            eprintln!(
+                "xtask: batch, {name}, {label}: {LINES} households in {secs:.2} s = {:.0} households/s",
+                LINES as f64 / secs
+            );
+        }
+    }
+    Ok(())
 }
 
 fn test() -> Result {

@@ -16,10 +16,24 @@ const BLOCK: usize = 8192;
 /// One output line, and whether it reports an error.
 type Line = (String, bool);
 
+/// Full results, or the one-line-per-program summary.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Full,
+    Summary,
+}
+
 /// Assesses one line: the result as compact JSON, or an error object naming the line.
-fn one(line_no: usize, line: &str, today: YearMonth) -> Line {
+fn one(line_no: usize, line: &str, today: YearMonth, form: Form) -> Line {
     let result = parse_request(line, today).and_then(|request| {
-        serde_json::to_string(&anju_rules::assess(&request, today)).map_err(|e| format!("cannot serialize: {e}"))
+        let result = anju_rules::assess(&request, today);
+        let json = match form {
+            Form::Full => serde_json::to_string(&result),
+            Form::Summary => serde_json::to_string(
+                &serde_json::json!({ "line": line_no, "asOf": result.as_of, "programs": result.summary() }),
+            ),
+        };
+        json.map_err(|e| format!("cannot serialize: {e}"))
     });
     match result {
         Ok(json) => (json, false),
@@ -27,15 +41,15 @@ fn one(line_no: usize, line: &str, today: YearMonth) -> Line {
     }
 }
 
-fn process_block(lines: &[(usize, String)], today: YearMonth, workers: usize) -> Vec<Line> {
+fn process_block(lines: &[(usize, String)], today: YearMonth, workers: usize, form: Form) -> Vec<Line> {
     if lines.len() < 64 || workers < 2 {
-        return lines.iter().map(|(n, l)| one(*n, l, today)).collect();
+        return lines.iter().map(|(n, l)| one(*n, l, today, form)).collect();
     }
     let chunk = lines.len().div_ceil(workers);
     thread::scope(|s| {
         let handles: Vec<_> = lines
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|(n, l)| one(*n, l, today)).collect::<Vec<_>>()))
+            .map(|part| s.spawn(move || part.iter().map(|(n, l)| one(*n, l, today, form)).collect::<Vec<_>>()))
             .collect();
         // A worker cannot panic on input (assessment is total); if one did, its lines report it.
         handles
@@ -52,7 +66,7 @@ fn process_block(lines: &[(usize, String)], today: YearMonth, workers: usize) ->
     })
 }
 
-pub fn run(input: Option<&str>, today: YearMonth) -> Result<String, UsageError> {
+pub fn run(input: Option<&str>, today: YearMonth, form: Form) -> Result<String, UsageError> {
     let reader: Box<dyn Read> = match input {
         None | Some("-") => Box::new(io::stdin()),
         Some(path) => Box::new(std::fs::File::open(path).map_err(|e| UsageError(format!("cannot read {path}: {e}")))?),
@@ -73,7 +87,7 @@ pub fn run(input: Option<&str>, today: YearMonth) -> Result<String, UsageError> 
         if block.is_empty() {
             break;
         }
-        for (json, is_error) in process_block(&block, today, workers) {
+        for (json, is_error) in process_block(&block, today, workers, form) {
             failed += usize::from(is_error);
             writeln!(out, "{json}").map_err(|e| UsageError(format!("cannot write: {e}")))?;
         }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
-//! anju batch [FILE | -] [--as-of YYYY-MM]
+//! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
 //! anju schema request|result
 //! ```
@@ -25,13 +25,14 @@ mod clock;
 
 const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
-       anju batch [FILE | -] [--as-of YYYY-MM]
+       anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR]
        anju schema request|result
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
-            {\"line\": N, \"error\": \"...\"} and exit status 2 at the end)
+            {\"line\": N, \"error\": \"...\"} and exit status 2 at the end); --summary prints one short
+            entry per program (status, earliest month, monthly total) instead of the full result
 check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line
 schema      prints the JSON Schema of the request or of the result
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
@@ -68,11 +69,14 @@ fn run(args: &[String]) -> Result<String, UsageError> {
     match args.first().map(String::as_str) {
         Some("assess") => assess(&parse_assess_args(&args[1..])?),
         Some("batch") => {
-            let a = parse_assess_args(&args[1..])?;
+            let summary = args.iter().any(|a| a == "--summary");
+            let rest: Vec<String> = args[1..].iter().filter(|a| *a != "--summary").cloned().collect();
+            let a = parse_assess_args(&rest)?;
             if a.explain {
                 return Err(UsageError("batch prints JSON Lines; --explain is for assess".into()));
             }
-            batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month))
+            let form = if summary { batch::Form::Summary } else { batch::Form::Full };
+            batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month), form)
         }
         Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
         Some("schema") => schema(args.get(1).map(String::as_str)),
@@ -175,18 +179,11 @@ pub(crate) fn read_input(path: Option<&str>) -> Result<(String, String), UsageEr
 /// Parses and range-checks a request (dates against its `asOf`, else `today`). Errors name the JSON path of
 /// the field: `household.adults[0].monthsInPlace: …`.
 pub(crate) fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let request: Request = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            format!("malformed JSON: {inner}")
-        } else if path == "." {
-            format!("invalid request: {inner}")
-        } else {
-            format!("{path}: {inner}")
-        }
-    })?;
+    // The fast path reads without tracking paths; only a request that fails is read again to locate the error.
+    let request = match serde_json::from_str::<Request>(text) {
+        Ok(request) => request,
+        Err(_) => locate_error(text)?,
+    };
     if let Some(e) = request.validate(request.as_of.unwrap_or(today)).first() {
         return Err(match e.problem {
             Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
@@ -196,6 +193,22 @@ pub(crate) fn parse_request(text: &str, today: YearMonth) -> Result<Request, Str
         });
     }
     Ok(request)
+}
+
+/// Reads a request again, tracking the JSON path, to say where it is wrong.
+fn locate_error(text: &str) -> Result<Request, String> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            format!("malformed JSON: {inner}")
+        } else if path == "." {
+            format!("invalid request: {inner}")
+        } else {
+            format!("{path}: {inner}")
+        }
+    })
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub mod time;
 
 use household::{Adult, Request};
 use message::Msg;
-use report::{Assessment, SCHEMA_VERSION};
+use report::Assessment;
 use time::YearMonth;
 
 /// Assesses every program for every adult, at the request's `asOf` month or else at `today`.
@@ -41,5 +41,5 @@ pub fn assess(request: &Request, today: YearMonth) -> Assessment {
         results.push(programs::employee_pension::evaluate(adult, i, as_of));
         results.push(programs::resident_pension::evaluate(adult, i, as_of));
     }
-    Assessment { schema_version: SCHEMA_VERSION, as_of, programs: results, disclaimer: Msg::Disclaimer }
+    Assessment::new(as_of, results, Msg::Disclaimer)
 }

@@ -101,12 +101,18 @@ pub struct Source {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
-    #[serde(rename = "document")]
+    /// The document, by id; the result's `sources` map describes each document once.
+    #[serde(serialize_with = "source_id")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub source: &'static Source,
     pub article: &'static str,
     pub confidence: Confidence,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
+}
+
+fn source_id<S: serde::Serializer>(source: &&'static Source, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(source.id)
 }
 
 /// One value of a parameter and the months it is in force (both ends included; `until: None` = still in force).

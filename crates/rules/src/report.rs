@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::household::Question;
 use crate::message::Msg;
-use crate::policy::{Citation, Dated, Unit};
+use std::collections::BTreeMap;
+
+use crate::policy::{Citation, Dated, Source, Unit};
 use crate::time::YearMonth;
 
 /// Version of the request/result schema; bumped on any incompatible change.
@@ -233,6 +235,55 @@ pub struct Assessment {
     pub schema_version: u32,
     pub as_of: YearMonth,
     pub programs: Vec<ProgramResult>,
+    /// Every document cited above, once, by id.
+    pub sources: BTreeMap<&'static str, &'static Source>,
     /// Always shown: this is an estimate, not an official determination.
     pub disclaimer: Msg,
+}
+
+/// The short form of a program's answer, for batch runs and tables: no criteria, reasons or citations.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramSummary {
+    pub program: ProgramId,
+    pub subject: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<YearMonth>,
+    /// The monthly total in fen, where the program pays one and it can be estimated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_monthly_fen: Option<i64>,
+    /// How many questions are still open.
+    pub open_questions: usize,
+}
+
+impl Assessment {
+    /// One line per program: status, earliest month, monthly total.
+    pub fn summary(&self) -> Vec<ProgramSummary> {
+        self.programs
+            .iter()
+            .map(|p| ProgramSummary {
+                program: p.program,
+                subject: p.subject.clone(),
+                status: p.status,
+                earliest: p.earliest,
+                total_monthly_fen: p.amounts.iter().find(|a| a.id == AmountId::TotalMonthly).and_then(|a| a.fen),
+                open_questions: p.open_questions().len(),
+            })
+            .collect()
+    }
+
+    /// Builds the result and its `sources` map from the programs' citations.
+    pub fn new(as_of: YearMonth, programs: Vec<ProgramResult>, disclaimer: Msg) -> Self {
+        let mut sources = BTreeMap::new();
+        for p in &programs {
+            let from_criteria = p.criteria.iter().map(|c| c.citation);
+            let from_amounts = p.amounts.iter().flat_map(|a| a.used.iter().map(|d| &d.cite));
+            for cite in from_criteria.chain(from_amounts) {
+                sources.insert(cite.source.id, cite.source);
+            }
+        }
+        Assessment { schema_version: SCHEMA_VERSION, as_of, programs, sources, disclaimer }
+    }
 }

@@ -1,0 +1,41 @@
+//! Benchmarks (criterion; reported, not asserted): one full household assessment, and its JSON round trip as the
+//! CLI and the JS API do it. Budget: ≤ 20 µs median for one household. Run with `cargo xtask bench`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use anju_rules::household::Request;
+use anju_rules::time::YearMonth;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+/// A two-adult migrant household with every pension fact known: the most work the engine does today.
+pub const FULL: &str = r#"{"asOf": "2026-11", "household": {
+  "adults": [
+    {"birth": "1976-02", "sex": "male", "hukouPlace": "sichuan", "currentPlace": "guangdong/shenzhen",
+     "hukouElsewhere": true, "monthsInPlace": 40, "stableJob": true, "stableHome": false, "continuousStudy": false,
+     "employment": "contract",
+     "employeePension": {"months": 200, "contributingNow": true, "accountBalanceFen": 6000000, "averageIndexBp": 7000,
+        "segments": [{"place": "zhejiang", "months": 96}, {"place": "guangdong", "months": 104}]},
+     "residentPension": {"months": 36, "balanceFen": 500000, "overlapMonths": 0, "otherPension": false}},
+    {"birth": "1980-07", "sex": "female", "femaleCategory": "flexible", "hukouPlace": "shaanxi/xixian",
+     "hukouElsewhere": true, "monthsInPlace": 40, "stableJob": false, "stableHome": true,
+     "employeePension": {"months": 60, "contributingNow": false, "accountBalanceFen": 900000, "averageIndexBp": 6000},
+     "residentPension": {"months": 120, "balanceFen": 1200000, "otherPension": false}}
+  ],
+  "size": 4, "incomePerCapitaFen": 250000, "ownsHomeHere": false,
+  "children": [{"birth": "2018-09", "stage": "primary"}]
+}}"#;
+
+fn bench(c: &mut Criterion) {
+    let request: Request = serde_json::from_str(FULL).unwrap();
+    let today = YearMonth::ym(2026, 11);
+    c.bench_function("assess one full household", |b| b.iter(|| anju_rules::assess(black_box(&request), today)));
+    c.bench_function("parse + assess + serialize one household (JSON in, JSON out)", |b| {
+        b.iter(|| {
+            let r: Request = serde_json::from_str(black_box(FULL)).unwrap();
+            serde_json::to_string(&anju_rules::assess(&r, today)).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
