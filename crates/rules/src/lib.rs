@@ -38,6 +38,7 @@ pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     for (i, adult) in adults.iter().enumerate().take(household::MAX_ADULTS) {
         let i = i as u8;
         results.push(programs::residence_permit::evaluate(adult, i, as_of));
+        results.push(programs::hukou_transfer::evaluate(adult, i, as_of));
         results.push(programs::employee_pension::evaluate(adult, i, as_of));
         results.push(programs::resident_pension::evaluate(adult, i, as_of));
     }

@@ -181,6 +181,27 @@ pub enum Msg {
         remaining: i64,
     },
     NotModelledResidentTiers,
+
+    // ---- hukou transfer
+    HukouAlreadyHere,
+    HukouCouldMove,
+    #[serde(rename_all = "camelCase")]
+    ResidenceForHukou {
+        has: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    EmploymentForHukou {
+        has: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    InsuranceForHukou {
+        months: Option<i64>,
+        required: i64,
+    },
+    SmallCityRule,
+    LargeCityRule,
+    PointsSystem,
+    CitySizeUnknown,
 }
 
 /// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
@@ -527,7 +548,53 @@ impl Msg {
                 duration_text(En, *remaining)
             ),
             (Msg::NotModelledResidentTiers, ZhCn) => "缴费档次和政府补贴以后记入账户的钱，这里没有算进去。".into(),
-            (Msg::NotModelledResidentTiers, En) => "Future contributions by tier and their subsidies are not included.".into()
+            (Msg::NotModelledResidentTiers, En) => "Future contributions by tier and their subsidies are not included.".into(),
+            (Msg::HukouAlreadyHere, ZhCn) => "户口已经在这里，不用迁。".into(),
+            (Msg::HukouAlreadyHere, En) => "Your hukou is already here.".into(),
+            (Msg::HukouCouldMove, ZhCn) => "户口在外地，可以按自己意愿迁到这里。".into(),
+            (Msg::HukouCouldMove, En) => "Your hukou is elsewhere; you may choose to move it here.".into(),
+            (Msg::ResidenceForHukou { has: Some(true) }, ZhCn) => "有稳定住处（租房也算）。".into(),
+            (Msg::ResidenceForHukou { has: Some(true) }, En) => "You have a stable home (renting counts).".into(),
+            (Msg::ResidenceForHukou { has: Some(false) }, ZhCn) => "还没有稳定住处。租房合同也算。".into(),
+            (Msg::ResidenceForHukou { has: Some(false) }, En) => "You have no stable home yet; a rental contract counts.".into(),
+            (Msg::ResidenceForHukou { has: None }, ZhCn) => "还不知道有没有稳定住处（租房也算）。".into(),
+            (Msg::ResidenceForHukou { has: None }, En) => "We don't know whether you have a stable home (renting counts).".into(),
+            (Msg::EmploymentForHukou { has: Some(true) }, ZhCn) => "有稳定工作。".into(),
+            (Msg::EmploymentForHukou { has: Some(true) }, En) => "You have a stable job.".into(),
+            (Msg::EmploymentForHukou { has: Some(false) }, ZhCn) => "还没有稳定工作，这里落户要有。".into(),
+            (Msg::EmploymentForHukou { has: Some(false) }, En) => "You have no stable job, which this city requires.".into(),
+            (Msg::EmploymentForHukou { has: None }, ZhCn) => "还不知道有没有稳定工作。".into(),
+            (Msg::EmploymentForHukou { has: None }, En) => "We don't know whether you have a stable job.".into(),
+            (Msg::InsuranceForHukou { months: Some(m), required }, ZhCn) => format!(
+                "在这里交社保{}，要满{}。",
+                duration_text(ZhCn, *m),
+                duration_text(ZhCn, *required)
+            ),
+            (Msg::InsuranceForHukou { months: Some(m), required }, En) => format!(
+                "You have {} of social insurance here; {} are needed.",
+                duration_text(En, *m),
+                duration_text(En, *required)
+            ),
+            (Msg::InsuranceForHukou { months: None, required }, ZhCn) => {
+                format!("还不知道在这里交了多久社保。要满{}。", duration_text(ZhCn, *required))
+            }
+            (Msg::InsuranceForHukou { months: None, required }, En) => {
+                format!("We don't know how long you have paid social insurance here; {} are needed.", duration_text(En, *required))
+            }
+            (Msg::SmallCityRule, ZhCn) => "这里是县城或城区人口300万以下的城市：有稳定住处（含租房）就能落户。".into(),
+            (Msg::SmallCityRule, En) => {
+                "This is a county town or a city under 3 million: a stable home, rental included, is enough to move hukou here."
+                    .into()
+            }
+            (Msg::LargeCityRule, ZhCn) => "这里是城区人口300万到500万的城市：要稳定住处、稳定工作和一定年限的社保。".into(),
+            (Msg::LargeCityRule, En) => {
+                "This is a city of 3–5 million: a stable home, a stable job and some years of social insurance are needed."
+                    .into()
+            }
+            (Msg::PointsSystem, ZhCn) => "这里是特大城市，按积分落户。这里没有算积分，请问当地公安机关。".into(),
+            (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local police.".into(),
+            (Msg::CitySizeUnknown, ZhCn) => "不知道这个城市有多大，落户条件没法判断。".into(),
+            (Msg::CitySizeUnknown, En) => "The size of this city is unknown, so its hukou conditions cannot be decided.".into()
         }
     }
 }
@@ -541,6 +608,8 @@ impl ProgramId {
             (ProgramId::EmployeePension, Lang::En) => "Employee pension",
             (ProgramId::ResidentPension, Lang::ZhCn) => "城乡居民养老金",
             (ProgramId::ResidentPension, Lang::En) => "Residents' pension",
+            (ProgramId::HukouTransfer, Lang::ZhCn) => "户口迁到这里",
+            (ProgramId::HukouTransfer, Lang::En) => "Moving hukou here",
         }
     }
 }
@@ -565,6 +634,16 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::ResidentPension, "resident_min_years", Lang::En) => "15 years of contributions",
         (ProgramId::ResidentPension, "no_other_pension", Lang::ZhCn) => "没领别的养老金",
         (ProgramId::ResidentPension, "no_other_pension", Lang::En) => "No other basic pension",
+        (ProgramId::HukouTransfer, "hukou_elsewhere", Lang::ZhCn) => "户口在外地",
+        (ProgramId::HukouTransfer, "hukou_elsewhere", Lang::En) => "Hukou elsewhere",
+        (ProgramId::HukouTransfer, "stable_residence", Lang::ZhCn) => "稳定住处",
+        (ProgramId::HukouTransfer, "stable_residence", Lang::En) => "Stable home",
+        (ProgramId::HukouTransfer, "stable_employment", Lang::ZhCn) => "稳定工作",
+        (ProgramId::HukouTransfer, "stable_employment", Lang::En) => "Stable job",
+        (ProgramId::HukouTransfer, "insurance_months", Lang::ZhCn) => "在这里交社保的年限",
+        (ProgramId::HukouTransfer, "insurance_months", Lang::En) => "Social insurance here",
+        (ProgramId::HukouTransfer, "points_system", Lang::ZhCn) => "积分落户",
+        (ProgramId::HukouTransfer, "points_system", Lang::En) => "Points system",
         _ => id,
     }
 }

@@ -84,6 +84,7 @@ pub enum ProgramId {
     ResidencePermit,
     EmployeePension,
     ResidentPension,
+    HukouTransfer,
 }
 
 impl ProgramId {
@@ -93,6 +94,7 @@ impl ProgramId {
             ProgramId::ResidencePermit => "residence_permit",
             ProgramId::EmployeePension => "employee_pension",
             ProgramId::ResidentPension => "resident_pension",
+            ProgramId::HukouTransfer => "hukou_transfer",
         }
     }
 }

@@ -160,8 +160,10 @@ proptest! {
         for p in &r.programs {
             for c in &p.criteria {
                 if c.outcome == Outcome::Unknown {
-                    prop_assert!(!c.questions.is_empty() || matches!(c.message, anju_rules::message::Msg::NoRuleInForce { .. }),
-                        "{} is unknown but asks nothing", c.id);
+                    // Unknown either asks a question or says which rule or number the data lacks.
+                    use anju_rules::message::Msg;
+                    let data_gap = matches!(c.message, Msg::NoRuleInForce { .. } | Msg::NoLocalData { .. } | Msg::PointsSystem);
+                    prop_assert!(!c.questions.is_empty() || data_gap, "{} is unknown but asks nothing", c.id);
                 }
                 for q in &c.questions {
                     prop_assert!(programs::ADULT_QUESTION_FIELDS.contains(&q.field), "{}", q.field);

@@ -293,10 +293,15 @@ fn estimate(
         fen: basic.fen.zip(account.fen).map(|(a, b)| a + b),
         ..Amount::new(AmountId::TotalMonthly, Msg::TotalBasis)
     };
-    // The total's policy values are its parts'; they are listed there, not again here.
+    // The total lists every value its parts used, so that its own uncertainty shows where it is the headline.
     for part in [&basic, &account] {
         union(&mut total.questions, &part.questions);
         union(&mut total.missing_data, &part.missing_data);
+        for d in &part.used {
+            if !total.used.iter().any(|u| std::ptr::eq(*u, *d)) {
+                total.used.push(d);
+            }
+        }
     }
     vec![total, basic, account, at_retirement]
 }

@@ -2,6 +2,7 @@
 //! that reads like the rule it implements, and keeps its unit tests at the bottom.
 
 pub mod employee_pension;
+pub mod hukou_transfer;
 pub mod residence_permit;
 pub mod resident_pension;
 
@@ -20,6 +21,7 @@ pub mod fields {
     pub const CONTINUOUS_STUDY: &str = "continuousStudy";
     pub const EMPLOYEE_MONTHS: &str = "employeePension.months";
     pub const CONTRIBUTING_NOW: &str = "employeePension.contributingNow";
+    pub const SEGMENTS: &str = "employeePension.segments";
     pub const ACCOUNT_BALANCE: &str = "employeePension.accountBalanceFen";
     pub const AVERAGE_INDEX: &str = "employeePension.averageIndexBp";
     pub const RESIDENT_MONTHS: &str = "residentPension.months";
@@ -40,6 +42,7 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::CONTINUOUS_STUDY,
     fields::EMPLOYEE_MONTHS,
     fields::CONTRIBUTING_NOW,
+    fields::SEGMENTS,
     fields::ACCOUNT_BALANCE,
     fields::AVERAGE_INDEX,
     fields::RESIDENT_MONTHS,

@@ -165,6 +165,7 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
             }
         }
         total.missing_data.extend(part.missing_data.iter().copied());
+        total.used.extend(part.used.iter().copied());
     }
     vec![total, basic_amount, account, addon]
 }

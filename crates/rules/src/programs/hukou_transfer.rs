@@ -1,0 +1,264 @@
+//! Moving hukou to the place where one lives (落户), by the size of the place.
+//!
+//! Authority: 居住证暂行条例 Art. 15–16 [C1]: designated towns, county seats and small cities (< 0.5 million in the
+//! urban district) need a legal stable residence; medium and large cities may add stable employment and years of
+//! urban social insurance (at most 3 or 5 years); cities over 5 million use points. The 2022 urbanization scheme
+//! lifts restrictions in every city under 3 million [C2]; read together, a legal stable residence (rental
+//! included) is enough there [I].
+//!
+//! Criteria by size of the current place:
+//! - a county, or a city under `relaxed_below_10k`: `hukou_elsewhere`, `stable_residence`;
+//! - up to `megacity_from_10k`: also `stable_employment` and `insurance_months` (the local requirement);
+//! - a megacity: `points_system`, which is not modelled (unknown);
+//! - a place of unknown size: the residence test, and the others unknown, naming the missing number.
+//!
+//! Parameters: `policy/national/hukou_transfer.toml`; city sizes and local requirements in the places' layers.
+
+use super::fields;
+use crate::household::{Adult, Question, Subject};
+use crate::message::Msg;
+use crate::policy::data::national::hukou_transfer as data;
+use crate::policy::{self, Citation, Unit};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
+use crate::time::YearMonth;
+
+/// How hukou rules treat the current place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Size {
+    /// A county (its seat is a designated town) or a city under the relaxed threshold.
+    Small,
+    /// Between the relaxed threshold and a megacity.
+    Large,
+    Megacity,
+    Unknown,
+}
+
+fn size(place: Option<&str>, as_of: YearMonth) -> Size {
+    let Some(id) = place else { return Size::Unknown };
+    if policy::place(id).is_some_and(|p| p.level == "county") {
+        return Size::Small;
+    }
+    let population = policy::resolve(Some(id), &data::URBAN_POPULATION_10K).0.int_at(as_of).map(|p| p.0);
+    let relaxed = data::RELAXED_BELOW_10K.int_at(as_of).map(|p| p.0);
+    let megacity = data::MEGACITY_FROM_10K.int_at(as_of).map(|p| p.0);
+    match (population, relaxed, megacity) {
+        (Some(p), _, Some(m)) if p >= m => Size::Megacity,
+        (Some(p), Some(r), _) if p < r => Size::Small,
+        (Some(_), Some(_), Some(_)) => Size::Large,
+        _ => Size::Unknown,
+    }
+}
+
+fn tri(answer: Option<bool>) -> Outcome {
+    match answer {
+        Some(true) => Outcome::Met,
+        Some(false) => Outcome::NotMet,
+        None => Outcome::Unknown,
+    }
+}
+
+fn criterion(id: &'static str, citation: &'static Citation, outcome: Outcome, message: Msg) -> Criterion {
+    Criterion {
+        id,
+        outcome,
+        is_duration: false,
+        met_from: None,
+        observed: None,
+        required: None,
+        message,
+        citation,
+        questions: vec![],
+    }
+}
+
+/// Evaluates adult number `index` of the household, for the place they live in now.
+pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
+    let q = |field| Question::adult(index, field);
+    let place = adult.current_place.as_deref();
+    let size = size(place, as_of);
+
+    let mut elsewhere = criterion(
+        "hukou_elsewhere",
+        &data::criteria::HUKOU_ELSEWHERE,
+        tri(adult.hukou_elsewhere),
+        match adult.hukou_elsewhere {
+            Some(true) => Msg::HukouCouldMove,
+            Some(false) => Msg::HukouAlreadyHere,
+            None => Msg::HukouUnknown,
+        },
+    );
+    if adult.hukou_elsewhere.is_none() {
+        elsewhere.questions.push(q(fields::HUKOU_ELSEWHERE));
+    }
+    let mut criteria = vec![elsewhere];
+    let mut notes = Vec::new();
+
+    if size == Size::Megacity {
+        criteria.push(criterion("points_system", &data::criteria::POINTS_SYSTEM, Outcome::Unknown, Msg::PointsSystem));
+        notes.push(Msg::PointsSystem);
+    } else {
+        let mut home = criterion(
+            "stable_residence",
+            &data::criteria::STABLE_RESIDENCE,
+            tri(adult.stable_home),
+            Msg::ResidenceForHukou { has: adult.stable_home },
+        );
+        if adult.stable_home.is_none() {
+            home.questions.push(q(fields::STABLE_HOME));
+        }
+        criteria.push(home);
+        match size {
+            Size::Small => notes.push(Msg::SmallCityRule),
+            Size::Large => {
+                notes.push(Msg::LargeCityRule);
+                criteria.push(employment(adult, q));
+                criteria.push(insurance(adult, place, as_of, q));
+            }
+            Size::Unknown | Size::Megacity => {
+                // Whether a job and insurance years are needed depends on the size we do not know.
+                let (message, questions) = match place {
+                    None => (Msg::CitySizeUnknown, vec![q(fields::CURRENT_PLACE)]),
+                    Some(p) => {
+                        let parameter = data::URBAN_POPULATION_10K.key;
+                        (Msg::NoLocalData { place: Some(p.to_string()), parameter }, vec![])
+                    }
+                };
+                let unknowns = [
+                    ("stable_employment", &data::criteria::STABLE_EMPLOYMENT),
+                    ("insurance_months", &data::criteria::INSURANCE_MONTHS),
+                ];
+                for (id, citation) in unknowns {
+                    let mut c = criterion(id, citation, Outcome::Unknown, message.clone());
+                    c.questions = questions.clone();
+                    criteria.push(c);
+                }
+            }
+        }
+    }
+
+    let mut status = ProgramResult::status_of(&criteria);
+    if adult.hukou_elsewhere == Some(false) {
+        status = Status::NotApplicable;
+    }
+    ProgramResult {
+        program: ProgramId::HukouTransfer,
+        subject: Subject::Adult(index).path(),
+        status,
+        earliest: ProgramResult::earliest_of(&criteria, status),
+        criteria,
+        policy_from: data::RELAXED_BELOW_10K.at(as_of).map(|d| d.from),
+        amounts: vec![],
+        notes,
+        options: vec![],
+        not_modelled: vec![Msg::NotModelledLocalProofs],
+    }
+}
+
+fn employment(adult: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion {
+    let mut c = criterion(
+        "stable_employment",
+        &data::criteria::STABLE_EMPLOYMENT,
+        tri(adult.stable_job),
+        Msg::EmploymentForHukou { has: adult.stable_job },
+    );
+    if adult.stable_job.is_none() {
+        c.questions.push(q(fields::STABLE_JOB));
+    }
+    c
+}
+
+/// Social-insurance months in the current place: the last contribution segment, when it is in this place.
+fn insurance(adult: &Adult, place: Option<&str>, as_of: YearMonth, q: impl Fn(&'static str) -> Question) -> Criterion {
+    let months = match (adult.employee_pension.segments.last(), place) {
+        (Some(s), Some(p)) if s.place == p => Some(i64::from(s.months)),
+        (Some(_), Some(_)) => Some(0),
+        _ => None,
+    };
+    let required = policy::resolve(place, &data::MIN_INSURANCE_MONTHS).0.int_at(as_of).map(|r| r.0);
+    let cap = data::MAX_INSURANCE_MONTHS_LARGE.int_at(as_of).map(|c| c.0);
+    let required = match (required, cap) {
+        (Some(r), Some(c)) => Some(r.min(c)),
+        (r, _) => r,
+    };
+    let months_q = |v| Quantity { value: v, unit: Unit::Months };
+    let Some(required) = required else {
+        let message = Msg::NoLocalData { place: place.map(String::from), parameter: data::MIN_INSURANCE_MONTHS.key };
+        let mut c = criterion("insurance_months", &data::criteria::INSURANCE_MONTHS, Outcome::Unknown, message);
+        c.observed = months.map(months_q);
+        return c;
+    };
+    let outcome = match months {
+        Some(m) if m >= required => Outcome::Met,
+        Some(_) => Outcome::NotMet,
+        None => Outcome::Unknown,
+    };
+    let mut c = criterion(
+        "insurance_months",
+        &data::criteria::INSURANCE_MONTHS,
+        outcome,
+        Msg::InsuranceForHukou { months, required },
+    );
+    c.observed = months.map(months_q);
+    c.required = Some(months_q(required));
+    // Paying in here every month turns this into a matter of time.
+    if outcome == Outcome::NotMet && adult.employee_pension.contributing_now == Some(true) {
+        c.is_duration = true;
+        c.met_from = months.map(|m| as_of + i32::try_from(required - m).unwrap_or(i32::MAX));
+    }
+    if months.is_none() {
+        c.questions.push(q(fields::SEGMENTS));
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn migrant(place: Option<&str>, home: Option<bool>) -> Adult {
+        Adult {
+            hukou_elsewhere: Some(true),
+            current_place: place.map(String::from),
+            stable_home: home,
+            ..Adult::default()
+        }
+    }
+
+    #[test]
+    fn in_a_county_town_a_rented_home_is_enough() {
+        let r = evaluate(&migrant(Some("guangxi/liuzhou/rongan"), Some(true)), 0, NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+        assert_eq!(r.criteria.len(), 2, "no job or insurance test in a county town");
+        assert!(r.notes.contains(&Msg::SmallCityRule));
+    }
+
+    #[test]
+    fn a_megacity_uses_points_which_are_not_modelled() {
+        let r = evaluate(&migrant(Some("beijing"), Some(true)), 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r.criteria.iter().any(|c| c.id == "points_system" && c.outcome == Outcome::Unknown));
+    }
+
+    #[test]
+    fn a_place_of_unknown_size_names_the_missing_number() {
+        let r = evaluate(&migrant(Some("zhejiang/somewhere"), Some(true)), 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r.criteria.iter().any(|c| matches!(
+            &c.message,
+            Msg::NoLocalData { parameter, .. } if *parameter == "hukou_transfer.urban_population_10k"
+        )));
+        let r = evaluate(&migrant(None, Some(true)), 0, NOV_2026);
+        assert!(r.open_questions().contains(&Question::adult(0, fields::CURRENT_PLACE)));
+    }
+
+    #[test]
+    fn a_local_hukou_is_not_applicable_and_no_home_is_not_eligible() {
+        let mut a = migrant(Some("guangxi/liuzhou/rongan"), Some(true));
+        a.hukou_elsewhere = Some(false);
+        assert_eq!(evaluate(&a, 0, NOV_2026).status, Status::NotApplicable);
+        let r = evaluate(&migrant(Some("guangxi/liuzhou/rongan"), Some(false)), 0, NOV_2026);
+        assert_eq!(r.status, Status::NotEligible);
+    }
+}
