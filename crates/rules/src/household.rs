@@ -136,12 +136,30 @@ pub struct Adult {
     /// Studying here continuously (连续就读).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous_study: Option<bool>,
+    #[serde(default)]
+    pub permit: Permit,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<Employment>,
     #[serde(default)]
     pub employee_pension: EmployeePension,
     #[serde(default)]
     pub resident_pension: ResidentPension,
+}
+
+/// A residence permit (居住证) held in the current city.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Permit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<bool>,
+    /// The month it was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<YearMonth>,
+    /// The month of the last late endorsement, if an annual endorsement was ever missed: continuous years count
+    /// from here (条例 Art. 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_endorsement: Option<YearMonth>,
 }
 
 /// The employee scheme (职工养老保险) record.
@@ -314,6 +332,8 @@ impl Request {
         for (i, a) in h.adults.iter().enumerate() {
             let at = |f: &str| format!("household.adults[{i}].{f}");
             v.not_after(at("birth"), a.birth, as_of);
+            v.not_after(at("permit.issued"), a.permit.issued, as_of);
+            v.not_after(at("permit.lateEndorsement"), a.permit.late_endorsement, as_of);
             v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
             let e = &a.employee_pension;
             v.max(&at("employeePension.months"), e.months, MAX_MONTHS);
@@ -442,6 +462,7 @@ mod tests {
             stable_job: Some(true),
             stable_home: Some(true),
             continuous_study: Some(true),
+            permit: Permit { held: Some(true), issued: Some(NOV_2026), late_endorsement: Some(NOV_2026) },
             employment: Some(Employment::Flexible),
             employee_pension: EmployeePension {
                 months: Some(1),

@@ -78,6 +78,12 @@ pub enum Msg {
     },
     NotModelledLocalProofs,
     NotModelledEndorsement,
+    /// A permit is held: continuous months since issue or the last late endorsement.
+    #[serde(rename_all = "camelCase")]
+    PermitContinuous {
+        months: i64,
+        since: YearMonth,
+    },
     Disclaimer,
 
     // ---- employee pension
@@ -349,6 +355,16 @@ impl Msg {
                 "Each city sets which papers prove a stable job or home; that is not checked here. Ask the local police station."
                     .into()
             }
+            (Msg::PermitContinuous { months, since }, ZhCn) => format!(
+                "已经有居住证，从{}起连续{}。办学、住房等常按连续年限算。",
+                month_text(ZhCn, *since),
+                duration_text(ZhCn, *months)
+            ),
+            (Msg::PermitContinuous { months, since }, En) => format!(
+                "You hold a permit, continuous for {} since {}; schools and housing often count these years.",
+                duration_text(En, *months),
+                month_text(En, *since)
+            ),
             (Msg::NotModelledEndorsement, ZhCn) => {
                 "居住证每年要签注。晚签注的，连续居住年限从补签注那天重新算。这里只看能不能申领。".into()
             }

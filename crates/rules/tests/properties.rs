@@ -172,3 +172,20 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn permit_years_grow_with_time_until_a_late_endorsement_restarts_them(
+        issued in ym(60 * 12..76 * 12), gap in 0i32..60, later in 0i32..120, late in proptest::option::of(0i32..60),
+    ) {
+        use anju_rules::household::Permit;
+        use anju_rules::programs::residence_permit::continuous_permit_months;
+        let as_of = issued + gap;
+        let late = late.map(|l| issued + l.min(gap));
+        let permit = Permit { held: Some(true), issued: Some(issued), late_endorsement: late };
+        let now = continuous_permit_months(&permit, as_of).unwrap().0;
+        let then = continuous_permit_months(&permit, as_of + later).unwrap().0;
+        prop_assert_eq!(then, now + i64::from(later));
+        prop_assert!(now <= i64::from(gap), "a late endorsement never adds years");
+    }
+}

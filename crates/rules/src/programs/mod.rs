@@ -19,6 +19,8 @@ pub mod fields {
     pub const STABLE_JOB: &str = "stableJob";
     pub const STABLE_HOME: &str = "stableHome";
     pub const CONTINUOUS_STUDY: &str = "continuousStudy";
+    pub const PERMIT_HELD: &str = "permit.held";
+    pub const PERMIT_ISSUED: &str = "permit.issued";
     pub const EMPLOYEE_MONTHS: &str = "employeePension.months";
     pub const CONTRIBUTING_NOW: &str = "employeePension.contributingNow";
     pub const SEGMENTS: &str = "employeePension.segments";
@@ -40,6 +42,8 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::STABLE_JOB,
     fields::STABLE_HOME,
     fields::CONTINUOUS_STUDY,
+    fields::PERMIT_HELD,
+    fields::PERMIT_ISSUED,
     fields::EMPLOYEE_MONTHS,
     fields::CONTRIBUTING_NOW,
     fields::SEGMENTS,

@@ -11,15 +11,36 @@
 //!    This is a duration test: waiting turns it from not met into met.
 //! 3. `stable_basis` — at least one of legal stable employment, legal stable residence, continuous study.
 //!
+//! Art. 10: the permit is endorsed every year; after a late endorsement the continuous years count again from that
+//! endorsement. [`continuous_permit_months`] gives that count for the programs that test permit years, and the
+//! result notes it when a permit is held.
+//!
 //! Parameters: `policy/national/residence_permit.toml`.
 
 use super::fields;
-use crate::household::{Adult, Question, Subject};
+use crate::household::{Adult, Permit, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::residence_permit as data;
 use crate::policy::{Dated, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
 use crate::time::YearMonth;
+
+/// Continuous months of permit holding at `as_of` (条例 Art. 10): from the issue month, or from the last late
+/// endorsement. Known to be zero without a permit; unknown when a permit is held but its issue month is not known.
+pub fn continuous_permit_months(permit: &Permit, as_of: YearMonth) -> Option<(i64, YearMonth)> {
+    match permit.held {
+        Some(false) => Some((0, as_of)),
+        None => None,
+        Some(true) => {
+            let since = match (permit.issued, permit.late_endorsement) {
+                (Some(i), Some(l)) => i.max(l),
+                (Some(i), None) => i,
+                (None, _) => return None,
+            };
+            Some((i64::from(since.months_until(as_of).max(0)), since))
+        }
+    }
+}
 
 /// Evaluates adult number `index` of the household.
 pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
@@ -41,7 +62,10 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         criteria,
         policy_from: min_months.map(|(_, d)| d.from),
         amounts: vec![],
-        notes: vec![],
+        notes: match continuous_permit_months(&person.permit, as_of) {
+            Some((months, since)) if person.permit.held == Some(true) => vec![Msg::PermitContinuous { months, since }],
+            _ => vec![],
+        },
         options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
     }
@@ -241,6 +265,22 @@ mod tests {
         assert_eq!(r.criteria[1].outcome, Outcome::Unknown);
         assert_eq!(r.status, Status::Unknown);
         assert!(matches!(r.criteria[1].message, Msg::NoRuleInForce { .. }));
+    }
+
+    #[test]
+    fn a_late_endorsement_restarts_the_continuous_years() {
+        let permit = |late| Permit { held: Some(true), issued: Some(YearMonth::ym(2022, 3)), late_endorsement: late };
+        assert_eq!(continuous_permit_months(&permit(None), NOV_2026), Some((56, YearMonth::ym(2022, 3))));
+        let restarted = permit(Some(YearMonth::ym(2025, 9)));
+        assert_eq!(continuous_permit_months(&restarted, NOV_2026), Some((14, YearMonth::ym(2025, 9))));
+        assert_eq!(
+            continuous_permit_months(&Permit { held: Some(false), ..Permit::default() }, NOV_2026).map(|m| m.0),
+            Some(0)
+        );
+        assert_eq!(continuous_permit_months(&Permit { held: Some(true), ..Permit::default() }, NOV_2026), None);
+        assert_eq!(continuous_permit_months(&Permit::default(), NOV_2026), None);
+        let r = evaluate(&Adult { permit: restarted, ..person(Some(true), Some(60), Some(true)) }, NOV_2026);
+        assert_eq!(r.notes, [Msg::PermitContinuous { months: 14, since: YearMonth::ym(2025, 9) }]);
     }
 
     #[test]
