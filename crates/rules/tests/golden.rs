@@ -2,8 +2,11 @@
 //! The expected values are the documents' numbers, transcribed by hand; to change one, change the data and say why.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use anju_rules::pension::formula::{account_monthly_fen, basic_monthly_fen, divisor_tenths, project_balance_fen};
+use anju_rules::pension::formula::{
+    account_monthly_fen, basic_monthly_fen, divisor_tenths, flexible_contribution_fen, project_balance_fen,
+};
 use anju_rules::pension::retirement::{min_contribution_months, statutory, Category};
+use anju_rules::policy::data::national::employee_pension as data;
 use anju_rules::time::YearMonth;
 use serde_json::Value;
 
@@ -77,6 +80,19 @@ fn check(case: &Value, as_of: YearMonth) {
             assert_eq!(balance, fen(s(case, "expectBalance")), "{id}: balance at retirement");
             let divisor = divisor_tenths(age_months(s(case, "age")), as_of).unwrap().0;
             assert_eq!(account_monthly_fen(balance, divisor), fen(s(case, "expect")), "{id}");
+        }
+        "flexible" => {
+            let rate = data::FLEXIBLE_RATE.int_at(as_of).unwrap().0;
+            let share = data::ACCOUNT_SHARE.int_at(as_of).unwrap().0;
+            let (monthly, account) =
+                flexible_contribution_fen(fen(s(case, "averageWage")), percent_bp(s(case, "basePercent")), rate, share);
+            assert_eq!(monthly, fen(s(expect, "monthly")), "{id}: monthly contribution");
+            if let Some(a) = expect["account"].as_str() {
+                assert_eq!(account, fen(a), "{id}: credited to the account");
+            }
+            if let Some(y) = expect["annual"].as_str() {
+                assert_eq!(monthly * 12, fen(y), "{id}: a year");
+            }
         }
         "resident" => {
             let account = account_monthly_fen(fen(s(case, "balance")), 1390);

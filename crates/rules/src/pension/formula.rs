@@ -42,6 +42,15 @@ pub fn account_monthly_fen(balance_fen: i64, divisor_tenths: i64) -> i64 {
     to_fen(div_round_half_up(i128::from(balance_fen) * 10, i128::from(divisor_tenths)))
 }
 
+/// A flexible worker's monthly contribution and the part credited to the personal account, in fen, for a base of
+/// `base_bp` (6000 = 60 %) of the average wage: base × rate (20 %) and base × account share (8 %).
+pub fn flexible_contribution_fen(average_wage_fen: i64, base_bp: i64, rate_bp: i64, account_bp: i64) -> (i64, i64) {
+    let base = i128::from(average_wage_fen) * i128::from(base_bp);
+    let monthly = to_fen(div_round_half_up(base * i128::from(rate_bp), 100_000_000));
+    let account = to_fen(div_round_half_up(base * i128::from(account_bp), 100_000_000));
+    (monthly, account)
+}
+
 /// The account balance after `months` of monthly compounding at `rate_bp` a year (rate / 12 a month), with
 /// `monthly_add_fen` credited at the end of each month. Computed in units of 10⁻⁹ fen, rounded half-up at the end.
 pub fn project_balance_fen(balance_fen: i64, months: i32, rate_bp: i64, monthly_add_fen: i64) -> i64 {
