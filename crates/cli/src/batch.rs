@@ -13,6 +13,15 @@ use crate::{parse_request, UsageError};
 
 const BLOCK: usize = 8192;
 
+/// A `--summary` line, serialized directly (no intermediate JSON tree).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryLine {
+    line: usize,
+    as_of: YearMonth,
+    programs: Vec<anju_rules::report::ProgramSummary>,
+}
+
 /// One output line, and whether it reports an error.
 type Line = (String, bool);
 
@@ -29,9 +38,9 @@ fn one(line_no: usize, line: &str, today: YearMonth, form: Form) -> Line {
         let result = anju_rules::assess(&request, today);
         let json = match form {
             Form::Full => serde_json::to_string(&result),
-            Form::Summary => serde_json::to_string(
-                &serde_json::json!({ "line": line_no, "asOf": result.as_of, "programs": result.summary() }),
-            ),
+            Form::Summary => {
+                serde_json::to_string(&SummaryLine { line: line_no, as_of: result.as_of, programs: result.summary() })
+            }
         };
         json.map_err(|e| format!("cannot serialize: {e}"))
     });
@@ -66,6 +75,15 @@ fn process_block(lines: &[(usize, String)], today: YearMonth, workers: usize, fo
     })
 }
 
+/// A reader that stopped reading (`anju batch … | head`) ends the run quietly; other write errors are reported.
+fn write_error(e: io::Error) -> Result<String, UsageError> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(String::new())
+    } else {
+        Err(UsageError(format!("cannot write: {e}")))
+    }
+}
+
 pub fn run(input: Option<&str>, today: YearMonth, form: Form) -> Result<String, UsageError> {
     let reader: Box<dyn Read> = match input {
         None | Some("-") => Box::new(io::stdin()),
@@ -89,10 +107,14 @@ pub fn run(input: Option<&str>, today: YearMonth, form: Form) -> Result<String, 
         }
         for (json, is_error) in process_block(&block, today, workers, form) {
             failed += usize::from(is_error);
-            writeln!(out, "{json}").map_err(|e| UsageError(format!("cannot write: {e}")))?;
+            if let Err(e) = writeln!(out, "{json}") {
+                return write_error(e);
+            }
         }
     }
-    out.flush().map_err(|e| UsageError(format!("cannot write: {e}")))?;
+    if let Err(e) = out.flush() {
+        return write_error(e);
+    }
     if failed > 0 {
         return Err(UsageError(format!("{failed} of the input lines could not be assessed (see their error lines)")));
     }

@@ -248,6 +248,14 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// The JSON path of an adult without allocating, for results (there are at most two adults).
+    pub fn adult_path(index: u8) -> &'static str {
+        match index {
+            0 => "household.adults[0]",
+            _ => "household.adults[1]",
+        }
+    }
+
     /// The JSON path of the subject: `household`, `household.adults[0]`, `household.children[1]`.
     pub fn path(self) -> String {
         match self {

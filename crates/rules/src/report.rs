@@ -169,7 +169,7 @@ fn serialize_dated<S: serde::Serializer>(values: &[&'static Dated], s: S) -> Res
 pub struct ProgramResult {
     pub program: ProgramId,
     /// Whom the result is about, as a JSON path into the request: `household.adults[0]`.
-    pub subject: String,
+    pub subject: &'static str,
     pub status: Status,
     /// For [`Status::NotYet`]: the first month every criterion is met if nothing else changes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -249,7 +249,7 @@ pub struct Assessment {
 #[serde(rename_all = "camelCase")]
 pub struct ProgramSummary {
     pub program: ProgramId,
-    pub subject: String,
+    pub subject: &'static str,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub earliest: Option<YearMonth>,
@@ -267,7 +267,7 @@ impl Assessment {
             .iter()
             .map(|p| ProgramSummary {
                 program: p.program,
-                subject: p.subject.clone(),
+                subject: p.subject,
                 status: p.status,
                 earliest: p.earliest,
                 total_monthly_fen: p.amounts.iter().find(|a| a.id == AmountId::TotalMonthly).and_then(|a| a.fen),

@@ -92,7 +92,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         .max();
     ProgramResult {
         program: ProgramId::EmployeePension,
-        subject: Subject::Adult(index).path(),
+        subject: Subject::adult_path(index),
         status,
         earliest,
         criteria,

@@ -142,7 +142,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
     ProgramResult {
         program: ProgramId::HukouTransfer,
-        subject: Subject::Adult(index).path(),
+        subject: Subject::adult_path(index),
         status,
         earliest: ProgramResult::earliest_of(&criteria, status),
         criteria,

@@ -56,7 +56,7 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let earliest = ProgramResult::earliest_of(&criteria, status);
     ProgramResult {
         program: ProgramId::ResidencePermit,
-        subject: Subject::Adult(index).path(),
+        subject: Subject::adult_path(index),
         status,
         earliest,
         criteria,
