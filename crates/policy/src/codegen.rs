@@ -156,6 +156,8 @@ fn unit_variant(unit: &str) -> &'static str {
         "fen" => "Fen",
         "bp" => "Bp",
         "yearmonth" => "YearMonth",
+        "m2" => "SquareMetres",
+        "month_of_year" => "MonthOfYear",
         _ => "Count",
     }
 }

@@ -22,7 +22,7 @@ pub use codegen::to_rust;
 /// What a value is measured in. Money is always integer fen; rates and indices are integer basis points
 /// (1/10000: 2.62 % = 262 bp, an index of 0.6 = 6000 bp); there are no fractional units.
 /// A `yearmonth` value is written "YYYY-MM" and compiled to a month count since year 0.
-pub const UNITS: &[&str] = &["months", "years", "fen", "count", "bp", "yearmonth"];
+pub const UNITS: &[&str] = &["months", "years", "fen", "count", "bp", "yearmonth", "m2", "month_of_year"];
 
 /// Confidence tags, as defined in the domain brief: confirmed (C1, C2), corroborated (C3), unconfirmed (U),
 /// our own inference (I).

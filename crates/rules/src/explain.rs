@@ -45,6 +45,11 @@ fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     for o in &p.options {
         let _ = writeln!(out, "  {} {}", if zh { "可以这样办：" } else { "Option:" }, o.text(lang));
     }
+    if !p.materials.is_empty() {
+        let papers: Vec<&str> = p.materials.iter().map(|m| m.label(lang)).collect();
+        let sep = if zh { "、" } else { ", " };
+        let _ = writeln!(out, "  {} {}", if zh { "要准备：" } else { "Papers:" }, papers.join(sep));
+    }
     if let Some(from) = p.policy_from {
         let _ = writeln!(out, "  {} {from}", if zh { "所用规定自此生效：" } else { "Rules in force since:" });
     }

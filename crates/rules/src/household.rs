@@ -56,6 +56,15 @@ pub struct Household {
     /// Someone in the household pays into the housing provident fund now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provident_fund_depositing: Option<bool>,
+    /// The family rents its home here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rents_home: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_rent_fen: Option<i64>,
+    /// The family's own answer to "is our income per person below the local line?", for places whose line we do
+    /// not have as a number (the local housing office publishes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_below_local_line: Option<bool>,
     #[serde(default)]
     pub children: Vec<Child>,
 }
@@ -138,6 +147,18 @@ pub struct Adult {
     pub continuous_study: Option<bool>,
     #[serde(default)]
     pub permit: Permit,
+    /// Continuous months of social insurance paid in the current place, up to the evaluation month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_months_here: Option<u32>,
+    /// Length of the current labour contract, in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_months: Option<u32>,
+    /// The month a business licence here was issued (个体工商户), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_licence_since: Option<YearMonth>,
+    /// The month of graduation from college or university, for new-graduate housing paths.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graduated: Option<YearMonth>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<Employment>,
     #[serde(default)]
@@ -237,6 +258,9 @@ pub struct Child {
     pub xueji_years: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hukou_place: Option<String>,
+    /// Took (or will take) the senior-high entrance exam (中考) in the province where the family lives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zhongkao_here: Option<bool>,
 }
 
 /// Who a question is about.
@@ -254,6 +278,23 @@ impl Subject {
             0 => "household.adults[0]",
             _ => "household.adults[1]",
         }
+    }
+
+    /// The JSON path of a child without allocating (at most `MAX_CHILDREN`).
+    pub fn child_path(index: u8) -> &'static str {
+        const PATHS: [&str; MAX_CHILDREN] = [
+            "household.children[0]",
+            "household.children[1]",
+            "household.children[2]",
+            "household.children[3]",
+            "household.children[4]",
+            "household.children[5]",
+            "household.children[6]",
+            "household.children[7]",
+            "household.children[8]",
+            "household.children[9]",
+        ];
+        PATHS[usize::from(index).min(MAX_CHILDREN - 1)]
     }
 
     /// The JSON path of the subject: `household`, `household.adults[0]`, `household.children[1]`.
@@ -335,6 +376,7 @@ impl Request {
         v.count("household.children", h.children.len(), MAX_CHILDREN);
         v.fen("household.incomePerCapitaFen", h.income_per_capita_fen);
         v.fen("household.assetsFen", h.assets_fen);
+        v.fen("household.monthlyRentFen", h.monthly_rent_fen);
         v.max("household.size", h.size, 100);
         v.max("household.floorAreaPerCapitaM2", h.floor_area_per_capita_m2, 10_000);
         for (i, a) in h.adults.iter().enumerate() {
@@ -342,6 +384,10 @@ impl Request {
             v.not_after(at("birth"), a.birth, as_of);
             v.not_after(at("permit.issued"), a.permit.issued, as_of);
             v.not_after(at("permit.lateEndorsement"), a.permit.late_endorsement, as_of);
+            v.not_after(at("businessLicenceSince"), a.business_licence_since, as_of);
+            v.not_after(at("graduated"), a.graduated, as_of);
+            v.max(&at("siMonthsHere"), a.si_months_here, MAX_MONTHS);
+            v.max(&at("contractMonths"), a.contract_months, MAX_MONTHS);
             v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
             let e = &a.employee_pension;
             v.max(&at("employeePension.months"), e.months, MAX_MONTHS);
@@ -471,6 +517,10 @@ mod tests {
             stable_home: Some(true),
             continuous_study: Some(true),
             permit: Permit { held: Some(true), issued: Some(NOV_2026), late_endorsement: Some(NOV_2026) },
+            si_months_here: Some(1),
+            contract_months: Some(1),
+            business_licence_since: Some(NOV_2026),
+            graduated: Some(NOV_2026),
             employment: Some(Employment::Flexible),
             employee_pension: EmployeePension {
                 months: Some(1),
@@ -492,5 +542,34 @@ mod tests {
             assert!(found.is_some(), "question field {field} is not in the schema");
         }
         assert_eq!(Question::adult(1, "sex").path(), "household.adults[1].sex");
+
+        let household = Household {
+            size: Some(1),
+            income_per_capita_fen: Some(1),
+            assets_fen: Some(1),
+            owns_home_here: Some(true),
+            floor_area_per_capita_m2: Some(1),
+            provident_fund_depositing: Some(true),
+            rents_home: Some(true),
+            monthly_rent_fen: Some(1),
+            income_below_local_line: Some(true),
+            ..Household::default()
+        };
+        let json = serde_json::to_value(&household).unwrap();
+        for field in crate::programs::HOUSEHOLD_QUESTION_FIELDS {
+            assert!(json.get(field).is_some(), "household question field {field} is not in the schema");
+        }
+        let child = Child {
+            birth: Some(NOV_2026),
+            stage: Some(SchoolStage::Primary),
+            xueji_place: Some("x".into()),
+            xueji_years: Some(1),
+            hukou_place: Some("x".into()),
+            zhongkao_here: Some(true),
+        };
+        let json = serde_json::to_value(&child).unwrap();
+        for field in crate::programs::CHILD_QUESTION_FIELDS {
+            assert!(json.get(field).is_some(), "child question field {field} is not in the schema");
+        }
     }
 }

@@ -15,6 +15,7 @@
 
 pub mod explain;
 pub mod household;
+pub mod materials;
 pub mod message;
 pub mod money;
 pub mod pension;
@@ -42,5 +43,29 @@ pub fn assess(request: &Request, today: YearMonth) -> Assessment {
         results.push(programs::employee_pension::evaluate(adult, i, as_of));
         results.push(programs::resident_pension::evaluate(adult, i, as_of));
     }
+    let h = &request.household;
+    results.push(programs::public_rental::evaluate(h, as_of));
+    results.push(programs::affordable_rental::evaluate(h, as_of));
+    results.push(programs::provident_fund_rent::evaluate(h, as_of));
+    for (i, child) in h.children.iter().enumerate().take(household::MAX_CHILDREN) {
+        let i = i as u8;
+        if in_high_school_years(child, as_of) {
+            results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+        } else {
+            results.push(programs::school_entry::evaluate(h, child, i, as_of));
+        }
+    }
+    for p in &mut results {
+        p.materials = materials::materials(p.program, &p.criteria);
+    }
     Assessment::new(as_of, results, Msg::Disclaimer)
+}
+
+/// Junior or senior high school by the stated stage, or else by age (12 or older at `as_of`).
+fn in_high_school_years(child: &household::Child, as_of: YearMonth) -> bool {
+    use household::SchoolStage::{Junior, Senior};
+    match child.stage {
+        Some(stage) => matches!(stage, Junior | Senior),
+        None => child.birth.is_some_and(|b| b.months_until(as_of) >= 12 * 12),
+    }
 }

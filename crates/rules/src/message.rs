@@ -208,6 +208,95 @@ pub enum Msg {
     LargeCityRule,
     PointsSystem,
     CitySizeUnknown,
+
+    // ---- housing and schooling
+    NotRequiredHere,
+    #[serde(rename_all = "camelCase")]
+    OwnsHome {
+        owns: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    AreaBelowLine {
+        area_m2: Option<u32>,
+        line_m2: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    IncomeBelowLine {
+        income_fen: i64,
+        line_fen: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    IncomeSelfAssessed {
+        below: Option<bool>,
+    },
+    LocalHukouNoWorkTest,
+    #[serde(rename_all = "camelCase")]
+    OutsideWorkerTest {
+        si_months: Option<i64>,
+        si_required: i64,
+        contract_months: Option<i64>,
+        contract_required: i64,
+    },
+    SupplyMayNotExist,
+    #[serde(rename_all = "camelCase")]
+    FundDepositing {
+        depositing: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    RentingNoHome {
+        renting: Option<bool>,
+        owns: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    RentShare {
+        rent_fen: Option<i64>,
+        income_fen: Option<i64>,
+        share_bp: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    SchoolAge {
+        entry_year: i32,
+        ok: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    MonthsAtCutoff {
+        measure: Measure,
+        months: Option<i64>,
+        required: i64,
+        cutoff: YearMonth,
+    },
+    #[serde(rename_all = "camelCase")]
+    HousingProof {
+        has: Option<bool>,
+    },
+    #[serde(rename_all = "camelCase")]
+    XuejiYears {
+        years: Option<u32>,
+        required: i64,
+    },
+    #[serde(rename_all = "camelCase")]
+    ZhongkaoHere {
+        took: Option<bool>,
+    },
+    SameCountyZoning,
+    NotModelledAssets,
+    NotModelledWaitingList,
+    NotModelledGraduatePath,
+    NotModelledLocalProcedure,
+    NotModelledLocalRules,
+}
+
+/// What a months-at-the-cut-off test counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum Measure {
+    /// A parent's continuous residence-permit months.
+    Permit,
+    /// Months the family has lived here.
+    Residence,
+    /// A parent's continuous social-insurance months here (or months of a business licence).
+    Insurance,
 }
 
 /// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
@@ -465,11 +554,11 @@ impl Msg {
             }
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
                 Some(p) => format!("还没有{}的当地数值（{parameter}），请问当地社保经办机构。", place_text(ZhCn, p)),
-                None => format!("不知道在哪里领，用不了当地数值（{parameter}）。"),
+                None => format!("还不知道是哪个地方，用不了当地数值（{parameter}）。"),
             },
             (Msg::NoLocalData { place, parameter }, En) => match place {
                 Some(p) => format!("We have no local value ({parameter}) for {}; ask the local social-insurance office.", place_text(En, p)),
-                None => format!("Without the place of receipt, the local value ({parameter}) is unknown."),
+                None => format!("Without knowing the place, the local value ({parameter}) is unknown."),
             },
             (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
             (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
@@ -610,7 +699,171 @@ impl Msg {
             (Msg::PointsSystem, ZhCn) => "这里是特大城市，按积分落户。这里没有算积分，请问当地公安机关。".into(),
             (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local police.".into(),
             (Msg::CitySizeUnknown, ZhCn) => "不知道这个城市有多大，落户条件没法判断。".into(),
-            (Msg::CitySizeUnknown, En) => "The size of this city is unknown, so its hukou conditions cannot be decided.".into()
+            (Msg::CitySizeUnknown, En) => "The size of this city is unknown, so its hukou conditions cannot be decided.".into(),
+            (Msg::NotRequiredHere, ZhCn) => "当地没有这项要求。".into(),
+            (Msg::NotRequiredHere, En) => "The place does not require this.".into(),
+            (Msg::OwnsHome { owns: Some(false) }, ZhCn) => "在这里没有房。".into(),
+            (Msg::OwnsHome { owns: Some(false) }, En) => "You own no home here.".into(),
+            (Msg::OwnsHome { owns: Some(true) }, ZhCn) => "在这里有房，当地规定有房就不能申请。".into(),
+            (Msg::OwnsHome { owns: Some(true) }, En) => "You own a home here, which rules this out here.".into(),
+            (Msg::OwnsHome { owns: None }, ZhCn) => "还不知道在这里有没有房。".into(),
+            (Msg::OwnsHome { owns: None }, En) => "We don't know whether you own a home here.".into(),
+            (Msg::AreaBelowLine { area_m2: Some(a), line_m2 }, ZhCn) => {
+                format!("有房，人均{a}平方米，当地标准是低于{line_m2}平方米。")
+            }
+            (Msg::AreaBelowLine { area_m2: Some(a), line_m2 }, En) => {
+                format!("You own a home with {a} m² per person; the local line is below {line_m2} m².")
+            }
+            (Msg::AreaBelowLine { area_m2: None, line_m2 }, ZhCn) => {
+                format!("有房，但不知道人均多少平方米。当地标准是低于{line_m2}平方米。")
+            }
+            (Msg::AreaBelowLine { area_m2: None, line_m2 }, En) => {
+                format!("You own a home; the space per person is unknown. The local line is below {line_m2} m².")
+            }
+            (Msg::IncomeBelowLine { income_fen, line_fen }, ZhCn) => format!(
+                "家里每人每月收入{}元，当地标准是低于{}元。",
+                yuan_text(*income_fen),
+                yuan_text(*line_fen)
+            ),
+            (Msg::IncomeBelowLine { income_fen, line_fen }, En) => format!(
+                "Income is {} yuan per person a month; the local line is below {} yuan.",
+                yuan_text(*income_fen),
+                yuan_text(*line_fen)
+            ),
+            (Msg::IncomeSelfAssessed { below: Some(true) }, ZhCn) => "按你说的，家里人均收入低于当地标准。".into(),
+            (Msg::IncomeSelfAssessed { below: Some(true) }, En) => "As you said, your income per person is below the local line.".into(),
+            (Msg::IncomeSelfAssessed { below: Some(false) }, ZhCn) => "按你说的，家里人均收入不低于当地标准。".into(),
+            (Msg::IncomeSelfAssessed { below: Some(false) }, En) => "As you said, your income per person is not below the local line.".into(),
+            (Msg::IncomeSelfAssessed { below: None }, ZhCn) => {
+                "当地收入标准这里没有具体数字。请问当地住建部门，或告诉我们是否低于标准。".into()
+            }
+            (Msg::IncomeSelfAssessed { below: None }, En) => {
+                "We do not have the local income line as a number; ask the housing office, or tell us whether you are below it."
+                    .into()
+            }
+            (Msg::LocalHukouNoWorkTest, ZhCn) => "户口在本地，不用看外来务工人员的工作年限。".into(),
+            (Msg::LocalHukouNoWorkTest, En) => "With a local hukou the outside-worker employment test does not apply.".into(),
+            (Msg::OutsideWorkerTest { si_months, si_required, contract_months, contract_required }, lang) => {
+                let si = si_months.map_or_else(
+                    || if lang == ZhCn { "不知道".to_string() } else { "unknown".to_string() },
+                    |m| duration_text(lang, m),
+                );
+                let mut text = match lang {
+                    ZhCn => format!("外来务工人员：在这里连续交社保{si}，要满{}。", duration_text(ZhCn, *si_required)),
+                    En => format!("Outside workers: {si} of continuous social insurance here; {} needed.", duration_text(En, *si_required)),
+                };
+                if *contract_required > 0 {
+                    let c = contract_months.map_or_else(
+                        || if lang == ZhCn { "不知道多长".to_string() } else { "of unknown length".to_string() },
+                        |m| duration_text(lang, m),
+                    );
+                    text.push_str(&match lang {
+                        ZhCn => format!("劳动合同{c}，要满{}。", duration_text(ZhCn, *contract_required)),
+                        En => format!(" Labour contract {c}; {} needed.", duration_text(En, *contract_required)),
+                    });
+                }
+                text
+            }
+            (Msg::SupplyMayNotExist, ZhCn) => "县城常常没有保租房房源，请问当地住建部门。".into(),
+            (Msg::SupplyMayNotExist, En) => "County towns often have no affordable rental units; ask the local housing office.".into(),
+            (Msg::FundDepositing { depositing: Some(true) }, ZhCn) => "正在交住房公积金。".into(),
+            (Msg::FundDepositing { depositing: Some(true) }, En) => "You pay into the housing provident fund.".into(),
+            (Msg::FundDepositing { depositing: Some(false) }, ZhCn) => "没有交住房公积金，提不了。".into(),
+            (Msg::FundDepositing { depositing: Some(false) }, En) => "You do not pay into the provident fund, so there is nothing to withdraw.".into(),
+            (Msg::FundDepositing { depositing: None }, ZhCn) => "还不知道有没有交住房公积金。".into(),
+            (Msg::FundDepositing { depositing: None }, En) => "We don't know whether you pay into the provident fund.".into(),
+            (Msg::RentingNoHome { renting: Some(true), owns: Some(false) }, ZhCn) => "在这里租房住，自己没有房。".into(),
+            (Msg::RentingNoHome { renting: Some(true), owns: Some(false) }, En) => "You rent here and own no home here.".into(),
+            (Msg::RentingNoHome { renting: Some(false), .. } | Msg::RentingNoHome { owns: Some(true), .. }, ZhCn) => {
+                "不是租房住（或在这里有房），不能按租房提取。".into()
+            }
+            (Msg::RentingNoHome { renting: Some(false), .. } | Msg::RentingNoHome { owns: Some(true), .. }, En) => {
+                "You do not rent (or you own a home here), so the rent withdrawal does not apply.".into()
+            }
+            (Msg::RentingNoHome { .. }, ZhCn) => "还不知道是不是在这里租房住、有没有自己的房。".into(),
+            (Msg::RentingNoHome { .. }, En) => "We don't know whether you rent here and own no home.".into(),
+            (Msg::RentShare { share_bp, .. }, ZhCn) if *share_bp == 0 => "当地租房就可以提取，不看房租占收入的比例。".into(),
+            (Msg::RentShare { share_bp, .. }, En) if *share_bp == 0 => "Here renting is enough; the share of income is not tested.".into(),
+            (Msg::RentShare { rent_fen, income_fen, share_bp }, ZhCn) => format!(
+                "房租{}，家庭工资收入{}，要超过{}.{:02}%。",
+                rent_fen.map_or("不知道".into(), |r| format!("{}元", yuan_text(r))),
+                income_fen.map_or("不知道".into(), |r| format!("{}元", yuan_text(r))),
+                share_bp / 100,
+                share_bp % 100
+            ),
+            (Msg::RentShare { rent_fen, income_fen, share_bp }, En) => format!(
+                "Rent {}, household wage income {}; the rent must exceed {}.{:02} %.",
+                rent_fen.map_or("unknown".into(), |r| format!("{} yuan", yuan_text(r))),
+                income_fen.map_or("unknown".into(), |r| format!("{} yuan", yuan_text(r))),
+                share_bp / 100,
+                share_bp % 100
+            ),
+            (Msg::SchoolAge { entry_year, ok: Some(true) }, ZhCn) => format!("{entry_year}年9月入学时满6岁。"),
+            (Msg::SchoolAge { entry_year, ok: Some(true) }, En) => format!("The child is 6 by September {entry_year}."),
+            (Msg::SchoolAge { entry_year, ok: Some(false) }, ZhCn) => format!("{entry_year}年8月31日前还不满6岁。"),
+            (Msg::SchoolAge { entry_year, ok: Some(false) }, En) => format!("The child is not yet 6 by 31 August {entry_year}."),
+            (Msg::SchoolAge { .. }, ZhCn) => "还不知道孩子的出生年月。".into(),
+            (Msg::SchoolAge { .. }, En) => "We don't know the child's birth month yet.".into(),
+            (Msg::MonthsAtCutoff { measure, months, required, cutoff }, lang) => {
+                let what = match (measure, lang) {
+                    (Measure::Permit, ZhCn) => "父母居住证连续",
+                    (Measure::Residence, ZhCn) => "在这里居住",
+                    (Measure::Insurance, ZhCn) => "父母在这里连续交社保（或营业执照）",
+                    (Measure::Permit, En) => "a parent's residence permit, continuously,",
+                    (Measure::Residence, En) => "living here",
+                    (Measure::Insurance, En) => "a parent's social insurance here (or business licence)",
+                };
+                let have = months.map(|m| duration_text(lang, m));
+                match lang {
+                    ZhCn => format!(
+                        "到{}，{what}{}，要满{}。",
+                        month_text(ZhCn, *cutoff),
+                        have.unwrap_or_else(|| "多久还不知道".into()),
+                        duration_text(ZhCn, *required)
+                    ),
+                    En => format!(
+                        "By {}, {what}: {}; {} needed.",
+                        month_text(En, *cutoff),
+                        have.unwrap_or_else(|| "unknown".into()),
+                        duration_text(En, *required)
+                    ),
+                }
+            }
+            (Msg::HousingProof { has: Some(true) }, ZhCn) => "有住房或租房证明。".into(),
+            (Msg::HousingProof { has: Some(true) }, En) => "You have proof of a home or a rental here.".into(),
+            (Msg::HousingProof { has: Some(false) }, ZhCn) => "还没有住房或租房证明。".into(),
+            (Msg::HousingProof { has: Some(false) }, En) => "You have no proof of a home or rental here yet.".into(),
+            (Msg::HousingProof { has: None }, ZhCn) => "还不知道有没有住房或租房证明。".into(),
+            (Msg::HousingProof { has: None }, En) => "We don't know whether you have proof of a home or rental here.".into(),
+            (Msg::XuejiYears { years, required }, ZhCn) => format!(
+                "孩子在这里的学籍{}，要满{}年。",
+                years.map_or("年数还不知道".into(), |y| format!("{y}年")),
+                required
+            ),
+            (Msg::XuejiYears { years, required }, En) => format!(
+                "The child's school registration here: {}; {required} years needed.",
+                years.map_or("unknown".into(), |y| format!("{y} years"))
+            ),
+            (Msg::ZhongkaoHere { took: Some(true) }, ZhCn) => "孩子在本省参加中考。".into(),
+            (Msg::ZhongkaoHere { took: Some(true) }, En) => "The child takes the 中考 in this province.".into(),
+            (Msg::ZhongkaoHere { took: Some(false) }, ZhCn) => "孩子不在本省参加中考，这里要求在本省考。".into(),
+            (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the 中考 here, which is required.".into(),
+            (Msg::ZhongkaoHere { took: None }, ZhCn) => "还不知道孩子在哪里参加中考。".into(),
+            (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the 中考.".into(),
+            (Msg::SameCountyZoning, ZhCn) => "孩子户口就在本县：多数县按住房或租房所在学区安排，不一定走随迁子女的办法。".into(),
+            (Msg::SameCountyZoning, En) => {
+                "The child's hukou is in this county: most counties place such children by the home or rental's school zone.".into()
+            }
+            (Msg::NotModelledAssets, ZhCn) => "家庭财产的限制没有算进去。".into(),
+            (Msg::NotModelledAssets, En) => "Limits on household assets are not checked.".into(),
+            (Msg::NotModelledWaitingList, ZhCn) => "符合条件后还要轮候，一般不超过5年。".into(),
+            (Msg::NotModelledWaitingList, En) => "Eligible households join a waiting list, usually of at most 5 years.".into(),
+            (Msg::NotModelledGraduatePath, ZhCn) => "新就业大学生的申请办法没有单独算。".into(),
+            (Msg::NotModelledGraduatePath, En) => "The new-graduate path is not checked separately.".into(),
+            (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
+            (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
+            (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
+            (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into()
         }
     }
 }
@@ -626,6 +879,16 @@ impl ProgramId {
             (ProgramId::ResidentPension, Lang::En) => "Residents' pension",
             (ProgramId::HukouTransfer, Lang::ZhCn) => "户口迁到这里",
             (ProgramId::HukouTransfer, Lang::En) => "Moving hukou here",
+            (ProgramId::PublicRental, Lang::ZhCn) => "公租房",
+            (ProgramId::PublicRental, Lang::En) => "Public rental housing",
+            (ProgramId::AffordableRental, Lang::ZhCn) => "保障性租赁住房",
+            (ProgramId::AffordableRental, Lang::En) => "Affordable rental housing",
+            (ProgramId::ProvidentFundRent, Lang::ZhCn) => "公积金付房租",
+            (ProgramId::ProvidentFundRent, Lang::En) => "Provident fund for rent",
+            (ProgramId::SchoolEntry, Lang::ZhCn) => "孩子在这里上学",
+            (ProgramId::SchoolEntry, Lang::En) => "School entry here",
+            (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里中考高考",
+            (ProgramId::ExamEligibility, Lang::En) => "Entrance exams here",
         }
     }
 }
@@ -660,6 +923,38 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::HukouTransfer, "insurance_months", Lang::En) => "Social insurance here",
         (ProgramId::HukouTransfer, "points_system", Lang::ZhCn) => "积分落户",
         (ProgramId::HukouTransfer, "points_system", Lang::En) => "Points system",
+        (ProgramId::PublicRental, "housing_need", Lang::ZhCn) => "住房困难",
+        (ProgramId::PublicRental, "housing_need", Lang::En) => "Housing need",
+        (ProgramId::PublicRental, "income_below", Lang::ZhCn) => "收入低于标准",
+        (ProgramId::PublicRental, "income_below", Lang::En) => "Income below the line",
+        (ProgramId::PublicRental, "outside_worker_employment", Lang::ZhCn) => "外来务工人员的工作年限",
+        (ProgramId::PublicRental, "outside_worker_employment", Lang::En) => "Outside workers: years of work",
+        (ProgramId::AffordableRental, "no_home_here", Lang::ZhCn) => "在这里没有房",
+        (ProgramId::AffordableRental, "no_home_here", Lang::En) => "No home here",
+        (ProgramId::ProvidentFundRent, "depositing", Lang::ZhCn) => "在交公积金",
+        (ProgramId::ProvidentFundRent, "depositing", Lang::En) => "Paying into the fund",
+        (ProgramId::ProvidentFundRent, "renting_no_home", Lang::ZhCn) => "租房、没有房",
+        (ProgramId::ProvidentFundRent, "renting_no_home", Lang::En) => "Renting, no home",
+        (ProgramId::ProvidentFundRent, "rent_share", Lang::ZhCn) => "房租占收入的比例",
+        (ProgramId::ProvidentFundRent, "rent_share", Lang::En) => "Rent as a share of income",
+        (ProgramId::SchoolEntry, "school_age", Lang::ZhCn) => "满6岁",
+        (ProgramId::SchoolEntry, "school_age", Lang::En) => "Age 6",
+        (ProgramId::SchoolEntry, "parent_permit", Lang::ZhCn) => "居住证或居住年限",
+        (ProgramId::SchoolEntry, "parent_permit", Lang::En) => "Permit or years here",
+        (ProgramId::SchoolEntry, "parent_work", Lang::ZhCn) => "社保或营业执照",
+        (ProgramId::SchoolEntry, "parent_work", Lang::En) => "Insurance or business licence",
+        (ProgramId::SchoolEntry, "housing_proof", Lang::ZhCn) => "住房或租房证明",
+        (ProgramId::SchoolEntry, "housing_proof", Lang::En) => "Proof of home or rental",
+        (ProgramId::ExamEligibility, "parent_permit", Lang::ZhCn) => "父母居住证年限",
+        (ProgramId::ExamEligibility, "parent_permit", Lang::En) => "Parent permit years",
+        (ProgramId::ExamEligibility, "parent_si", Lang::ZhCn) => "父母社保年限",
+        (ProgramId::ExamEligibility, "parent_si", Lang::En) => "Parent insurance years",
+        (ProgramId::ExamEligibility, "family_residence", Lang::ZhCn) => "家庭居住年限",
+        (ProgramId::ExamEligibility, "family_residence", Lang::En) => "Years the family lives here",
+        (ProgramId::ExamEligibility, "child_xueji", Lang::ZhCn) => "孩子学籍年限",
+        (ProgramId::ExamEligibility, "child_xueji", Lang::En) => "Child school-registration years",
+        (ProgramId::ExamEligibility, "zhongkao_here", Lang::ZhCn) => "在本省中考",
+        (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "中考 in this province",
         _ => id,
     }
 }

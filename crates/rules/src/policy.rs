@@ -51,6 +51,10 @@ pub enum Unit {
     Bp,
     /// A calendar month, stored as months since year 0 (see `YearMonth::from_index`).
     YearMonth,
+    /// Floor area in whole square metres.
+    SquareMetres,
+    /// A month of the year (1–12), e.g. the month of a local cut-off date.
+    MonthOfYear,
 }
 
 /// A parameter's value: one number, or a table of (key, value) rows with increasing keys.
@@ -231,6 +235,42 @@ mod tests {
         let (p, layer) = resolve(None, &data::national::resident_pension::BASIC_PENSION);
         assert_eq!((p.int_at(YearMonth::ym(2025, 6)).map(|v| v.0), layer), (Some(14_300), None));
         assert_eq!(place("shaanxi/xixian").map(|p| p.name), Some("西咸新区"));
+    }
+
+    #[test]
+    fn a_place_with_rules_for_a_program_sets_all_of_them() {
+        // Places say "not required" with 0, never by leaving a number out (an absent number means "unknown").
+        let sets: [(&str, &[&str]); 3] = [
+            ("public_rental", &["area_line_m2", "si_months_outside", "contract_months_outside"]),
+            ("school_entry", &["permit_months", "residence_months", "si_months", "cutoff_month"]),
+            (
+                "exam_eligibility",
+                &[
+                    "permit_months",
+                    "si_months",
+                    "residence_months",
+                    "xueji_years",
+                    "requires_zhongkao_here",
+                    "cutoff_month",
+                ],
+            ),
+        ];
+        for (program, keys) in sets {
+            let places: std::collections::BTreeSet<&str> = data::OVERRIDES
+                .iter()
+                .filter(|(_, k, _)| k.split('.').next() == Some(program))
+                .map(|(place, _, _)| *place)
+                .collect();
+            for place in places {
+                for key in keys {
+                    let full = format!("{program}.{key}");
+                    assert!(
+                        data::OVERRIDES.iter().any(|(p, k, _)| *p == place && *k == full),
+                        "{place} sets some {program} rules but not {key}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

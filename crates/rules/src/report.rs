@@ -85,6 +85,11 @@ pub enum ProgramId {
     EmployeePension,
     ResidentPension,
     HukouTransfer,
+    PublicRental,
+    AffordableRental,
+    ProvidentFundRent,
+    SchoolEntry,
+    ExamEligibility,
 }
 
 impl ProgramId {
@@ -95,6 +100,11 @@ impl ProgramId {
             ProgramId::EmployeePension => "employee_pension",
             ProgramId::ResidentPension => "resident_pension",
             ProgramId::HukouTransfer => "hukou_transfer",
+            ProgramId::PublicRental => "public_rental",
+            ProgramId::AffordableRental => "affordable_rental",
+            ProgramId::ProvidentFundRent => "provident_fund_rent",
+            ProgramId::SchoolEntry => "school_entry",
+            ProgramId::ExamEligibility => "exam_eligibility",
         }
     }
 }
@@ -188,6 +198,9 @@ pub struct ProgramResult {
     pub options: Vec<Msg>,
     /// What this program's answer leaves out.
     pub not_modelled: Vec<Msg>,
+    /// The papers its criteria call for (filled in by `assess`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub materials: Vec<crate::materials::Material>,
 }
 
 impl ProgramResult {

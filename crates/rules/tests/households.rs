@@ -30,10 +30,19 @@ fn contains(expected: &Value, actual: &Value, path: &str) -> Result<(), String> 
         }
         (Value::Array(e), Value::Array(a)) => {
             for (i, ev) in e.iter().enumerate() {
-                let mut reasons = Vec::new();
-                if !a.iter().any(|av| contains(ev, av, &format!("{path}[{i}]")).map_err(|r| reasons.push(r)).is_ok()) {
-                    return Err(format!("{path}[{i}]: no element matches {ev}; closest: {}", reasons.join(" | ")));
+                let at = format!("{path}[{i}]");
+                if a.iter().any(|av| contains(ev, av, &at).is_ok()) {
+                    continue;
                 }
+                // Explain against the element with the same identity (program and subject, or id), if any.
+                let same = |av: &Value| {
+                    ["program", "subject", "id"].iter().all(|k| ev.get(k).is_none_or(|x| av.get(k) == Some(x)))
+                };
+                let why = match a.iter().find(|av| same(av)) {
+                    Some(av) => contains(ev, av, &at).err().unwrap_or_default(),
+                    None => "nothing with the same program, subject or id".into(),
+                };
+                return Err(format!("{at}: no element matches {ev}; {why}"));
             }
             Ok(())
         }

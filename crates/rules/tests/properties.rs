@@ -166,7 +166,7 @@ proptest! {
                     prop_assert!(!c.questions.is_empty() || data_gap, "{} is unknown but asks nothing", c.id);
                 }
                 for q in &c.questions {
-                    prop_assert!(programs::ADULT_QUESTION_FIELDS.contains(&q.field), "{}", q.field);
+                    prop_assert!(programs::question_fields(q.subject).contains(&q.field), "{}", q.field);
                 }
             }
         }
@@ -187,5 +187,86 @@ proptest! {
         let then = continuous_permit_months(&permit, as_of + later).unwrap().0;
         prop_assert_eq!(then, now + i64::from(later));
         prop_assert!(now <= i64::from(gap), "a late endorsement never adds years");
+    }
+}
+
+/// A household in a place with housing and school rules, with a child.
+fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
+    let places = proptest::sample::select(
+        &["guangxi/liuzhou/rongan", "guangdong/yangjiang", "shanxi/taiyuan/xinghualing", "hainan/haikou", "beijing"][..],
+    );
+    (
+        places,
+        any::<bool>(),
+        proptest::option::of(0u32..60),
+        proptest::option::of(0u32..60),
+        proptest::option::of(ym(60 * 12..73 * 12)),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(ym(55 * 12..70 * 12)),
+        proptest::option::of(0u32..7),
+        ym(73 * 12..77 * 12),
+    )
+        .prop_map(|(place, elsewhere, si, contract, issued, owns, below, child_birth, xueji, when)| {
+            use anju_rules::household::{Child, Permit};
+            let adult = Adult {
+                current_place: Some(place.to_string()),
+                hukou_elsewhere: Some(elsewhere),
+                si_months_here: si,
+                contract_months: contract,
+                permit: Permit { held: issued.map(|_| true), issued, late_endorsement: None },
+                stable_home: Some(true),
+                ..Adult::default()
+            };
+            let child = Child { birth: child_birth, xueji_years: xueji, zhongkao_here: Some(true), ..Child::default() };
+            let household = Household {
+                adults: vec![adult],
+                owns_home_here: owns,
+                income_below_local_line: below,
+                children: vec![child],
+                ..Household::default()
+            };
+            (household, when)
+        })
+}
+
+const LOCAL_PROGRAMS: [ProgramId; 3] = [ProgramId::PublicRental, ProgramId::SchoolEntry, ProgramId::ExamEligibility];
+
+fn statuses(h: &Household, when: YearMonth) -> Vec<(ProgramId, Status)> {
+    let r = assess(&Request { as_of: Some(when), household: h.clone() }, when);
+    r.programs.iter().filter(|p| LOCAL_PROGRAMS.contains(&p.program)).map(|p| (p.program, p.status)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn more_insurance_months_or_permit_years_never_turn_eligible_into_ineligible(
+        (h, when) in local_household(), more_si in 0u32..36, earlier in 0i32..36,
+    ) {
+        let mut better = h.clone();
+        let a = &mut better.adults[0];
+        a.si_months_here = h.adults[0].si_months_here.map(|m| m + more_si);
+        a.permit.issued = h.adults[0].permit.issued.map(|i| i + -earlier);
+        for ((id, before), (_, after)) in statuses(&h, when).into_iter().zip(statuses(&better, when)) {
+            if before == Status::Eligible {
+                prop_assert_eq!(after, Status::Eligible, "{:?}", id);
+            }
+        }
+    }
+
+    #[test]
+    fn moving_hukou_here_never_adds_an_outside_worker_test((h, when) in local_household()) {
+        let mut local = h.clone();
+        local.adults[0].hukou_elsewhere = Some(false);
+        let r = assess(&Request { as_of: Some(when), household: local }, when);
+        let rental = r.programs.iter().find(|p| p.program == ProgramId::PublicRental).unwrap();
+        let work = rental.criteria.iter().find(|c| c.id == "outside_worker_employment").unwrap();
+        prop_assert_eq!(work.outcome, Outcome::Met);
+        let before = statuses(&h, when);
+        let after = statuses(&Household { adults: vec![Adult { hukou_elsewhere: Some(false), ..h.adults[0].clone() }], ..h.clone() }, when);
+        if before[0].1 == Status::Eligible {
+            prop_assert_eq!(after[0].1, Status::Eligible);
+        }
     }
 }

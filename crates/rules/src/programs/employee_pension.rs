@@ -101,6 +101,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         notes,
         options,
         not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
+        materials: vec![],
     }
 }
 

@@ -151,6 +151,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         notes,
         options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs],
+        materials: vec![],
     }
 }
 

@@ -1,10 +1,16 @@
 //! The programs, one file each. Each file names its legal authority in its `//!` header, has one `evaluate`
 //! that reads like the rule it implements, and keeps its unit tests at the bottom.
 
+pub mod affordable_rental;
+pub mod common;
 pub mod employee_pension;
+pub mod exam_eligibility;
 pub mod hukou_transfer;
+pub mod provident_fund_rent;
+pub mod public_rental;
 pub mod residence_permit;
 pub mod resident_pension;
+pub mod school_entry;
 
 /// The adult fields programs ask about (camelCase paths below `household.adults[i]`). A test checks that each
 /// is a real request field, so a question always points at something the user can answer.
@@ -21,6 +27,9 @@ pub mod fields {
     pub const CONTINUOUS_STUDY: &str = "continuousStudy";
     pub const PERMIT_HELD: &str = "permit.held";
     pub const PERMIT_ISSUED: &str = "permit.issued";
+    pub const SI_MONTHS_HERE: &str = "siMonthsHere";
+    pub const CONTRACT_MONTHS: &str = "contractMonths";
+    pub const BUSINESS_LICENCE: &str = "businessLicenceSince";
     pub const EMPLOYEE_MONTHS: &str = "employeePension.months";
     pub const CONTRIBUTING_NOW: &str = "employeePension.contributingNow";
     pub const SEGMENTS: &str = "employeePension.segments";
@@ -29,6 +38,46 @@ pub mod fields {
     pub const RESIDENT_MONTHS: &str = "residentPension.months";
     pub const RESIDENT_BALANCE: &str = "residentPension.balanceFen";
     pub const OTHER_PENSION: &str = "residentPension.otherPension";
+}
+
+/// Household fields programs ask about (below `household`).
+pub mod household_fields {
+    pub const OWNS_HOME_HERE: &str = "ownsHomeHere";
+    pub const FLOOR_AREA: &str = "floorAreaPerCapitaM2";
+    pub const INCOME_PER_CAPITA: &str = "incomePerCapitaFen";
+    pub const INCOME_BELOW_LINE: &str = "incomeBelowLocalLine";
+    pub const PROVIDENT_FUND: &str = "providentFundDepositing";
+    pub const RENTS_HOME: &str = "rentsHome";
+    pub const MONTHLY_RENT: &str = "monthlyRentFen";
+}
+
+/// Child fields programs ask about (below `household.children[i]`).
+pub mod child_fields {
+    pub const BIRTH: &str = "birth";
+    pub const XUEJI_YEARS: &str = "xuejiYears";
+    pub const ZHONGKAO_HERE: &str = "zhongkaoHere";
+}
+
+pub const HOUSEHOLD_QUESTION_FIELDS: &[&str] = &[
+    household_fields::OWNS_HOME_HERE,
+    household_fields::FLOOR_AREA,
+    household_fields::INCOME_PER_CAPITA,
+    household_fields::INCOME_BELOW_LINE,
+    household_fields::PROVIDENT_FUND,
+    household_fields::RENTS_HOME,
+    household_fields::MONTHLY_RENT,
+];
+
+pub const CHILD_QUESTION_FIELDS: &[&str] =
+    &[child_fields::BIRTH, child_fields::XUEJI_YEARS, child_fields::ZHONGKAO_HERE];
+
+/// The fields a question about `subject` may name.
+pub fn question_fields(subject: crate::household::Subject) -> &'static [&'static str] {
+    match subject {
+        crate::household::Subject::Household => HOUSEHOLD_QUESTION_FIELDS,
+        crate::household::Subject::Adult(_) => ADULT_QUESTION_FIELDS,
+        crate::household::Subject::Child(_) => CHILD_QUESTION_FIELDS,
+    }
 }
 
 pub const ADULT_QUESTION_FIELDS: &[&str] = &[
@@ -44,6 +93,9 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::CONTINUOUS_STUDY,
     fields::PERMIT_HELD,
     fields::PERMIT_ISSUED,
+    fields::SI_MONTHS_HERE,
+    fields::CONTRACT_MONTHS,
+    fields::BUSINESS_LICENCE,
     fields::EMPLOYEE_MONTHS,
     fields::CONTRIBUTING_NOW,
     fields::SEGMENTS,

@@ -68,6 +68,7 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         },
         options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
+        materials: vec![],
     }
 }
 

@@ -90,6 +90,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         notes: vec![],
         options,
         not_modelled: vec![Msg::NotModelledResidentTiers],
+        materials: vec![],
     }
 }
 

@@ -1,0 +1,73 @@
+//! Small pieces the programs share: building criteria, reading local values, yes/no answers as outcomes.
+
+use crate::household::Question;
+use crate::message::Msg;
+use crate::policy::{self, Citation, Dated, Parameter};
+use crate::report::{Criterion, Outcome};
+use crate::time::YearMonth;
+
+/// A criterion with nothing observed yet; callers fill in what they know.
+pub fn criterion(id: &'static str, citation: &'static Citation, outcome: Outcome, message: Msg) -> Criterion {
+    Criterion {
+        id,
+        outcome,
+        is_duration: false,
+        met_from: None,
+        observed: None,
+        required: None,
+        message,
+        citation,
+        questions: vec![],
+    }
+}
+
+/// A yes / no / unknown answer as an outcome.
+pub fn tri(answer: Option<bool>) -> Outcome {
+    match answer {
+        Some(true) => Outcome::Met,
+        Some(false) => Outcome::NotMet,
+        None => Outcome::Unknown,
+    }
+}
+
+/// The value of a national parameter for `place`, through the place layers; `None` when no layer sets it.
+pub fn local(place: Option<&str>, national: &'static Parameter, as_of: YearMonth) -> Option<i64> {
+    policy::resolve(place, national).0.int_at(as_of).map(|v| v.0)
+}
+
+/// The value and its dated entry (for the local document's citation).
+pub fn local_dated(
+    place: Option<&str>,
+    national: &'static Parameter,
+    as_of: YearMonth,
+) -> Option<(i64, &'static Dated)> {
+    policy::resolve(place, national).0.int_at(as_of)
+}
+
+/// A criterion decided by a local number cites the local document that sets it, not only the national article.
+pub fn cite_local(mut c: Criterion, dated: Option<(i64, &'static Dated)>) -> Criterion {
+    if let Some((_, d)) = dated {
+        c.citation = &d.cite;
+    }
+    c
+}
+
+/// An unknown criterion for a place whose rule set lacks `parameter`, asking for the place when it is not given.
+pub fn no_local_rule(
+    id: &'static str,
+    citation: &'static Citation,
+    place: Option<&str>,
+    parameter: &'static Parameter,
+    place_question: Question,
+) -> Criterion {
+    let mut c = criterion(
+        id,
+        citation,
+        Outcome::Unknown,
+        Msg::NoLocalData { place: place.map(String::from), parameter: parameter.key },
+    );
+    if place.is_none() {
+        c.questions.push(place_question);
+    }
+    c
+}

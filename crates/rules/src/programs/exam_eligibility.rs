@@ -1,0 +1,118 @@
+//! Taking the entrance exams (中考/高考) where the family lives, for children in junior or senior high school.
+//!
+//! Authority: 国办发〔2012〕46号 [C2]: provinces set conditions on the parents' stable job and residence, years of
+//! social insurance, and the child's years of continuous schooling there. Province rules
+//! (`policy/places/<province>/exam_eligibility.toml`: 广东 gaokao, 海南 "3个6", 北京 higher-vocational) are counted
+//! up to the local cut-off month of the coming exam year.
+//!
+//! Criteria: `parent_permit`, `parent_si`, `family_residence`, `child_xueji`, `zhongkao_here` (those the place does
+//! not require are met as "not required"). The parent is the first adult; the place is where they live.
+
+use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::school_entry::months_test;
+use super::{child_fields, fields};
+use crate::household::{Child, Household, Question, Subject};
+use crate::message::{Measure, Msg};
+use crate::policy::data::national::exam_eligibility as data;
+use crate::policy::Unit;
+use crate::report::{Outcome, ProgramId, ProgramResult, Quantity};
+use crate::time::YearMonth;
+
+pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
+    let parent = household.adults.first().cloned().unwrap_or_default();
+    let place = parent.current_place.as_deref();
+    let cq = |field| Question { subject: Subject::Child(index), field };
+    let mut criteria = Vec::new();
+    match local(place, &data::CUTOFF_MONTH, as_of) {
+        None => {
+            let place_q = Question::adult(0, fields::CURRENT_PLACE);
+            for (id, cite) in [
+                ("parent_permit", &data::criteria::PARENT_PERMIT),
+                ("parent_si", &data::criteria::PARENT_SI),
+                ("family_residence", &data::criteria::FAMILY_RESIDENCE),
+                ("child_xueji", &data::criteria::CHILD_XUEJI),
+                ("zhongkao_here", &data::criteria::ZHONGKAO_HERE),
+            ] {
+                criteria.push(no_local_rule(id, cite, place, &data::CUTOFF_MONTH, place_q));
+            }
+        }
+        Some(m) => {
+            let m = u32::try_from(m).unwrap_or(8);
+            // The coming exam year's cut-off: this year's if it is still ahead, else next year's.
+            let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
+            let cutoff = YearMonth::ym(year, m);
+            let req = |p| local(place, p, as_of).unwrap_or(0);
+            criteria.push(months_test(
+                "parent_permit",
+                &data::criteria::PARENT_PERMIT,
+                Measure::Permit,
+                &parent,
+                req(&data::PERMIT_MONTHS),
+                cutoff,
+                as_of,
+            ));
+            criteria.push(months_test(
+                "parent_si",
+                &data::criteria::PARENT_SI,
+                Measure::Insurance,
+                &parent,
+                req(&data::SI_MONTHS),
+                cutoff,
+                as_of,
+            ));
+            criteria.push(months_test(
+                "family_residence",
+                &data::criteria::FAMILY_RESIDENCE,
+                Measure::Residence,
+                &parent,
+                req(&data::RESIDENCE_MONTHS),
+                cutoff,
+                as_of,
+            ));
+            let xueji_required = req(&data::XUEJI_YEARS);
+            let xueji_cite = local_dated(place, &data::XUEJI_YEARS, as_of);
+            criteria.push(if xueji_required == 0 {
+                criterion("child_xueji", &data::criteria::CHILD_XUEJI, Outcome::Met, Msg::NotRequiredHere)
+            } else {
+                let years = child.xueji_years;
+                let mut c = criterion(
+                    "child_xueji",
+                    &data::criteria::CHILD_XUEJI,
+                    tri(years.map(|y| i64::from(y) >= xueji_required)),
+                    Msg::XuejiYears { years, required: xueji_required },
+                );
+                c.observed = years.map(|y| Quantity { value: i64::from(y), unit: Unit::Years });
+                c.required = Some(Quantity { value: xueji_required, unit: Unit::Years });
+                if years.is_none() {
+                    c.questions.push(cq(child_fields::XUEJI_YEARS));
+                }
+                cite_local(c, xueji_cite)
+            });
+            criteria.push(if req(&data::REQUIRES_ZHONGKAO_HERE) == 0 {
+                criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, Outcome::Met, Msg::NotRequiredHere)
+            } else {
+                let took = child.zhongkao_here;
+                let mut c =
+                    criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, tri(took), Msg::ZhongkaoHere { took });
+                if took.is_none() {
+                    c.questions.push(cq(child_fields::ZHONGKAO_HERE));
+                }
+                c
+            });
+        }
+    }
+    let status = ProgramResult::status_of(&criteria);
+    ProgramResult {
+        program: ProgramId::ExamEligibility,
+        subject: Subject::child_path(index),
+        status,
+        earliest: ProgramResult::earliest_of(&criteria, status),
+        criteria,
+        policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
+        amounts: vec![],
+        notes: vec![],
+        options: vec![],
+        not_modelled: vec![Msg::NotModelledLocalProcedure],
+        materials: vec![],
+    }
+}

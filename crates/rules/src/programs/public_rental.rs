@@ -1,0 +1,217 @@
+//! Public rental housing (公共租赁住房) in the place the family lives.
+//!
+//! Authority: 公共租赁住房管理办法 (住建部令第11号) Art. 7 [C2]: (1) no home here, or less floor area than the local
+//! standard; (2) income and assets below the local standard; (3) for outside workers, stable local employment for
+//! the local number of years. The numbers are the city's or county's (`policy/places/…/public_rental.toml`).
+//!
+//! Criteria: `housing_need`, `income_below`, `outside_worker_employment`. A household whose hukou is local is not
+//! tested as outside workers (Art. 7(3)), so moving hukou here never adds a test. Where the local income line is
+//! not a number we have, the family's own answer to "below the local line?" is used, and said to be theirs.
+//! The applicant is the first adult; the place is where they live now.
+
+use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::{fields, household_fields};
+use crate::household::{Household, Question, Subject};
+use crate::message::Msg;
+use crate::policy::data::national::public_rental as data;
+use crate::policy::Unit;
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
+use crate::time::YearMonth;
+
+fn hq(field: &'static str) -> Question {
+    Question { subject: Subject::Household, field }
+}
+
+pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
+    let applicant = household.adults.first().cloned().unwrap_or_default();
+    let place = applicant.current_place.as_deref();
+    let place_q = Question::adult(0, fields::CURRENT_PLACE);
+
+    let area = local_dated(place, &data::AREA_LINE_M2, as_of);
+    let housing = match area {
+        None => no_local_rule("housing_need", &data::criteria::HOUSING_NEED, place, &data::AREA_LINE_M2, place_q),
+        Some((line, _)) => cite_local(housing_need(household, line), area),
+    };
+
+    let income = income_below(household, place, as_of);
+
+    let work = match applicant.hukou_elsewhere {
+        Some(false) => criterion(
+            "outside_worker_employment",
+            &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
+            Outcome::Met,
+            Msg::LocalHukouNoWorkTest,
+        ),
+        None => {
+            let mut c = criterion(
+                "outside_worker_employment",
+                &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
+                Outcome::Unknown,
+                Msg::HukouUnknown,
+            );
+            c.questions.push(Question::adult(0, fields::HUKOU_ELSEWHERE));
+            c
+        }
+        Some(true) => {
+            let si_rule = local_dated(place, &data::SI_MONTHS_OUTSIDE, as_of);
+            match (si_rule.map(|v| v.0), local(place, &data::CONTRACT_MONTHS_OUTSIDE, as_of)) {
+                (Some(si_required), Some(contract_required)) => {
+                    let si = applicant.si_months_here.map(i64::from);
+                    let contract = applicant.contract_months.map(i64::from);
+                    let si_ok = si.map(|m| m >= si_required);
+                    let contract_ok =
+                        if contract_required == 0 { Some(true) } else { contract.map(|m| m >= contract_required) };
+                    let outcome = match (si_ok, contract_ok) {
+                        (Some(true), Some(true)) => Outcome::Met,
+                        (Some(false), _) | (_, Some(false)) => Outcome::NotMet,
+                        _ => Outcome::Unknown,
+                    };
+                    let message = Msg::OutsideWorkerTest {
+                        si_months: si,
+                        si_required,
+                        contract_months: contract,
+                        contract_required,
+                    };
+                    let mut c = criterion(
+                        "outside_worker_employment",
+                        &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
+                        outcome,
+                        message,
+                    );
+                    c.observed = si.map(|v| Quantity { value: v, unit: Unit::Months });
+                    c.required = Some(Quantity { value: si_required, unit: Unit::Months });
+                    if si.is_none() {
+                        c.questions.push(Question::adult(0, fields::SI_MONTHS_HERE));
+                    }
+                    if contract_ok.is_none() {
+                        c.questions.push(Question::adult(0, fields::CONTRACT_MONTHS));
+                    }
+                    // Only the insurance months are short and the person keeps paying: a matter of time.
+                    let paying = applicant.employee_pension.contributing_now == Some(true);
+                    if outcome == Outcome::NotMet && contract_ok == Some(true) && paying {
+                        c.is_duration = true;
+                        c.met_from = si.map(|m| as_of + i32::try_from(si_required - m).unwrap_or(i32::MAX));
+                    }
+                    cite_local(c, si_rule)
+                }
+                _ => no_local_rule(
+                    "outside_worker_employment",
+                    &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
+                    place,
+                    &data::SI_MONTHS_OUTSIDE,
+                    place_q,
+                ),
+            }
+        }
+    };
+
+    let criteria = vec![housing, income, work];
+    let status = ProgramResult::status_of(&criteria);
+    ProgramResult {
+        program: ProgramId::PublicRental,
+        subject: "household",
+        status,
+        earliest: ProgramResult::earliest_of(&criteria, status),
+        criteria,
+        policy_from: data::SI_MONTHS_OUTSIDE.at(as_of).map(|d| d.from),
+        amounts: vec![],
+        notes: vec![],
+        options: vec![],
+        not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
+        materials: vec![],
+    }
+}
+
+fn housing_need(household: &Household, line: i64) -> Criterion {
+    let id = "housing_need";
+    let cite = &data::criteria::HOUSING_NEED;
+    match household.owns_home_here {
+        Some(false) => criterion(id, cite, Outcome::Met, Msg::OwnsHome { owns: Some(false) }),
+        None => {
+            let mut c = criterion(id, cite, Outcome::Unknown, Msg::OwnsHome { owns: None });
+            c.questions.push(hq(household_fields::OWNS_HOME_HERE));
+            c
+        }
+        Some(true) if line == 0 => criterion(id, cite, Outcome::NotMet, Msg::OwnsHome { owns: Some(true) }),
+        Some(true) => {
+            let area = household.floor_area_per_capita_m2;
+            let outcome = tri(area.map(|a| i64::from(a) < line));
+            let mut c = criterion(id, cite, outcome, Msg::AreaBelowLine { area_m2: area, line_m2: line });
+            c.observed = area.map(|a| Quantity { value: i64::from(a), unit: Unit::SquareMetres });
+            c.required = Some(Quantity { value: line, unit: Unit::SquareMetres });
+            if area.is_none() {
+                c.questions.push(hq(household_fields::FLOOR_AREA));
+            }
+            c
+        }
+    }
+}
+
+fn income_below(household: &Household, place: Option<&str>, as_of: YearMonth) -> Criterion {
+    let id = "income_below";
+    let cite = &data::criteria::INCOME_BELOW;
+    if let (Some(line), Some(income)) = (local(place, &data::INCOME_LINE_FEN, as_of), household.income_per_capita_fen) {
+        let mut c =
+            criterion(id, cite, tri(Some(income < line)), Msg::IncomeBelowLine { income_fen: income, line_fen: line });
+        c.observed = Some(Quantity { value: income, unit: Unit::Fen });
+        c.required = Some(Quantity { value: line, unit: Unit::Fen });
+        return c;
+    }
+    let below = household.income_below_local_line;
+    let mut c = criterion(id, cite, tri(below), Msg::IncomeSelfAssessed { below });
+    if below.is_none() {
+        c.questions.push(hq(household_fields::INCOME_BELOW_LINE));
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::Adult;
+    use crate::report::Status;
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn rongan(si: u32, hukou_elsewhere: bool) -> Household {
+        Household {
+            adults: vec![Adult {
+                current_place: Some("guangxi/liuzhou/rongan".into()),
+                hukou_elsewhere: Some(hukou_elsewhere),
+                si_months_here: Some(si),
+                ..Adult::default()
+            }],
+            owns_home_here: Some(false),
+            income_below_local_line: Some(true),
+            ..Household::default()
+        }
+    }
+
+    #[test]
+    fn rongan_needs_two_years_of_county_insurance_from_outside_workers() {
+        assert_eq!(evaluate(&rongan(30, true), NOV_2026).status, Status::Eligible);
+        assert_eq!(evaluate(&rongan(18, true), NOV_2026).status, Status::NotEligible);
+    }
+
+    #[test]
+    fn a_local_hukou_is_not_tested_as_an_outside_worker() {
+        assert_eq!(evaluate(&rongan(0, false), NOV_2026).status, Status::Eligible);
+    }
+
+    #[test]
+    fn a_place_without_a_layer_is_unknown_and_names_the_missing_numbers() {
+        let mut h = rongan(30, true);
+        h.adults[0].current_place = Some("henan/somewhere".into());
+        let r = evaluate(&h, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        let missing: Vec<&str> = r
+            .criteria
+            .iter()
+            .filter_map(|c| match &c.message {
+                Msg::NoLocalData { parameter, .. } => Some(*parameter),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(missing, ["public_rental.area_line_m2", "public_rental.si_months_outside"]);
+    }
+}
