@@ -284,6 +284,8 @@ pub enum Msg {
     NotModelledGraduatePath,
     NotModelledLocalProcedure,
     NotModelledLocalRules,
+    /// A worker with a rural hukou of this county: the local rule does not say whether they are "outside workers".
+    OwnCountyRuralUnclear,
 }
 
 /// What a months-at-the-cut-off test counts.
@@ -863,7 +865,14 @@ impl Msg {
             (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
             (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
-            (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into()
+            (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
+            (Msg::OwnCountyRuralUnclear, ZhCn) => {
+                "本县农村户口算不算外来务工人员，当地规定没说清。请问县住建部门。".into()
+            }
+            (Msg::OwnCountyRuralUnclear, En) => {
+                "The local rule does not say whether a rural hukou of this county counts as an outside worker; ask the county housing office."
+                    .into()
+            }
         }
     }
 }

@@ -11,10 +11,10 @@
 
 use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
 use super::{fields, household_fields};
-use crate::household::{Household, Question, Subject};
+use crate::household::{Adult, Household, HukouType, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::public_rental as data;
-use crate::policy::Unit;
+use crate::policy::{self, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
@@ -35,7 +35,23 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
 
     let income = income_below(household, place, as_of);
 
+    // A rural hukou of this very county: county rules rarely say whether such a worker is an "outside worker"
+    // (rules-counties §1.3); when the outside-worker test would fail, the honest answer is "ask the office".
+    let own_county_rural = applicant.hukou_type == Some(HukouType::Rural)
+        && place.and_then(policy::place).is_some_and(|p| p.level == "county");
     let work = match applicant.hukou_elsewhere {
+        Some(false) if own_county_rural => {
+            let test = outside_worker_test(&applicant, place, as_of, place_q);
+            if test.outcome == Outcome::NotMet {
+                let mut unclear =
+                    criterion("outside_worker_employment", test.citation, Outcome::Unknown, Msg::OwnCountyRuralUnclear);
+                unclear.observed = test.observed;
+                unclear.required = test.required;
+                unclear
+            } else {
+                test
+            }
+        }
         Some(false) => criterion(
             "outside_worker_employment",
             &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
@@ -52,57 +68,7 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
             c.questions.push(Question::adult(0, fields::HUKOU_ELSEWHERE));
             c
         }
-        Some(true) => {
-            let si_rule = local_dated(place, &data::SI_MONTHS_OUTSIDE, as_of);
-            match (si_rule.map(|v| v.0), local(place, &data::CONTRACT_MONTHS_OUTSIDE, as_of)) {
-                (Some(si_required), Some(contract_required)) => {
-                    let si = applicant.si_months_here.map(i64::from);
-                    let contract = applicant.contract_months.map(i64::from);
-                    let si_ok = si.map(|m| m >= si_required);
-                    let contract_ok =
-                        if contract_required == 0 { Some(true) } else { contract.map(|m| m >= contract_required) };
-                    let outcome = match (si_ok, contract_ok) {
-                        (Some(true), Some(true)) => Outcome::Met,
-                        (Some(false), _) | (_, Some(false)) => Outcome::NotMet,
-                        _ => Outcome::Unknown,
-                    };
-                    let message = Msg::OutsideWorkerTest {
-                        si_months: si,
-                        si_required,
-                        contract_months: contract,
-                        contract_required,
-                    };
-                    let mut c = criterion(
-                        "outside_worker_employment",
-                        &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
-                        outcome,
-                        message,
-                    );
-                    c.observed = si.map(|v| Quantity { value: v, unit: Unit::Months });
-                    c.required = Some(Quantity { value: si_required, unit: Unit::Months });
-                    if si.is_none() {
-                        c.questions.push(Question::adult(0, fields::SI_MONTHS_HERE));
-                    }
-                    if contract_ok.is_none() {
-                        c.questions.push(Question::adult(0, fields::CONTRACT_MONTHS));
-                    }
-                    // Only the insurance months are short and the person keeps paying: a matter of time.
-                    let paying = applicant.employee_pension.contributing_now == Some(true);
-                    if outcome == Outcome::NotMet && contract_ok == Some(true) && paying {
-                        c.is_duration = true;
-                        c.met_from = si.map(|m| as_of + i32::try_from(si_required - m).unwrap_or(i32::MAX));
-                    }
-                    cite_local(c, si_rule)
-                }
-                _ => no_local_rule(
-                    "outside_worker_employment",
-                    &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
-                    place,
-                    &data::SI_MONTHS_OUTSIDE,
-                    place_q,
-                ),
-            }
-        }
+        Some(true) => outside_worker_test(&applicant, place, as_of, place_q),
     };
 
     let criteria = vec![housing, income, work];
@@ -119,6 +85,52 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
         options: vec![],
         not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
         materials: vec![],
+    }
+}
+
+/// The outside-worker test of Art. 7(3) with the place's numbers: continuous insurance months here and, where
+/// required, the length of the labour contract.
+fn outside_worker_test(applicant: &Adult, place: Option<&str>, as_of: YearMonth, place_q: Question) -> Criterion {
+    let si_rule = local_dated(place, &data::SI_MONTHS_OUTSIDE, as_of);
+    match (si_rule.map(|v| v.0), local(place, &data::CONTRACT_MONTHS_OUTSIDE, as_of)) {
+        (Some(si_required), Some(contract_required)) => {
+            let si = applicant.si_months_here.map(i64::from);
+            let contract = applicant.contract_months.map(i64::from);
+            let si_ok = si.map(|m| m >= si_required);
+            let contract_ok =
+                if contract_required == 0 { Some(true) } else { contract.map(|m| m >= contract_required) };
+            let outcome = match (si_ok, contract_ok) {
+                (Some(true), Some(true)) => Outcome::Met,
+                (Some(false), _) | (_, Some(false)) => Outcome::NotMet,
+                _ => Outcome::Unknown,
+            };
+            let message =
+                Msg::OutsideWorkerTest { si_months: si, si_required, contract_months: contract, contract_required };
+            let mut c =
+                criterion("outside_worker_employment", &data::criteria::OUTSIDE_WORKER_EMPLOYMENT, outcome, message);
+            c.observed = si.map(|v| Quantity { value: v, unit: Unit::Months });
+            c.required = Some(Quantity { value: si_required, unit: Unit::Months });
+            if si.is_none() {
+                c.questions.push(Question::adult(0, fields::SI_MONTHS_HERE));
+            }
+            if contract_ok.is_none() {
+                c.questions.push(Question::adult(0, fields::CONTRACT_MONTHS));
+            }
+            // Only the insurance months are short and the person keeps paying: a matter of time.
+            let paying = applicant.employee_pension.contributing_now == Some(true);
+            if outcome == Outcome::NotMet && contract_ok == Some(true) && paying {
+                c.is_duration = true;
+                c.met_from = si.map(|m| as_of + i32::try_from(si_required - m).unwrap_or(i32::MAX));
+            }
+            cite_local(c, si_rule)
+        }
+        _ => no_local_rule(
+            "outside_worker_employment",
+            &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
+            place,
+            &data::SI_MONTHS_OUTSIDE,
+            place_q,
+        ),
     }
 }
 
