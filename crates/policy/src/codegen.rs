@@ -27,8 +27,12 @@ pub fn to_rust(pack: &Pack) -> String {
     }
     out.push_str("}\n\n");
 
-    out.push_str("/// Every place with a policy layer.\npub static PLACES: &[crate::policy::Place] = &[\n");
-    for p in &pack.places {
+    out.push_str(
+        "/// Every place with a policy layer, sorted by id.\npub static PLACES: &[crate::policy::Place] = &[\n",
+    );
+    let mut places: Vec<_> = pack.places.iter().collect();
+    places.sort_by(|a, b| a.id.cmp(&b.id));
+    for p in places {
         let _ = writeln!(
             out,
             "    crate::policy::Place {{ id: {:?}, name: {:?}, name_en: {}, level: {:?} }},",
@@ -118,7 +122,11 @@ pub fn to_rust(pack: &Pack) -> String {
     if in_places {
         out.push_str("}\n\n");
     }
-    out.push_str("/// Place values that override a national parameter: (place id, parameter key, value).\n");
+    overrides.sort();
+    out.push_str(
+        "/// Place values that override a national parameter: (place id, parameter key, value), sorted by place and\n",
+    );
+    out.push_str("/// key so that lookups can binary-search.\n");
     out.push_str("pub static OVERRIDES: &[(&str, &str, &crate::policy::Parameter)] = &[\n");
     for (place, key, path) in &overrides {
         let _ = writeln!(out, "    ({place:?}, {key:?}, &{path}),");

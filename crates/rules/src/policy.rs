@@ -171,7 +171,7 @@ pub struct Place {
 
 /// Looks a place up by id.
 pub fn place(id: &str) -> Option<&'static Place> {
-    data::PLACES.iter().find(|p| p.id == id)
+    data::PLACES.binary_search_by(|p| p.id.cmp(id)).ok().map(|i| &data::PLACES[i])
 }
 
 /// The place (or ancestor) whose layer sets `national`'s value for `place`, nearest first; `None` = national.
@@ -180,7 +180,8 @@ pub fn place(id: &str) -> Option<&'static Place> {
 pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static Parameter, Option<&'static str>) {
     let mut id = place.unwrap_or_default();
     while !id.is_empty() {
-        if let Some((layer, _, p)) = data::OVERRIDES.iter().find(|(l, k, _)| *l == id && *k == national.key) {
+        if let Ok(i) = data::OVERRIDES.binary_search_by(|(l, k, _)| (*l, *k).cmp(&(id, national.key))) {
+            let (layer, _, p) = &data::OVERRIDES[i];
             return (p, Some(layer));
         }
         id = id.rsplit_once('/').map_or("", |(parent, _)| parent);
@@ -220,6 +221,12 @@ mod tests {
         assert_eq!(P.int_at(YearMonth::ym(2019, 12)).map(|d| d.0), Some(6));
         assert_eq!(P.at(YearMonth::ym(2020, 6)), None, "a gap in the data is a gap, not the last value");
         assert_eq!(P.int_at(YearMonth::ym(2030, 1)).map(|d| d.0), Some(3));
+    }
+
+    #[test]
+    fn the_lookup_tables_are_sorted_for_binary_search() {
+        assert!(data::PLACES.windows(2).all(|w| w[0].id < w[1].id));
+        assert!(data::OVERRIDES.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     }
 
     #[test]

@@ -291,14 +291,18 @@ impl Assessment {
 
     /// Builds the result and its `sources` map from the programs' citations.
     pub fn new(as_of: YearMonth, programs: Vec<ProgramResult>, disclaimer: Msg) -> Self {
-        let mut sources = BTreeMap::new();
+        // Sources are statics: dedupe by address first (cheap), then order by id.
+        let mut unique: Vec<&'static Source> = Vec::new();
         for p in &programs {
             let from_criteria = p.criteria.iter().map(|c| c.citation);
             let from_amounts = p.amounts.iter().flat_map(|a| a.used.iter().map(|d| &d.cite));
             for cite in from_criteria.chain(from_amounts) {
-                sources.insert(cite.source.id, cite.source);
+                if !unique.iter().any(|s| std::ptr::eq(*s, cite.source)) {
+                    unique.push(cite.source);
+                }
             }
         }
+        let sources = unique.into_iter().map(|s| (s.id, s)).collect();
         Assessment { schema_version: SCHEMA_VERSION, as_of, programs, sources, disclaimer }
     }
 }
