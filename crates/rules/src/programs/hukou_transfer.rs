@@ -14,11 +14,12 @@
 //!
 //! Parameters: `policy/national/hukou_transfer.toml`; city sizes and local requirements in the places' layers.
 
+use super::common::{criterion, tri};
 use super::fields;
 use crate::household::{Adult, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::hukou_transfer as data;
-use crate::policy::{self, Citation, Unit};
+use crate::policy::{self, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
 use crate::time::YearMonth;
 
@@ -46,28 +47,6 @@ fn size(place: Option<&str>, as_of: YearMonth) -> Size {
         (Some(p), Some(r), _) if p < r => Size::Small,
         (Some(_), Some(_), Some(_)) => Size::Large,
         _ => Size::Unknown,
-    }
-}
-
-fn tri(answer: Option<bool>) -> Outcome {
-    match answer {
-        Some(true) => Outcome::Met,
-        Some(false) => Outcome::NotMet,
-        None => Outcome::Unknown,
-    }
-}
-
-fn criterion(id: &'static str, citation: &'static Citation, outcome: Outcome, message: Msg) -> Criterion {
-    Criterion {
-        id,
-        outcome,
-        is_duration: false,
-        met_from: None,
-        observed: None,
-        required: None,
-        message,
-        citation,
-        questions: vec![],
     }
 }
 

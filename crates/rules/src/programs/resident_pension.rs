@@ -8,7 +8,7 @@
 //! Criteria: `resident_age` (a duration test), `resident_min_years`, `no_other_pension`.
 //! Parameters: `policy/national/resident_pension.toml` and the places' layers (by the hukou place).
 
-use super::fields;
+use super::{common, fields};
 use crate::household::{Adult, Question, Subject};
 use crate::message::Msg;
 use crate::pension::formula::account_monthly_fen;
@@ -94,23 +94,14 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
 }
 
+/// A criterion of this program with its citation and the questions that would settle it.
 fn criterion(id: &'static str, outcome: Outcome, message: Msg, questions: Vec<Question>) -> Criterion {
     let citation = match id {
         "resident_age" => &data::criteria::RESIDENT_AGE,
         "resident_min_years" => &data::criteria::RESIDENT_MIN_YEARS,
         _ => &data::criteria::NO_OTHER_PENSION,
     };
-    Criterion {
-        id,
-        outcome,
-        is_duration: false,
-        met_from: None,
-        observed: None,
-        required: None,
-        message,
-        citation,
-        questions,
-    }
+    Criterion { questions, ..common::criterion(id, citation, outcome, message) }
 }
 
 /// Monthly pension with today's levels of the hukou place: basic + balance ÷ 139 + any local add-on.
