@@ -22,6 +22,7 @@ pub mod pension;
 pub mod policy;
 pub mod programs;
 pub mod report;
+pub mod scenario;
 pub mod time;
 
 use household::{Adult, Request};

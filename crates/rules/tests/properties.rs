@@ -270,3 +270,80 @@ proptest! {
         }
     }
 }
+
+/// Every month, assessed on its own: the events a timeline must report.
+fn brute_force_events(
+    at: impl Fn(YearMonth) -> Request,
+    when: YearMonth,
+    horizon: i32,
+) -> Vec<anju_rules::scenario::Event> {
+    use anju_rules::scenario::Event;
+    let mut events = Vec::new();
+    let mut previous = assess(&at(when), when);
+    for k in 1..=horizon {
+        let m = when + k;
+        let now = assess(&at(m), m);
+        for (a, b) in previous.programs.iter().zip(&now.programs) {
+            if a.program != b.program {
+                continue; // a child moving from school entry to the exam rules: a different program, not a change
+            }
+            for (ca, cb) in a.criteria.iter().zip(&b.criteria) {
+                if ca.outcome != cb.outcome {
+                    events.push(Event::Criterion {
+                        month: m,
+                        program: b.program,
+                        subject: b.subject,
+                        criterion: cb.id,
+                        from: ca.outcome,
+                        to: cb.outcome,
+                    });
+                }
+            }
+            if a.status != b.status {
+                events.push(Event::Status {
+                    month: m,
+                    program: b.program,
+                    subject: b.subject,
+                    from: a.status,
+                    to: b.status,
+                });
+            }
+        }
+        previous = now;
+    }
+    events
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_timeline_matches_assessing_every_month(a in adult(), (h, when) in local_household(), horizon in 1i32..72) {
+        let mut household = h;
+        household.adults.push(a);
+        let request = Request { as_of: Some(when), household };
+        let fast = anju_rules::scenario::timeline(&request, when, None, horizon);
+        let slow = brute_force_events(|m| anju_rules::scenario::advance(&request, when, when.months_until(m)), when, horizon);
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn a_scenario_timeline_matches_assessing_every_month_under_it(
+        (h, when) in local_household(), horizon in 1i32..72, from in 0i32..24, pick in 0usize..6,
+    ) {
+        use anju_rules::scenario::{under, Action, Scenario};
+        let actions = [
+            vec![Action::MoveHukouHere],
+            vec![Action::GetPermit],
+            vec![Action::SignContract { months: 24 }],
+            vec![Action::ContributeFlexible { base_bp: 6000 }, Action::RegisterRental],
+            vec![Action::StopContributing],
+            vec![Action::MoveTo { place: "guangdong/yangjiang".into() }, Action::GetPermit],
+        ];
+        let scenario = Scenario { name: "s".into(), from: Some(when + from), actions: actions[pick].clone() };
+        let request = Request { as_of: Some(when), household: h };
+        let fast = anju_rules::scenario::timeline(&request, when, Some(&scenario), horizon);
+        let slow = brute_force_events(|m| under(&request, when, &scenario, m), when, horizon);
+        prop_assert_eq!(fast, slow);
+    }
+}

@@ -248,15 +248,7 @@ fn estimate(
 
     let interest = data::ACCOUNT_INTEREST.int_at(as_of);
     let share = data::ACCOUNT_SHARE.int_at(as_of);
-    // Future contributions: 8 % of a base of Z × the average wage, the wage approximated by C [I].
-    let monthly_add = match (continuing, base, index, share) {
-        (true, Some((c, _)), Some(z), Some((share, _))) => {
-            let add = div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000);
-            Some(i64::try_from(add).unwrap_or(0))
-        }
-        (true, ..) => None,
-        (false, ..) => Some(0),
-    };
+    let monthly_add = monthly_credit(continuing, base.map(|b| b.0), index, share.map(|s| s.0));
     let rate_bp = interest.map(|i| i.0);
     let mut at_retirement = Amount {
         at: Some(s.month),
@@ -305,6 +297,32 @@ fn estimate(
         }
     }
     vec![total, basic, account, at_retirement]
+}
+
+/// What is credited to the personal account each month while contributing: 8 % of a base of Z × the average wage,
+/// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing.
+fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share: Option<i64>) -> Option<i64> {
+    match (continuing, base, index, share) {
+        (true, Some(c), Some(z), Some(share)) => {
+            let add = div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000);
+            Some(i64::try_from(add).unwrap_or(0))
+        }
+        (true, ..) => None,
+        (false, ..) => Some(0),
+    }
+}
+
+/// The personal-account balance `months` after `as_of`, growing as `estimate` assumes (interest at the latest
+/// rate, plus the monthly credit while contributing). `None` when it cannot be projected.
+pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64> {
+    let e = &adult.employee_pension;
+    let balance = e.account_balance_fen?;
+    let place = receipt_place(adult, as_of, &mut Vec::new());
+    let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
+    let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
+    let add = monthly_credit(e.contributing_now == Some(true), base, e.average_index_bp.map(i64::from), share)?;
+    let rate = data::ACCOUNT_INTEREST.int_at(as_of).map_or(0, |r| r.0);
+    Some(project_balance_fen(balance, months, rate, add))
 }
 
 fn union<T: PartialEq + Copy>(into: &mut Vec<T>, from: &[T]) {

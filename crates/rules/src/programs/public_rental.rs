@@ -116,10 +116,12 @@ fn outside_worker_test(applicant: &Adult, place: Option<&str>, as_of: YearMonth,
             if contract_ok.is_none() {
                 c.questions.push(Question::adult(0, fields::CONTRACT_MONTHS));
             }
-            // Only the insurance months are short and the person keeps paying: a matter of time.
+            // The insurance months keep growing while the person pays: they reach the requirement at a known month.
+            // When that is all that is missing, waiting is enough (a duration test); otherwise the month is still
+            // reported, as the month the insurance part is met.
             let paying = applicant.employee_pension.contributing_now == Some(true);
-            if outcome == Outcome::NotMet && contract_ok == Some(true) && paying {
-                c.is_duration = true;
+            if si_ok == Some(false) && paying {
+                c.is_duration = contract_ok == Some(true);
                 c.met_from = si.map(|m| as_of + i32::try_from(si_required - m).unwrap_or(i32::MAX));
             }
             cite_local(c, si_rule)
