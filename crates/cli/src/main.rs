@@ -4,14 +4,17 @@
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
 //! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
-//! anju schema request|result
+//! anju schema request|result|plan
+//! anju compare PLAN | anju timeline PLAN
 //! ```
 //! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
 //! or standard input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits
 //! with status 2 and a message naming the JSON path of the offending field; the program never panics on input.
 //! `batch` streams JSON Lines (one request a line) to JSON Lines (one result a line, in order) on all cores.
 //! `check-pack` validates a folder of policy files and names the file, line and key of every problem.
-//! `schema` prints the JSON Schema (draft 2020-12) of the request or the result.
+//! `schema` prints the JSON Schema (draft 2020-12) of the request, the result or a plan.
+//! `compare` reads a plan (a request plus up to four scenarios) and prints the programs side by side; `timeline`
+//! prints, for the baseline and each scenario, the month each criterion and status changes.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -27,14 +30,18 @@ const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR]
-       anju schema request|result
+       anju schema request|result|plan
+       anju compare [PLAN | -] [--as-of YYYY-MM]
+       anju timeline [PLAN | -] [--as-of YYYY-MM]
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
             {\"line\": N, \"error\": \"...\"} and exit status 2 at the end); --summary prints one short
             entry per program (status, earliest month, monthly total) instead of the full result
 check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line
-schema      prints the JSON Schema of the request or of the result
+schema      prints the JSON Schema of the request, of the result or of a plan
+compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
+timeline    reads a plan and prints the month each criterion and status changes, for the baseline and each scenario
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
   --explain         print the plain-language explanation instead of JSON";
@@ -80,6 +87,10 @@ fn run(args: &[String]) -> Result<String, UsageError> {
         }
         Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
         Some("schema") => schema(args.get(1).map(String::as_str)),
+        Some(command @ ("compare" | "timeline")) => {
+            let a = parse_assess_args(&args[1..])?;
+            plan(command, &a)
+        }
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(UsageError(format!("unknown command `{other}`\n{USAGE}"))),
         None => Err(UsageError(USAGE.to_string())),
@@ -133,10 +144,47 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
     let schema = match which {
         Some("request") => schemars::schema_for!(anju_rules::household::Request),
         Some("result") => schemars::schema_for!(anju_rules::report::Assessment),
-        _ => return Err(UsageError(format!("schema needs `request` or `result`\n{USAGE}"))),
+        Some("plan") => schemars::schema_for!(anju_rules::scenario::Plan),
+        _ => return Err(UsageError(format!("schema needs `request`, `result` or `plan`\n{USAGE}"))),
     };
     let mut json =
         serde_json::to_string_pretty(&schema).map_err(|e| UsageError(format!("cannot serialize the schema: {e}")))?;
+    json.push('\n');
+    Ok(json)
+}
+
+fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
+    use anju_rules::scenario::{compare, timeline, Plan, MAX_SCENARIOS, MAX_TIMELINE_MONTHS};
+    let (name, text) = read_input(args.input.as_deref())?;
+    let today = args.as_of.unwrap_or_else(clock::current_month);
+    let plan: Plan = parse_json(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
+    let as_of = plan.as_of.unwrap_or(today);
+    let request = plan.request();
+    let mut problems: Vec<String> = request.validate(as_of).iter().map(describe).collect();
+    if plan.scenarios.len() > MAX_SCENARIOS {
+        problems.push(format!("scenarios: at most {MAX_SCENARIOS} beside the baseline"));
+    }
+    if plan.horizon_months.is_some_and(|h| h > MAX_TIMELINE_MONTHS.unsigned_abs()) {
+        problems.push(format!("horizonMonths: must be at most {MAX_TIMELINE_MONTHS}"));
+    }
+    if let Some(p) = problems.first() {
+        return Err(UsageError(format!("{name}: {p}")));
+    }
+    let json = if command == "compare" {
+        serde_json::to_string_pretty(&compare(&request, as_of, &plan.scenarios, plan.at.unwrap_or(as_of)))
+    } else {
+        let horizon = plan.horizon_months.map_or(120, |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
+        let mut timelines =
+            vec![serde_json::json!({ "scenario": "baseline", "events": timeline(&request, as_of, None, horizon) })];
+        for s in &plan.scenarios {
+            timelines
+                .push(serde_json::json!({ "scenario": s.name, "events": timeline(&request, as_of, Some(s), horizon) }));
+        }
+        serde_json::to_string_pretty(
+            &serde_json::json!({ "asOf": as_of, "horizonMonths": horizon, "timelines": timelines }),
+        )
+    };
+    let mut json = json.map_err(|e| UsageError(format!("cannot serialize: {e}")))?;
     json.push('\n');
     Ok(json)
 }
@@ -179,24 +227,27 @@ pub(crate) fn read_input(path: Option<&str>) -> Result<(String, String), UsageEr
 /// Parses and range-checks a request (dates against its `asOf`, else `today`). Errors name the JSON path of
 /// the field: `household.adults[0].monthsInPlace: …`.
 pub(crate) fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
-    // The fast path reads without tracking paths; only a request that fails is read again to locate the error.
-    let request = match serde_json::from_str::<Request>(text) {
-        Ok(request) => request,
-        Err(_) => locate_error(text)?,
-    };
+    let request: Request = parse_json(text)?;
     if let Some(e) = request.validate(request.as_of.unwrap_or(today)).first() {
-        return Err(match e.problem {
-            Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
-            Problem::Negative => format!("{}: must not be negative", e.path),
-            Problem::TooMany { max } => format!("{}: at most {max} entries", e.path),
-            Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
-        });
+        return Err(describe(e));
     }
     Ok(request)
 }
 
-/// Reads a request again, tracking the JSON path, to say where it is wrong.
-fn locate_error(text: &str) -> Result<Request, String> {
+fn describe(e: &anju_rules::household::FieldError) -> String {
+    match e.problem {
+        Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
+        Problem::Negative => format!("{}: must not be negative", e.path),
+        Problem::TooMany { max } => format!("{}: at most {max} entries", e.path),
+        Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
+    }
+}
+
+/// Parses JSON. The fast path reads without tracking paths; only input that fails is read again to say where.
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    if let Ok(value) = serde_json::from_str::<T>(text) {
+        return Ok(value);
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -161,7 +161,7 @@ fn check_pack_accepts_the_shipped_policy_and_names_file_and_line_of_problems() {
 #[test]
 fn the_published_schemas_are_the_ones_the_code_prints() {
     // docs/schema/*.json are what embedders read; UPDATE_EXPECT=1 rewrites them after a deliberate change.
-    for which in ["request", "result"] {
+    for which in ["request", "result", "plan"] {
         let o = anju(&["schema", which], "");
         assert!(o.status.success(), "{}", stderr(&o));
         let printed = String::from_utf8_lossy(&o.stdout).into_owned();
@@ -178,4 +178,37 @@ fn the_published_schemas_are_the_ones_the_code_prints() {
     assert!(request.contains("\"additionalProperties\": false"), "unknown fields are errors");
     assert!(request.contains("monthsInPlace") && request.contains("femaleCategory"));
     assert_eq!(anju(&["schema"], "").status.code(), Some(2));
+}
+
+#[test]
+fn compare_and_timeline_read_a_plan() {
+    let plan = include_str!("../../../docs/examples/plan-rongan.json");
+    let o = anju(&["compare"], plan);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["columns"][0], "baseline");
+    let rental = c["programs"].as_array().unwrap().iter().find(|p| p["program"] == "public_rental").unwrap();
+    assert_eq!(rental["statuses"][0], "notEligible", "no insurance: the outside-worker test fails");
+    assert_eq!(rental["statuses"][2], "eligible", "a county-town hukou drops the outside-worker test");
+
+    let o = anju(&["timeline"], plan);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let contract = &t["timelines"][1];
+    assert_eq!(contract["scenario"], "sign a contract with insurance");
+    assert!(
+        contract["events"].as_array().unwrap().iter().any(|e| e["kind"] == "status"
+            && e["program"] == "public_rental"
+            && e["to"] == "eligible"
+            && e["month"] == "2028-11"),
+        "24 months of insurance from 2026-11"
+    );
+
+    let too_many = plan.replace("\"horizonMonths\": 60", "\"horizonMonths\": 9999");
+    let o = anju(&["timeline"], &too_many);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("horizonMonths: must be at most 540"), "{}", stderr(&o));
+    let o = anju(&["compare"], r#"{"scenarios": [{"name": "x", "actions": [{"action": "fly"}]}]}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("scenarios[0].actions[0]"), "{}", stderr(&o));
 }

@@ -1,5 +1,6 @@
-//! Benchmarks (criterion; reported, not asserted): one full household assessment, and its JSON round trip as the
-//! CLI and the JS API do it. Budget: ≤ 20 µs median for one household. Run with `cargo xtask bench`.
+//! Benchmarks (criterion; reported, not asserted): one full household assessment, its JSON round trip as the CLI
+//! and the JS API do it, a comparison of the baseline with four scenarios, and 45-year timelines for all five.
+//! Budgets: ≤ 20 µs median for one household; ≤ 2 ms for baseline + 4 scenarios + timeline. `cargo xtask bench`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use anju_rules::household::Request;
@@ -25,10 +26,31 @@ pub const FULL: &str = r#"{"asOf": "2026-11", "household": {
   "children": [{"birth": "2018-09", "stage": "primary"}]
 }}"#;
 
+/// Four scenarios of the kinds families ask about.
+const SCENARIOS: &str = r#"[
+  {"name": "contract", "actions": [{"action": "signContract", "months": 24}]},
+  {"name": "hukou here", "actions": [{"action": "moveHukouHere"}]},
+  {"name": "flexible at 100 %", "from": "2027-03", "actions": [{"action": "contributeFlexible", "baseBp": 10000}]},
+  {"name": "back home", "from": "2028-01", "actions": [{"action": "moveTo", "place": "sichuan"}]}
+]"#;
+
 fn bench(c: &mut Criterion) {
     let request: Request = serde_json::from_str(FULL).unwrap();
     let today = YearMonth::ym(2026, 11);
     c.bench_function("assess one full household", |b| b.iter(|| anju_rules::assess(black_box(&request), today)));
+    let scenarios: Vec<anju_rules::scenario::Scenario> = serde_json::from_str(SCENARIOS).unwrap();
+    c.bench_function("compare baseline + 4 scenarios", |b| {
+        b.iter(|| anju_rules::scenario::compare(black_box(&request), today, &scenarios, today + 24))
+    });
+    c.bench_function("timelines of 45 years: baseline + 4 scenarios", |b| {
+        b.iter(|| {
+            let mut n = anju_rules::scenario::timeline(black_box(&request), today, None, 540).len();
+            for s in &scenarios {
+                n += anju_rules::scenario::timeline(&request, today, Some(s), 540).len();
+            }
+            n
+        })
+    });
     c.bench_function("parse + assess + serialize one household (JSON in, JSON out)", |b| {
         b.iter(|| {
             let r: Request = serde_json::from_str(black_box(FULL)).unwrap();

@@ -20,6 +20,8 @@ pub const MAX_INDEX_BP: u32 = 30_000;
 pub const MAX_ADULTS: usize = 2;
 pub const MAX_CHILDREN: usize = 10;
 pub const MAX_SEGMENTS: usize = 50;
+/// Children from this age (20, in months) are past school entry and the entrance exams [I].
+pub const SCHOOL_AGE_LIMIT_MONTHS: i32 = 20 * 12;
 
 /// An assessment request: the household and, optionally, the month to assess at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -50,6 +50,10 @@ pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     results.push(programs::provident_fund_rent::evaluate(h, as_of));
     for (i, child) in h.children.iter().enumerate().take(household::MAX_CHILDREN) {
         let i = i as u8;
+        // School entry and the entrance exams concern children under 20 [I]; older children get no school program.
+        if child.birth.is_some_and(|b| b.months_until(as_of) >= household::SCHOOL_AGE_LIMIT_MONTHS) {
+            continue;
+        }
         if in_high_school_years(child, as_of) {
             results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
         } else {

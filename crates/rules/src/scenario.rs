@@ -13,6 +13,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
+use crate::policy::data::national::exam_eligibility as exam;
+use crate::policy::data::national::school_entry as school;
 use crate::policy::data::ALL_PARAMETERS;
 use crate::report::{Assessment, Outcome, ProgramId, Status};
 use crate::time::YearMonth;
@@ -172,10 +174,11 @@ pub enum Event {
 }
 
 fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut Vec<Event>) {
-    for (a, b) in before.programs.iter().zip(&after.programs) {
-        if a.program != b.program || a.subject != b.subject {
+    // Programs are matched by program and subject: a child who turns 12 (or 20) changes the list.
+    for b in &after.programs {
+        let Some(a) = before.programs.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
             continue;
-        }
+        };
         for (ca, cb) in a.criteria.iter().zip(&b.criteria) {
             if ca.id == cb.id && ca.outcome != cb.outcome {
                 out.push(Event::Criterion {
@@ -194,24 +197,17 @@ fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut Vec
     }
 }
 
-/// Months at which something may change between `start` (exclusive) and `end` (inclusive).
-fn candidates(request: &Request, start: YearMonth, end: YearMonth, first: &Assessment) -> Vec<YearMonth> {
+/// Months at which something may change between `start` (exclusive) and `end` (inclusive), apart from the
+/// duration tests' own `metFrom` months (added as they appear): policy values starting or ending, a child reaching
+/// 12 (school entry gives way to the exam rules), and — while a child is of school age — each September and each
+/// local cut-off month (and the month after it) of the places the family lives in or moves to.
+fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Option<String>]) -> Vec<YearMonth> {
     let mut months: Vec<YearMonth> = Vec::new();
     let mut add = |m: YearMonth| {
         if m > start && m <= end {
             months.push(m);
         }
     };
-    for p in &first.programs {
-        for c in &p.criteria {
-            if let Some(m) = c.met_from {
-                add(m);
-            }
-        }
-        if let Some(m) = p.earliest {
-            add(m);
-        }
-    }
     for param in ALL_PARAMETERS {
         for d in param.values {
             add(d.from);
@@ -220,20 +216,31 @@ fn candidates(request: &Request, start: YearMonth, end: YearMonth, first: &Asses
             }
         }
     }
-    // A child without a stated stage moves from the school-entry rules to the exam rules at 12.
+    let mut calendar: Vec<u32> = vec![9];
+    for place in places {
+        for national in [&school::CUTOFF_MONTH, &exam::CUTOFF_MONTH] {
+            for d in crate::policy::resolve(place.as_deref(), national).0.values {
+                if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
+                    calendar.extend([m, m % 12 + 1]);
+                }
+            }
+        }
+    }
+    calendar.sort();
+    calendar.dedup();
     for child in &request.household.children {
         if let (None, Some(birth)) = (child.stage, child.birth) {
             add(birth + 12 * 12);
         }
-    }
-    // School years and local cut-offs move with the calendar.
-    let mut m = start + 1;
-    while m <= end {
-        if m.month() == 9 || m.month() == 1 || (!request.household.children.is_empty() && (4..=8).contains(&m.month()))
-        {
-            months.push(m);
+        // School entry and exams concern children under 20 (unknown birth: the whole horizon).
+        let last = child.birth.map_or(end, |b| (b + crate::household::SCHOOL_AGE_LIMIT_MONTHS).min(end));
+        let mut m = start + 1;
+        while m <= last {
+            if calendar.contains(&m.month()) {
+                add(m);
+            }
+            m = m + 1;
         }
-        m = m + 1;
     }
     months.sort();
     months.dedup();
@@ -251,7 +258,17 @@ pub fn timeline(request: &Request, as_of: YearMonth, scenario: Option<&Scenario>
     let start = at(as_of);
     let mut previous = crate::assess(&start, as_of);
     let mut events = Vec::new();
-    let mut months = candidates(&start, as_of, end, &previous);
+    let mut places: Vec<Option<String>> = start.household.adults.iter().map(|a| a.current_place.clone()).collect();
+    for action in scenario.map(|s| &s.actions[..]).unwrap_or_default() {
+        if let Action::MoveTo { place } = action {
+            places.push(Some(place.clone()));
+        }
+    }
+    let mut months = candidates(&start, as_of, end, &places);
+    for p in &previous.programs {
+        let met = p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest);
+        months.extend(met.filter(|x| *x > as_of && *x <= end));
+    }
     if let Some(from) = scenario.and_then(|s| s.from) {
         if from > as_of && from <= end {
             months.push(from);
@@ -332,9 +349,125 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_shows_each_scenario_beside_the_baseline() {
+        let scenarios = [
+            Scenario { name: "hukou".into(), from: None, actions: vec![Action::MoveHukouHere] },
+            Scenario { name: "stop".into(), from: None, actions: vec![Action::StopContributing] },
+        ];
+        let c = compare(&migrant(4), NOV_2026, &scenarios, NOV_2026 + 3);
+        assert_eq!(c.columns, ["baseline", "hukou", "stop"]);
+        let permit = &c.programs[0];
+        assert_eq!(permit.program, ProgramId::ResidencePermit);
+        assert_eq!(permit.statuses, [Status::Eligible, Status::NotApplicable, Status::Eligible]);
+        assert_eq!(permit.differing, ["left_hukou_city"]);
+    }
+
+    #[test]
     fn moving_hukou_here_makes_the_permit_unnecessary() {
         let s = Scenario { name: "hukou".into(), from: None, actions: vec![Action::MoveHukouHere] };
         let r = crate::assess(&under(&migrant(4), NOV_2026, &s, NOV_2026), NOV_2026);
         assert_eq!(r.programs[0].status, Status::NotApplicable);
     }
+}
+
+/// At most this many scenarios beside the baseline.
+pub const MAX_SCENARIOS: usize = 4;
+
+/// A request with scenarios: what `anju compare` and `anju timeline` read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<YearMonth>,
+    #[serde(default)]
+    pub household: crate::household::Household,
+    /// Up to four scenarios beside the baseline ("nothing changes").
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    /// The month to compare at; the evaluation month when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<YearMonth>,
+    /// Months of timeline to list (at most 540); 120 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_months: Option<u32>,
+}
+
+impl Plan {
+    pub fn request(&self) -> Request {
+        Request { as_of: self.as_of, household: self.household.clone() }
+    }
+}
+
+/// One program across the baseline and the scenarios.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramRow {
+    pub program: ProgramId,
+    pub subject: &'static str,
+    /// Baseline first, then each scenario in order.
+    pub statuses: Vec<Status>,
+    pub earliest: Vec<Option<YearMonth>>,
+    /// Monthly totals in fen, where the program pays one.
+    pub total_monthly_fen: Vec<Option<i64>>,
+    /// Criteria whose outcome is not the same in every column.
+    pub differing: Vec<&'static str>,
+}
+
+/// The baseline and scenarios side by side at one month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub as_of: YearMonth,
+    pub at: YearMonth,
+    /// "baseline", then the scenarios' names.
+    pub columns: Vec<String>,
+    pub programs: Vec<ProgramRow>,
+}
+
+/// Compares the baseline with up to four scenarios at month `at` (not before the evaluation month).
+pub fn compare(request: &Request, as_of: YearMonth, scenarios: &[Scenario], at: YearMonth) -> Comparison {
+    let at = at.max(as_of);
+    let scenarios = &scenarios[..scenarios.len().min(MAX_SCENARIOS)];
+    let mut results = vec![crate::assess(&advance(request, as_of, as_of.months_until(at)), at)];
+    results.extend(scenarios.iter().map(|s| crate::assess(&under(request, as_of, s, at), at)));
+    let baseline = &results[0];
+    let programs = baseline
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let cells: Vec<Option<&crate::report::ProgramResult>> = results
+                .iter()
+                .map(|r| r.programs.get(i).filter(|q| q.program == p.program && q.subject == p.subject))
+                .collect();
+            let total = |q: &crate::report::ProgramResult| {
+                q.amounts.iter().find(|a| a.id == crate::report::AmountId::TotalMonthly).and_then(|a| a.fen)
+            };
+            let differing = p
+                .criteria
+                .iter()
+                .filter(|c| {
+                    cells
+                        .iter()
+                        .flatten()
+                        .any(|q| q.criteria.iter().find(|d| d.id == c.id).map(|d| d.outcome) != Some(c.outcome))
+                })
+                .map(|c| c.id)
+                .collect();
+            ProgramRow {
+                program: p.program,
+                subject: p.subject,
+                statuses: cells.iter().map(|q| q.map_or(Status::Unknown, |q| q.status)).collect(),
+                earliest: cells.iter().map(|q| q.and_then(|q| q.earliest)).collect(),
+                total_monthly_fen: cells.iter().map(|q| q.and_then(total)).collect(),
+                differing,
+            }
+        })
+        .collect();
+    let mut columns = vec!["baseline".to_string()];
+    columns.extend(scenarios.iter().map(|s| s.name.clone()));
+    Comparison { as_of, at, columns, programs }
 }

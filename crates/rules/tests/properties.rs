@@ -283,10 +283,11 @@ fn brute_force_events(
     for k in 1..=horizon {
         let m = when + k;
         let now = assess(&at(m), m);
-        for (a, b) in previous.programs.iter().zip(&now.programs) {
-            if a.program != b.program {
-                continue; // a child moving from school entry to the exam rules: a different program, not a change
-            }
+        for b in &now.programs {
+            // A child moving from school entry to the exam rules starts a different program, not a change.
+            let Some(a) = previous.programs.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
+                continue;
+            };
             for (ca, cb) in a.criteria.iter().zip(&b.criteria) {
                 if ca.outcome != cb.outcome {
                     events.push(Event::Criterion {
