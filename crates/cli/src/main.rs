@@ -5,7 +5,7 @@
 //! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
 //! anju schema request|result|plan
-//! anju compare PLAN | anju timeline PLAN
+//! anju compare PLAN | anju timeline PLAN | anju plan PLAN
 //! ```
 //! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
 //! or standard input and prints the JSON result, or with `--explain` the plain-text explanation. Bad input exits
@@ -14,7 +14,8 @@
 //! `check-pack` validates a folder of policy files and names the file, line and key of every problem.
 //! `schema` prints the JSON Schema (draft 2020-12) of the request, the result or a plan.
 //! `compare` reads a plan (a request plus up to four scenarios) and prints the programs side by side; `timeline`
-//! prints, for the baseline and each scenario, the month each criterion and status changes.
+//! prints, for the baseline and each scenario, the month each criterion and status changes; `plan` prints, for each
+//! program not yet eligible, the smallest sets of actions that make it eligible and the earliest month.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju schema request|result|plan
        anju compare [PLAN | -] [--as-of YYYY-MM]
        anju timeline [PLAN | -] [--as-of YYYY-MM]
+       anju plan [PLAN | -] [--as-of YYYY-MM]
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
@@ -42,6 +44,7 @@ check-pack  validates the policy files under DIR (default: policy) and lists eve
 schema      prints the JSON Schema of the request, of the result or of a plan
 compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
 timeline    reads a plan and prints the month each criterion and status changes, for the baseline and each scenario
+plan        reads a plan (its scenarios are ignored) and prints the pathways to each program not yet eligible
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
   --explain         print the plain-language explanation instead of JSON";
@@ -87,7 +90,7 @@ fn run(args: &[String]) -> Result<String, UsageError> {
         }
         Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
         Some("schema") => schema(args.get(1).map(String::as_str)),
-        Some(command @ ("compare" | "timeline")) => {
+        Some(command @ ("compare" | "timeline" | "plan")) => {
             let a = parse_assess_args(&args[1..])?;
             plan(command, &a)
         }
@@ -172,6 +175,8 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
     }
     let json = if command == "compare" {
         serde_json::to_string_pretty(&compare(&request, as_of, &plan.scenarios, plan.at.unwrap_or(as_of)))
+    } else if command == "plan" {
+        serde_json::to_string_pretty(&anju_rules::pathway::plan(&request, as_of))
     } else {
         let horizon = plan.horizon_months.map_or(120, |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
         let mut timelines =

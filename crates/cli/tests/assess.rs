@@ -212,3 +212,15 @@ fn compare_and_timeline_read_a_plan() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("scenarios[0].actions[0]"), "{}", stderr(&o));
 }
+
+#[test]
+fn plan_lists_pathways_best_first() {
+    let plan = include_str!("../../../docs/examples/plan-rongan.json");
+    let o = anju(&["plan"], plan);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rental = p["programs"].as_array().unwrap().iter().find(|x| x["program"] == "public_rental").unwrap();
+    let first = &rental["pathways"][0];
+    assert_eq!(first["actions"][0]["action"], "signContract");
+    assert_eq!(first["earliest"], "2028-11");
+}

@@ -51,6 +51,9 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    c.bench_function("pathways for every program not yet eligible", |b| {
+        b.iter(|| anju_rules::pathway::plan(black_box(&request), today))
+    });
     c.bench_function("parse + assess + serialize one household (JSON in, JSON out)", |b| {
         b.iter(|| {
             let r: Request = serde_json::from_str(black_box(FULL)).unwrap();

@@ -348,3 +348,28 @@ proptest! {
         prop_assert_eq!(fast, slow);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A pathway's earliest month is a month the program is eligible under its actions, and the month before is not.
+    #[test]
+    fn a_pathway_makes_the_program_eligible_from_its_month_and_not_before((h, when) in local_household()) {
+        use anju_rules::scenario::{under, Scenario};
+        let request = Request { as_of: Some(when), household: h };
+        let plan = anju_rules::pathway::plan(&request, when);
+        for p in &plan.programs {
+            for w in &p.pathways {
+                let s = Scenario { name: String::new(), from: None, actions: w.actions.clone() };
+                let status_at = |m: YearMonth| {
+                    let r = assess(&under(&request, when, &s, m), m);
+                    r.programs.iter().find(|q| q.program == p.program && q.subject == p.subject).map(|q| q.status)
+                };
+                prop_assert_eq!(status_at(w.earliest), Some(Status::Eligible), "{:?} {:?}", p.program, w.actions);
+                if w.earliest > when {
+                    prop_assert_ne!(status_at(w.earliest + -1), Some(Status::Eligible), "{:?} {:?}", p.program, w.actions);
+                }
+            }
+        }
+    }
+}

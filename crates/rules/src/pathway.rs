@@ -1,0 +1,298 @@
+//! Pathways: for each program a family is not yet eligible for, the smallest sets of actions that make it eligible,
+//! and the earliest month.
+//!
+//! The catalogue holds the changes families can make (rules brief §6): get a permit, sign a contract with
+//! insurance, pay as a flexible worker at the floor base, register the rental, move hukou here. Every set of up to
+//! three actions, made now, is followed over the coming years with the timeline; a program's pathway is each set
+//! under which it becomes eligible, ranked by the number of actions, then the earliest month, then what the
+//! family pays in contributions (flexible-worker contributions to that month; an employer's are not the family's).
+//! "Wait" (no action) is a pathway too when time alone is enough. Moving hukou here counts only where the hukou
+//! rules allow it at once (with the other actions of the set, e.g. a registered rental). Actions that unlock several programs at once are
+//! listed first in `unlocks_most`.
+
+use serde::Serialize;
+
+use crate::household::Request;
+use crate::policy::data::national::employee_pension as pension;
+use crate::report::{ProgramId, Status};
+use crate::scenario::{timeline, under, Action, Event, Scenario};
+use crate::time::YearMonth;
+
+/// A program for a subject, and the first month it is eligible.
+type Eligible = (ProgramId, &'static str, YearMonth);
+
+/// How far ahead pathways look: 10 years.
+pub const PATHWAY_HORIZON: i32 = 120;
+/// The largest number of actions in one pathway.
+pub const MAX_ACTIONS: usize = 3;
+
+/// The changes pathways are built from.
+pub fn catalogue() -> Vec<Action> {
+    vec![
+        Action::GetPermit,
+        Action::SignContract { months: 24 },
+        Action::ContributeFlexible { base_bp: 6000 },
+        Action::RegisterRental,
+        Action::MoveHukouHere,
+    ]
+}
+
+/// One way to eligibility for one program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Pathway {
+    pub actions: Vec<Action>,
+    /// The first month the program is eligible if the actions are taken now.
+    pub earliest: YearMonth,
+    /// Contributions the family pays itself until then, in fen, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_fen: Option<i64>,
+}
+
+/// The pathways of one program for one subject, best first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramPathways {
+    pub program: ProgramId,
+    pub subject: &'static str,
+    pub status_now: Status,
+    /// Best first; at most three are listed.
+    pub pathways: Vec<Pathway>,
+}
+
+/// All pathways, and the single actions that unlock the most programs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub as_of: YearMonth,
+    pub programs: Vec<ProgramPathways>,
+    /// Single actions, ordered by how many programs they make eligible within the horizon (most first).
+    pub unlocks_most: Vec<(Action, usize)>,
+}
+
+fn subsets(n: usize, max: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![vec![]];
+    for mask in 1u32..(1 << n) {
+        if mask.count_ones() as usize <= max {
+            out.push((0..n).filter(|i| mask & (1 << i) != 0).collect());
+        }
+    }
+    out.sort_by_key(Vec::len);
+    out
+}
+
+/// The first month (from `as_of`) each program is eligible under `actions` taken now; `as_of` if eligible already.
+fn eligible_months(request: &Request, as_of: YearMonth, actions: &[Action]) -> Vec<Eligible> {
+    // Moving hukou is only a step a family can take where the hukou rules allow it now, given the other actions.
+    if actions.contains(&Action::MoveHukouHere) {
+        let others: Vec<Action> = actions.iter().filter(|a| **a != Action::MoveHukouHere).cloned().collect();
+        let before = Scenario { name: String::new(), from: None, actions: others };
+        let r = crate::assess(&under(request, as_of, &before, as_of), as_of);
+        let allowed = r.programs.iter().any(|p| {
+            p.program == ProgramId::HukouTransfer && p.subject == "household.adults[0]" && p.status == Status::Eligible
+        });
+        if !allowed {
+            return vec![];
+        }
+    }
+    let scenario = Scenario { name: String::new(), from: None, actions: actions.to_vec() };
+    let start = crate::assess(&under(request, as_of, &scenario, as_of), as_of);
+    let mut out: Vec<Eligible> =
+        start.programs.iter().filter(|p| p.status == Status::Eligible).map(|p| (p.program, p.subject, as_of)).collect();
+    for event in timeline(request, as_of, Some(&scenario), PATHWAY_HORIZON) {
+        if let Event::Status { month, program, subject, to: Status::Eligible, .. } = event {
+            if !out.iter().any(|(p, s, _)| *p == program && *s == subject) {
+                out.push((program, subject, month));
+            }
+        }
+    }
+    out
+}
+
+/// What the family pays itself as a flexible worker from `as_of` to `until`: 20 % of the chosen base of the
+/// current place's benefit base (standing in for the average wage [I]); `None` where that base is unknown.
+fn cost(request: &Request, as_of: YearMonth, actions: &[Action], until: YearMonth) -> Option<i64> {
+    let months = i64::from(as_of.months_until(until).max(0));
+    let mut total = 0i64;
+    for action in actions {
+        if let Action::ContributeFlexible { base_bp } = action {
+            let place = request.household.adults.first().and_then(|a| a.current_place.as_deref());
+            let c = crate::policy::resolve(place, &pension::BENEFIT_BASE).0.int_at(as_of)?.0;
+            let rate = pension::FLEXIBLE_RATE.int_at(as_of)?.0;
+            let monthly = i128::from(c) * i128::from(*base_bp) * i128::from(rate) / 100_000_000;
+            total += i64::try_from(monthly).ok()? * months;
+        }
+    }
+    Some(total)
+}
+
+/// Pathways for every program that is not eligible now.
+pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
+    let now = crate::assess(request, as_of);
+    let actions = catalogue();
+    let sets = subsets(actions.len(), MAX_ACTIONS);
+    let results: Vec<(Vec<Action>, Vec<Eligible>)> = sets
+        .iter()
+        .map(|set| {
+            let chosen: Vec<Action> = set.iter().map(|&i| actions[i].clone()).collect();
+            let months = eligible_months(request, as_of, &chosen);
+            (chosen, months)
+        })
+        .collect();
+
+    let mut programs = Vec::new();
+    for p in now.programs.iter().filter(|p| p.status != Status::Eligible && p.status != Status::NotApplicable) {
+        let mut found: Vec<Pathway> = Vec::new();
+        for (chosen, months) in &results {
+            let Some((_, _, month)) = months.iter().find(|(q, s, _)| *q == p.program && *s == p.subject) else {
+                continue;
+            };
+            // A larger set that contains a smaller pathway adds nothing unless it is earlier.
+            let dominated = found.iter().any(|f| f.actions.iter().all(|a| chosen.contains(a)) && f.earliest <= *month);
+            if dominated {
+                continue;
+            }
+            found.push(Pathway {
+                actions: chosen.clone(),
+                earliest: *month,
+                cost_fen: cost(request, as_of, chosen, *month),
+            });
+        }
+        found.sort_by(|a, b| {
+            (a.actions.len(), a.earliest, a.cost_fen.unwrap_or(i64::MAX)).cmp(&(
+                b.actions.len(),
+                b.earliest,
+                b.cost_fen.unwrap_or(i64::MAX),
+            ))
+        });
+        found.truncate(3);
+        programs.push(ProgramPathways {
+            program: p.program,
+            subject: p.subject,
+            status_now: p.status,
+            pathways: found,
+        });
+    }
+
+    let already: Vec<(ProgramId, &str)> =
+        now.programs.iter().filter(|p| p.status == Status::Eligible).map(|p| (p.program, p.subject)).collect();
+    let mut unlocks_most: Vec<(Action, usize)> = results
+        .iter()
+        .filter(|(chosen, _)| chosen.len() == 1)
+        .map(|(chosen, months)| {
+            let newly = months.iter().filter(|(p, s, _)| !already.contains(&(*p, *s))).count();
+            (chosen[0].clone(), newly)
+        })
+        .collect();
+    unlocks_most.sort_by_key(|u| std::cmp::Reverse(u.1));
+    Plan { as_of, programs, unlocks_most }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::{Adult, Child, EmployeePension, Household, Sex};
+
+    const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
+
+    fn request(adult: Adult, household: Household) -> Request {
+        Request { as_of: Some(NOV_2026), household: Household { adults: vec![adult], ..household } }
+    }
+
+    fn pathways(r: &Request, program: ProgramId) -> Vec<(Vec<Action>, YearMonth)> {
+        let p = plan(r, NOV_2026);
+        let found = p.programs.iter().find(|x| x.program == program).expect("program not yet eligible");
+        found.pathways.iter().map(|w| (w.actions.clone(), w.earliest)).collect()
+    }
+
+    /// Rules brief §6, pathways 2 and 8: in 融安县 an outside worker with no county insurance becomes eligible for
+    /// 公租房 by moving hukou to the county town (with a registered rental, the hukou rule there) at once, or after
+    /// 24 months of insurance from a contract (2028-11).
+    #[test]
+    fn rongan_public_rental_by_hukou_move_or_two_years_of_insurance() {
+        let adult = Adult {
+            current_place: Some("guangxi/liuzhou/rongan".into()),
+            hukou_elsewhere: Some(true),
+            si_months_here: Some(0),
+            employee_pension: EmployeePension { contributing_now: Some(false), ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let household =
+            Household { owns_home_here: Some(false), income_below_local_line: Some(true), ..Household::default() };
+        let found = pathways(&request(adult, household), ProgramId::PublicRental);
+        assert_eq!(found[0], (vec![Action::SignContract { months: 24 }], YearMonth::ym(2028, 11)));
+        assert_eq!(found[1], (vec![Action::ContributeFlexible { base_bp: 6000 }], YearMonth::ym(2028, 11)));
+        assert_eq!(found[2], (vec![Action::RegisterRental, Action::MoveHukouHere], NOV_2026));
+    }
+
+    /// Pathway 1: a migrant who has lived here 4 months with neither a job nor a home of record can apply for a
+    /// residence permit at 6 months (2027-01) once one of them is formalised.
+    #[test]
+    fn a_residence_permit_at_six_months_once_a_job_or_home_is_formal() {
+        let adult = Adult {
+            hukou_elsewhere: Some(true),
+            months_in_place: Some(4),
+            stable_job: Some(false),
+            stable_home: Some(false),
+            continuous_study: Some(false),
+            ..Adult::default()
+        };
+        let found = pathways(&request(adult, Household::default()), ProgramId::ResidencePermit);
+        let months: Vec<YearMonth> = found.iter().map(|f| f.1).collect();
+        assert!(found.iter().all(|f| f.0.len() == 1), "{found:?}");
+        assert!(months.iter().all(|m| *m == YearMonth::ym(2027, 1)), "{found:?}");
+        assert!(found.iter().any(|f| f.0 == [Action::RegisterRental]));
+        assert!(found.iter().any(|f| f.0 == [Action::SignContract { months: 24 }]));
+    }
+
+    /// Pathway 3: a man born 1970-01 reaches his statutory age (61y4m) in 2031-05 and needs 192 months for that
+    /// year; with 120 months and no contributions he never qualifies, and contributing from now reaches 192 in
+    /// 2032-11 (72 months on).
+    #[test]
+    fn the_minimum_years_by_contributing_from_now() {
+        let adult = Adult {
+            birth: Some(YearMonth::ym(1970, 1)),
+            sex: Some(Sex::Male),
+            employee_pension: EmployeePension {
+                months: Some(120),
+                contributing_now: Some(false),
+                ..EmployeePension::default()
+            },
+            ..Adult::default()
+        };
+        let found = pathways(&request(adult, Household::default()), ProgramId::EmployeePension);
+        assert_eq!(found[0], (vec![Action::SignContract { months: 24 }], YearMonth::ym(2032, 11)));
+        assert_eq!(found[1].1, YearMonth::ym(2032, 11));
+    }
+
+    /// Pathway 6: in 海口 (permit 2 years, insurance 1 year, counted to 31 August), a family with neither starts
+    /// both now: the first entry round they meet is 2029 (permit 33 months by 2029-08), open from 2028-09.
+    #[test]
+    fn haikou_school_entry_needs_a_permit_and_insurance_started_together() {
+        let adult = Adult {
+            current_place: Some("hainan/haikou".into()),
+            hukou_elsewhere: Some(true),
+            stable_home: Some(true),
+            si_months_here: Some(0),
+            permit: crate::household::Permit { held: Some(false), ..Default::default() },
+            employee_pension: EmployeePension { contributing_now: Some(false), ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let household = Household {
+            children: vec![Child { birth: Some(YearMonth::ym(2020, 3)), ..Child::default() }],
+            ..Household::default()
+        };
+        let found = pathways(&request(adult, household), ProgramId::SchoolEntry);
+        assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2028, 9)));
+    }
+
+    #[test]
+    fn subsets_are_smallest_first_and_bounded() {
+        let s = subsets(5, 3);
+        assert_eq!(s.len(), 1 + 5 + 10 + 10);
+        assert!(s.windows(2).all(|w| w[0].len() <= w[1].len()));
+    }
+}
