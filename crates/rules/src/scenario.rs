@@ -173,7 +173,8 @@ pub enum Event {
     },
 }
 
-fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut Vec<Event>) {
+/// The events between two assessments one after the other (`after` is at `month`).
+pub fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut Vec<Event>) {
     // Programs are matched by program and subject: a child who turns 12 (or 20) changes the list.
     for b in &after.programs {
         let Some(a) = before.programs.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
