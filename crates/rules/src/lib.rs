@@ -61,9 +61,6 @@ pub fn assess(request: &Request, today: YearMonth) -> Assessment {
             results.push(programs::school_entry::evaluate(h, child, i, as_of));
         }
     }
-    for p in &mut results {
-        p.materials = materials::materials(p.program, &p.criteria);
-    }
     Assessment::new(as_of, results, Msg::Disclaimer)
 }
 

@@ -198,12 +198,38 @@ pub struct ProgramResult {
     pub options: Vec<Msg>,
     /// What this program's answer leaves out.
     pub not_modelled: Vec<Msg>,
-    /// The papers its criteria call for (filled in by `assess`).
+    /// The papers its criteria call for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<crate::materials::Material>,
 }
 
 impl ProgramResult {
+    /// A result whose status, earliest month and materials follow from its criteria; the program adds the rest
+    /// (amounts, notes, options, what it leaves out, the policy date) with struct-update syntax.
+    pub fn new(program: ProgramId, subject: &'static str, criteria: Vec<Criterion>) -> Self {
+        let status = Self::status_of(&criteria);
+        ProgramResult {
+            program,
+            subject,
+            status,
+            earliest: Self::earliest_of(&criteria, status),
+            materials: crate::materials::materials(program, &criteria),
+            criteria,
+            policy_from: None,
+            amounts: vec![],
+            notes: vec![],
+            options: vec![],
+            not_modelled: vec![],
+        }
+    }
+
+    /// Marks the program as not concerning this person (e.g. a permit for someone whose hukou is here).
+    pub fn not_applicable(mut self) -> Self {
+        self.status = Status::NotApplicable;
+        self.earliest = None;
+        self
+    }
+
     /// Derives the status from the criteria, the way every program does:
     /// a failed non-duration test → not eligible; otherwise any unknown → unknown;
     /// otherwise a failed duration test → not yet; otherwise eligible.

@@ -24,18 +24,9 @@ pub fn evaluate(household: &Household, _as_of: YearMonth) -> ProgramResult {
     let place = household.adults.first().and_then(|a| a.current_place.as_deref());
     let county_or_unknown = place.and_then(policy::place).is_none_or(|p| p.level == "county");
     let criteria = vec![c];
-    let status = ProgramResult::status_of(&criteria);
     ProgramResult {
-        program: ProgramId::AffordableRental,
-        subject: "household",
-        status,
-        earliest: None,
-        criteria,
-        policy_from: None,
-        amounts: vec![],
         notes: if county_or_unknown { vec![Msg::SupplyMayNotExist] } else { vec![] },
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalRules],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::AffordableRental, "household", criteria)
     }
 }

@@ -21,6 +21,14 @@ pub fn criterion(id: &'static str, citation: &'static Citation, outcome: Outcome
     }
 }
 
+/// The newest effective month among the dated values a program used, its amounts' included.
+pub fn newest_from(
+    rules: impl IntoIterator<Item = Option<&'static Dated>>,
+    amounts: &[crate::report::Amount],
+) -> Option<YearMonth> {
+    rules.into_iter().flatten().chain(amounts.iter().flat_map(|a| a.used.iter().copied())).map(|d| d.from).max()
+}
+
 /// A yes / no / unknown answer as an outcome.
 pub fn tri(answer: Option<bool>) -> Outcome {
     match answer {

@@ -13,6 +13,7 @@
 //! Amounts are estimated at the statutory retirement month with today's benefit base of the place of receipt.
 //! Parameters: `policy/national/employee_pension.toml` and the places' layers.
 
+use super::common::{criterion, newest_from};
 use super::fields;
 use crate::household::{Adult, FemaleCategory, Question, Sex, Subject};
 use crate::message::Msg;
@@ -56,9 +57,6 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
         ),
     ];
-    let status = ProgramResult::status_of(&criteria);
-    let earliest = ProgramResult::earliest_of(&criteria, status);
-
     let mut options = Vec::new();
     if let (Some(m), Some((req, _))) = (months, required) {
         if m < req {
@@ -83,25 +81,13 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
         None => vec![],
     };
-    let used_by_amounts = amounts.iter().flat_map(|a| a.used.iter().copied());
-    let policy_from = [statutory.map(|s| s.rule), required.map(|r| r.1)]
-        .into_iter()
-        .flatten()
-        .chain(used_by_amounts)
-        .map(|d| d.from)
-        .max();
     ProgramResult {
-        program: ProgramId::EmployeePension,
-        subject: Subject::adult_path(index),
-        status,
-        earliest,
-        criteria,
-        policy_from,
+        policy_from: newest_from([statutory.map(|s| s.rule), required.map(|r| r.1)], &amounts),
         amounts,
         notes,
         options,
         not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::EmployeePension, Subject::adult_path(index), criteria)
     }
 }
 
@@ -140,15 +126,11 @@ fn reached_age(statutory: Option<Statutory>, as_of: YearMonth, questions: Vec<Qu
         }
     };
     Criterion {
-        id: "reached_retirement_age",
-        outcome,
         is_duration: true,
         met_from,
-        observed: None,
         required: statutory.map(|s| Quantity { value: i64::from(s.age_months), unit: Unit::Months }),
-        message,
-        citation: &data::criteria::REACHED_RETIREMENT_AGE,
         questions: if outcome == Outcome::Unknown { questions } else { vec![] },
+        ..criterion("reached_retirement_age", &data::criteria::REACHED_RETIREMENT_AGE, outcome, message)
     }
 }
 
@@ -186,15 +168,12 @@ fn min_months(
         },
     };
     Criterion {
-        id: "min_contribution_months",
-        outcome,
         is_duration: continuing,
         met_from,
         observed: months.map(quantity),
         required: required.map(|r| quantity(r.0)),
-        message,
-        citation: &data::criteria::MIN_CONTRIBUTION_MONTHS,
         questions: if outcome == Outcome::Unknown { questions } else { vec![] },
+        ..criterion("min_contribution_months", &data::criteria::MIN_CONTRIBUTION_MONTHS, outcome, message)
     }
 }
 

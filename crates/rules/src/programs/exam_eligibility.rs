@@ -101,18 +101,9 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
             });
         }
     }
-    let status = ProgramResult::status_of(&criteria);
     ProgramResult {
-        program: ProgramId::ExamEligibility,
-        subject: Subject::child_path(index),
-        status,
-        earliest: ProgramResult::earliest_of(&criteria, status),
-        criteria,
         policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        amounts: vec![],
-        notes: vec![],
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProcedure],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
 }

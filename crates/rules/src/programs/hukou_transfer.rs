@@ -20,7 +20,7 @@ use crate::household::{Adult, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::hukou_transfer as data;
 use crate::policy::{self, Unit};
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 /// How hukou rules treat the current place.
@@ -115,22 +115,16 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         }
     }
 
-    let mut status = ProgramResult::status_of(&criteria);
-    if adult.hukou_elsewhere == Some(false) {
-        status = Status::NotApplicable;
-    }
-    ProgramResult {
-        program: ProgramId::HukouTransfer,
-        subject: Subject::adult_path(index),
-        status,
-        earliest: ProgramResult::earliest_of(&criteria, status),
-        criteria,
+    let result = ProgramResult {
         policy_from: data::RELAXED_BELOW_10K.at(as_of).map(|d| d.from),
-        amounts: vec![],
         notes,
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::HukouTransfer, Subject::adult_path(index), criteria)
+    };
+    if adult.hukou_elsewhere == Some(false) {
+        result.not_applicable()
+    } else {
+        result
     }
 }
 
@@ -194,6 +188,7 @@ fn insurance(adult: &Adult, place: Option<&str>, as_of: YearMonth, q: impl Fn(&'
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Status;
 
     const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
 

@@ -82,18 +82,8 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     };
 
     let criteria = vec![dep, rent, share];
-    let status = ProgramResult::status_of(&criteria);
     ProgramResult {
-        program: ProgramId::ProvidentFundRent,
-        subject: "household",
-        status,
-        earliest: None,
-        criteria,
-        policy_from: None,
-        amounts: vec![],
-        notes: vec![],
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalRules],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::ProvidentFundRent, "household", criteria)
     }
 }

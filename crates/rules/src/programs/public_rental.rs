@@ -72,19 +72,10 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     };
 
     let criteria = vec![housing, income, work];
-    let status = ProgramResult::status_of(&criteria);
     ProgramResult {
-        program: ProgramId::PublicRental,
-        subject: "household",
-        status,
-        earliest: ProgramResult::earliest_of(&criteria, status),
-        criteria,
         policy_from: data::SI_MONTHS_OUTSIDE.at(as_of).map(|d| d.from),
-        amounts: vec![],
-        notes: vec![],
-        options: vec![],
         not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::PublicRental, "household", criteria)
     }
 }
 

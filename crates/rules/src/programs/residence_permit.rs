@@ -17,12 +17,13 @@
 //!
 //! Parameters: `policy/national/residence_permit.toml`.
 
+use super::common::criterion;
 use super::fields;
 use crate::household::{Adult, Permit, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::residence_permit as data;
 use crate::policy::{Dated, Unit};
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 /// Continuous months of permit holding at `as_of` (条例 Art. 10): from the issue month, or from the last late
@@ -49,26 +50,20 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let criteria =
         vec![left_hukou_city(person, q), resided_half_year(person, as_of, min_months, q), stable_basis(person, q)];
 
-    let mut status = ProgramResult::status_of(&criteria);
-    if criteria[0].outcome == Outcome::NotMet {
-        status = Status::NotApplicable;
-    }
-    let earliest = ProgramResult::earliest_of(&criteria, status);
-    ProgramResult {
-        program: ProgramId::ResidencePermit,
-        subject: Subject::adult_path(index),
-        status,
-        earliest,
-        criteria,
+    let local_hukou = criteria[0].outcome == Outcome::NotMet;
+    let result = ProgramResult {
         policy_from: min_months.map(|(_, d)| d.from),
-        amounts: vec![],
         notes: match continuous_permit_months(&person.permit, as_of) {
             Some((months, since)) if person.permit.held == Some(true) => vec![Msg::PermitContinuous { months, since }],
             _ => vec![],
         },
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProofs, Msg::NotModelledEndorsement],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::ResidencePermit, Subject::adult_path(index), criteria)
+    };
+    if local_hukou {
+        result.not_applicable()
+    } else {
+        result
     }
 }
 
@@ -78,17 +73,7 @@ fn left_hukou_city(person: &Adult, q: impl Fn(&'static str) -> Question) -> Crit
         Some(false) => (Outcome::NotMet, Msg::HukouHere, vec![]),
         None => (Outcome::Unknown, Msg::HukouUnknown, vec![q(fields::HUKOU_ELSEWHERE)]),
     };
-    Criterion {
-        id: "left_hukou_city",
-        outcome,
-        is_duration: false,
-        met_from: None,
-        observed: None,
-        required: None,
-        message,
-        citation: &data::criteria::LEFT_HUKOU_CITY,
-        questions,
-    }
+    Criterion { questions, ..criterion("left_hukou_city", &data::criteria::LEFT_HUKOU_CITY, outcome, message) }
 }
 
 fn resided_half_year(
@@ -118,15 +103,12 @@ fn resided_half_year(
         }
     };
     Criterion {
-        id: "resided_half_year",
-        outcome,
         is_duration: true,
         met_from,
         observed: person.months_in_place.map(|m| months(m.into())),
         required: rule.map(|(r, _)| months(r)),
-        message,
-        citation: &data::criteria::RESIDED_HALF_YEAR,
         questions,
+        ..criterion("resided_half_year", &data::criteria::RESIDED_HALF_YEAR, outcome, message)
     }
 }
 
@@ -152,22 +134,13 @@ fn stable_basis(person: &Adult, q: impl Fn(&'static str) -> Question) -> Criteri
             .collect();
         (Outcome::Unknown, Msg::StableBasisUnknown, open)
     };
-    Criterion {
-        id: "stable_basis",
-        outcome,
-        is_duration: false,
-        met_from: None,
-        observed: None,
-        required: None,
-        message,
-        citation: &data::criteria::STABLE_BASIS,
-        questions,
-    }
+    Criterion { questions, ..criterion("stable_basis", &data::criteria::STABLE_BASIS, outcome, message) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Status;
 
     const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
 

@@ -65,32 +65,17 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         }
     };
     let criteria = vec![age, years, other];
-    let status = ProgramResult::status_of(&criteria);
-    let earliest = ProgramResult::earliest_of(&criteria, status);
     let options = match (months, required) {
         (Some(m), Some((req, _))) if m < req => vec![Msg::KeepPayingResident { remaining: req - m }],
         _ => vec![],
     };
     let amounts = estimate(adult, months, as_of, q);
-    let used_by_amounts = amounts.iter().flat_map(|a| a.used.iter().copied());
-    let policy_from = [benefit_age.map(|v| v.1), required.map(|v| v.1)]
-        .into_iter()
-        .flatten()
-        .chain(used_by_amounts)
-        .map(|d| d.from)
-        .max();
     ProgramResult {
-        program: ProgramId::ResidentPension,
-        subject: Subject::adult_path(index),
-        status,
-        earliest,
-        criteria,
-        policy_from,
+        policy_from: common::newest_from([benefit_age.map(|v| v.1), required.map(|v| v.1)], &amounts),
         amounts,
-        notes: vec![],
         options,
         not_modelled: vec![Msg::NotModelledResidentTiers],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::ResidentPension, Subject::adult_path(index), criteria)
     }
 }
 

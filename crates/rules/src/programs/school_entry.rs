@@ -124,20 +124,12 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         }
     }
 
-    let status = ProgramResult::status_of(&criteria);
     let same_county = child.hukou_place.is_some() && child.hukou_place.as_deref() == place;
     ProgramResult {
-        program: ProgramId::SchoolEntry,
-        subject: Subject::child_path(index),
-        status,
-        earliest: ProgramResult::earliest_of(&criteria, status),
-        criteria,
         policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        amounts: vec![],
         notes: if same_county { vec![Msg::SameCountyZoning] } else { vec![] },
-        options: vec![],
         not_modelled: vec![Msg::NotModelledLocalProcedure],
-        materials: vec![],
+        ..ProgramResult::new(ProgramId::SchoolEntry, Subject::child_path(index), criteria)
     }
 }
 
