@@ -323,6 +323,10 @@ impl Question {
         Question { subject: Subject::Adult(index), field }
     }
 
+    pub const fn household(field: &'static str) -> Self {
+        Question { subject: Subject::Household, field }
+    }
+
     pub fn path(self) -> String {
         format!("{}.{}", self.subject.path(), self.field)
     }

@@ -8,7 +8,7 @@
 
 use super::common::{criterion, tri};
 use super::household_fields;
-use crate::household::{Household, Question, Subject};
+use crate::household::{Household, Question};
 use crate::message::Msg;
 use crate::policy;
 use crate::policy::data::national::affordable_rental as data;
@@ -19,7 +19,7 @@ pub fn evaluate(household: &Household, _as_of: YearMonth) -> ProgramResult {
     let owns = household.owns_home_here;
     let mut c = criterion("no_home_here", &data::criteria::NO_HOME_HERE, tri(owns.map(|o| !o)), Msg::OwnsHome { owns });
     if owns.is_none() {
-        c.questions.push(Question { subject: Subject::Household, field: household_fields::OWNS_HOME_HERE });
+        c.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
     }
     let place = household.adults.first().and_then(|a| a.current_place.as_deref());
     let county_or_unknown = place.and_then(policy::place).is_none_or(|p| p.level == "county");

@@ -8,22 +8,18 @@
 
 use super::common::{criterion, local, no_local_rule, tri};
 use super::{fields, household_fields};
-use crate::household::{Household, Question, Subject};
+use crate::household::{Household, Question};
 use crate::message::Msg;
 use crate::policy::data::national::provident_fund_rent as data;
 use crate::report::{Outcome, ProgramId, ProgramResult};
 use crate::time::YearMonth;
-
-fn hq(field: &'static str) -> Question {
-    Question { subject: Subject::Household, field }
-}
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     let depositing = household.provident_fund_depositing;
     let mut dep =
         criterion("depositing", &data::criteria::DEPOSITING, tri(depositing), Msg::FundDepositing { depositing });
     if depositing.is_none() {
-        dep.questions.push(hq(household_fields::PROVIDENT_FUND));
+        dep.questions.push(Question::household(household_fields::PROVIDENT_FUND));
     }
 
     let (renting, owns) = (household.rents_home, household.owns_home_here);
@@ -39,10 +35,10 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
         Msg::RentingNoHome { renting, owns },
     );
     if renting.is_none() {
-        rent.questions.push(hq(household_fields::RENTS_HOME));
+        rent.questions.push(Question::household(household_fields::RENTS_HOME));
     }
     if owns.is_none() {
-        rent.questions.push(hq(household_fields::OWNS_HOME_HERE));
+        rent.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
     }
 
     let place = household.adults.first().and_then(|a| a.current_place.as_deref());
@@ -72,10 +68,10 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
                 Msg::RentShare { rent_fen: rent, income_fen: income, share_bp },
             );
             if rent.is_none() {
-                c.questions.push(hq(household_fields::MONTHLY_RENT));
+                c.questions.push(Question::household(household_fields::MONTHLY_RENT));
             }
             if income.is_none() {
-                c.questions.push(hq(household_fields::INCOME_PER_CAPITA));
+                c.questions.push(Question::household(household_fields::INCOME_PER_CAPITA));
             }
             c
         }

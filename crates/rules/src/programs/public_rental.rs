@@ -11,16 +11,12 @@
 
 use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
 use super::{fields, household_fields};
-use crate::household::{Adult, Household, HukouType, Question, Subject};
+use crate::household::{Adult, Household, HukouType, Question};
 use crate::message::Msg;
 use crate::policy::data::national::public_rental as data;
 use crate::policy::{self, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
-
-fn hq(field: &'static str) -> Question {
-    Question { subject: Subject::Household, field }
-}
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     let applicant = household.adults.first().cloned().unwrap_or_default();
@@ -134,7 +130,7 @@ fn housing_need(household: &Household, line: i64) -> Criterion {
         Some(false) => criterion(id, cite, Outcome::Met, Msg::OwnsHome { owns: Some(false) }),
         None => {
             let mut c = criterion(id, cite, Outcome::Unknown, Msg::OwnsHome { owns: None });
-            c.questions.push(hq(household_fields::OWNS_HOME_HERE));
+            c.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
             c
         }
         Some(true) if line == 0 => criterion(id, cite, Outcome::NotMet, Msg::OwnsHome { owns: Some(true) }),
@@ -145,7 +141,7 @@ fn housing_need(household: &Household, line: i64) -> Criterion {
             c.observed = area.map(|a| Quantity { value: i64::from(a), unit: Unit::SquareMetres });
             c.required = Some(Quantity { value: line, unit: Unit::SquareMetres });
             if area.is_none() {
-                c.questions.push(hq(household_fields::FLOOR_AREA));
+                c.questions.push(Question::household(household_fields::FLOOR_AREA));
             }
             c
         }
@@ -165,7 +161,7 @@ fn income_below(household: &Household, place: Option<&str>, as_of: YearMonth) ->
     let below = household.income_below_local_line;
     let mut c = criterion(id, cite, tri(below), Msg::IncomeSelfAssessed { below });
     if below.is_none() {
-        c.questions.push(hq(household_fields::INCOME_BELOW_LINE));
+        c.questions.push(Question::household(household_fields::INCOME_BELOW_LINE));
     }
     c
 }
