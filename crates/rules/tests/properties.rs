@@ -5,7 +5,9 @@
 //! - assessment is total (no panic) and deterministic for any request that passes validation.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use anju_rules::household::{Adult, EmployeePension, FemaleCategory, Household, Request, ResidentPension, Sex};
+use anju_rules::household::{
+    Adult, EmployeePension, FemaleCategory, Household, Request, ResidentPension, Segment, Sex,
+};
 use anju_rules::report::{AmountId, Outcome, ProgramId, ProgramResult, Status};
 use anju_rules::time::YearMonth;
 use anju_rules::{assess, programs};
@@ -48,6 +50,7 @@ fn adult() -> impl Strategy<Value = Adult> {
         proptest::option::of(0u32..540),
         proptest::option::of(0i64..10_000_000),
         proptest::option::of(any::<bool>()),
+        proptest::collection::vec((proptest::sample::select(PLACES), 0u32..240), 0..3),
     );
     (who, here, pension).prop_map(|(who, here, p)| Adult {
         birth: who.0,
@@ -65,7 +68,7 @@ fn adult() -> impl Strategy<Value = Adult> {
             contributing_now: p.1,
             account_balance_fen: p.2,
             average_index_bp: p.3,
-            ..EmployeePension::default()
+            segments: p.7.into_iter().map(|(place, months)| Segment { place: place.into(), months }).collect(),
         },
         resident_pension: ResidentPension { months: p.4, balance_fen: p.5, other_pension: p.6, overlap_months: None },
         ..Adult::default()

@@ -147,13 +147,16 @@ pub(crate) fn months_test(
     if required == 0 {
         return criterion(id, citation, Outcome::Met, Msg::NotRequiredHere);
     }
-    let ahead = i64::from(as_of.months_until(cutoff).max(0));
+    // Counted at the cutoff: months still to come before it, or (once it has passed, until the next round) months
+    // since it, taken back off. Months of insurance already paid by someone who has stopped are taken to have been
+    // paid before the cutoff [I].
+    let shift = i64::from(as_of.months_until(cutoff));
     let (months, question) = match measure {
         Measure::Permit => (continuous_permit_months(&parent.permit, cutoff).map(|m| m.0), fields::PERMIT_HELD),
-        Measure::Residence => (parent.months_in_place.map(|m| i64::from(m) + ahead), fields::MONTHS_IN_PLACE),
+        Measure::Residence => (parent.months_in_place.map(|m| (i64::from(m) + shift).max(0)), fields::MONTHS_IN_PLACE),
         Measure::Insurance => {
             let paying = parent.employee_pension.contributing_now == Some(true);
-            let si = parent.si_months_here.map(|m| i64::from(m) + if paying { ahead } else { 0 });
+            let si = parent.si_months_here.map(|m| if paying { (i64::from(m) + shift).max(0) } else { i64::from(m) });
             let licence = parent.business_licence_since.map(|s| i64::from(s.months_until(cutoff).max(0)));
             (si.max(licence), fields::SI_MONTHS_HERE)
         }
@@ -212,6 +215,19 @@ mod tests {
         let r = evaluate(&h, &h.children[0], 0, YearMonth::ym(2023, 4));
         assert_eq!(r.criteria[1].outcome, Outcome::NotMet);
         assert_ne!(r.status, Status::Eligible);
+    }
+
+    /// 杏花岭 counts 12 months of insurance to 30 April. A parent paying since 2022-06 has 12 months in 2023-06 but
+    /// had 10 at the cut-off: this year's round is not met, and waiting until August does not change that.
+    #[test]
+    fn after_the_cut_off_months_are_still_counted_at_the_cut_off() {
+        let h = family(YearMonth::ym(2021, 1), 12);
+        let work = |m| evaluate(&h, &h.children[0], 0, m).criteria[2].observed.map(|q| q.value);
+        assert_eq!(work(YearMonth::ym(2023, 6)), Some(10));
+        let later = Household { adults: vec![Adult { si_months_here: Some(14), ..h.adults[0].clone() }], ..h.clone() };
+        let r = evaluate(&later, &later.children[0], 0, YearMonth::ym(2023, 8));
+        assert_eq!(r.criteria[2].observed.map(|q| q.value), Some(10));
+        assert_eq!(r.criteria[2].outcome, Outcome::NotMet);
     }
 
     #[test]
