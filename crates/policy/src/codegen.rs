@@ -47,7 +47,18 @@ pub fn to_rust(pack: &Pack) -> String {
     let mut layers: Vec<&str> = pack.programs.iter().map(|p| p.layer.as_str()).collect();
     layers.sort_by_key(|l| (*l != "national", *l));
     layers.dedup();
+    // Each national parameter lists the places that override it, so a lookup scans a few entries (usually none)
+    // instead of searching every override by string.
+    let mut by_key: std::collections::BTreeMap<&str, Vec<(String, String)>> = std::collections::BTreeMap::new();
+    for p in pack.programs.iter().filter(|p| p.layer != "national") {
+        let path = format!("places::{}", p.layer.replace('/', "__"));
+        for (pid, param) in &p.parameters {
+            let target = format!("crate::policy::data::{path}::{}::{}", p.id, upper(pid));
+            by_key.entry(param.key.as_str()).or_default().push((p.layer.clone(), target));
+        }
+    }
     let mut all_params = Vec::new();
+    let mut national_params = Vec::new();
     let mut overrides = Vec::new();
     let mut all_cites = Vec::new();
     let mut in_places = false;
@@ -81,12 +92,20 @@ pub fn to_rust(pack: &Pack) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, local_only: {}, values: &[",
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, local_only: {}, overrides: &[{}], values: &[",
                     upper(pid),
                     param.key,
                     param.description,
                     unit_variant(&param.unit),
                     param.local_only,
+                    if layer == "national" {
+                        by_key
+                            .get(param.key.as_str())
+                            .map(|v| v.iter().map(|(l, t)| format!("({l:?}, &{t})")).collect::<Vec<_>>().join(", "))
+                            .unwrap_or_default()
+                    } else {
+                        String::new()
+                    },
                 );
                 for v in &param.values {
                     let until = match v.until {
@@ -110,7 +129,9 @@ pub fn to_rust(pack: &Pack) -> String {
                 }
                 out.push_str("        ] };\n");
                 all_params.push(format!("{path}::{}::{}", p.id, upper(pid)));
-                if layer != "national" {
+                if layer == "national" {
+                    national_params.push(format!("{path}::{}::{}", p.id, upper(pid)));
+                } else {
                     overrides.push((layer.to_string(), param.key.clone(), format!("{path}::{}::{}", p.id, upper(pid))));
                 }
             }
@@ -135,6 +156,12 @@ pub fn to_rust(pack: &Pack) -> String {
     out.push_str("/// Every parameter in the pack, for data tidy tests and listings.\n");
     out.push_str("pub static ALL_PARAMETERS: &[&crate::policy::Parameter] = &[");
     for p in &all_params {
+        let _ = write!(out, "&{p}, ");
+    }
+    out.push_str("];\n");
+    out.push_str("/// The national parameters (each lists the places that override it).\n");
+    out.push_str("pub static NATIONAL_PARAMETERS: &[&crate::policy::Parameter] = &[");
+    for p in &national_params {
         let _ = write!(out, "&{p}, ");
     }
     out.push_str("];\n");

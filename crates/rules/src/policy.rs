@@ -139,6 +139,8 @@ pub struct Parameter {
     pub key_unit: Option<Unit>,
     /// Set by places only: the national layer has no value, so without a place value the answer is unknown.
     pub local_only: bool,
+    /// National parameters only: the places whose layer overrides this one, with their values (most are empty).
+    pub overrides: &'static [(&'static str, &'static Parameter)],
     /// Oldest first, periods not overlapping (checked when the data is compiled).
     pub values: &'static [Dated],
 }
@@ -178,10 +180,12 @@ pub fn place(id: &str) -> Option<&'static Place> {
 /// A place id that names no layer (or no place) falls back to national values, and the national `local_only`
 /// parameters then have no value: the answer is unknown and names the missing number.
 pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static Parameter, Option<&'static str>) {
+    if national.overrides.is_empty() {
+        return (national, None);
+    }
     let mut id = place.unwrap_or_default();
     while !id.is_empty() {
-        if let Ok(i) = data::OVERRIDES.binary_search_by(|(l, k, _)| (*l, *k).cmp(&(id, national.key))) {
-            let (layer, _, p) = &data::OVERRIDES[i];
+        if let Some((layer, p)) = national.overrides.iter().find(|(layer, _)| *layer == id) {
             return (p, Some(layer));
         }
         id = id.rsplit_once('/').map_or("", |(parent, _)| parent);
@@ -203,6 +207,7 @@ mod tests {
         unit: Unit::Months,
         key_unit: None,
         local_only: false,
+        overrides: &[],
         values: &[
             Dated {
                 from: YearMonth::ym(2016, 1),
@@ -227,6 +232,22 @@ mod tests {
     fn the_lookup_tables_are_sorted_for_binary_search() {
         assert!(data::PLACES.windows(2).all(|w| w[0].id < w[1].id));
         assert!(data::OVERRIDES.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+    }
+
+    #[test]
+    fn each_national_parameter_lists_exactly_the_overrides_of_its_key() {
+        let mut listed: Vec<(&str, &str)> = data::NATIONAL_PARAMETERS
+            .iter()
+            .flat_map(|n| {
+                n.overrides.iter().map(move |(place, p)| {
+                    assert_eq!(p.key, n.key);
+                    (*place, p.key)
+                })
+            })
+            .collect();
+        listed.sort();
+        let all: Vec<(&str, &str)> = data::OVERRIDES.iter().map(|(place, key, _)| (*place, *key)).collect();
+        assert_eq!(listed, all);
     }
 
     #[test]

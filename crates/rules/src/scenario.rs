@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
 use crate::policy::data::national::exam_eligibility as exam;
 use crate::policy::data::national::school_entry as school;
-use crate::policy::data::ALL_PARAMETERS;
+use crate::policy::data::NATIONAL_PARAMETERS;
 use crate::report::{Assessment, Outcome, ProgramId, Status};
 use crate::time::YearMonth;
 
@@ -199,9 +199,10 @@ pub fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut
 }
 
 /// Months at which something may change between `start` (exclusive) and `end` (inclusive), apart from the
-/// duration tests' own `metFrom` months (added as they appear): policy values starting or ending, a child reaching
-/// 12 (school entry gives way to the exam rules), and — while a child is of school age — each September and each
-/// local cut-off month (and the month after it) of the places the family lives in or moves to.
+/// duration tests' own `metFrom` months (added as they appear): policy values starting or ending (national, or of a
+/// place the family's rules come from), a child reaching 12 (school entry gives way to the exam rules), and — while
+/// a child is of school age — each September and each local cut-off month (and the month after it) of the places
+/// the family lives in or moves to.
 fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Option<String>]) -> Vec<YearMonth> {
     let mut months: Vec<YearMonth> = Vec::new();
     let mut add = |m: YearMonth| {
@@ -209,11 +210,25 @@ fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Opt
             months.push(m);
         }
     };
-    for param in ALL_PARAMETERS {
-        for d in param.values {
-            add(d.from);
-            if let Some(u) = d.until {
-                add(u + 1);
+    // Rules come from where the family lives, its hukou places and the places it has paid into (place of receipt).
+    let mut rule_places: Vec<Option<&str>> = vec![None];
+    rule_places.extend(places.iter().map(Option::as_deref));
+    for adult in &request.household.adults {
+        rule_places.push(adult.hukou_place.as_deref());
+        rule_places.extend(adult.employee_pension.segments.iter().map(|s| Some(s.place.as_str())));
+    }
+    rule_places.sort();
+    rule_places.dedup();
+    for national in NATIONAL_PARAMETERS {
+        let mut layers: Vec<&'static crate::policy::Parameter> =
+            rule_places.iter().map(|place| crate::policy::resolve(*place, national).0).collect();
+        layers.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        for param in layers {
+            for d in param.values {
+                add(d.from);
+                if let Some(u) = d.until {
+                    add(u + 1);
+                }
             }
         }
     }
