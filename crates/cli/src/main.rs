@@ -157,7 +157,7 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
 }
 
 fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
-    use anju_rules::scenario::{compare, timeline, Plan, MAX_SCENARIOS, MAX_TIMELINE_MONTHS};
+    use anju_rules::scenario::{compare, default_horizon, timeline, Plan, MAX_SCENARIOS, MAX_TIMELINE_MONTHS};
     let (name, text) = read_input(args.input.as_deref())?;
     let today = args.as_of.unwrap_or_else(clock::current_month);
     let plan: Plan = parse_json(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
@@ -178,7 +178,9 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
     } else if command == "plan" {
         serde_json::to_string_pretty(&anju_rules::pathway::plan(&request, as_of))
     } else {
-        let horizon = plan.horizon_months.map_or(120, |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
+        let horizon = plan
+            .horizon_months
+            .map_or_else(|| default_horizon(&request, as_of), |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
         let mut timelines =
             vec![serde_json::json!({ "scenario": "baseline", "events": timeline(&request, as_of, None, horizon) })];
         for s in &plan.scenarios {

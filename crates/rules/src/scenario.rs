@@ -263,6 +263,23 @@ fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Opt
     months
 }
 
+/// How far a timeline looks by default: to the last statutory retirement month of the adults, or to the month the
+/// youngest child turns 20 (the end of school and exams) if that is later; 45 years when either is unknown; at
+/// least one month, at most 45 years.
+pub fn default_horizon(request: &Request, as_of: YearMonth) -> i32 {
+    let adults = &request.household.adults;
+    let mut ends: Vec<Option<YearMonth>> =
+        adults.iter().map(|a| crate::programs::employee_pension::statutory_month(a, as_of)).collect();
+    ends.extend(
+        request.household.children.iter().map(|c| c.birth.map(|b| b + crate::household::SCHOOL_AGE_LIMIT_MONTHS)),
+    );
+    if adults.is_empty() || ends.contains(&None) {
+        return MAX_TIMELINE_MONTHS;
+    }
+    let last = ends.into_iter().flatten().max().unwrap_or(as_of);
+    as_of.months_until(last).clamp(1, MAX_TIMELINE_MONTHS)
+}
+
 /// The events of the next `horizon` months (at most 45 years) under `scenario` (or nothing changed).
 pub fn timeline(request: &Request, as_of: YearMonth, scenario: Option<&Scenario>, horizon: i32) -> Vec<Event> {
     let horizon = horizon.clamp(0, MAX_TIMELINE_MONTHS);
@@ -378,6 +395,19 @@ mod tests {
         assert_eq!(permit.differing, ["left_hukou_city"]);
     }
 
+    /// A man born 1985-03 retires at 63 (the reform's cap for his cohort) in 2048-03: 256 months after 2026-11;
+    /// a child born 2020-03 turns 20 in 2040-03, earlier. Without his sex the horizon is the 45-year cap.
+    #[test]
+    fn timelines_run_to_retirement_by_default() {
+        let mut r = migrant(4);
+        r.household
+            .children
+            .push(crate::household::Child { birth: Some(YearMonth::ym(2020, 3)), ..Default::default() });
+        assert_eq!(default_horizon(&r, NOV_2026), NOV_2026.months_until(YearMonth::ym(2048, 3)));
+        r.household.adults[0].sex = None;
+        assert_eq!(default_horizon(&r, NOV_2026), MAX_TIMELINE_MONTHS);
+    }
+
     #[test]
     fn moving_hukou_here_makes_the_permit_unnecessary() {
         let s = Scenario { name: "hukou".into(), from: None, actions: vec![Action::MoveHukouHere] };
@@ -404,7 +434,8 @@ pub struct Plan {
     /// The month to compare at; the evaluation month when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<YearMonth>,
-    /// Months of timeline to list (at most 540); 120 when absent.
+    /// Months of timeline to list (at most 540); when absent, to the last statutory retirement month of the
+    /// adults or the youngest child's 20th birthday, whichever is later (45 years when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon_months: Option<u32>,
 }

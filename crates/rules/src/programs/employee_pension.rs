@@ -107,6 +107,12 @@ fn category(adult: &Adult, notes: &mut Vec<Msg>) -> Result<Category, Vec<&'stati
     }
 }
 
+/// The month the adult reaches the statutory retirement age, where sex, category and birth month are known.
+pub fn statutory_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
+    let category = category(adult, &mut Vec::new()).ok()?;
+    retirement::statutory(adult.birth?, category, as_of).map(|s| s.month)
+}
+
 /// Total contribution months: the stated total, else the sum of the segments.
 fn contribution_months(adult: &Adult) -> Option<i64> {
     let e = &adult.employee_pension;
