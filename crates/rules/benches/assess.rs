@@ -1,6 +1,7 @@
 //! Benchmarks (criterion; reported, not asserted): one full household assessment, its JSON round trip as the CLI
 //! and the JS API do it, a comparison of the baseline with four scenarios, and 45-year timelines for all five.
-//! Budgets: ≤ 20 µs median for one household; ≤ 2 ms for baseline + 4 scenarios + timeline. `cargo xtask bench`.
+//! Budgets: ≤ 20 µs median for one household; ≤ 2 ms for baseline + 4 scenarios + pathways + timelines to
+//! retirement (the `all:` line). `cargo xtask bench`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use anju_rules::household::Request;
@@ -53,6 +54,19 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("pathways for every program not yet eligible", |b| {
         b.iter(|| anju_rules::pathway::plan(black_box(&request), today))
+    });
+    // The budget's whole job: what the app recomputes on every input change.
+    let horizon = anju_rules::scenario::default_horizon(&request, today);
+    c.bench_function("all: compare + pathways + timelines to retirement (baseline + 4 scenarios)", |b| {
+        b.iter(|| {
+            let compared = anju_rules::scenario::compare(black_box(&request), today, &scenarios, today);
+            let plan = anju_rules::pathway::plan(&request, today);
+            let mut n = anju_rules::scenario::timeline(&request, today, None, horizon).len();
+            for s in &scenarios {
+                n += anju_rules::scenario::timeline(&request, today, Some(s), horizon).len();
+            }
+            (compared, plan, n)
+        })
     });
     c.bench_function("parse + assess + serialize one household (JSON in, JSON out)", |b| {
         b.iter(|| {

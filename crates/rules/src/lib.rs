@@ -28,40 +28,69 @@ pub mod time;
 
 use household::{Adult, Request};
 use message::Msg;
-use report::Assessment;
+use report::{Assessment, ProgramId, ProgramResult};
 use time::YearMonth;
 
 /// Assesses every program for every adult, at the request's `asOf` month or else at `today`.
 /// A household with no adults is assessed as one adult about whom nothing is known.
 pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     let as_of = request.as_of.unwrap_or(today);
+    Assessment::new(as_of, evaluate(request, as_of, &|_, _| true), Msg::Disclaimer)
+}
+
+/// The programs `wanted` picks (by program and subject path), in the order `assess` lists them. Timelines and
+/// pathways use it to look only at what can change; `assess` wants everything.
+pub(crate) fn evaluate(
+    request: &Request,
+    as_of: YearMonth,
+    wanted: &dyn Fn(ProgramId, &'static str) -> bool,
+) -> Vec<ProgramResult> {
+    use household::Subject;
     let unknown = [Adult::default()];
     let adults = if request.household.adults.is_empty() { &unknown[..] } else { &request.household.adults[..] };
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(16);
     for (i, adult) in adults.iter().enumerate().take(household::MAX_ADULTS) {
         let i = i as u8;
-        results.push(programs::residence_permit::evaluate(adult, i, as_of));
-        results.push(programs::hukou_transfer::evaluate(adult, i, as_of));
-        results.push(programs::employee_pension::evaluate(adult, i, as_of));
-        results.push(programs::resident_pension::evaluate(adult, i, as_of));
+        let subject = Subject::adult_path(i);
+        if wanted(ProgramId::ResidencePermit, subject) {
+            results.push(programs::residence_permit::evaluate(adult, i, as_of));
+        }
+        if wanted(ProgramId::HukouTransfer, subject) {
+            results.push(programs::hukou_transfer::evaluate(adult, i, as_of));
+        }
+        if wanted(ProgramId::EmployeePension, subject) {
+            results.push(programs::employee_pension::evaluate(adult, i, as_of));
+        }
+        if wanted(ProgramId::ResidentPension, subject) {
+            results.push(programs::resident_pension::evaluate(adult, i, as_of));
+        }
     }
     let h = &request.household;
-    results.push(programs::public_rental::evaluate(h, as_of));
-    results.push(programs::affordable_rental::evaluate(h, as_of));
-    results.push(programs::provident_fund_rent::evaluate(h, as_of));
+    if wanted(ProgramId::PublicRental, "household") {
+        results.push(programs::public_rental::evaluate(h, as_of));
+    }
+    if wanted(ProgramId::AffordableRental, "household") {
+        results.push(programs::affordable_rental::evaluate(h, as_of));
+    }
+    if wanted(ProgramId::ProvidentFundRent, "household") {
+        results.push(programs::provident_fund_rent::evaluate(h, as_of));
+    }
     for (i, child) in h.children.iter().enumerate().take(household::MAX_CHILDREN) {
         let i = i as u8;
         // School entry and the entrance exams concern children under 20 [I]; older children get no school program.
         if child.birth.is_some_and(|b| b.months_until(as_of) >= household::SCHOOL_AGE_LIMIT_MONTHS) {
             continue;
         }
+        let subject = Subject::child_path(i);
         if in_high_school_years(child, as_of) {
-            results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
-        } else {
+            if wanted(ProgramId::ExamEligibility, subject) {
+                results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+            }
+        } else if wanted(ProgramId::SchoolEntry, subject) {
             results.push(programs::school_entry::evaluate(h, child, i, as_of));
         }
     }
-    Assessment::new(as_of, results, Msg::Disclaimer)
+    results
 }
 
 /// Junior or senior high school by the stated stage, or else by age (12 or older at `as_of`).

@@ -13,9 +13,10 @@
 use serde::Serialize;
 
 use crate::household::Request;
+use crate::household::Subject;
 use crate::policy::data::national::employee_pension as pension;
 use crate::report::{ProgramId, Status};
-use crate::scenario::{timeline, under, Action, Event, Scenario};
+use crate::scenario::{walk, Action, Scenario};
 use crate::time::YearMonth;
 
 /// A program for a subject, and the first month it is eligible.
@@ -84,32 +85,40 @@ fn subsets(n: usize, max: usize) -> Vec<Vec<usize>> {
     out
 }
 
-/// The first month (from `as_of`) each program is eligible under `actions` taken now; `as_of` if eligible already.
-fn eligible_months(request: &Request, as_of: YearMonth, actions: &[Action]) -> Vec<Eligible> {
-    // Moving hukou is only a step a family can take where the hukou rules allow it now, given the other actions.
-    if actions.contains(&Action::MoveHukouHere) {
-        let others: Vec<Action> = actions.iter().filter(|a| **a != Action::MoveHukouHere).cloned().collect();
-        let before = Scenario { name: String::new(), from: None, actions: others };
-        let r = crate::assess(&under(request, as_of, &before, as_of), as_of);
-        let allowed = r.programs.iter().any(|p| {
-            p.program == ProgramId::HukouTransfer && p.subject == "household.adults[0]" && p.status == Status::Eligible
-        });
-        if !allowed {
-            return vec![];
-        }
-    }
+/// The programs a plan looks for, by program and subject.
+type Targets = Vec<(ProgramId, &'static str)>;
+
+/// The first month (from `as_of`, within the horizon) each target program is eligible under `actions` taken now,
+/// and whether moving hukou is allowed at once under them (the applicant's hukou-transfer status at `as_of`).
+fn eligible_months(
+    request: &Request,
+    as_of: YearMonth,
+    actions: &[Action],
+    targets: &Targets,
+) -> (Vec<Eligible>, bool) {
     let scenario = Scenario { name: String::new(), from: None, actions: actions.to_vec() };
-    let start = crate::assess(&under(request, as_of, &scenario, as_of), as_of);
-    let mut out: Vec<Eligible> =
-        start.programs.iter().filter(|p| p.status == Status::Eligible).map(|p| (p.program, p.subject, as_of)).collect();
-    for event in timeline(request, as_of, Some(&scenario), PATHWAY_HORIZON) {
-        if let Event::Status { month, program, subject, to: Status::Eligible, .. } = event {
-            if !out.iter().any(|(p, s, _)| *p == program && *s == subject) {
-                out.push((program, subject, month));
+    let applicant = Subject::adult_path(0);
+    let wanted =
+        |p: ProgramId, s: &'static str| (p == ProgramId::HukouTransfer && s == applicant) || targets.contains(&(p, s));
+    let mut out: Vec<Eligible> = Vec::new();
+    let mut hukou_allowed = false;
+    let mut first = true;
+    walk(request, as_of, Some(&scenario), PATHWAY_HORIZON, &wanted, |month, programs| {
+        for p in &programs {
+            if first && p.program == ProgramId::HukouTransfer && p.subject == applicant {
+                hukou_allowed = p.status == Status::Eligible;
+            }
+            let target = targets.contains(&(p.program, p.subject));
+            if target && p.status == Status::Eligible && !out.iter().any(|(q, s, _)| *q == p.program && *s == p.subject)
+            {
+                out.push((p.program, p.subject, month));
             }
         }
-    }
-    out
+        first = false;
+        // Nothing more to learn once every target is eligible.
+        out.len() < targets.len()
+    });
+    (out, hukou_allowed)
 }
 
 /// What the family pays itself as a flexible worker from `as_of` to `until`: 20 % of the chosen base of the
@@ -132,15 +141,41 @@ fn cost(request: &Request, as_of: YearMonth, actions: &[Action], until: YearMont
 /// Pathways for every program that is not eligible now.
 pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
     let now = crate::assess(request, as_of);
-    let actions = catalogue();
-    let sets = subsets(actions.len(), MAX_ACTIONS);
-    let results: Vec<(Vec<Action>, Vec<Eligible>)> = sets
+    let targets: Targets = now
+        .programs
         .iter()
-        .map(|set| {
-            let chosen: Vec<Action> = set.iter().map(|&i| actions[i].clone()).collect();
-            let months = eligible_months(request, as_of, &chosen);
-            (chosen, months)
-        })
+        .filter(|p| p.status != Status::Eligible && p.status != Status::NotApplicable)
+        .map(|p| (p.program, p.subject))
+        .collect();
+    let others = |s: &str| s.starts_with("household.adults[") && s != Subject::adult_path(0);
+    let affected: Targets = targets.iter().copied().filter(|(_, s)| !others(s)).collect();
+    let actions = catalogue();
+    let hukou = actions.iter().position(|a| *a == Action::MoveHukouHere);
+    let sets = subsets(actions.len(), MAX_ACTIONS);
+    // Sets come smallest first, so the set without the hukou move has been followed before the set with it.
+    let mut followed: Vec<(Vec<usize>, Vec<Eligible>, bool)> = Vec::with_capacity(sets.len());
+    for set in &sets {
+        let chosen: Vec<Action> = set.iter().map(|&i| actions[i].clone()).collect();
+        // Moving hukou is a step a family can take only where the hukou rules allow it now, given the other actions.
+        if let Some(h) = hukou.filter(|h| set.contains(h)) {
+            let others: Vec<usize> = set.iter().copied().filter(|i| *i != h).collect();
+            let allowed = followed.iter().find(|(s, _, _)| *s == others).is_some_and(|f| f.2);
+            if !allowed {
+                followed.push((set.clone(), vec![], false));
+                continue;
+            }
+        }
+        // The actions change only the applicant and the household: another adult's programs need no action set.
+        let (months, allowed) = if set.is_empty() {
+            eligible_months(request, as_of, &chosen, &targets)
+        } else {
+            eligible_months(request, as_of, &chosen, &affected)
+        };
+        followed.push((set.clone(), months, allowed));
+    }
+    let results: Vec<(Vec<Action>, Vec<Eligible>)> = followed
+        .into_iter()
+        .map(|(set, months, _)| (set.iter().map(|&i| actions[i].clone()).collect(), months))
         .collect();
 
     let mut programs = Vec::new();

@@ -16,7 +16,7 @@ use crate::household::{Adult, Employment, HukouType, Permit, Request};
 use crate::policy::data::national::exam_eligibility as exam;
 use crate::policy::data::national::school_entry as school;
 use crate::policy::data::NATIONAL_PARAMETERS;
-use crate::report::{Assessment, Outcome, ProgramId, Status};
+use crate::report::{Assessment, Outcome, ProgramId, ProgramResult, Status};
 use crate::time::YearMonth;
 
 /// The longest timeline: 45 years.
@@ -175,9 +175,13 @@ pub enum Event {
 
 /// The events between two assessments one after the other (`after` is at `month`).
 pub fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut Vec<Event>) {
+    diff_programs(month, &before.programs, &after.programs, out);
+}
+
+fn diff_programs(month: YearMonth, before: &[ProgramResult], after: &[ProgramResult], out: &mut Vec<Event>) {
     // Programs are matched by program and subject: a child who turns 12 (or 20) changes the list.
-    for b in &after.programs {
-        let Some(a) = before.programs.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
+    for b in after {
+        let Some(a) = before.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
             continue;
         };
         for (ca, cb) in a.criteria.iter().zip(&b.criteria) {
@@ -203,7 +207,13 @@ pub fn diff(month: YearMonth, before: &Assessment, after: &Assessment, out: &mut
 /// place the family's rules come from), a child reaching 12 (school entry gives way to the exam rules), and — while
 /// a child is of school age — each September and each local cut-off month (and the month after it) of the places
 /// the family lives in or moves to.
-fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Option<String>]) -> Vec<YearMonth> {
+fn candidates(
+    request: &Request,
+    start: YearMonth,
+    end: YearMonth,
+    places: &[Option<String>],
+    wanted: &dyn Fn(ProgramId, &'static str) -> bool,
+) -> Vec<YearMonth> {
     let mut months: Vec<YearMonth> = Vec::new();
     let mut add = |m: YearMonth| {
         if m > start && m <= end {
@@ -244,7 +254,11 @@ fn candidates(request: &Request, start: YearMonth, end: YearMonth, places: &[Opt
     }
     calendar.sort();
     calendar.dedup();
-    for child in &request.household.children {
+    for (i, child) in request.household.children.iter().enumerate() {
+        let subject = crate::household::Subject::child_path(u8::try_from(i).unwrap_or(u8::MAX));
+        if !wanted(ProgramId::SchoolEntry, subject) && !wanted(ProgramId::ExamEligibility, subject) {
+            continue;
+        }
         if let (None, Some(birth)) = (child.stage, child.birth) {
             add(birth + 12 * 12);
         }
@@ -282,52 +296,87 @@ pub fn default_horizon(request: &Request, as_of: YearMonth) -> i32 {
 
 /// The events of the next `horizon` months (at most 45 years) under `scenario` (or nothing changed).
 pub fn timeline(request: &Request, as_of: YearMonth, scenario: Option<&Scenario>, horizon: i32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut previous: Option<Vec<ProgramResult>> = None;
+    walk(request, as_of, scenario, horizon, &|_, _| true, |month, now| {
+        if let Some(before) = &previous {
+            diff_programs(month, before, &now, &mut events);
+        }
+        previous = Some(now);
+        true
+    });
+    events
+}
+
+/// Assesses the `wanted` programs at the evaluation month and then at each month of the next `horizon` (at most
+/// 45 years) where one of them may change under `scenario`, handing each month's results to `visit` in month
+/// order until it returns `false`.
+pub(crate) fn walk(
+    request: &Request,
+    as_of: YearMonth,
+    scenario: Option<&Scenario>,
+    horizon: i32,
+    wanted: &dyn Fn(ProgramId, &'static str) -> bool,
+    mut visit: impl FnMut(YearMonth, Vec<ProgramResult>) -> bool,
+) {
     let horizon = horizon.clamp(0, MAX_TIMELINE_MONTHS);
     let end = as_of + horizon;
-    let at = |m: YearMonth| match scenario {
-        Some(s) => under(request, as_of, s, m),
-        None => advance(request, as_of, as_of.months_until(m)),
+    // The account balance changes only the pension amounts, never a criterion: walks leave it out, which spares
+    // projecting it month by month (a property test compares walks with full assessments of every month).
+    let mut request = request.clone();
+    for adult in &mut request.household.adults {
+        adult.employee_pension.account_balance_fen = None;
+    }
+    // The scenario's changes are made once; each month is then the changed household moved forward.
+    let from = scenario.map_or(as_of, |s| s.from.unwrap_or(as_of).max(as_of));
+    let changed = scenario.map(|s| apply(&advance(&request, as_of, as_of.months_until(from)), from, &s.actions));
+    let at = |m: YearMonth| match &changed {
+        Some(changed) if m >= from => advance(changed, from, from.months_until(m)),
+        _ => advance(&request, as_of, as_of.months_until(m)),
     };
     let start = at(as_of);
-    let mut previous = crate::assess(&start, as_of);
-    let mut events = Vec::new();
+    let first = crate::evaluate(&start, as_of, wanted);
     let mut places: Vec<Option<String>> = start.household.adults.iter().map(|a| a.current_place.clone()).collect();
     for action in scenario.map(|s| &s.actions[..]).unwrap_or_default() {
         if let Action::MoveTo { place } = action {
             places.push(Some(place.clone()));
         }
     }
-    let mut months = candidates(&start, as_of, end, &places);
-    for p in &previous.programs {
-        let met = p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest);
-        months.extend(met.filter(|x| *x > as_of && *x <= end));
-    }
+    let mut months = candidates(&start, as_of, end, &places, wanted);
     if let Some(from) = scenario.and_then(|s| s.from) {
         if from > as_of && from <= end {
             months.push(from);
         }
     }
-    // Each assessed month may reveal new months at which a duration test will be met (a scenario's change, a rule
+    // Each assessed month may reveal months at which a duration test will be met (a scenario's change, a rule
     // coming into force): add them as they appear.
-    months.sort();
-    months.dedup();
-    let mut i = 0;
-    while i < months.len() {
-        let m = months[i];
-        let now = crate::assess(&at(m), m);
-        diff(m, &previous, &now, &mut events);
-        for p in &now.programs {
-            let met = p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest);
-            for extra in met.filter(|x| *x > m && *x <= end) {
-                if let Err(pos) = months.binary_search(&extra) {
-                    months.insert(pos, extra);
+    let met = |programs: &[ProgramResult], after: YearMonth, months: &mut Vec<YearMonth>| {
+        for p in programs {
+            for m in p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest) {
+                if m > after && m <= end {
+                    if let Err(pos) = months.binary_search(&m) {
+                        months.insert(pos, m);
+                    }
                 }
             }
         }
-        previous = now;
+    };
+    months.sort();
+    months.dedup();
+    met(&first, as_of, &mut months);
+    if !visit(as_of, first) {
+        return;
+    }
+    let mut i = 0;
+    while i < months.len() {
+        let m = months[i];
+        let now = crate::evaluate(&at(m), m, wanted);
+        met(&now, m, &mut months);
+        if !visit(m, now) {
+            return;
+        }
         i += 1;
     }
-    events
 }
 
 #[cfg(test)]
