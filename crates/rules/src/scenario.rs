@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
 use crate::policy::data::national::exam_eligibility as exam;
-use crate::policy::data::national::school_entry as school;
 use crate::policy::data::NATIONAL_PARAMETERS;
 use crate::report::{Assessment, Outcome, ProgramId, ProgramResult, Status};
 use crate::time::YearMonth;
@@ -205,8 +204,8 @@ fn diff_programs(month: YearMonth, before: &[ProgramResult], after: &[ProgramRes
 /// Months at which something may change between `start` (exclusive) and `end` (inclusive), apart from the
 /// duration tests' own `metFrom` months (added as they appear): policy values starting or ending (national, or of a
 /// place the family's rules come from), a child reaching 12 (school entry gives way to the exam rules), and — while
-/// a child is of school age — each September and each local cut-off month (and the month after it) of the places
-/// the family lives in or moves to.
+/// a child is of school age — each September and the month after each local exam cut-off of the places the family
+/// lives in or moves to.
 fn candidates(
     request: &Request,
     start: YearMonth,
@@ -242,13 +241,13 @@ fn candidates(
             }
         }
     }
+    // School entry counts at its cut-off whatever the month, so its answer changes only when the entry year turns
+    // (September, as 学籍 grows); the exam year turns the month after the exam cut-off.
     let mut calendar: Vec<u32> = vec![9];
     for place in places {
-        for national in [&school::CUTOFF_MONTH, &exam::CUTOFF_MONTH] {
-            for d in crate::policy::resolve(place.as_deref(), national).0.values {
-                if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
-                    calendar.extend([m, m % 12 + 1]);
-                }
+        for d in crate::policy::resolve(place.as_deref(), &exam::CUTOFF_MONTH).0.values {
+            if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
+                calendar.push(m % 12 + 1);
             }
         }
     }
