@@ -230,6 +230,7 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
 mod tests {
     use super::*;
     use crate::household::{Adult, Child, EmployeePension, Household, Sex};
+    use crate::scenario::under;
 
     const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
 
@@ -322,6 +323,111 @@ mod tests {
         };
         let found = pathways(&request(adult, household), ProgramId::SchoolEntry);
         assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2028, 9)));
+    }
+
+    /// Pathway 7: 海口 asks for a permit of 24 months and insurance of 12 by 31 August, and proof of housing. A
+    /// parent with both (permit since 2024-01, 30 months of insurance) but no registered home gets the child (born
+    /// 2020-06, of age for September 2027) in by registering the rental, at once. (海口's "2 years at the same
+    /// rental" is not modelled: the result says housing proof only.)
+    #[test]
+    fn haikou_school_entry_by_registering_the_rental() {
+        let adult = Adult {
+            current_place: Some("hainan/haikou".into()),
+            hukou_elsewhere: Some(true),
+            stable_home: Some(false),
+            si_months_here: Some(30),
+            permit: crate::household::Permit {
+                held: Some(true),
+                issued: Some(YearMonth::ym(2024, 1)),
+                late_endorsement: None,
+            },
+            employee_pension: EmployeePension { contributing_now: Some(true), ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let household = Household {
+            owns_home_here: Some(false),
+            children: vec![Child { birth: Some(YearMonth::ym(2020, 6)), ..Child::default() }],
+            ..Household::default()
+        };
+        let found = pathways(&request(adult, household), ProgramId::SchoolEntry);
+        assert_eq!(found[0], (vec![Action::RegisterRental], NOV_2026));
+    }
+
+    /// Pathway 9: with no home here, affordable rental housing needs nothing more (it is eligible now, so it has no
+    /// pathway). Paying rent from the provident fund needs deposits (a contract brings them) and a registered
+    /// rental; the share of income the rent must exceed is set locally and Shenzhen's is not in our data, so no
+    /// pathway can be promised: the plan lists none, and the answer names the missing number.
+    #[test]
+    fn shenzhen_affordable_rental_now_and_the_fund_only_with_the_local_share() {
+        let adult = Adult {
+            current_place: Some("guangdong/shenzhen".into()),
+            hukou_elsewhere: Some(true),
+            employee_pension: EmployeePension { contributing_now: Some(false), ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let household = Household {
+            owns_home_here: Some(false),
+            rents_home: Some(false),
+            provident_fund_depositing: Some(false),
+            monthly_rent_fen: Some(150_000),
+            ..Household::default()
+        };
+        let r = request(adult, household);
+        let p = plan(&r, NOV_2026);
+        assert!(!p.programs.iter().any(|x| x.program == ProgramId::AffordableRental), "eligible now");
+        let fund = p.programs.iter().find(|x| x.program == ProgramId::ProvidentFundRent).expect("not eligible now");
+        assert!(fund.pathways.is_empty());
+        let s = Scenario {
+            name: String::new(),
+            from: None,
+            actions: vec![Action::SignContract { months: 24 }, Action::RegisterRental],
+        };
+        let after = crate::assess(&under(&r, NOV_2026, &s, NOV_2026), NOV_2026);
+        let fund = after.programs.iter().find(|x| x.program == ProgramId::ProvidentFundRent).expect("listed");
+        let outcomes: Vec<_> = fund.criteria.iter().map(|c| (c.id, c.outcome)).collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("depositing", crate::report::Outcome::Met),
+                ("renting_no_home", crate::report::Outcome::Met),
+                ("rent_share", crate::report::Outcome::Unknown)
+            ]
+        );
+        assert!(matches!(
+            fund.criteria[2].message,
+            crate::message::Msg::NoLocalData { parameter: "provident_fund_rent.rent_share_bp", .. }
+        ));
+    }
+
+    /// Pathway 10: Guangdong's exam rules want a parent's permit (continuous) and insurance of 36 months each by
+    /// 31 August, 中考 here and a 3-year 学籍. A family new to 阳江 with a child just starting here (学籍 0) that gets
+    /// a permit and a contract now has 45 months of each by 2030-08, and the third year of 学籍 from 2029-09: the
+    /// 2030 round is open from 2029-09. Either step alone is never enough.
+    #[test]
+    fn guangdong_exams_need_permit_and_insurance_three_years_ahead() {
+        let adult = Adult {
+            current_place: Some("guangdong/yangjiang".into()),
+            hukou_elsewhere: Some(true),
+            months_in_place: Some(8),
+            stable_job: Some(true),
+            si_months_here: Some(0),
+            permit: crate::household::Permit { held: Some(false), ..Default::default() },
+            employee_pension: EmployeePension { contributing_now: Some(false), ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let household = Household {
+            children: vec![Child {
+                birth: Some(YearMonth::ym(2014, 3)),
+                stage: Some(crate::household::SchoolStage::Junior),
+                xueji_years: Some(0),
+                zhongkao_here: Some(true),
+                ..Child::default()
+            }],
+            ..Household::default()
+        };
+        let found = pathways(&request(adult, household), ProgramId::ExamEligibility);
+        assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2029, 9)));
+        assert!(found.iter().all(|f| f.0.len() == 2 && f.0.contains(&Action::GetPermit)), "{found:?}");
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub enum Action {
     MoveHukouHere,
     /// Apply for a residence permit and keep endorsing it every year.
     GetPermit,
-    /// Sign a labour contract of this many months, with social insurance paid by the employer.
+    /// Sign a labour contract of this many months, with social insurance and the housing provident fund paid by the
+    /// employer.
     SignContract { months: u32 },
     /// Pay employee-scheme contributions as a flexible worker at this base (6000–30000 bp of the average wage).
     ContributeFlexible {
@@ -112,6 +113,8 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 adult.employment = Some(Employment::Contract);
                 adult.employee_pension.contributing_now = Some(true);
                 adult.si_months_here = adult.si_months_here.or(Some(0));
+                // Employers must pay into the housing provident fund for their workers (住房公积金管理条例 Art. 15, 20).
+                household.provident_fund_depositing = Some(true);
             }
             Action::ContributeFlexible { base_bp } => {
                 adult.employment = adult.employment.or(Some(Employment::Flexible));
