@@ -16,7 +16,7 @@ use crate::household::Request;
 use crate::household::Subject;
 use crate::policy::data::national::employee_pension as pension;
 use crate::report::{ProgramId, Status};
-use crate::scenario::{walk, Action, Scenario};
+use crate::scenario::{receipt, walk, Action, Scenario};
 use crate::time::YearMonth;
 
 /// A program for a subject, and the first month it is eligible.
@@ -63,6 +63,21 @@ pub struct ProgramPathways {
     pub pathways: Vec<Pathway>,
 }
 
+/// Where the applicant's employee pension would be paid, and how to have it paid where they are insured now:
+/// ten years there (66号 Art. 5, rules brief §6 pathway 4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptHere {
+    pub subject: &'static str,
+    /// The place the applicant is insured in now (the last segment).
+    pub insured_in: String,
+    /// Where the pension would be paid on the record as it stands.
+    pub paid_in: String,
+    /// Best first: keep contributing (no action) if they are, else a contract or flexible contributions.
+    pub pathways: Vec<Pathway>,
+}
+
 /// All pathways, and the single actions that unlock the most programs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -72,6 +87,9 @@ pub struct Plan {
     pub programs: Vec<ProgramPathways>,
     /// Single actions, ordered by how many programs they make eligible within the horizon (most first).
     pub unlocks_most: Vec<(Action, usize)>,
+    /// Present when the applicant's pension would be paid somewhere other than where they are insured now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt_here: Option<ReceiptHere>,
 }
 
 fn subsets(n: usize, max: usize) -> Vec<Vec<usize>> {
@@ -119,6 +137,36 @@ fn eligible_months(
         out.len() < targets.len()
     });
     (out, hukou_allowed)
+}
+
+/// How to have the applicant's pension paid where they are insured now, if it would be paid elsewhere.
+fn receipt_here(request: &Request, as_of: YearMonth, now: &crate::report::Assessment) -> Option<ReceiptHere> {
+    let applicant = Subject::adult_path(0);
+    let insured_in = request.household.adults.first()?.employee_pension.segments.last()?.place.clone();
+    let pension = now.programs.iter().find(|p| p.program == ProgramId::EmployeePension && p.subject == applicant)?;
+    let (paid_in, _) = receipt(pension)?;
+    if paid_in == insured_in {
+        return None;
+    }
+    let wanted = |p: ProgramId, s: &'static str| p == ProgramId::EmployeePension && s == applicant;
+    let mut pathways = Vec::new();
+    let sets = [vec![], vec![Action::SignContract { months: 24 }], vec![Action::ContributeFlexible { base_bp: 6000 }]];
+    for actions in sets {
+        let scenario = Scenario { name: String::new(), from: None, actions: actions.clone() };
+        let mut found = None;
+        walk(request, as_of, Some(&scenario), PATHWAY_HORIZON, &wanted, |month, programs| {
+            found = programs.iter().filter_map(receipt).find(|(place, _)| *place == insured_in).map(|_| month);
+            found.is_none()
+        });
+        if let Some(month) = found {
+            let cost_fen = cost(request, as_of, &actions, month);
+            pathways.push(Pathway { actions, earliest: month, cost_fen });
+            if pathways[0].actions.is_empty() {
+                break; // keeping on as now is enough
+            }
+        }
+    }
+    Some(ReceiptHere { subject: applicant, insured_in, paid_in: paid_in.to_string(), pathways })
 }
 
 /// What the family pays itself as a flexible worker from `as_of` to `until`: 20 % of the chosen base of the
@@ -223,7 +271,8 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
         })
         .collect();
     unlocks_most.sort_by_key(|u| std::cmp::Reverse(u.1));
-    Plan { as_of, programs, unlocks_most }
+    let receipt_here = receipt_here(request, as_of, &now);
+    Plan { as_of, programs, unlocks_most, receipt_here }
 }
 
 #[cfg(test)]
@@ -428,6 +477,36 @@ mod tests {
         let found = pathways(&request(adult, household), ProgramId::ExamEligibility);
         assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2029, 9)));
         assert!(found.iter().all(|f| f.0.len() == 2 && f.0.contains(&Action::GetPermit)), "{found:?}");
+    }
+
+    /// Pathway 4: hukou in 四川, 8 years paid in 浙江 and now 40 months in 广东. No place has 10 years, so the pension
+    /// would go back to 四川 (66号 Art. 5). Keeping on in 广东 for the 80 months still missing makes it payable there
+    /// from 2033-07; someone not paying now gets there the same month with a contract or as a flexible worker.
+    #[test]
+    fn ten_years_in_the_current_place_to_be_paid_there() {
+        use crate::household::Segment;
+        let adult = |paying: bool| Adult {
+            hukou_place: Some("sichuan".into()),
+            current_place: Some("guangdong/shenzhen".into()),
+            employee_pension: EmployeePension {
+                contributing_now: Some(paying),
+                segments: vec![
+                    Segment { place: "zhejiang".into(), months: 96 },
+                    Segment { place: "guangdong".into(), months: 40 },
+                ],
+                ..EmployeePension::default()
+            },
+            ..Adult::default()
+        };
+        let p = plan(&request(adult(true), Household::default()), NOV_2026);
+        let r = p.receipt_here.expect("paid elsewhere now");
+        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("guangdong", "sichuan"));
+        assert_eq!(r.pathways.len(), 1);
+        assert_eq!((r.pathways[0].actions.clone(), r.pathways[0].earliest), (vec![], YearMonth::ym(2033, 7)));
+
+        let p = plan(&request(adult(false), Household::default()), NOV_2026);
+        let months: Vec<_> = p.receipt_here.expect("paid elsewhere now").pathways.iter().map(|w| w.earliest).collect();
+        assert_eq!(months, [YearMonth::ym(2033, 7), YearMonth::ym(2033, 7)]);
     }
 
     #[test]

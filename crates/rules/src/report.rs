@@ -201,6 +201,10 @@ pub struct ProgramResult {
     /// The papers its criteria call for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<crate::materials::Material>,
+    /// A month at which something besides a criterion will change if nothing else does (the place of receipt
+    /// once ten years are reached); timelines look at it.
+    #[serde(skip)]
+    pub changes_at: Option<YearMonth>,
 }
 
 impl ProgramResult {
@@ -220,6 +224,7 @@ impl ProgramResult {
             notes: vec![],
             options: vec![],
             not_modelled: vec![],
+            changes_at: None,
         }
     }
 

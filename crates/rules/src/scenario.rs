@@ -164,6 +164,9 @@ pub fn under(request: &Request, as_of: YearMonth, scenario: &Scenario, at: YearM
 pub enum Event {
     #[serde(rename_all = "camelCase")]
     Status { month: YearMonth, program: ProgramId, subject: &'static str, from: Status, to: Status },
+    /// Where the employee pension would be paid changes (66号 Art. 5), e.g. ten years reached in the current place.
+    #[serde(rename_all = "camelCase")]
+    PlaceOfReceipt { month: YearMonth, subject: &'static str, place: String, rule: crate::message::ReceiptRule },
     #[serde(rename_all = "camelCase")]
     Criterion {
         month: YearMonth,
@@ -201,7 +204,25 @@ fn diff_programs(month: YearMonth, before: &[ProgramResult], after: &[ProgramRes
         if a.status != b.status {
             out.push(Event::Status { month, program: b.program, subject: b.subject, from: a.status, to: b.status });
         }
+        if let (Some(before), Some(after)) = (receipt(a), receipt(b)) {
+            if before != after {
+                out.push(Event::PlaceOfReceipt {
+                    month,
+                    subject: b.subject,
+                    place: after.0.to_string(),
+                    rule: after.1,
+                });
+            }
+        }
     }
+}
+
+/// The place of receipt an employee-pension result reports.
+pub(crate) fn receipt(p: &ProgramResult) -> Option<(&str, crate::message::ReceiptRule)> {
+    p.notes.iter().find_map(|n| match n {
+        crate::message::Msg::ReceiptPlace { place, rule } => Some((place.as_str(), *rule)),
+        _ => None,
+    })
 }
 
 /// Months at which something may change between `start` (exclusive) and `end` (inclusive), apart from the
@@ -354,7 +375,7 @@ pub(crate) fn walk(
     // coming into force): add them as they appear.
     let met = |programs: &[ProgramResult], after: YearMonth, months: &mut Vec<YearMonth>| {
         for p in programs {
-            for m in p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest) {
+            for m in p.criteria.iter().filter_map(|c| c.met_from).chain(p.earliest).chain(p.changes_at) {
                 if m > after && m <= end {
                     if let Err(pos) = months.binary_search(&m) {
                         months.insert(pos, m);
@@ -457,6 +478,30 @@ mod tests {
         assert_eq!(default_horizon(&r, NOV_2026), NOV_2026.months_until(YearMonth::ym(2048, 3)));
         r.household.adults[0].sex = None;
         assert_eq!(default_horizon(&r, NOV_2026), MAX_TIMELINE_MONTHS);
+    }
+
+    /// 80 more months in 广东 (40 paid there, 96 in 浙江, hukou in 四川) make 10 years there: from 2033-07 the pension
+    /// would be paid in 广东 instead of going back to 四川.
+    #[test]
+    fn the_timeline_shows_when_the_pension_becomes_payable_here() {
+        let mut r = migrant(4);
+        let a = &mut r.household.adults[0];
+        a.hukou_place = Some("sichuan".into());
+        a.employee_pension.segments = vec![
+            crate::household::Segment { place: "zhejiang".into(), months: 96 },
+            crate::household::Segment { place: "guangdong".into(), months: 40 },
+        ];
+        let events = timeline(&r, NOV_2026, None, 120);
+        let receipts: Vec<&Event> = events.iter().filter(|e| matches!(e, Event::PlaceOfReceipt { .. })).collect();
+        assert_eq!(
+            receipts,
+            [&Event::PlaceOfReceipt {
+                month: YearMonth::ym(2033, 7),
+                subject: "household.adults[0]",
+                place: "guangdong".into(),
+                rule: crate::message::ReceiptRule::TenYearsHere,
+            }]
+        );
     }
 
     #[test]

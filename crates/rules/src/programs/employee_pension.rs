@@ -77,6 +77,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
 
     let place = receipt_place(adult, as_of, &mut notes);
+    let changes_at = receipt_changes_at(adult, as_of);
     let amounts = match statutory {
         Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
         None => vec![],
@@ -87,6 +88,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         notes,
         options,
         not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
+        changes_at,
         ..ProgramResult::new(ProgramId::EmployeePension, Subject::adult_path(index), criteria)
     }
 }
@@ -194,6 +196,20 @@ fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Optio
         }
     }
     adult.current_place.clone()
+}
+
+/// For someone contributing now whose current insured place is not yet where the pension is paid: the month the
+/// current place reaches ten years (66号 Art. 5) if they keep contributing there.
+fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
+    if adult.employee_pension.contributing_now != Some(true) || adult.hukou_place.is_none() {
+        return None;
+    }
+    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of)?.0;
+    let segments = &adult.employee_pension.segments;
+    let current = &segments.last()?.place;
+    let here: i64 = segments.iter().filter(|s| s.place == *current).map(|s| i64::from(s.months)).sum();
+    (here < threshold && adult.hukou_place.as_ref() != Some(current))
+        .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
 
 /// Monthly basic, account and total pension at the statutory retirement month.
