@@ -204,6 +204,10 @@ pub struct EmployeePension {
     /// Average contribution index Z (本人平均缴费指数), in basis points: 0.6 = 6000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_index_bp: Option<u32>,
+    /// The base of the contributions paid now, as an index of the average wage in basis points (a flexible worker
+    /// chooses 6000–30000). When absent, contributions from now on are taken at the average index so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_base_bp: Option<u32>,
 }
 
 /// Months contributed in one place.
@@ -399,6 +403,7 @@ impl Request {
             v.max(&at("employeePension.months"), e.months, MAX_MONTHS);
             v.fen(&at("employeePension.accountBalanceFen"), e.account_balance_fen);
             v.max(&at("employeePension.averageIndexBp"), e.average_index_bp, MAX_INDEX_BP);
+            v.max(&at("employeePension.currentBaseBp"), e.current_base_bp, MAX_INDEX_BP);
             v.count(&at("employeePension.segments"), e.segments.len(), MAX_SEGMENTS);
             for (j, s) in e.segments.iter().enumerate() {
                 v.max(&at(&format!("employeePension.segments[{j}].months")), Some(s.months), MAX_MONTHS);
@@ -534,6 +539,7 @@ mod tests {
                 contributing_now: Some(true),
                 account_balance_fen: Some(1),
                 average_index_bp: Some(1),
+                current_base_bp: Some(6000),
             },
             resident_pension: ResidentPension {
                 months: Some(1),

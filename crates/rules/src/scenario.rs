@@ -71,6 +71,10 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
         if paying {
             adult.employee_pension.account_balance_fen =
                 crate::programs::employee_pension::balance_after(adult, as_of, months);
+            if adult.employee_pension.current_base_bp.is_some() {
+                adult.employee_pension.average_index_bp =
+                    crate::programs::employee_pension::index_after(&adult.employee_pension, months);
+            }
             adult.employee_pension.months = grow(adult.employee_pension.months);
             adult.si_months_here = grow(adult.si_months_here);
             if let Some(last) = adult.employee_pension.segments.last_mut() {
@@ -119,7 +123,7 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
             Action::ContributeFlexible { base_bp } => {
                 adult.employment = adult.employment.or(Some(Employment::Flexible));
                 adult.employee_pension.contributing_now = Some(true);
-                adult.employee_pension.average_index_bp = adult.employee_pension.average_index_bp.or(Some(*base_bp));
+                adult.employee_pension.current_base_bp = Some(*base_bp);
                 adult.si_months_here = adult.si_months_here.or(Some(0));
                 adult.employee_pension.months = adult.employee_pension.months.or(Some(0));
             }
@@ -502,6 +506,65 @@ mod tests {
                 rule: crate::message::ReceiptRule::TenYearsHere,
             }]
         );
+    }
+
+    /// Pathway 5 (G-P6 logic): a man born 1990-01 in Beijing starting as a flexible worker now pays until his
+    /// statutory month 2053-01 (63), 314 months. The basic pension is C × (1 + Z) / 2 × N / 12 × 1 %, with Beijing's
+    /// C = 12,049 yuan: at a 60 % base 12,049 × 0.8 × 314 / 1200 = 2,522.26 yuan; at 100 %, × 1.0 = 3,152.82 yuan,
+    /// a quarter more for the same years.
+    #[test]
+    fn a_higher_base_raises_the_basic_pension_by_a_quarter() {
+        let r = Request {
+            as_of: Some(NOV_2026),
+            household: Household {
+                adults: vec![Adult {
+                    birth: Some(YearMonth::ym(1990, 1)),
+                    sex: Some(crate::household::Sex::Male),
+                    current_place: Some("beijing".into()),
+                    employee_pension: EmployeePension {
+                        months: Some(0),
+                        contributing_now: Some(false),
+                        ..EmployeePension::default()
+                    },
+                    ..Adult::default()
+                }],
+                ..Household::default()
+            },
+        };
+        let basic = |base_bp: u32| {
+            let s = Scenario { name: String::new(), from: None, actions: vec![Action::ContributeFlexible { base_bp }] };
+            let a = crate::assess(&under(&r, NOV_2026, &s, NOV_2026), NOV_2026);
+            let p = a.programs.iter().find(|p| p.program == ProgramId::EmployeePension).expect("listed");
+            p.amounts.iter().find(|x| x.id == crate::report::AmountId::BasicMonthly).and_then(|x| x.fen)
+        };
+        assert_eq!(basic(6000), Some(252_226));
+        assert_eq!(basic(10_000), Some(315_282));
+        // Two years on at 100 %, the same estimate (the average index so far has moved to 100 %).
+        let s =
+            Scenario { name: String::new(), from: None, actions: vec![Action::ContributeFlexible { base_bp: 10_000 }] };
+        let later = under(&r, NOV_2026, &s, NOV_2026 + 24);
+        assert_eq!(later.household.adults[0].employee_pension.average_index_bp, Some(10_000));
+        let a = crate::assess(&later, NOV_2026 + 24);
+        let p = a.programs.iter().find(|p| p.program == ProgramId::EmployeePension).expect("listed");
+        let fen = p.amounts.iter().find(|x| x.id == crate::report::AmountId::BasicMonthly).and_then(|x| x.fen);
+        assert_eq!(fen, Some(315_282));
+    }
+
+    /// Someone with 10 years at an index of 0.6 who pays at 100 % for the 20 years to come retires at an average of
+    /// (120 × 6000 + 240 × 10000) / 360 = 8667 bp.
+    #[test]
+    fn the_index_at_retirement_weights_past_and_coming_months() {
+        let e = EmployeePension {
+            months: Some(120),
+            average_index_bp: Some(6000),
+            current_base_bp: Some(10_000),
+            contributing_now: Some(true),
+            ..EmployeePension::default()
+        };
+        assert_eq!(crate::programs::employee_pension::index_after(&e, 240), Some(8667));
+        assert_eq!(crate::programs::employee_pension::index_after(&e, 0), Some(6000));
+        let unknown_past = EmployeePension { average_index_bp: None, ..e };
+        assert_eq!(crate::programs::employee_pension::index_after(&unknown_past, 240), None, "never a guess");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Invariants the law implies, checked on random households (proptest):
-//! - more contribution months, a higher index or a larger balance never lowers a pension estimate;
+//! - more contribution months, a higher index or base or a larger balance never lowers a pension estimate;
 //! - a later evaluation month never un-meets a pure duration test (age, months lived here);
 //! - an unknown fact never yields "eligible" where a criterion needs it;
 //! - assessment is total (no panic) and deterministic for any request that passes validation.
@@ -51,6 +51,7 @@ fn adult() -> impl Strategy<Value = Adult> {
         proptest::option::of(0i64..10_000_000),
         proptest::option::of(any::<bool>()),
         proptest::collection::vec((proptest::sample::select(PLACES), 0u32..240), 0..3),
+        proptest::option::of(6000u32..30_000),
     );
     (who, here, pension).prop_map(|(who, here, p)| Adult {
         birth: who.0,
@@ -69,6 +70,7 @@ fn adult() -> impl Strategy<Value = Adult> {
             account_balance_fen: p.2,
             average_index_bp: p.3,
             segments: p.7.into_iter().map(|(place, months)| Segment { place: place.into(), months }).collect(),
+            current_base_bp: p.8,
         },
         resident_pension: ResidentPension { months: p.4, balance_fen: p.5, other_pension: p.6, overlap_months: None },
         ..Adult::default()
@@ -107,13 +109,14 @@ proptest! {
     }
 
     #[test]
-    fn more_months_a_higher_index_or_a_larger_balance_never_lower_the_pension(
+    fn more_months_a_higher_index_or_base_or_a_larger_balance_never_lower_the_pension(
         a in adult(), when in as_of(), more in 1u32..120, more_index in 1u32..5_000, more_balance in 1i64..5_000_000,
     ) {
         let before = total(program(&assess(&one(a.clone(), when), when), ProgramId::EmployeePension));
         let mut b = a.clone();
         b.employee_pension.months = a.employee_pension.months.map(|m| m + more);
         b.employee_pension.average_index_bp = a.employee_pension.average_index_bp.map(|z| (z + more_index).min(30_000));
+        b.employee_pension.current_base_bp = a.employee_pension.current_base_bp.map(|z| (z + more_index).min(30_000));
         b.employee_pension.account_balance_fen = a.employee_pension.account_balance_fen.map(|x| x + more_balance);
         let after = total(program(&assess(&one(b, when), when), ProgramId::EmployeePension));
         if let (Some(x), Some(y)) = (before, after) {

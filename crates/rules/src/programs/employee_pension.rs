@@ -227,7 +227,8 @@ fn estimate(
     let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
     let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
     let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
-    let index = e.average_index_bp.map(i64::from);
+    let ahead = if continuing { months_to_go } else { 0 };
+    let index = final_index(e, months, ahead);
 
     let mut basic = Amount { at: Some(s.month), ..Amount::new(AmountId::BasicMonthly, Msg::BasicBasis) };
     basic.used.extend([base, rate].into_iter().flatten().map(|v| v.1));
@@ -236,6 +237,9 @@ fn estimate(
     }
     if index.is_none() {
         basic.questions.push(q(fields::AVERAGE_INDEX));
+        if continuing && e.average_index_bp.is_some() {
+            basic.questions.push(q(fields::CURRENT_BASE));
+        }
     }
     if base.is_none() {
         basic.missing_data.push(data::BENEFIT_BASE.key);
@@ -249,7 +253,7 @@ fn estimate(
 
     let interest = data::ACCOUNT_INTEREST.int_at(as_of);
     let share = data::ACCOUNT_SHARE.int_at(as_of);
-    let monthly_add = monthly_credit(continuing, base.map(|b| b.0), index, share.map(|s| s.0));
+    let monthly_add = monthly_credit(continuing, base.map(|b| b.0), paying_index(e), share.map(|s| s.0));
     let rate_bp = interest.map(|i| i.0);
     let mut at_retirement = Amount {
         at: Some(s.month),
@@ -300,6 +304,36 @@ fn estimate(
     vec![total, basic, account, at_retirement]
 }
 
+/// The index contributions are paid at from now on: the current base, else the average so far.
+fn paying_index(e: &crate::household::EmployeePension) -> Option<i64> {
+    e.current_base_bp.or(e.average_index_bp).map(i64::from)
+}
+
+/// The average index at retirement: `past` months at the average so far and `ahead` months at the index paid now,
+/// weighted by months and rounded half-up to the basis point. Without months to come it is the average so far;
+/// with no months so far, the index paid now.
+fn final_index(e: &crate::household::EmployeePension, past: Option<i64>, ahead: i64) -> Option<i64> {
+    let now = paying_index(e);
+    match (e.average_index_bp.map(i64::from), past) {
+        _ if ahead == 0 => e.average_index_bp.map(i64::from),
+        (_, Some(0)) => now,
+        (Some(z), Some(n)) => {
+            let weighted = i128::from(z) * i128::from(n) + i128::from(now?) * i128::from(ahead);
+            i64::try_from(div_round_half_up(weighted, i128::from(n + ahead))).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The average index after `months` more of paying at the current base, for moving a household forward in time.
+pub fn index_after(e: &crate::household::EmployeePension, months: i32) -> Option<u32> {
+    let past = e
+        .months
+        .map(i64::from)
+        .or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| i64::from(s.months)).sum()));
+    final_index(e, past, i64::from(months.max(0))).and_then(|z| u32::try_from(z).ok())
+}
+
 /// What is credited to the personal account each month while contributing: 8 % of a base of Z × the average wage,
 /// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing.
 fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share: Option<i64>) -> Option<i64> {
@@ -321,7 +355,7 @@ pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64
     let place = receipt_place(adult, as_of, &mut Vec::new());
     let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
     let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
-    let add = monthly_credit(e.contributing_now == Some(true), base, e.average_index_bp.map(i64::from), share)?;
+    let add = monthly_credit(e.contributing_now == Some(true), base, paying_index(e), share)?;
     let rate = data::ACCOUNT_INTEREST.int_at(as_of).map_or(0, |r| r.0);
     Some(project_balance_fen(balance, months, rate, add))
 }

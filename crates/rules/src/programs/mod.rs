@@ -35,6 +35,7 @@ pub mod fields {
     pub const SEGMENTS: &str = "employeePension.segments";
     pub const ACCOUNT_BALANCE: &str = "employeePension.accountBalanceFen";
     pub const AVERAGE_INDEX: &str = "employeePension.averageIndexBp";
+    pub const CURRENT_BASE: &str = "employeePension.currentBaseBp";
     pub const RESIDENT_MONTHS: &str = "residentPension.months";
     pub const RESIDENT_BALANCE: &str = "residentPension.balanceFen";
     pub const OTHER_PENSION: &str = "residentPension.otherPension";
@@ -101,6 +102,7 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::SEGMENTS,
     fields::ACCOUNT_BALANCE,
     fields::AVERAGE_INDEX,
+    fields::CURRENT_BASE,
     fields::RESIDENT_MONTHS,
     fields::RESIDENT_BALANCE,
     fields::OTHER_PENSION,
