@@ -157,24 +157,18 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
 }
 
 fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
-    use anju_rules::scenario::{compare, default_horizon, timeline, Plan, MAX_SCENARIOS, MAX_TIMELINE_MONTHS};
+    use anju_rules::scenario::{compare, default_horizon, timeline, Plan, MAX_TIMELINE_MONTHS};
     let (name, text) = read_input(args.input.as_deref())?;
     let today = args.as_of.unwrap_or_else(clock::current_month);
     let plan: Plan = parse_json(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
     let as_of = plan.as_of.unwrap_or(today);
     let request = plan.request();
-    let mut problems: Vec<String> = request.validate(as_of).iter().map(describe).collect();
-    if plan.scenarios.len() > MAX_SCENARIOS {
-        problems.push(format!("scenarios: at most {MAX_SCENARIOS} beside the baseline"));
+    if let Some(p) = plan.validate(as_of).first() {
+        return Err(UsageError(format!("{name}: {}", describe(p))));
     }
-    if plan.horizon_months.is_some_and(|h| h > MAX_TIMELINE_MONTHS.unsigned_abs()) {
-        problems.push(format!("horizonMonths: must be at most {MAX_TIMELINE_MONTHS}"));
-    }
-    if let Some(p) = problems.first() {
-        return Err(UsageError(format!("{name}: {p}")));
-    }
+    let scenarios = plan.all_scenarios();
     let json = if command == "compare" {
-        serde_json::to_string_pretty(&compare(&request, as_of, &plan.scenarios, plan.at.unwrap_or(as_of)))
+        serde_json::to_string_pretty(&compare(&request, as_of, &scenarios, plan.at.unwrap_or(as_of)))
     } else if command == "plan" {
         serde_json::to_string_pretty(&anju_rules::pathway::plan(&request, as_of))
     } else {
@@ -183,7 +177,7 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
             .map_or_else(|| default_horizon(&request, as_of), |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
         let mut timelines =
             vec![serde_json::json!({ "scenario": "baseline", "events": timeline(&request, as_of, None, horizon) })];
-        for s in &plan.scenarios {
+        for s in &scenarios {
             timelines
                 .push(serde_json::json!({ "scenario": s.name, "events": timeline(&request, as_of, Some(s), horizon) }));
         }
@@ -247,6 +241,9 @@ fn describe(e: &anju_rules::household::FieldError) -> String {
         Problem::Negative => format!("{}: must not be negative", e.path),
         Problem::TooMany { max } => format!("{}: at most {max} entries", e.path),
         Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
+        Problem::OutOfRange { min, max } => format!("{}: must be from {min} to {max}", e.path),
+        Problem::UnknownPlace => format!("{}: no such place in the policy data (see `policy/places`)", e.path),
+        Problem::TooLate { latest } => format!("{}: must not be after {latest} (45 years ahead)", e.path),
     }
 }
 

@@ -213,6 +213,30 @@ fn compare_and_timeline_read_a_plan() {
     assert!(stderr(&o).contains("scenarios[0].actions[0]"), "{}", stderr(&o));
 }
 
+/// Comparing places: the same family (working in 深圳, hukou in 四川) if it moved back home or to 海口 now. At home
+/// no permit is needed; in 海口 the permit starts again and can be had after 6 months (2027-05). Pension months
+/// carry across in both. Bad places and bases are refused with their path.
+#[test]
+fn compare_reads_places_and_refuses_bad_ones() {
+    let plan = include_str!("../../../docs/examples/plan-places.json");
+    let o = anju(&["compare"], plan);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["columns"], serde_json::json!(["baseline", "sichuan", "hainan/haikou"]));
+    let permit = &c["programs"][0];
+    assert_eq!(permit["program"], "residence_permit");
+    assert_eq!(permit["statuses"], serde_json::json!(["eligible", "notApplicable", "notYet"]));
+    assert_eq!(permit["earliest"][2], "2027-05");
+
+    let o = anju(&["compare"], &plan.replace("\"hainan/haikou\"", "\"atlantis\""));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("places[1]: no such place"), "{}", stderr(&o));
+    let bad_base = r#"{"scenarios": [{"name": "x", "actions": [{"action": "contributeFlexible", "baseBp": 100}]}]}"#;
+    let o = anju(&["compare"], bad_base);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("scenarios[0].actions[0].baseBp: must be from 6000 to 30000"), "{}", stderr(&o));
+}
+
 #[test]
 fn plan_lists_pathways_best_first() {
     let plan = include_str!("../../../docs/examples/plan-rongan.json");

@@ -375,6 +375,17 @@ pub enum Problem {
     },
     /// A date after the evaluation month (e.g. a birth in the future).
     AfterAsOf,
+    /// A number outside the range an action allows (e.g. a flexible worker's base of 6000–30000 bp).
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// A place id with no policy layer (see `anju_rules::policy::data::PLACES`).
+    UnknownPlace,
+    /// A month later than the furthest a timeline looks (45 years after the evaluation month).
+    TooLate {
+        latest: YearMonth,
+    },
 }
 
 impl Request {

@@ -133,6 +133,13 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 household.rents_home = Some(true);
             }
             Action::MoveTo { place } => {
+                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province
+                // (segments are given by province), which decides the place of receipt.
+                let province = place.split('/').next().unwrap_or(place);
+                let segments = &mut adult.employee_pension.segments;
+                if segments.last().is_some_and(|s| s.place != province) {
+                    segments.push(crate::household::Segment { place: province.to_string(), months: 0 });
+                }
                 adult.hukou_elsewhere = adult.hukou_place.as_ref().map(|h| h != place);
                 adult.current_place = Some(place.clone());
                 adult.months_in_place = Some(0);
@@ -587,9 +594,12 @@ pub struct Plan {
     pub as_of: Option<YearMonth>,
     #[serde(default)]
     pub household: crate::household::Household,
-    /// Up to four scenarios beside the baseline ("nothing changes").
+    /// Up to four scenarios beside the baseline ("nothing changes"), counting `places`.
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
+    /// Places to compare (place ids with a policy layer): the family as if it moved to each now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
     /// The month to compare at; the evaluation month when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<YearMonth>,
@@ -603,6 +613,75 @@ impl Plan {
     pub fn request(&self) -> Request {
         Request { as_of: self.as_of, household: self.household.clone() }
     }
+
+    /// The scenarios to show: those given, then a move now to each place of `places`.
+    pub fn all_scenarios(&self) -> Vec<Scenario> {
+        let mut all = self.scenarios.clone();
+        all.extend(place_scenarios(&self.places));
+        all
+    }
+
+    /// Range checks on the household and the scenarios at evaluation month `as_of`, each with its JSON path.
+    pub fn validate(&self, as_of: YearMonth) -> Vec<crate::household::FieldError> {
+        use crate::household::{FieldError, Problem};
+        let mut errors = self.request().validate(as_of);
+        let mut push = |path: String, problem: Problem| errors.push(FieldError { path, problem });
+        let latest = as_of + MAX_TIMELINE_MONTHS;
+        if self.scenarios.len() + self.places.len() > MAX_SCENARIOS {
+            push("scenarios".into(), Problem::TooMany { max: MAX_SCENARIOS });
+        }
+        for (i, s) in self.scenarios.iter().enumerate() {
+            if s.from.is_some_and(|f| f > latest) {
+                push(format!("scenarios[{i}].from"), Problem::TooLate { latest });
+            }
+            for (j, action) in s.actions.iter().enumerate() {
+                let at = format!("scenarios[{i}].actions[{j}]");
+                match action {
+                    Action::SignContract { months } if !(1..=crate::household::MAX_MONTHS).contains(months) => {
+                        push(format!("{at}.months"), Problem::OutOfRange { min: 1, max: MAX_MONTHS_I64 })
+                    }
+                    Action::ContributeFlexible { base_bp }
+                        if !(6000..=crate::household::MAX_INDEX_BP).contains(base_bp) =>
+                    {
+                        push(format!("{at}.baseBp"), Problem::OutOfRange { min: 6000, max: 30_000 })
+                    }
+                    Action::MoveTo { place } if crate::policy::place(place).is_none() => {
+                        push(format!("{at}.place"), Problem::UnknownPlace)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (i, place) in self.places.iter().enumerate() {
+            if crate::policy::place(place).is_none() {
+                push(format!("places[{i}]"), Problem::UnknownPlace);
+            }
+        }
+        if self.at.is_some_and(|m| m > latest) {
+            push("at".into(), Problem::TooLate { latest });
+        }
+        if self.horizon_months.is_some_and(|h| h > MAX_TIMELINE_MONTHS.unsigned_abs()) {
+            push("horizonMonths".into(), Problem::TooLarge { max: i64::from(MAX_TIMELINE_MONTHS) });
+        }
+        errors
+    }
+}
+
+const MAX_MONTHS_I64: i64 = crate::household::MAX_MONTHS as i64;
+
+/// Comparing places: the family as if it moved to each place now, named by the place id. What carries across
+/// and what starts again is `Action::MoveTo`'s: employee-scheme months add up; months lived there, insurance there,
+/// the permit and the children's 学籍 start from zero. Give the hukou place to see "going back", and the work city
+/// is the baseline.
+pub fn place_scenarios(places: &[String]) -> Vec<Scenario> {
+    places
+        .iter()
+        .map(|place| Scenario {
+            name: place.clone(),
+            from: None,
+            actions: vec![Action::MoveTo { place: place.clone() }],
+        })
+        .collect()
 }
 
 /// One program across the baseline and the scenarios.
