@@ -68,6 +68,43 @@ fn bench(c: &mut Criterion) {
             (compared, plan, n)
         })
     });
+    // A family for whom pathways find something: the 融安 example of docs/scenarios.md.
+    let rongan: anju_rules::scenario::Plan =
+        serde_json::from_str(include_str!("../../../docs/examples/plan-rongan.json")).unwrap();
+    let rongan_request = rongan.request();
+    let rongan_horizon = anju_rules::scenario::default_horizon(&rongan_request, today);
+    c.bench_function("all: 融安 family with pathways found", |b| {
+        b.iter(|| {
+            let compared = anju_rules::scenario::compare(black_box(&rongan_request), today, &rongan.scenarios, today);
+            let plan = anju_rules::pathway::plan(&rongan_request, today);
+            let mut n = anju_rules::scenario::timeline(&rongan_request, today, None, rongan_horizon).len();
+            for s in &rongan.scenarios {
+                n += anju_rules::scenario::timeline(&rongan_request, today, Some(s), rongan_horizon).len();
+            }
+            (compared, plan, n)
+        })
+    });
+    // How the cost grows: with the number of scenarios (compare + timelines to retirement) and with months.
+    let mut group = c.benchmark_group("growth");
+    group.measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    for k in 0..=scenarios.len() {
+        group.bench_function(format!("compare + timelines, {k} scenarios"), |b| {
+            b.iter(|| {
+                let compared = anju_rules::scenario::compare(black_box(&request), today, &scenarios[..k], today);
+                let mut n = anju_rules::scenario::timeline(&request, today, None, horizon).len();
+                for s in &scenarios[..k] {
+                    n += anju_rules::scenario::timeline(&request, today, Some(s), horizon).len();
+                }
+                (compared, n)
+            })
+        });
+    }
+    for months in [60, 120, 240, 540] {
+        group.bench_function(format!("baseline timeline, {months} months"), |b| {
+            b.iter(|| anju_rules::scenario::timeline(black_box(&request), today, None, months))
+        });
+    }
+    group.finish();
     c.bench_function("parse + assess + serialize one household (JSON in, JSON out)", |b| {
         b.iter(|| {
             let r: Request = serde_json::from_str(black_box(FULL)).unwrap();
