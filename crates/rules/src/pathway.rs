@@ -7,8 +7,8 @@
 //! under which it becomes eligible, ranked by the number of actions, then the earliest month, then what the
 //! family pays in contributions (flexible-worker contributions to that month; an employer's are not the family's).
 //! "Wait" (no action) is a pathway too when time alone is enough. Moving hukou here counts only where the hukou
-//! rules allow it at once (with the other actions of the set, e.g. a registered rental). Actions that unlock several programs at once are
-//! listed first in `unlocks_most`.
+//! rules allow it at once (with the other actions of the set, e.g. a registered rental). Single actions that unlock
+//! programs sooner than waiting would are listed in `unlocks_most`, those that unlock the most first.
 
 use serde::Serialize;
 
@@ -63,6 +63,25 @@ pub struct ProgramPathways {
     pub pathways: Vec<Pathway>,
 }
 
+/// One action and the programs it makes eligible sooner than waiting would.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Unlock {
+    pub action: Action,
+    pub programs: Vec<Unlocked>,
+}
+
+/// A program an action unlocks, and from when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Unlocked {
+    pub program: ProgramId,
+    pub subject: &'static str,
+    pub earliest: YearMonth,
+}
+
 /// Where the applicant's employee pension would be paid, and how to have it paid where they are insured now:
 /// ten years there (66号 Art. 5, rules brief §6 pathway 4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,8 +104,9 @@ pub struct ReceiptHere {
 pub struct Plan {
     pub as_of: YearMonth,
     pub programs: Vec<ProgramPathways>,
-    /// Single actions, ordered by how many programs they make eligible within the horizon (most first).
-    pub unlocks_most: Vec<(Action, usize)>,
+    /// Single actions that make programs eligible sooner than waiting would, most programs first: what to show
+    /// first, since one step can settle several questions at once.
+    pub unlocks_most: Vec<Unlock>,
     /// Present when the applicant's pension would be paid somewhere other than where they are insured now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receipt_here: Option<ReceiptHere>,
@@ -260,17 +280,22 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
         });
     }
 
-    let already: Vec<(ProgramId, &str)> =
-        now.programs.iter().filter(|p| p.status == Status::Eligible).map(|p| (p.program, p.subject)).collect();
-    let mut unlocks_most: Vec<(Action, usize)> = results
+    // An action unlocks a program when it makes it eligible sooner than waiting would (or at all).
+    let waiting = results.first().map(|r| r.1.clone()).unwrap_or_default();
+    let mut unlocks_most: Vec<Unlock> = results
         .iter()
         .filter(|(chosen, _)| chosen.len() == 1)
-        .map(|(chosen, months)| {
-            let newly = months.iter().filter(|(p, s, _)| !already.contains(&(*p, *s))).count();
-            (chosen[0].clone(), newly)
+        .map(|(chosen, months)| Unlock {
+            action: chosen[0].clone(),
+            programs: months
+                .iter()
+                .filter(|(p, s, m)| !waiting.iter().any(|(q, t, w)| q == p && t == s && w <= m))
+                .map(|&(program, subject, earliest)| Unlocked { program, subject, earliest })
+                .collect(),
         })
+        .filter(|u| !u.programs.is_empty())
         .collect();
-    unlocks_most.sort_by_key(|u| std::cmp::Reverse(u.1));
+    unlocks_most.sort_by_key(|u| std::cmp::Reverse(u.programs.len()));
     let receipt_here = receipt_here(request, as_of, &now);
     Plan { as_of, programs, unlocks_most, receipt_here }
 }
@@ -311,6 +336,43 @@ mod tests {
         assert_eq!(found[0], (vec![Action::SignContract { months: 24 }], YearMonth::ym(2028, 11)));
         assert_eq!(found[1], (vec![Action::ContributeFlexible { base_bp: 6000 }], YearMonth::ym(2028, 11)));
         assert_eq!(found[2], (vec![Action::RegisterRental, Action::MoveHukouHere], NOV_2026));
+    }
+
+    /// In the 融安 example (4 months lived there, no job or home of record), a contract unlocks two programs (the
+    /// permit at 6 months, 2027-01; 公租房 at 24 months of insurance, 2028-11), and so does a registered rental (a
+    /// county-town hukou at once, as legal stable residence includes renting; the permit 2027-01); paying as a
+    /// flexible worker unlocks only 公租房.
+    #[test]
+    fn actions_that_unlock_several_programs_come_first() {
+        let plan_file: crate::scenario::Plan =
+            serde_json::from_str(include_str!("../../../docs/examples/plan-rongan.json")).expect("example parses");
+        let p = plan(&plan_file.request(), NOV_2026);
+        let summary: Vec<(Action, Vec<(ProgramId, YearMonth)>)> = p
+            .unlocks_most
+            .iter()
+            .map(|u| (u.action.clone(), u.programs.iter().map(|x| (x.program, x.earliest)).collect()))
+            .collect();
+        let january = |y| YearMonth::ym(y, 1);
+        assert_eq!(
+            summary,
+            [
+                (
+                    Action::SignContract { months: 24 },
+                    vec![
+                        (ProgramId::ResidencePermit, january(2027)),
+                        (ProgramId::PublicRental, YearMonth::ym(2028, 11))
+                    ]
+                ),
+                (
+                    Action::RegisterRental,
+                    vec![(ProgramId::HukouTransfer, NOV_2026), (ProgramId::ResidencePermit, january(2027))]
+                ),
+                (
+                    Action::ContributeFlexible { base_bp: 6000 },
+                    vec![(ProgramId::PublicRental, YearMonth::ym(2028, 11))]
+                ),
+            ]
+        );
     }
 
     /// Pathway 1: a migrant who has lived here 4 months with neither a job nor a home of record can apply for a
