@@ -330,6 +330,39 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A program "not yet" eligible is eligible at its earliest month if nothing changes, and not the month before
+    /// (unless the local rules it was judged by have ended by then: then it is unknown, never a guess).
+    #[test]
+    fn a_not_yet_program_is_eligible_from_its_earliest_month_and_not_before(
+        a in adult(), (h, when) in local_household(),
+    ) {
+        let mut household = h;
+        household.adults.push(a);
+        let request = Request { as_of: Some(when), household };
+        let now = assess(&request, when);
+        for p in now.programs.iter().filter(|p| p.status == Status::NotYet) {
+            let earliest = p.earliest.expect("not yet has an earliest month");
+            prop_assert!(earliest > when);
+            let at = |m: YearMonth| assess(&anju_rules::scenario::advance(&request, when, when.months_until(m)), m);
+            let status_at = |m: YearMonth| {
+                at(m).programs.iter().find(|q| q.program == p.program && q.subject == p.subject).map(|q| q.status)
+            };
+            let then = at(earliest);
+            let later = then.programs.iter().find(|q| q.program == p.program && q.subject == p.subject).unwrap();
+            let rules_ended = later.criteria.iter().any(|c| matches!(c.message, anju_rules::message::Msg::NoLocalData { .. }));
+            if rules_ended {
+                prop_assert_eq!(later.status, Status::Unknown);
+                continue;
+            }
+            prop_assert_eq!(later.status, Status::Eligible, "{:?} {:?}", p.program, p.subject);
+            prop_assert_ne!(status_at(earliest + -1), Some(Status::Eligible), "{:?} {:?}", p.program, p.subject);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     /// A pathway's earliest month is a month the program is eligible under its actions, and the month before is not.

@@ -45,11 +45,12 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         age.questions.push(cq(child_fields::BIRTH));
     }
     if age_ok == Some(false) {
-        // A matter of time: the first September after the sixth birthday's August.
+        // A matter of time: the child starts in the first September after the sixth birthday's August, and the
+        // round for that entry year opens the September before (answers are for the coming entry year).
         age.is_duration = true;
         age.met_from = child.birth.zip(age_years).map(|(b, a)| {
             let y = b.year() + i32::try_from(a).unwrap_or(6) + i32::from(b.month() > 8);
-            YearMonth::ym(y, 9)
+            YearMonth::ym(y - 1, 9)
         });
     }
 
