@@ -235,6 +235,11 @@ fn compare_reads_places_and_refuses_bad_ones() {
     let o = anju(&["compare"], bad_base);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("scenarios[0].actions[0].baseBp: must be from 6000 to 30000"), "{}", stderr(&o));
+    let bad_step = r#"{"asOf": "2026-11", "scenarios": [{"name": "x", "actions": [],
+        "later": [{"from": "2027-01", "actions": [{"action": "moveTo", "place": "atlantis"}]}]}]}"#;
+    let o = anju(&["timeline"], bad_step);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("scenarios[0].later[0].actions[0].place: no such place"), "{}", stderr(&o));
 }
 
 #[test]

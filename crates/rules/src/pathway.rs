@@ -134,7 +134,7 @@ fn eligible_months(
     actions: &[Action],
     targets: &Targets,
 ) -> (Vec<Eligible>, bool) {
-    let scenario = Scenario { name: String::new(), from: None, actions: actions.to_vec() };
+    let scenario = Scenario::now(actions.to_vec());
     let applicant = Subject::adult_path(0);
     let wanted =
         |p: ProgramId, s: &'static str| (p == ProgramId::HukouTransfer && s == applicant) || targets.contains(&(p, s));
@@ -172,7 +172,7 @@ fn receipt_here(request: &Request, as_of: YearMonth, now: &crate::report::Assess
     let mut pathways = Vec::new();
     let sets = [vec![], vec![Action::SignContract { months: 24 }], vec![Action::ContributeFlexible { base_bp: 6000 }]];
     for actions in sets {
-        let scenario = Scenario { name: String::new(), from: None, actions: actions.clone() };
+        let scenario = Scenario::now(actions.clone());
         let mut found = None;
         walk(request, as_of, Some(&scenario), PATHWAY_HORIZON, &wanted, |month, programs| {
             found = programs.iter().filter_map(receipt).find(|(place, _)| *place == insured_in).map(|_| month);
@@ -488,11 +488,7 @@ mod tests {
         assert!(!p.programs.iter().any(|x| x.program == ProgramId::AffordableRental), "eligible now");
         let fund = p.programs.iter().find(|x| x.program == ProgramId::ProvidentFundRent).expect("not eligible now");
         assert!(fund.pathways.is_empty());
-        let s = Scenario {
-            name: String::new(),
-            from: None,
-            actions: vec![Action::SignContract { months: 24 }, Action::RegisterRental],
-        };
+        let s = Scenario::now(vec![Action::SignContract { months: 24 }, Action::RegisterRental]);
         let after = crate::assess(&under(&r, NOV_2026, &s, NOV_2026), NOV_2026);
         let fund = after.programs.iter().find(|x| x.program == ProgramId::ProvidentFundRent).expect("listed");
         let outcomes: Vec<_> = fund.criteria.iter().map(|c| (c.id, c.outcome)).collect();

@@ -46,7 +46,7 @@ pub enum Action {
     MoveTo { place: String },
 }
 
-/// A named set of changes made from one month on.
+/// A named set of changes made from one month on, and any further changes at later months.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -56,6 +56,46 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<YearMonth>,
     pub actions: Vec<Action>,
+    /// Later changes, in month order (e.g. "keep contributing 36 months": contribute now, stop 36 months on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<Step>,
+}
+
+/// Changes made at a later month of a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Step {
+    pub from: YearMonth,
+    pub actions: Vec<Action>,
+}
+
+impl Scenario {
+    /// Unnamed changes made at the evaluation month.
+    pub fn now(actions: Vec<Action>) -> Self {
+        Scenario { name: String::new(), from: None, actions, later: vec![] }
+    }
+
+    /// The months changes are made (none before `as_of`), in order, with their actions.
+    fn steps(&self, as_of: YearMonth) -> Vec<(YearMonth, &[Action])> {
+        let mut steps = vec![(self.from.unwrap_or(as_of).max(as_of), &self.actions[..])];
+        steps.extend(self.later.iter().map(|s| (s.from.max(as_of), &s.actions[..])));
+        steps.sort_by_key(|s| s.0);
+        steps
+    }
+
+    /// The household just after each change, with the month it was made.
+    fn checkpoints(&self, request: &Request, as_of: YearMonth) -> Vec<(YearMonth, Request)> {
+        let mut out: Vec<(YearMonth, Request)> = Vec::new();
+        for (month, actions) in self.steps(as_of) {
+            let before = match out.last() {
+                Some((t, r)) => advance(r, *t, t.months_until(month)),
+                None => advance(request, as_of, as_of.months_until(month)),
+            };
+            out.push((month, apply(&before, month, actions)));
+        }
+        out
+    }
 }
 
 /// The request `months` later, with nothing changed but time.
@@ -157,15 +197,20 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
     next
 }
 
-/// The request under a scenario at month `at` (≥ the evaluation month): time up to `from`, the changes, then time.
+/// The request under a scenario at month `at` (≥ the evaluation month): time, each change in turn, then time.
 pub fn under(request: &Request, as_of: YearMonth, scenario: &Scenario, at: YearMonth) -> Request {
-    let from = scenario.from.unwrap_or(as_of).max(as_of);
-    if at < from {
-        return advance(request, as_of, as_of.months_until(at));
+    let mut current: Option<(YearMonth, Request)> = None;
+    for (month, actions) in scenario.steps(as_of).into_iter().filter(|s| s.0 <= at) {
+        let before = match &current {
+            Some((t, r)) => advance(r, *t, t.months_until(month)),
+            None => advance(request, as_of, as_of.months_until(month)),
+        };
+        current = Some((month, apply(&before, month, actions)));
     }
-    let before = advance(request, as_of, as_of.months_until(from));
-    let changed = apply(&before, from, &scenario.actions);
-    advance(&changed, from, from.months_until(at))
+    match current {
+        Some((t, r)) => advance(&r, t, t.months_until(at)),
+        None => advance(request, as_of, as_of.months_until(at)),
+    }
 }
 
 /// What happened in one month of a timeline.
@@ -361,27 +406,23 @@ pub(crate) fn walk(
     for adult in &mut request.household.adults {
         adult.employee_pension.account_balance_fen = None;
     }
-    // The scenario's changes are made once; each month is then the changed household moved forward.
-    let from = scenario.map_or(as_of, |s| s.from.unwrap_or(as_of).max(as_of));
-    let changed = scenario.map(|s| apply(&advance(&request, as_of, as_of.months_until(from)), from, &s.actions));
-    let at = |m: YearMonth| match &changed {
-        Some(changed) if m >= from => advance(changed, from, from.months_until(m)),
-        _ => advance(&request, as_of, as_of.months_until(m)),
+    // The scenario's changes are made once; each month is then the household after the last change moved forward.
+    let checkpoints = scenario.map(|s| s.checkpoints(&request, as_of)).unwrap_or_default();
+    let at = |m: YearMonth| match checkpoints.iter().rev().find(|(t, _)| *t <= m) {
+        Some((t, changed)) => advance(changed, *t, t.months_until(m)),
+        None => advance(&request, as_of, as_of.months_until(m)),
     };
     let start = at(as_of);
     let first = crate::evaluate(&start, as_of, wanted);
     let mut places: Vec<Option<String>> = start.household.adults.iter().map(|a| a.current_place.clone()).collect();
-    for action in scenario.map(|s| &s.actions[..]).unwrap_or_default() {
+    let steps = scenario.map(|s| s.steps(as_of)).unwrap_or_default();
+    for action in steps.iter().flat_map(|s| s.1) {
         if let Action::MoveTo { place } = action {
             places.push(Some(place.clone()));
         }
     }
     let mut months = candidates(&start, as_of, end, &places, wanted);
-    if let Some(from) = scenario.and_then(|s| s.from) {
-        if from > as_of && from <= end {
-            months.push(from);
-        }
-    }
+    months.extend(steps.iter().map(|s| s.0).filter(|m| *m > as_of && *m <= end));
     // Each assessed month may reveal months at which a duration test will be met (a scenario's change, a rule
     // coming into force): add them as they appear.
     let met = |programs: &[ProgramResult], after: YearMonth, months: &mut Vec<YearMonth>| {
@@ -467,8 +508,8 @@ mod tests {
     #[test]
     fn a_comparison_shows_each_scenario_beside_the_baseline() {
         let scenarios = [
-            Scenario { name: "hukou".into(), from: None, actions: vec![Action::MoveHukouHere] },
-            Scenario { name: "stop".into(), from: None, actions: vec![Action::StopContributing] },
+            Scenario { name: "hukou".into(), ..Scenario::now(vec![Action::MoveHukouHere]) },
+            Scenario { name: "stop".into(), ..Scenario::now(vec![Action::StopContributing]) },
         ];
         let c = compare(&migrant(4), NOV_2026, &scenarios, NOV_2026 + 3);
         assert_eq!(c.columns, ["baseline", "hukou", "stop"]);
@@ -539,7 +580,7 @@ mod tests {
             },
         };
         let basic = |base_bp: u32| {
-            let s = Scenario { name: String::new(), from: None, actions: vec![Action::ContributeFlexible { base_bp }] };
+            let s = Scenario::now(vec![Action::ContributeFlexible { base_bp }]);
             let a = crate::assess(&under(&r, NOV_2026, &s, NOV_2026), NOV_2026);
             let p = a.programs.iter().find(|p| p.program == ProgramId::EmployeePension).expect("listed");
             p.amounts.iter().find(|x| x.id == crate::report::AmountId::BasicMonthly).and_then(|x| x.fen)
@@ -547,8 +588,7 @@ mod tests {
         assert_eq!(basic(6000), Some(252_226));
         assert_eq!(basic(10_000), Some(315_282));
         // Two years on at 100 %, the same estimate (the average index so far has moved to 100 %).
-        let s =
-            Scenario { name: String::new(), from: None, actions: vec![Action::ContributeFlexible { base_bp: 10_000 }] };
+        let s = Scenario::now(vec![Action::ContributeFlexible { base_bp: 10_000 }]);
         let later = under(&r, NOV_2026, &s, NOV_2026 + 24);
         assert_eq!(later.household.adults[0].employee_pension.average_index_bp, Some(10_000));
         let a = crate::assess(&later, NOV_2026 + 24);
@@ -574,9 +614,34 @@ mod tests {
         assert_eq!(crate::programs::employee_pension::index_after(&unknown_past, 240), None, "never a guess");
     }
 
+    /// "Keep contributing N months": in the 融安 example, 公租房 needs 24 months of insurance for an outside worker.
+    /// Paying as a flexible worker from 2026-11 and stopping after 12 months never gets there; stopping after 24
+    /// (from 2028-11 on) does, in 2028-11, and it stays met after the payments stop.
+    #[test]
+    fn keeping_on_for_n_months_then_stopping() {
+        let plan: Plan =
+            serde_json::from_str(include_str!("../../../docs/examples/plan-rongan.json")).expect("example parses");
+        let r = plan.request();
+        let keep = |months: i32| Scenario {
+            later: vec![Step { from: NOV_2026 + months, actions: vec![Action::StopContributing] }],
+            ..Scenario::now(vec![Action::ContributeFlexible { base_bp: 6000 }])
+        };
+        let rental_eligible = |s: &Scenario| {
+            timeline(&r, NOV_2026, Some(s), 60).into_iter().find_map(|e| match e {
+                Event::Status { month, program: ProgramId::PublicRental, to: Status::Eligible, .. } => Some(month),
+                _ => None,
+            })
+        };
+        assert_eq!(rental_eligible(&keep(12)), None);
+        assert_eq!(rental_eligible(&keep(24)), Some(YearMonth::ym(2028, 11)));
+        let after = crate::assess(&under(&r, NOV_2026, &keep(24), NOV_2026 + 40), NOV_2026 + 40);
+        let rental = after.programs.iter().find(|p| p.program == ProgramId::PublicRental).expect("listed");
+        assert_eq!(rental.status, Status::Eligible);
+    }
+
     #[test]
     fn moving_hukou_here_makes_the_permit_unnecessary() {
-        let s = Scenario { name: "hukou".into(), from: None, actions: vec![Action::MoveHukouHere] };
+        let s = Scenario { name: "hukou".into(), ..Scenario::now(vec![Action::MoveHukouHere]) };
         let r = crate::assess(&under(&migrant(4), NOV_2026, &s, NOV_2026), NOV_2026);
         assert_eq!(r.programs[0].status, Status::NotApplicable);
     }
@@ -584,6 +649,8 @@ mod tests {
 
 /// At most this many scenarios beside the baseline.
 pub const MAX_SCENARIOS: usize = 4;
+/// At most this many later steps in one scenario.
+pub const MAX_STEPS: usize = 12;
 
 /// A request with scenarios: what `anju compare` and `anju timeline` read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -634,8 +701,25 @@ impl Plan {
             if s.from.is_some_and(|f| f > latest) {
                 push(format!("scenarios[{i}].from"), Problem::TooLate { latest });
             }
-            for (j, action) in s.actions.iter().enumerate() {
-                let at = format!("scenarios[{i}].actions[{j}]");
+            if s.later.len() > MAX_STEPS {
+                push(format!("scenarios[{i}].later"), Problem::TooMany { max: MAX_STEPS });
+            }
+            for (k, step) in s.later.iter().enumerate() {
+                if step.from > latest {
+                    push(format!("scenarios[{i}].later[{k}].from"), Problem::TooLate { latest });
+                }
+            }
+            let all = s.actions.iter().map(|a| (String::new(), a)).chain(
+                s.later
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, step)| step.actions.iter().map(move |a| (format!("later[{k}]."), a))),
+            );
+            let mut counts = std::collections::BTreeMap::<String, usize>::new();
+            for (prefix, action) in all {
+                let j = counts.entry(prefix.clone()).or_default();
+                let at = format!("scenarios[{i}].{prefix}actions[{j}]");
+                *j += 1;
                 match action {
                     Action::SignContract { months } if !(1..=crate::household::MAX_MONTHS).contains(months) => {
                         push(format!("{at}.months"), Problem::OutOfRange { min: 1, max: MAX_MONTHS_I64 })
@@ -676,11 +760,7 @@ const MAX_MONTHS_I64: i64 = crate::household::MAX_MONTHS as i64;
 pub fn place_scenarios(places: &[String]) -> Vec<Scenario> {
     places
         .iter()
-        .map(|place| Scenario {
-            name: place.clone(),
-            from: None,
-            actions: vec![Action::MoveTo { place: place.clone() }],
-        })
+        .map(|place| Scenario { name: place.clone(), ..Scenario::now(vec![Action::MoveTo { place: place.clone() }]) })
         .collect()
 }
 

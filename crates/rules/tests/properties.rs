@@ -310,9 +310,9 @@ proptest! {
 
     #[test]
     fn a_scenario_timeline_matches_assessing_every_month_under_it(
-        (h, when) in local_household(), horizon in 1i32..72, from in 0i32..24, pick in 0usize..6,
+        (h, when) in local_household(), horizon in 1i32..72, from in 0i32..24, pick in 0usize..8, then in 1i32..36,
     ) {
-        use anju_rules::scenario::{under, Action, Scenario};
+        use anju_rules::scenario::{under, Action, Scenario, Step};
         let actions = [
             vec![Action::MoveHukouHere],
             vec![Action::GetPermit],
@@ -320,8 +320,19 @@ proptest! {
             vec![Action::ContributeFlexible { base_bp: 6000 }, Action::RegisterRental],
             vec![Action::StopContributing],
             vec![Action::MoveTo { place: "guangdong/yangjiang".into() }, Action::GetPermit],
+            vec![Action::ContributeFlexible { base_bp: 10_000 }],
+            vec![Action::GetPermit, Action::SignContract { months: 12 }],
         ];
-        let scenario = Scenario { name: "s".into(), from: Some(when + from), actions: actions[pick].clone() };
+        // The last two change again later: stop contributing; move to 阳江 and get a permit there.
+        let later = match pick {
+            6 => vec![Step { from: when + from + then, actions: vec![Action::StopContributing] }],
+            7 => vec![Step {
+                from: when + from + then,
+                actions: vec![Action::MoveTo { place: "guangdong/yangjiang".into() }, Action::GetPermit],
+            }],
+            _ => vec![],
+        };
+        let scenario = Scenario { name: "s".into(), from: Some(when + from), actions: actions[pick].clone(), later };
         let request = Request { as_of: Some(when), household: h };
         let fast = anju_rules::scenario::timeline(&request, when, Some(&scenario), horizon);
         let slow = brute_force_events(|m| under(&request, when, &scenario, m), when, horizon);
@@ -373,7 +384,7 @@ proptest! {
         let plan = anju_rules::pathway::plan(&request, when);
         for p in &plan.programs {
             for w in &p.pathways {
-                let s = Scenario { name: String::new(), from: None, actions: w.actions.clone() };
+                let s = Scenario::now(w.actions.clone());
                 let status_at = |m: YearMonth| {
                     let r = assess(&under(&request, when, &s, m), m);
                     r.programs.iter().find(|q| q.program == p.program && q.subject == p.subject).map(|q| q.status)
