@@ -32,9 +32,9 @@ usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR]
        anju schema request|result|plan
-       anju compare [PLAN | -] [--as-of YYYY-MM]
-       anju timeline [PLAN | -] [--as-of YYYY-MM]
-       anju plan [PLAN | -] [--as-of YYYY-MM]
+       anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+       anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+       anju plan [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
@@ -47,7 +47,7 @@ timeline    reads a plan and prints the month each criterion and status changes,
 plan        reads a plan (its scenarios are ignored) and prints the pathways to each program not yet eligible
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
-  --explain         print the plain-language explanation instead of JSON";
+  --explain         print the plain-language explanation (or comparison, timeline, pathways) instead of JSON";
 
 /// A failure the user can fix, reported as `anju: <message>` with exit status 2.
 pub(crate) struct UsageError(pub(crate) String);
@@ -168,13 +168,40 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
     }
     let scenarios = plan.all_scenarios();
     let json = if command == "compare" {
-        serde_json::to_string_pretty(&compare(&request, as_of, &scenarios, plan.at.unwrap_or(as_of)))
+        let c = compare(&request, as_of, &scenarios, plan.at.unwrap_or(as_of));
+        if args.explain {
+            return Ok(anju_rules::explain::comparison(&c, args.lang));
+        }
+        serde_json::to_string_pretty(&c)
     } else if command == "plan" {
-        serde_json::to_string_pretty(&anju_rules::pathway::plan(&request, as_of))
+        let p = anju_rules::pathway::plan(&request, as_of);
+        if args.explain {
+            return Ok(anju_rules::explain::plan(&p, args.lang));
+        }
+        serde_json::to_string_pretty(&p)
     } else {
         let horizon = plan
             .horizon_months
             .map_or_else(|| default_horizon(&request, as_of), |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
+        if args.explain {
+            let zh = args.lang == anju_rules::message::Lang::ZhCn;
+            let mut out = String::new();
+            let baseline = if zh { "什么都不变" } else { "Nothing changes" };
+            let runs = std::iter::once((baseline.to_string(), None))
+                .chain(scenarios.iter().map(|s| (s.name.clone(), Some(s))));
+            for (name, scenario) in runs {
+                out.push_str(&format!("{name}\n"));
+                let events = timeline(&request, as_of, scenario, horizon);
+                if events.is_empty() {
+                    out.push_str(if zh { "  没有变化\n" } else { "  no changes\n" });
+                }
+                for e in &events {
+                    out.push_str(&format!("  {}\n", anju_rules::explain::event(e, args.lang)));
+                }
+                out.push('\n');
+            }
+            return Ok(out);
+        }
         let mut timelines =
             vec![serde_json::json!({ "scenario": "baseline", "events": timeline(&request, as_of, None, horizon) })];
         for s in &scenarios {

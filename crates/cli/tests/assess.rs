@@ -242,6 +242,30 @@ fn compare_reads_places_and_refuses_bad_ones() {
     assert!(stderr(&o).contains("scenarios[0].later[0].actions[0].place: no such place"), "{}", stderr(&o));
 }
 
+/// The plain-language forms of compare, timeline and plan, snapshotted (UPDATE_EXPECT=1 rewrites them after a
+/// deliberate change; read the diff). Their months are the hand-worked ones of the tests above.
+#[test]
+fn compare_timeline_and_plan_explain_themselves() {
+    let examples = [
+        ("plan-rongan", include_str!("../../../docs/examples/plan-rongan.json")),
+        ("plan-places", include_str!("../../../docs/examples/plan-places.json")),
+    ];
+    for (name, plan) in examples {
+        for (command, lang) in [("compare", "zh-CN"), ("timeline", "zh-CN"), ("plan", "zh-CN"), ("timeline", "en")] {
+            let o = anju(&[command, "--explain", "--lang", lang], plan);
+            assert!(o.status.success(), "{}", stderr(&o));
+            let printed = String::from_utf8_lossy(&o.stdout).into_owned();
+            let path = format!("{}/tests/expect/{name}.{command}.{lang}.txt", env!("CARGO_MANIFEST_DIR"));
+            if std::env::var_os("UPDATE_EXPECT").is_some() {
+                std::fs::create_dir_all(format!("{}/tests/expect", env!("CARGO_MANIFEST_DIR"))).unwrap();
+                std::fs::write(&path, &printed).unwrap();
+            }
+            let expected = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(expected == printed, "{path} differs:\n{printed}");
+        }
+    }
+}
+
 #[test]
 fn plan_lists_pathways_best_first() {
     let plan = include_str!("../../../docs/examples/plan-rongan.json");

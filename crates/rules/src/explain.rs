@@ -114,6 +114,171 @@ fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     );
 }
 
+/// One timeline event as a line: "2028年11月 公租房（全家）：不能申领 → 能申领".
+pub fn event(e: &crate::scenario::Event, lang: Lang) -> String {
+    use crate::message::{month_text, subject_text, Msg};
+    use crate::scenario::Event;
+    let zh = lang == Lang::ZhCn;
+    let (colon, open, close) = if zh { ("：", "（", "）") } else { (": ", " (", ")") };
+    match e {
+        Event::Status { month, program, subject, from, to } => format!(
+            "{} {}{open}{}{close}{colon}{} → {}",
+            month_text(lang, *month),
+            program.name(lang),
+            subject_text(subject, lang),
+            from.label(lang),
+            to.label(lang),
+        ),
+        Event::Criterion { month, program, subject, criterion, to, .. } => format!(
+            "{} {}{open}{}{close}{colon}{} {} {}",
+            month_text(lang, *month),
+            program.name(lang),
+            subject_text(subject, lang),
+            crate::message::criterion_title(*program, criterion, lang),
+            to.symbol(),
+            to.label(lang),
+        ),
+        Event::PlaceOfReceipt { month, subject, place, rule } => format!(
+            "{} {}{open}{}{close}{colon}{}",
+            month_text(lang, *month),
+            crate::report::ProgramId::EmployeePension.name(lang),
+            subject_text(subject, lang),
+            Msg::ReceiptPlace { place: place.clone(), rule: *rule }.text(lang),
+        ),
+    }
+}
+
+/// A plan's pathways as text: for each program not eligible now, the ways to it best first, then the single
+/// actions that unlock the most, then the place of receipt.
+pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
+    use crate::message::{month_text, subject_text};
+    let zh = lang == Lang::ZhCn;
+    let place = |id: &str| crate::message::place_text(lang, id);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, p.as_of);
+    let steps = |actions: &[crate::scenario::Action]| -> String {
+        if actions.is_empty() {
+            return if zh { "什么都不用做，等到时候".into() } else { "nothing to do but wait".into() };
+        }
+        let words: Vec<String> = actions.iter().map(|a| a.text(lang)).collect();
+        words.join(if zh { "；" } else { "; " })
+    };
+    if !p.unlocks_most.is_empty() {
+        let _ = writeln!(out, "\n{}", if zh { "一步办成几件事：" } else { "One step, several answers:" });
+        for u in &p.unlocks_most {
+            let names: Vec<String> = u
+                .programs
+                .iter()
+                .map(|x| format!("{}（{}）", x.program.name(lang), month_text(lang, x.earliest)))
+                .collect();
+            let _ = writeln!(out, "  {} → {}", u.action.text(lang), names.join(if zh { "、" } else { ", " }));
+        }
+    }
+    for program in &p.programs {
+        let _ = writeln!(
+            out,
+            "\n{} [{}]: {}",
+            program.program.name(lang),
+            subject_text(program.subject, lang),
+            program.status_now.label(lang)
+        );
+        if program.pathways.is_empty() {
+            let none = if zh {
+                "  10年内没有找到办法（或还缺信息、缺当地规定）"
+            } else {
+                "  No way found within 10 years (or facts or local rules are missing)"
+            };
+            let _ = writeln!(out, "{none}");
+        }
+        for w in &program.pathways {
+            let from = if zh { "最早" } else { "from" };
+            let _ = write!(out, "  {} — {from} {}", steps(&w.actions), month_text(lang, w.earliest));
+            if let Some(cost) = w.cost_fen.filter(|c| *c > 0) {
+                let _ = write!(
+                    out,
+                    "{}",
+                    if zh {
+                        format!("，自己交约{}元", yuan_text(cost))
+                    } else {
+                        format!(", about {} yuan paid yourself", yuan_text(cost))
+                    }
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(r) = &p.receipt_here {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                format!("养老金会在{}领，不在现在参保的{}。要在那里领：", place(&r.paid_in), place(&r.insured_in))
+            } else {
+                format!(
+                    "The pension would be paid in {}, not in {} where you pay now. To be paid there:",
+                    place(&r.paid_in),
+                    place(&r.insured_in)
+                )
+            }
+        );
+        for w in &r.pathways {
+            let _ = writeln!(
+                out,
+                "  {} — {} {}",
+                steps(&w.actions),
+                if zh { "最早" } else { "from" },
+                month_text(lang, w.earliest)
+            );
+        }
+    }
+    out
+}
+
+/// A comparison as text: one line per program, the verdict in each column.
+pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
+    use crate::message::{month_text, subject_text};
+    let zh = lang == Lang::ZhCn;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", if zh { "比较月份：" } else { "Compared at:" }, month_text(lang, c.at));
+    let column = |name: &str| -> String {
+        match (name, zh) {
+            ("baseline", true) => "什么都不变".into(),
+            ("baseline", false) => "nothing changes".into(),
+            (other, _) => crate::policy::place(other)
+                .map_or_else(|| other.to_string(), |_| crate::message::place_text(lang, other)),
+        }
+    };
+    for row in &c.programs {
+        let _ = writeln!(out, "\n{} [{}]", row.program.name(lang), subject_text(row.subject, lang));
+        for (i, name) in c.columns.iter().enumerate() {
+            let status = row.statuses.get(i).map_or("", |s| s.label(lang));
+            let _ = write!(out, "  {}: {status}", column(name));
+            if let Some(Some(e)) = row.earliest.get(i) {
+                let _ = match zh {
+                    true => write!(out, "（最早 {}）", month_text(lang, *e)),
+                    false => write!(out, " (earliest {})", month_text(lang, *e)),
+                };
+            }
+            if let Some(Some(fen)) = row.total_monthly_fen.get(i) {
+                let _ = write!(out, "{}{}", if zh { "，每月约" } else { ", about " }, yuan_text(*fen));
+                out.push_str(if zh { "元" } else { " yuan a month" });
+            }
+            out.push('\n');
+        }
+        if !row.differing.is_empty() {
+            let titles: Vec<&str> =
+                row.differing.iter().map(|id| crate::message::criterion_title(row.program, id, lang)).collect();
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                if zh { "不同之处：" } else { "Differs in:" },
+                titles.join(if zh { "、" } else { ", " })
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,7 +355,8 @@ pub fn yuan_text(fen: i64) -> String {
     format!("{sign}{grouped}.{:02}", fen % 100)
 }
 
-fn place_text(lang: Lang, id: &str) -> String {
+/// A place's name in `lang` (its id when the data has no such place).
+pub fn place_text(lang: Lang, id: &str) -> String {
     match crate::policy::place(id) {
         Some(p) => match lang {
             Lang::ZhCn => p.name.to_string(),
@@ -898,6 +899,56 @@ impl ProgramId {
             (ProgramId::SchoolEntry, Lang::En) => "School entry here",
             (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里中考高考",
             (ProgramId::ExamEligibility, Lang::En) => "Entrance exams here",
+        }
+    }
+}
+
+/// Whom a result is about, from its subject path: the applicant, the other adult, the household, a child.
+pub fn subject_text(subject: &str, lang: Lang) -> String {
+    let child = subject.strip_prefix("household.children[").and_then(|r| r.strip_suffix(']'));
+    match (subject, child, lang) {
+        ("household.adults[0]", _, Lang::ZhCn) => "申请人".into(),
+        ("household.adults[0]", _, Lang::En) => "applicant".into(),
+        ("household.adults[1]", _, Lang::ZhCn) => "另一位大人".into(),
+        ("household.adults[1]", _, Lang::En) => "second adult".into(),
+        ("household", _, Lang::ZhCn) => "全家".into(),
+        ("household", _, Lang::En) => "household".into(),
+        (_, Some(i), lang) => {
+            let n = i.parse::<usize>().map_or(1, |i| i + 1);
+            match lang {
+                Lang::ZhCn => format!("第{n}个孩子"),
+                Lang::En => format!("child {n}"),
+            }
+        }
+        (other, None, _) => other.into(),
+    }
+}
+
+impl crate::scenario::Action {
+    /// What the family would do, in words.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::scenario::Action::*;
+        match (self, lang) {
+            (MoveHukouHere, Lang::ZhCn) => "把户口迁到现在住的地方".into(),
+            (MoveHukouHere, Lang::En) => "Move hukou to where you live".into(),
+            (GetPermit, Lang::ZhCn) => "办居住证，每年按时签注".into(),
+            (GetPermit, Lang::En) => "Get a residence permit and endorse it every year".into(),
+            (SignContract { months }, Lang::ZhCn) => format!("签{months}个月的劳动合同，单位交社保和公积金"),
+            (SignContract { months }, Lang::En) => {
+                format!("Sign a {months}-month labour contract with insurance and the housing fund")
+            }
+            (ContributeFlexible { base_bp }, Lang::ZhCn) => {
+                format!("按灵活就业人员交职工养老保险，缴费基数选{}%档", base_bp / 100)
+            }
+            (ContributeFlexible { base_bp }, Lang::En) => {
+                format!("Pay the employee scheme as a flexible worker at a {} % base", base_bp / 100)
+            }
+            (StopContributing, Lang::ZhCn) => "停止缴费".into(),
+            (StopContributing, Lang::En) => "Stop contributing".into(),
+            (RegisterRental, Lang::ZhCn) => "把租房合同登记备案".into(),
+            (RegisterRental, Lang::En) => "Register the rental contract".into(),
+            (MoveTo { place }, Lang::ZhCn) => format!("搬到{}", place_text(lang, place)),
+            (MoveTo { place }, Lang::En) => format!("Move to {}", place_text(lang, place)),
         }
     }
 }

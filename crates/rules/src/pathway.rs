@@ -264,6 +264,12 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
                 cost_fen: cost(request, as_of, chosen, *month),
             });
         }
+        // "Not yet" beyond the horizon (a pension at the statutory age years away): waiting is still the way.
+        if let (Status::NotYet, Some(e)) = (p.status, p.earliest) {
+            if e > as_of + PATHWAY_HORIZON && !found.iter().any(|f| f.actions.is_empty()) {
+                found.push(Pathway { actions: vec![], earliest: e, cost_fen: Some(0) });
+            }
+        }
         found.sort_by(|a, b| {
             (a.actions.len(), a.earliest, a.cost_fen.unwrap_or(i64::MAX)).cmp(&(
                 b.actions.len(),

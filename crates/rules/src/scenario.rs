@@ -245,7 +245,9 @@ fn diff_programs(month: YearMonth, before: &[ProgramResult], after: &[ProgramRes
         let Some(a) = before.iter().find(|a| a.program == b.program && a.subject == b.subject) else {
             continue;
         };
-        for (ca, cb) in a.criteria.iter().zip(&b.criteria) {
+        // A program that does not concern the person (a permit with a local hukou) has no news in its criteria.
+        let concerns = !(a.status == Status::NotApplicable && b.status == Status::NotApplicable);
+        for (ca, cb) in a.criteria.iter().zip(&b.criteria).filter(|_| concerns) {
             if ca.id == cb.id && ca.outcome != cb.outcome {
                 out.push(Event::Criterion {
                     month,
