@@ -283,6 +283,9 @@ pub enum Msg {
     NotModelledWaitingList,
     NotModelledGraduatePath,
     NotModelledLocalProcedure,
+    /// For a child not yet in senior high: the rules judged are the province's for the college entrance exam; the
+    /// conditions for taking 中考 here are not modelled.
+    NotModelledZhongkao,
     NotModelledLocalRules,
     /// A worker with a rural hukou of this county: the local rule does not say whether they are "outside workers".
     OwnCountyRuralUnclear,
@@ -865,6 +868,12 @@ impl Msg {
             (Msg::NotModelledGraduatePath, En) => "The new-graduate path is not checked separately.".into(),
             (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
             (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
+            (Msg::NotModelledZhongkao, ZhCn) => {
+                "这里按本省异地高考的条件判断；孩子在这里参加中考的条件（各市不同）还没有计入。".into()
+            }
+            (Msg::NotModelledZhongkao, En) => "These are the province's conditions for the college entrance exam; \
+                the conditions for taking 中考 here (set by each city) are not modelled yet."
+                .into(),
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
             (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
             (Msg::OwnCountyRuralUnclear, ZhCn) => {

@@ -103,7 +103,11 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     }
     ProgramResult {
         policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        not_modelled: vec![Msg::NotModelledLocalProcedure],
+        not_modelled: if child.stage == Some(crate::household::SchoolStage::Senior) {
+            vec![Msg::NotModelledLocalProcedure]
+        } else {
+            vec![Msg::NotModelledLocalProcedure, Msg::NotModelledZhongkao]
+        },
         ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
 }
