@@ -111,3 +111,25 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::{Adult, SchoolStage};
+
+    /// The shipped exam rules are the provinces' college-entrance rules: for a child in junior high the answer says
+    /// so, and says that 中考 conditions are not modelled; for a child in senior high it does not need to.
+    #[test]
+    fn a_junior_child_is_told_these_are_college_entrance_rules() {
+        let household = Household {
+            adults: vec![Adult { current_place: Some("guangdong/qingyuan".into()), ..Adult::default() }],
+            ..Household::default()
+        };
+        let child = |stage| Child { stage: Some(stage), ..Child::default() };
+        let at = YearMonth::ym(2026, 11);
+        let junior = evaluate(&household, &child(SchoolStage::Junior), 0, at);
+        assert!(junior.not_modelled.contains(&Msg::NotModelledZhongkao));
+        let senior = evaluate(&household, &child(SchoolStage::Senior), 0, at);
+        assert!(!senior.not_modelled.contains(&Msg::NotModelledZhongkao));
+    }
+}
