@@ -117,7 +117,10 @@ pub fn statutory_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
 
 /// Total contribution months: the stated total, else the sum of the segments.
 fn contribution_months(adult: &Adult) -> Option<i64> {
-    let e = &adult.employee_pension;
+    months_of(&adult.employee_pension)
+}
+
+fn months_of(e: &crate::household::EmployeePension) -> Option<i64> {
     e.months
         .map(i64::from)
         .or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| i64::from(s.months)).sum()))
@@ -237,9 +240,6 @@ fn estimate(
     }
     if index.is_none() {
         basic.questions.push(q(fields::AVERAGE_INDEX));
-        if continuing && e.average_index_bp.is_some() {
-            basic.questions.push(q(fields::CURRENT_BASE));
-        }
     }
     if base.is_none() {
         basic.missing_data.push(data::BENEFIT_BASE.key);
@@ -327,11 +327,7 @@ fn final_index(e: &crate::household::EmployeePension, past: Option<i64>, ahead: 
 
 /// The average index after `months` more of paying at the current base, for moving a household forward in time.
 pub fn index_after(e: &crate::household::EmployeePension, months: i32) -> Option<u32> {
-    let past = e
-        .months
-        .map(i64::from)
-        .or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| i64::from(s.months)).sum()));
-    final_index(e, past, i64::from(months.max(0))).and_then(|z| u32::try_from(z).ok())
+    final_index(e, months_of(e), i64::from(months.max(0))).and_then(|z| u32::try_from(z).ok())
 }
 
 /// What is credited to the personal account each month while contributing: 8 % of a base of Z × the average wage,
