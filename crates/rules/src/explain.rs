@@ -169,7 +169,10 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
             let names: Vec<String> = u
                 .programs
                 .iter()
-                .map(|x| format!("{}（{}）", x.program.name(lang), month_text(lang, x.earliest)))
+                .map(|x| match zh {
+                    true => format!("{}（{}）", x.program.name(lang), month_text(lang, x.earliest)),
+                    false => format!("{} ({})", x.program.name(lang), month_text(lang, x.earliest)),
+                })
                 .collect();
             let _ = writeln!(out, "  {} → {}", u.action.text(lang), names.join(if zh { "、" } else { ", " }));
         }
