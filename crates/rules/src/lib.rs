@@ -83,6 +83,10 @@ pub(crate) fn evaluate(
         }
         let subject = Subject::child_path(i);
         if in_high_school_years(child, as_of) {
+            // Junior high: the coming 中考 here, and the 高考 to plan for; senior high: the 高考.
+            if !in_senior_high(child, as_of) && wanted(ProgramId::ZhongkaoEligibility, subject) {
+                results.push(programs::zhongkao_eligibility::evaluate(h, child, i, as_of));
+            }
             if wanted(ProgramId::ExamEligibility, subject) {
                 results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
             }
@@ -91,6 +95,14 @@ pub(crate) fn evaluate(
         }
     }
     results
+}
+
+/// Senior high school by the stated stage, or else by age (15 or older at `as_of` [I]).
+fn in_senior_high(child: &household::Child, as_of: YearMonth) -> bool {
+    match child.stage {
+        Some(stage) => stage == household::SchoolStage::Senior,
+        None => child.birth.is_some_and(|b| b.months_until(as_of) >= 15 * 12),
+    }
 }
 
 /// Junior or senior high school by the stated stage, or else by age (12 or older at `as_of`).

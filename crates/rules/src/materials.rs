@@ -56,6 +56,9 @@ fn for_criterion(program: ProgramId, id: &str) -> &'static [Material] {
         (ProgramId::ExamEligibility, "family_residence") => &[RentalContract, PropertyCertificate],
         (ProgramId::ExamEligibility, "child_xueji") => &[SchoolRecord],
         (ProgramId::ExamEligibility, "zhongkao_here") => &[SchoolRecord],
+        (ProgramId::ZhongkaoEligibility, "parent_permit") => &[ResidencePermit],
+        (ProgramId::ZhongkaoEligibility, "parent_si") => &[SocialInsuranceRecord],
+        (ProgramId::ZhongkaoEligibility, "child_xueji") => &[SchoolRecord],
         _ => &[],
     }
 }

@@ -283,9 +283,10 @@ pub enum Msg {
     NotModelledWaitingList,
     NotModelledGraduatePath,
     NotModelledLocalProcedure,
-    /// For a child not yet in senior high: the rules judged are the province's for the college entrance exam; the
-    /// conditions for taking 中考 here are not modelled.
-    NotModelledZhongkao,
+    /// For a child not yet in senior high: this is the college entrance exam after senior high, to plan for now.
+    GaokaoAhead,
+    /// 中考 rules' details not modelled (e.g. which grade's 学籍 must be in this city).
+    NotModelledZhongkaoDetail,
     NotModelledLocalRules,
     /// A worker with a rural hukou of this county: the local rule does not say whether they are "outside workers".
     OwnCountyRuralUnclear,
@@ -868,12 +869,14 @@ impl Msg {
             (Msg::NotModelledGraduatePath, En) => "The new-graduate path is not checked separately.".into(),
             (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
             (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
-            (Msg::NotModelledZhongkao, ZhCn) => {
-                "这里按本省异地高考的条件判断；孩子在这里参加中考的条件（各市不同）还没有计入。".into()
-            }
-            (Msg::NotModelledZhongkao, En) => "These are the province's conditions for the college entrance exam; \
-                the conditions for taking 中考 here (set by each city) are not modelled yet."
+            (Msg::GaokaoAhead, ZhCn) => "这是孩子读完高中时在这里高考的条件，要提前三年准备；中考条件另见“在这里中考”。".into(),
+            (Msg::GaokaoAhead, En) => "These are the conditions for the college entrance exam after senior high, to \
+                prepare three years ahead; 中考 is answered separately."
                 .into(),
+            (Msg::NotModelledZhongkaoDetail, ZhCn) => "哪一年级的学籍必须在本市（如清远要求初三在清远）没有计入。".into(),
+            (Msg::NotModelledZhongkaoDetail, En) => {
+                "Which grade's school registration must be in this city (清远: grade 9) is not modelled.".into()
+            }
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
             (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
             (Msg::OwnCountyRuralUnclear, ZhCn) => {
@@ -906,8 +909,10 @@ impl ProgramId {
             (ProgramId::ProvidentFundRent, Lang::En) => "Provident fund for rent",
             (ProgramId::SchoolEntry, Lang::ZhCn) => "孩子在这里上学",
             (ProgramId::SchoolEntry, Lang::En) => "School entry here",
-            (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里中考高考",
-            (ProgramId::ExamEligibility, Lang::En) => "Entrance exams here",
+            (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里高考",
+            (ProgramId::ExamEligibility, Lang::En) => "College entrance exam here",
+            (ProgramId::ZhongkaoEligibility, Lang::ZhCn) => "在这里中考",
+            (ProgramId::ZhongkaoEligibility, Lang::En) => "Senior-high entrance exam (中考) here",
         }
     }
 }
@@ -1024,6 +1029,12 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::ExamEligibility, "child_xueji", Lang::En) => "Child school-registration years",
         (ProgramId::ExamEligibility, "zhongkao_here", Lang::ZhCn) => "在本省中考",
         (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "中考 in this province",
+        (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::ZhCn) => "父母居住证",
+        (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::En) => "Parent residence permit",
+        (ProgramId::ZhongkaoEligibility, "parent_si", Lang::ZhCn) => "父母社保月数",
+        (ProgramId::ZhongkaoEligibility, "parent_si", Lang::En) => "Parent insurance months",
+        (ProgramId::ZhongkaoEligibility, "child_xueji", Lang::ZhCn) => "孩子初中学籍年限",
+        (ProgramId::ZhongkaoEligibility, "child_xueji", Lang::En) => "Child junior-school registration years",
         _ => id,
     }
 }

@@ -268,7 +268,8 @@ mod tests {
     #[test]
     fn a_place_with_rules_for_a_program_sets_all_of_them() {
         // Places say "not required" with 0, never by leaving a number out (an absent number means "unknown").
-        let sets: [(&str, &[&str]); 3] = [
+        let sets: [(&str, &[&str]); 4] = [
+            ("zhongkao_eligibility", &["permit_months", "si_months", "xueji_years", "cutoff_month"]),
             ("public_rental", &["area_line_m2", "si_months_outside", "contract_months_outside"]),
             ("school_entry", &["permit_months", "residence_months", "si_months", "cutoff_month"]),
             (

@@ -90,6 +90,7 @@ pub enum ProgramId {
     ProvidentFundRent,
     SchoolEntry,
     ExamEligibility,
+    ZhongkaoEligibility,
 }
 
 impl ProgramId {
@@ -105,6 +106,7 @@ impl ProgramId {
             ProgramId::ProvidentFundRent => "provident_fund_rent",
             ProgramId::SchoolEntry => "school_entry",
             ProgramId::ExamEligibility => "exam_eligibility",
+            ProgramId::ZhongkaoEligibility => "zhongkao_eligibility",
         }
     }
 }

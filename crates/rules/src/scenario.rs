@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
 use crate::policy::data::national::exam_eligibility as exam;
+use crate::policy::data::national::zhongkao_eligibility as zhongkao;
 use crate::policy::data::NATIONAL_PARAMETERS;
 use crate::report::{Assessment, Outcome, ProgramId, ProgramResult, Status};
 use crate::time::YearMonth;
@@ -327,9 +328,11 @@ fn candidates(
     // (September, as 学籍 grows); the exam year turns the month after the exam cut-off.
     let mut calendar: Vec<u32> = vec![9];
     for place in places {
-        for d in crate::policy::resolve(place.as_deref(), &exam::CUTOFF_MONTH).0.values {
-            if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
-                calendar.push(m % 12 + 1);
+        for national in [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH] {
+            for d in crate::policy::resolve(place.as_deref(), national).0.values {
+                if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
+                    calendar.push(m % 12 + 1);
+                }
             }
         }
     }
@@ -337,11 +340,13 @@ fn candidates(
     calendar.dedup();
     for (i, child) in request.household.children.iter().enumerate() {
         let subject = crate::household::Subject::child_path(u8::try_from(i).unwrap_or(u8::MAX));
-        if !wanted(ProgramId::SchoolEntry, subject) && !wanted(ProgramId::ExamEligibility, subject) {
+        let programs = [ProgramId::SchoolEntry, ProgramId::ExamEligibility, ProgramId::ZhongkaoEligibility];
+        if !programs.iter().any(|p| wanted(*p, subject)) {
             continue;
         }
         if let (None, Some(birth)) = (child.stage, child.birth) {
             add(birth + 12 * 12);
+            add(birth + 15 * 12);
         }
         // School entry and exams concern children under 20 (unknown birth: the whole horizon).
         let last = child.birth.map_or(end, |b| (b + crate::household::SCHOOL_AGE_LIMIT_MONTHS).min(end));

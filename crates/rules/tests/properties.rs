@@ -199,7 +199,14 @@ proptest! {
 /// A household in a place with housing and school rules, with a child.
 fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
     let places = proptest::sample::select(
-        &["guangxi/liuzhou/rongan", "guangdong/yangjiang", "shanxi/taiyuan/xinghualing", "hainan/haikou", "beijing"][..],
+        &[
+            "guangxi/liuzhou/rongan",
+            "guangdong/yangjiang",
+            "guangdong/qingyuan",
+            "shanxi/taiyuan/xinghualing",
+            "hainan/haikou",
+            "beijing",
+        ][..],
     );
     (
         places,

@@ -1,4 +1,5 @@
-//! Taking the entrance exams (中考/高考) where the family lives, for children in junior or senior high school.
+//! Taking the college entrance exam (高考, or 北京's higher-vocational entrance) where the family lives, for children
+//! in senior high school and, to plan three years ahead, in junior high (中考 is `zhongkao_eligibility`).
 //!
 //! Authority: 国办发〔2012〕46号 [C2]: provinces set conditions on the parents' stable job and residence, years of
 //! social insurance, and the child's years of continuous schooling there. Province rules
@@ -22,6 +23,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     let parent = household.adults.first().cloned().unwrap_or_default();
     let place = parent.current_place.as_deref();
     let cq = |field| Question { subject: Subject::Child(index), field };
+    let junior = child.stage != Some(crate::household::SchoolStage::Senior);
     let mut criteria = Vec::new();
     match local(place, &data::CUTOFF_MONTH, as_of) {
         None => {
@@ -42,32 +44,41 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
             let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
             let cutoff = YearMonth::ym(year, m);
             let req = |p| local(place, p, as_of).unwrap_or(0);
-            criteria.push(months_test(
-                "parent_permit",
-                &data::criteria::PARENT_PERMIT,
-                Measure::Permit,
-                &parent,
-                req(&data::PERMIT_MONTHS),
-                cutoff,
-                as_of,
+            criteria.push(cite_local(
+                months_test(
+                    "parent_permit",
+                    &data::criteria::PARENT_PERMIT,
+                    Measure::Permit,
+                    &parent,
+                    req(&data::PERMIT_MONTHS),
+                    cutoff,
+                    as_of,
+                ),
+                local_dated(place, &data::PERMIT_MONTHS, as_of),
             ));
-            criteria.push(months_test(
-                "parent_si",
-                &data::criteria::PARENT_SI,
-                Measure::Insurance,
-                &parent,
-                req(&data::SI_MONTHS),
-                cutoff,
-                as_of,
+            criteria.push(cite_local(
+                months_test(
+                    "parent_si",
+                    &data::criteria::PARENT_SI,
+                    Measure::Insurance,
+                    &parent,
+                    req(&data::SI_MONTHS),
+                    cutoff,
+                    as_of,
+                ),
+                local_dated(place, &data::SI_MONTHS, as_of),
             ));
-            criteria.push(months_test(
-                "family_residence",
-                &data::criteria::FAMILY_RESIDENCE,
-                Measure::Residence,
-                &parent,
-                req(&data::RESIDENCE_MONTHS),
-                cutoff,
-                as_of,
+            criteria.push(cite_local(
+                months_test(
+                    "family_residence",
+                    &data::criteria::FAMILY_RESIDENCE,
+                    Measure::Residence,
+                    &parent,
+                    req(&data::RESIDENCE_MONTHS),
+                    cutoff,
+                    as_of,
+                ),
+                local_dated(place, &data::RESIDENCE_MONTHS, as_of),
             ));
             let xueji_required = req(&data::XUEJI_YEARS);
             let xueji_cite = local_dated(place, &data::XUEJI_YEARS, as_of);
@@ -103,11 +114,8 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     }
     ProgramResult {
         policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        not_modelled: if child.stage == Some(crate::household::SchoolStage::Senior) {
-            vec![Msg::NotModelledLocalProcedure]
-        } else {
-            vec![Msg::NotModelledLocalProcedure, Msg::NotModelledZhongkao]
-        },
+        notes: if junior { vec![Msg::GaokaoAhead] } else { vec![] },
+        not_modelled: vec![Msg::NotModelledLocalProcedure],
         ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
 }
@@ -117,10 +125,10 @@ mod tests {
     use super::*;
     use crate::household::{Adult, SchoolStage};
 
-    /// The shipped exam rules are the provinces' college-entrance rules: for a child in junior high the answer says
-    /// so, and says that 中考 conditions are not modelled; for a child in senior high it does not need to.
+    /// For a child in junior high the college-entrance answer says it is the one to plan for three years ahead
+    /// (中考 is its own program); for a child in senior high it does not need to.
     #[test]
-    fn a_junior_child_is_told_these_are_college_entrance_rules() {
+    fn a_junior_child_is_told_this_is_the_exam_to_plan_for() {
         let household = Household {
             adults: vec![Adult { current_place: Some("guangdong/qingyuan".into()), ..Adult::default() }],
             ..Household::default()
@@ -128,8 +136,8 @@ mod tests {
         let child = |stage| Child { stage: Some(stage), ..Child::default() };
         let at = YearMonth::ym(2026, 11);
         let junior = evaluate(&household, &child(SchoolStage::Junior), 0, at);
-        assert!(junior.not_modelled.contains(&Msg::NotModelledZhongkao));
+        assert!(junior.notes.contains(&Msg::GaokaoAhead));
         let senior = evaluate(&household, &child(SchoolStage::Senior), 0, at);
-        assert!(!senior.not_modelled.contains(&Msg::NotModelledZhongkao));
+        assert!(!senior.notes.contains(&Msg::GaokaoAhead));
     }
 }

@@ -11,6 +11,7 @@ pub mod public_rental;
 pub mod residence_permit;
 pub mod resident_pension;
 pub mod school_entry;
+pub mod zhongkao_eligibility;
 
 /// The adult fields programs ask about (camelCase paths below `household.adults[i]`). A test checks that each
 /// is a real request field, so a question always points at something the user can answer.
