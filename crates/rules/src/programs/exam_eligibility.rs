@@ -15,8 +15,8 @@ use super::{child_fields, fields};
 use crate::household::{Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::exam_eligibility as data;
-use crate::policy::Unit;
-use crate::report::{Outcome, ProgramId, ProgramResult, Quantity};
+use crate::policy::{Citation, Unit};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
@@ -80,25 +80,8 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
                 ),
                 local_dated(place, &data::RESIDENCE_MONTHS, as_of),
             ));
-            let xueji_required = req(&data::XUEJI_YEARS);
-            let xueji_cite = local_dated(place, &data::XUEJI_YEARS, as_of);
-            criteria.push(if xueji_required == 0 {
-                criterion("child_xueji", &data::criteria::CHILD_XUEJI, Outcome::Met, Msg::NotRequiredHere)
-            } else {
-                let years = child.xueji_years;
-                let mut c = criterion(
-                    "child_xueji",
-                    &data::criteria::CHILD_XUEJI,
-                    tri(years.map(|y| i64::from(y) >= xueji_required)),
-                    Msg::XuejiYears { years, required: xueji_required },
-                );
-                c.observed = years.map(|y| Quantity { value: i64::from(y), unit: Unit::Years });
-                c.required = Some(Quantity { value: xueji_required, unit: Unit::Years });
-                if years.is_none() {
-                    c.questions.push(cq(child_fields::XUEJI_YEARS));
-                }
-                cite_local(c, xueji_cite)
-            });
+            let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
+            criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
             criteria.push(if req(&data::REQUIRES_ZHONGKAO_HERE) == 0 {
                 criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, Outcome::Met, Msg::NotRequiredHere)
             } else {
@@ -118,6 +101,33 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         not_modelled: vec![Msg::NotModelledLocalProcedure],
         ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
+}
+
+/// The child's years of school registration against the local number (`None` or 0: not required), cited to the
+/// document that sets it. Shared with the 中考 program.
+pub(crate) fn xueji_test(
+    citation: &'static Citation,
+    child: &Child,
+    index: u8,
+    rule: Option<(i64, &'static crate::policy::Dated)>,
+) -> Criterion {
+    let required = rule.map_or(0, |r| r.0);
+    if required == 0 {
+        return criterion("child_xueji", citation, Outcome::Met, Msg::NotRequiredHere);
+    }
+    let years = child.xueji_years;
+    let mut c = criterion(
+        "child_xueji",
+        citation,
+        tri(years.map(|y| i64::from(y) >= required)),
+        Msg::XuejiYears { years, required },
+    );
+    c.observed = years.map(|y| Quantity { value: i64::from(y), unit: Unit::Years });
+    c.required = Some(Quantity { value: required, unit: Unit::Years });
+    if years.is_none() {
+        c.questions.push(Question { subject: Subject::Child(index), field: child_fields::XUEJI_YEARS });
+    }
+    cite_local(c, rule)
 }
 
 #[cfg(test)]

@@ -8,14 +8,14 @@
 //! Criteria: `parent_permit`, `parent_si`, `child_xueji` (those the place does not require are met as "not
 //! required"). The parent is the first adult; the place is where they live.
 
-use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::common::{cite_local, local, local_dated, no_local_rule};
+use super::exam_eligibility::xueji_test;
+use super::fields;
 use super::school_entry::months_test;
-use super::{child_fields, fields};
 use crate::household::{Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::zhongkao_eligibility as data;
-use crate::policy::Unit;
-use crate::report::{Outcome, ProgramId, ProgramResult, Quantity};
+use crate::report::{ProgramId, ProgramResult};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
@@ -61,25 +61,8 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
                 as_of,
             );
             criteria.push(cite_local(si_test, si));
-            let xueji_required = required(&data::XUEJI_YEARS);
-            let xueji_cite = local_dated(place, &data::XUEJI_YEARS, as_of);
-            criteria.push(if xueji_required == 0 {
-                criterion("child_xueji", &data::criteria::CHILD_XUEJI, Outcome::Met, Msg::NotRequiredHere)
-            } else {
-                let years = child.xueji_years;
-                let mut c = criterion(
-                    "child_xueji",
-                    &data::criteria::CHILD_XUEJI,
-                    tri(years.map(|y| i64::from(y) >= xueji_required)),
-                    Msg::XuejiYears { years, required: xueji_required },
-                );
-                c.observed = years.map(|y| Quantity { value: i64::from(y), unit: Unit::Years });
-                c.required = Some(Quantity { value: xueji_required, unit: Unit::Years });
-                if years.is_none() {
-                    c.questions.push(Question { subject: Subject::Child(index), field: child_fields::XUEJI_YEARS });
-                }
-                cite_local(c, xueji_cite)
-            });
+            let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
+            criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
         }
     }
     ProgramResult {
@@ -93,7 +76,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
 mod tests {
     use super::*;
     use crate::household::{Adult, Permit, SchoolStage};
-    use crate::report::Status;
+    use crate::report::{Outcome, Status};
 
     fn family(place: &str, si: u32, xueji: u32) -> (Household, Child) {
         let adult = Adult {
