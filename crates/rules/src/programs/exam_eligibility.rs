@@ -39,50 +39,20 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
             }
         }
         Some(m) => {
-            let m = u32::try_from(m).unwrap_or(8);
-            // The coming exam year's cut-off: this year's if it is still ahead, else next year's.
-            let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
-            let cutoff = YearMonth::ym(year, m);
-            let req = |p| local(place, p, as_of).unwrap_or(0);
-            criteria.push(cite_local(
-                months_test(
-                    "parent_permit",
-                    &data::criteria::PARENT_PERMIT,
-                    Measure::Permit,
-                    &parent,
-                    req(&data::PERMIT_MONTHS),
-                    cutoff,
-                    as_of,
-                ),
-                local_dated(place, &data::PERMIT_MONTHS, as_of),
-            ));
-            criteria.push(cite_local(
-                months_test(
-                    "parent_si",
-                    &data::criteria::PARENT_SI,
-                    Measure::Insurance,
-                    &parent,
-                    req(&data::SI_MONTHS),
-                    cutoff,
-                    as_of,
-                ),
-                local_dated(place, &data::SI_MONTHS, as_of),
-            ));
-            criteria.push(cite_local(
-                months_test(
-                    "family_residence",
-                    &data::criteria::FAMILY_RESIDENCE,
-                    Measure::Residence,
-                    &parent,
-                    req(&data::RESIDENCE_MONTHS),
-                    cutoff,
-                    as_of,
-                ),
-                local_dated(place, &data::RESIDENCE_MONTHS, as_of),
+            let cutoff = exam_cutoff(m, as_of);
+            let test =
+                |id, citation, measure, param| local_months_test(id, citation, measure, &parent, param, cutoff, as_of);
+            criteria.push(test("parent_permit", &data::criteria::PARENT_PERMIT, Measure::Permit, &data::PERMIT_MONTHS));
+            criteria.push(test("parent_si", &data::criteria::PARENT_SI, Measure::Insurance, &data::SI_MONTHS));
+            criteria.push(test(
+                "family_residence",
+                &data::criteria::FAMILY_RESIDENCE,
+                Measure::Residence,
+                &data::RESIDENCE_MONTHS,
             ));
             let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
             criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
-            criteria.push(if req(&data::REQUIRES_ZHONGKAO_HERE) == 0 {
+            criteria.push(if local(place, &data::REQUIRES_ZHONGKAO_HERE, as_of).unwrap_or(0) == 0 {
                 criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, Outcome::Met, Msg::NotRequiredHere)
             } else {
                 let took = child.zhongkao_here;
@@ -101,6 +71,28 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         not_modelled: vec![Msg::NotModelledLocalProcedure],
         ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
     }
+}
+
+/// The coming exam year's cut-off for a local cut-off month `m`: this year's if it is still ahead, else next year's.
+pub(crate) fn exam_cutoff(m: i64, as_of: YearMonth) -> YearMonth {
+    let m = u32::try_from(m).unwrap_or(8);
+    let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
+    YearMonth::ym(year, m)
+}
+
+/// A months-at-the-cut-off test of the parent against the number of the place they live in (0 or none: not
+/// required), cited to the document that sets it. Shared with the 中考 program.
+pub(crate) fn local_months_test(
+    id: &'static str,
+    citation: &'static Citation,
+    measure: Measure,
+    parent: &crate::household::Adult,
+    param: &'static crate::policy::Parameter,
+    cutoff: YearMonth,
+    as_of: YearMonth,
+) -> Criterion {
+    let rule = local_dated(parent.current_place.as_deref(), param, as_of);
+    cite_local(months_test(id, citation, measure, parent, rule.map_or(0, |r| r.0), cutoff, as_of), rule)
 }
 
 /// The child's years of school registration against the local number (`None` or 0: not required), cited to the

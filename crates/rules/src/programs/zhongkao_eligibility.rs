@@ -8,10 +8,9 @@
 //! Criteria: `parent_permit`, `parent_si`, `child_xueji` (those the place does not require are met as "not
 //! required"). The parent is the first adult; the place is where they live.
 
-use super::common::{cite_local, local, local_dated, no_local_rule};
-use super::exam_eligibility::xueji_test;
+use super::common::{local, local_dated, no_local_rule};
+use super::exam_eligibility::{exam_cutoff, local_months_test, xueji_test};
 use super::fields;
-use super::school_entry::months_test;
 use crate::household::{Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::zhongkao_eligibility as data;
@@ -34,33 +33,11 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
             }
         }
         Some(m) => {
-            let m = u32::try_from(m).unwrap_or(8);
-            // The coming exam year's cut-off: this year's if it is still ahead, else next year's.
-            let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
-            let cutoff = YearMonth::ym(year, m);
-            let required = |p| local(place, p, as_of).unwrap_or(0);
-            let permit = local_dated(place, &data::PERMIT_MONTHS, as_of);
-            let si = local_dated(place, &data::SI_MONTHS, as_of);
-            let permit_test = months_test(
-                "parent_permit",
-                &data::criteria::PARENT_PERMIT,
-                Measure::Permit,
-                &parent,
-                required(&data::PERMIT_MONTHS),
-                cutoff,
-                as_of,
-            );
-            criteria.push(cite_local(permit_test, permit));
-            let si_test = months_test(
-                "parent_si",
-                &data::criteria::PARENT_SI,
-                Measure::Insurance,
-                &parent,
-                required(&data::SI_MONTHS),
-                cutoff,
-                as_of,
-            );
-            criteria.push(cite_local(si_test, si));
+            let cutoff = exam_cutoff(m, as_of);
+            let test =
+                |id, citation, measure, param| local_months_test(id, citation, measure, &parent, param, cutoff, as_of);
+            criteria.push(test("parent_permit", &data::criteria::PARENT_PERMIT, Measure::Permit, &data::PERMIT_MONTHS));
+            criteria.push(test("parent_si", &data::criteria::PARENT_SI, Measure::Insurance, &data::SI_MONTHS));
             let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
             criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
         }
