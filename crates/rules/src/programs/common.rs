@@ -79,3 +79,14 @@ pub fn no_local_rule(
     }
     c
 }
+
+/// The criteria of a child's program in a place with no rule set for it (no `parameter`): each unknown, naming
+/// the missing rule, and asking where the first adult lives when that is not given.
+pub fn no_local_rules(
+    criteria: &[(&'static str, &'static Citation)],
+    place: Option<&str>,
+    parameter: &'static Parameter,
+) -> Vec<Criterion> {
+    let place_question = Question::adult(0, super::fields::CURRENT_PLACE);
+    criteria.iter().map(|(id, cite)| no_local_rule(id, cite, place, parameter, place_question)).collect()
+}

@@ -9,9 +9,9 @@
 //! Criteria: `parent_permit`, `parent_si`, `family_residence`, `child_xueji`, `zhongkao_here` (those the place does
 //! not require are met as "not required"). The parent is the first adult; the place is where they live.
 
-use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::child_fields;
+use super::common::{cite_local, criterion, local, local_dated, no_local_rules, tri};
 use super::school_entry::months_test;
-use super::{child_fields, fields};
 use crate::household::{Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::exam_eligibility as data;
@@ -26,18 +26,17 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     let junior = child.stage != Some(crate::household::SchoolStage::Senior);
     let mut criteria = Vec::new();
     match local(place, &data::CUTOFF_MONTH, as_of) {
-        None => {
-            let place_q = Question::adult(0, fields::CURRENT_PLACE);
-            for (id, cite) in [
+        None => criteria.extend(no_local_rules(
+            &[
                 ("parent_permit", &data::criteria::PARENT_PERMIT),
                 ("parent_si", &data::criteria::PARENT_SI),
                 ("family_residence", &data::criteria::FAMILY_RESIDENCE),
                 ("child_xueji", &data::criteria::CHILD_XUEJI),
                 ("zhongkao_here", &data::criteria::ZHONGKAO_HERE),
-            ] {
-                criteria.push(no_local_rule(id, cite, place, &data::CUTOFF_MONTH, place_q));
-            }
-        }
+            ],
+            place,
+            &data::CUTOFF_MONTH,
+        )),
         Some(m) => {
             let cutoff = exam_cutoff(m, as_of);
             let test =

@@ -8,7 +8,7 @@
 //! Criteria: `school_age`, `parent_permit`, `parent_work`, `housing_proof`. The parent is the first adult.
 //! A child whose hukou is in this county is usually placed by school zone, not by this route; the result says so [I].
 
-use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::common::{cite_local, criterion, local, local_dated, no_local_rules, tri};
 use super::{child_fields, fields};
 use crate::household::{Adult, Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
@@ -57,16 +57,15 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     let mut criteria = vec![age];
     let cutoff_month = local(place, &data::CUTOFF_MONTH, as_of);
     match cutoff_month {
-        None => {
-            let place_q = Question::adult(0, fields::CURRENT_PLACE);
-            for (id, cite) in [
+        None => criteria.extend(no_local_rules(
+            &[
                 ("parent_permit", &data::criteria::PARENT_PERMIT),
                 ("parent_work", &data::criteria::PARENT_WORK),
                 ("housing_proof", &data::criteria::HOUSING_PROOF),
-            ] {
-                criteria.push(no_local_rule(id, cite, place, &data::CUTOFF_MONTH, place_q));
-            }
-        }
+            ],
+            place,
+            &data::CUTOFF_MONTH,
+        )),
         Some(m) => {
             let cutoff = YearMonth::ym(year, u32::try_from(m).unwrap_or(8));
             let permit = local_dated(place, &data::PERMIT_MONTHS, as_of);

@@ -8,10 +8,9 @@
 //! Criteria: `parent_permit`, `parent_si`, `child_xueji` (those the place does not require are met as "not
 //! required"). The parent is the first adult; the place is where they live.
 
-use super::common::{local, local_dated, no_local_rule};
+use super::common::{local, local_dated, no_local_rules};
 use super::exam_eligibility::{exam_cutoff, local_months_test, xueji_test};
-use super::fields;
-use crate::household::{Child, Household, Question, Subject};
+use crate::household::{Child, Household, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::zhongkao_eligibility as data;
 use crate::report::{ProgramId, ProgramResult};
@@ -22,16 +21,15 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     let place = parent.current_place.as_deref();
     let mut criteria = Vec::new();
     match local(place, &data::CUTOFF_MONTH, as_of) {
-        None => {
-            let place_q = Question::adult(0, fields::CURRENT_PLACE);
-            for (id, cite) in [
+        None => criteria.extend(no_local_rules(
+            &[
                 ("parent_permit", &data::criteria::PARENT_PERMIT),
                 ("parent_si", &data::criteria::PARENT_SI),
                 ("child_xueji", &data::criteria::CHILD_XUEJI),
-            ] {
-                criteria.push(no_local_rule(id, cite, place, &data::CUTOFF_MONTH, place_q));
-            }
-        }
+            ],
+            place,
+            &data::CUTOFF_MONTH,
+        )),
         Some(m) => {
             let cutoff = exam_cutoff(m, as_of);
             let test =
