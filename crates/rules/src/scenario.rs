@@ -200,16 +200,14 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
 
 /// The request under a scenario at month `at` (≥ the evaluation month): time, each change in turn, then time.
 pub fn under(request: &Request, as_of: YearMonth, scenario: &Scenario, at: YearMonth) -> Request {
-    let mut current: Option<(YearMonth, Request)> = None;
-    for (month, actions) in scenario.steps(as_of).into_iter().filter(|s| s.0 <= at) {
-        let before = match &current {
-            Some((t, r)) => advance(r, *t, t.months_until(month)),
-            None => advance(request, as_of, as_of.months_until(month)),
-        };
-        current = Some((month, apply(&before, month, actions)));
-    }
-    match current {
-        Some((t, r)) => advance(&r, t, t.months_until(at)),
+    household_at(request, as_of, &scenario.checkpoints(request, as_of), at)
+}
+
+/// The household at month `at`: the one just after the last change made by then, moved forward (or the request
+/// moved forward when no change has been made yet).
+fn household_at(request: &Request, as_of: YearMonth, checkpoints: &[(YearMonth, Request)], at: YearMonth) -> Request {
+    match checkpoints.iter().rev().find(|(t, _)| *t <= at) {
+        Some((t, changed)) => advance(changed, *t, t.months_until(at)),
         None => advance(request, as_of, as_of.months_until(at)),
     }
 }
@@ -415,10 +413,7 @@ pub(crate) fn walk(
     }
     // The scenario's changes are made once; each month is then the household after the last change moved forward.
     let checkpoints = scenario.map(|s| s.checkpoints(&request, as_of)).unwrap_or_default();
-    let at = |m: YearMonth| match checkpoints.iter().rev().find(|(t, _)| *t <= m) {
-        Some((t, changed)) => advance(changed, *t, t.months_until(m)),
-        None => advance(&request, as_of, as_of.months_until(m)),
-    };
+    let at = |m: YearMonth| household_at(&request, as_of, &checkpoints, m);
     let start = at(as_of);
     let first = crate::evaluate(&start, as_of, wanted);
     let mut places: Vec<Option<String>> = start.household.adults.iter().map(|a| a.current_place.clone()).collect();
