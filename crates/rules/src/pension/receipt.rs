@@ -11,11 +11,15 @@
 use crate::household::Segment;
 use crate::message::ReceiptRule;
 
+/// Months paid in `place`, summed over its segments (stays add up, Art. 5).
+pub fn months_in(segments: &[Segment], place: &str) -> u64 {
+    segments.iter().filter(|s| s.place == place).map(|s| u64::from(s.months)).sum()
+}
+
 /// The place of receipt and the clause that decided it; `None` without segments.
 pub fn place_of_receipt<'a>(hukou: &'a str, segments: &'a [Segment], threshold: u32) -> Option<(&'a str, ReceiptRule)> {
     let current = segments.last()?.place.as_str();
-    let months_in =
-        |place: &str| -> u64 { segments.iter().filter(|s| s.place == place).map(|s| u64::from(s.months)).sum() };
+    let months_in = |place: &str| months_in(segments, place);
     if current == hukou {
         return Some((hukou, ReceiptRule::HukouIsCurrent));
     }

@@ -210,7 +210,7 @@ fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of)?.0;
     let segments = &adult.employee_pension.segments;
     let current = &segments.last()?.place;
-    let here: i64 = segments.iter().filter(|s| s.place == *current).map(|s| i64::from(s.months)).sum();
+    let here = i64::try_from(crate::pension::receipt::months_in(segments, current)).unwrap_or(i64::MAX);
     (here < threshold && adult.hukou_place.as_ref() != Some(current))
         .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
