@@ -237,7 +237,7 @@ pub struct ResidentPension {
     pub other_pension: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SchoolStage {
@@ -267,6 +267,111 @@ pub struct Child {
     /// Took (or will take) the senior-high entrance exam (中考) in the province where the family lives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zhongkao_here: Option<bool>,
+}
+
+/// The school calendar: a child starts primary school in the September after turning 6 by 31 August (义务教育法
+/// Art. 11), and moves on each September: six years of primary, three of junior high, three of senior high [I].
+pub mod calendar {
+    use super::SchoolStage;
+    use crate::time::YearMonth;
+
+    /// The calendar year in which the school year containing `at` began (September).
+    pub fn school_year(at: YearMonth) -> i32 {
+        if at.month() >= 9 {
+            at.year()
+        } else {
+            at.year() - 1
+        }
+    }
+
+    /// The child's age in whole years on 31 August before the school year containing `at` began.
+    pub fn school_age(birth: YearMonth, at: YearMonth) -> i32 {
+        school_year(at) - birth.year() - i32::from(birth.month() > 8)
+    }
+
+    /// The stage a child of this age is in on the usual calendar.
+    pub fn stage_by_age(birth: YearMonth, at: YearMonth) -> SchoolStage {
+        match school_age(birth, at) {
+            ..=5 => SchoolStage::Preschool,
+            6..=11 => SchoolStage::Primary,
+            12..=14 => SchoolStage::Junior,
+            15..=17 => SchoolStage::Senior,
+            _ => SchoolStage::Other,
+        }
+    }
+
+    /// A stage `steps` stages on (past senior high: `Other`).
+    pub fn later(stage: SchoolStage, steps: usize) -> SchoolStage {
+        const ORDER: [SchoolStage; 5] = [
+            SchoolStage::Preschool,
+            SchoolStage::Primary,
+            SchoolStage::Junior,
+            SchoolStage::Senior,
+            SchoolStage::Other,
+        ];
+        let at = ORDER.iter().position(|s| *s == stage).unwrap_or(ORDER.len() - 1);
+        ORDER[(at + steps).min(ORDER.len() - 1)]
+    }
+
+    /// The child's stage at `at`: the stage given at `given_at`, moved on by the stage changes the usual calendar
+    /// has between the two months; without a stage, the stage by age; unknown without either.
+    pub fn stage_at(
+        stage: Option<SchoolStage>,
+        birth: Option<YearMonth>,
+        given_at: YearMonth,
+        at: YearMonth,
+    ) -> Option<SchoolStage> {
+        match (stage, birth) {
+            (Some(s), Some(b)) => {
+                let ord = |x: SchoolStage| x as usize;
+                let steps = ord(stage_by_age(b, at)).saturating_sub(ord(stage_by_age(b, given_at)));
+                Some(later(s, steps))
+            }
+            (Some(s), None) => Some(s),
+            (None, Some(b)) => Some(stage_by_age(b, at)),
+            (None, None) => None,
+        }
+    }
+
+    /// The calendar year a child born `birth` sits the exam that ends junior high (中考, `junior` true) or senior
+    /// high (高考): June of the last year of the stage.
+    pub fn sitting_year(birth: YearMonth, junior: bool) -> i32 {
+        birth.year() + if junior { 15 } else { 18 } + i32::from(birth.month() > 8)
+    }
+
+    /// The school years of `stage` and later a child of `birth` has begun by `at`, at most `years`.
+    pub fn years_begun_from(stage_start_age: i32, birth: YearMonth, at: YearMonth, years: i32) -> i32 {
+        (school_age(birth, at) - stage_start_age + 1).clamp(0, years)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_calendar_moves_each_september() {
+            // Born 2008-10: six by 31 August 2015, primary from 2015-09, junior from 2021-09, senior from 2024-09,
+            // the 高考 in June 2027.
+            let b = YearMonth::ym(2008, 10);
+            assert_eq!(stage_by_age(b, YearMonth::ym(2015, 8)), SchoolStage::Preschool);
+            assert_eq!(stage_by_age(b, YearMonth::ym(2015, 9)), SchoolStage::Primary);
+            assert_eq!(stage_by_age(b, YearMonth::ym(2021, 9)), SchoolStage::Junior);
+            assert_eq!(stage_by_age(b, YearMonth::ym(2024, 8)), SchoolStage::Junior);
+            assert_eq!(stage_by_age(b, YearMonth::ym(2024, 9)), SchoolStage::Senior);
+            assert_eq!(sitting_year(b, false), 2027);
+            assert_eq!(sitting_year(b, true), 2024);
+            // Born 2011-05 (G-ZK1): junior 3 in 2025-26, the 中考 in June 2026.
+            assert_eq!(sitting_year(YearMonth::ym(2011, 5), true), 2026);
+            // A junior child given as such in 2026-11 is senior from 2027-09 if the calendar says so.
+            let junior = stage_at(
+                Some(SchoolStage::Junior),
+                Some(YearMonth::ym(2012, 3)),
+                YearMonth::ym(2026, 11),
+                YearMonth::ym(2027, 9),
+            );
+            assert_eq!(junior, Some(SchoolStage::Senior));
+        }
+    }
 }
 
 /// Who a question is about.

@@ -82,34 +82,33 @@ pub(crate) fn evaluate(
             continue;
         }
         let subject = Subject::child_path(i);
-        if in_high_school_years(child, as_of) {
-            // Junior high: the coming 中考 here, and the 高考 to plan for; senior high: the 高考.
-            if !in_senior_high(child, as_of) && wanted(ProgramId::ZhongkaoEligibility, subject) {
-                results.push(programs::zhongkao_eligibility::evaluate(h, child, i, as_of));
+        use household::SchoolStage::{Junior, Other, Senior};
+        match household::calendar::stage_at(child.stage, child.birth, as_of, as_of) {
+            // Junior high: the coming 中考 here, and the 高考 to plan for; senior high (or past it by age): the 高考.
+            Some(Junior) => {
+                if wanted(ProgramId::ZhongkaoEligibility, subject) {
+                    results.push(programs::zhongkao_eligibility::evaluate(h, child, i, as_of));
+                }
+                if wanted(ProgramId::ExamEligibility, subject) {
+                    results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+                }
             }
-            if wanted(ProgramId::ExamEligibility, subject) {
-                results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+            Some(Senior) => {
+                if wanted(ProgramId::ExamEligibility, subject) {
+                    results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+                }
             }
-        } else if wanted(ProgramId::SchoolEntry, subject) {
-            results.push(programs::school_entry::evaluate(h, child, i, as_of));
+            Some(Other) if child.stage.is_none() => {
+                if wanted(ProgramId::ExamEligibility, subject) {
+                    results.push(programs::exam_eligibility::evaluate(h, child, i, as_of));
+                }
+            }
+            _ => {
+                if wanted(ProgramId::SchoolEntry, subject) {
+                    results.push(programs::school_entry::evaluate(h, child, i, as_of));
+                }
+            }
         }
     }
     results
-}
-
-/// Senior high school by the stated stage, or else by age (15 or older at `as_of` [I]).
-fn in_senior_high(child: &household::Child, as_of: YearMonth) -> bool {
-    match child.stage {
-        Some(stage) => stage == household::SchoolStage::Senior,
-        None => child.birth.is_some_and(|b| b.months_until(as_of) >= 15 * 12),
-    }
-}
-
-/// Junior or senior high school by the stated stage, or else by age (12 or older at `as_of`).
-fn in_high_school_years(child: &household::Child, as_of: YearMonth) -> bool {
-    use household::SchoolStage::{Junior, Senior};
-    match child.stage {
-        Some(stage) => matches!(stage, Junior | Senior),
-        None => child.birth.is_some_and(|b| b.months_until(as_of) >= 12 * 12),
-    }
 }

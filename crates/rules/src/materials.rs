@@ -59,6 +59,9 @@ fn for_criterion(program: ProgramId, id: &str) -> &'static [Material] {
         (ProgramId::ZhongkaoEligibility, "parent_permit") => &[ResidencePermit],
         (ProgramId::ZhongkaoEligibility, "parent_si") => &[SocialInsuranceRecord],
         (ProgramId::ZhongkaoEligibility, "child_xueji") => &[SchoolRecord],
+        (ProgramId::SchoolEntry | ProgramId::ExamEligibility | ProgramId::ZhongkaoEligibility, "local_hukou") => {
+            &[HukouBook]
+        }
         _ => &[],
     }
 }

@@ -279,6 +279,37 @@ pub enum Msg {
         took: Option<bool>,
     },
     SameCountyZoning,
+    /// A parent's work at the cut-off: insurance months (continuous or cumulative), a labour contract where asked
+    /// for, or a business licence where the place names it as an alternative.
+    #[serde(rename_all = "camelCase")]
+    WorkAtCutoff {
+        si_months: Option<i64>,
+        si_required: i64,
+        continuous: bool,
+        contract_months: Option<u32>,
+        contract_required: i64,
+        licence_months: Option<i64>,
+        licence_required: i64,
+        cutoff: YearMonth,
+    },
+    /// The year the child sits the exam cannot be told (no birth month, and a stage other than the exam's own).
+    ExamYearUnknown,
+    /// The child will have the 学籍 years the rule counts by staying in school here.
+    #[serde(rename_all = "camelCase")]
+    XuejiByStaying {
+        years: i64,
+        required: i64,
+        met_from: YearMonth,
+    },
+    /// The child's hukou is here: a school near home is guaranteed at the hukou place, by school zone.
+    LocalHukouZoned,
+    /// The child's hukou is here and the place has its own rules for local children that we do not have.
+    LocalTrackNotModelled,
+    /// Whether the child's hukou is here is not known; the answer depends on it.
+    ChildHukouUnknown,
+    /// The child's hukou is in the province (or city) whose rules these are: the conditions for children from
+    /// elsewhere do not apply.
+    LocalHukouExam,
     NotModelledAssets,
     NotModelledWaitingList,
     NotModelledGraduatePath,
@@ -321,6 +352,102 @@ pub enum ReceiptRule {
 }
 
 /// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15y, 15y 6m, 8m.
+/// The work test in words: what the place asks for and what the parent has, at the cut-off.
+#[allow(clippy::too_many_arguments)]
+fn work_text(
+    lang: Lang,
+    si_months: Option<i64>,
+    si_required: i64,
+    continuous: bool,
+    contract_months: Option<u32>,
+    contract_required: i64,
+    licence_months: Option<i64>,
+    licence_required: i64,
+    cutoff: YearMonth,
+) -> String {
+    let zh = lang == Lang::ZhCn;
+    let mut asks = Vec::new();
+    if contract_required > 1 {
+        asks.push(if zh {
+            format!("劳动合同满{}", duration_text(lang, contract_required))
+        } else {
+            format!("a labour contract of {}", duration_text(lang, contract_required))
+        });
+    } else if contract_required == 1 {
+        asks.push(if zh { "劳动合同".to_string() } else { "a labour contract".to_string() });
+    }
+    if si_required > 0 {
+        let kind = match (continuous, zh) {
+            (true, true) => "连续",
+            (false, true) => "累计",
+            (true, false) => "continuous",
+            (false, false) => "cumulative",
+        };
+        asks.push(if zh {
+            format!("社保{kind}满{}", duration_text(lang, si_required))
+        } else {
+            format!("{} of {kind} social insurance", duration_text(lang, si_required))
+        });
+    }
+    let mut ask = asks.join(if zh { "、" } else { " and " });
+    if licence_required > 0 {
+        let held = if licence_required > 1 {
+            duration_text(lang, licence_required)
+        } else if zh {
+            "有效".to_string()
+        } else {
+            "valid".to_string()
+        };
+        ask = if zh {
+            format!("{ask}，或营业执照{}{held}", if licence_required > 1 { "满" } else { "" })
+        } else if licence_required > 1 {
+            format!("{ask}, or a business licence held {held}")
+        } else {
+            format!("{ask}, or a valid business licence")
+        };
+    }
+    let mut have = Vec::new();
+    if si_required > 0 {
+        have.push(match (si_months, zh) {
+            (Some(m), true) => format!("社保{}", duration_text(lang, m)),
+            (None, true) => "社保多久还不知道".to_string(),
+            (Some(m), false) => format!("{} of insurance", duration_text(lang, m)),
+            (None, false) => "insurance months unknown".to_string(),
+        });
+    }
+    if contract_required > 0 {
+        have.push(match (contract_months, zh) {
+            (Some(m), true) => format!("合同{}", duration_text(lang, i64::from(m))),
+            (None, true) => "合同情况还不知道".to_string(),
+            (Some(m), false) => format!("a contract of {}", duration_text(lang, i64::from(m))),
+            (None, false) => "contract unknown".to_string(),
+        });
+    }
+    if licence_required > 0 {
+        if let Some(m) = licence_months {
+            have.push(if zh {
+                format!("营业执照{}", duration_text(lang, m))
+            } else {
+                format!("a licence held {}", duration_text(lang, m))
+            });
+        }
+    }
+    if zh {
+        format!("到{}，要求{ask}；现在是{}。", month_text(lang, cutoff), have.join("、"))
+    } else {
+        format!("By {}, the place asks for {ask}; the parent has {}.", month_text(lang, cutoff), have.join(", "))
+    }
+}
+
+/// "1 year", "3 years".
+fn years_text(years: i64) -> String {
+    if years == 1 {
+        "1 year".into()
+    } else {
+        format!("{years} years")
+    }
+}
+
 pub fn duration_text(lang: Lang, months: i64) -> String {
     let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
     match (lang, y, m) {
@@ -811,6 +938,55 @@ impl Msg {
             (Msg::SchoolAge { entry_year, ok: Some(false) }, En) => format!("The child is not yet 6 by 31 August {entry_year}."),
             (Msg::SchoolAge { .. }, ZhCn) => "还不知道孩子的出生年月。".into(),
             (Msg::SchoolAge { .. }, En) => "We don't know the child's birth month yet.".into(),
+            (
+                Msg::WorkAtCutoff {
+                    si_months,
+                    si_required,
+                    continuous,
+                    contract_months,
+                    contract_required,
+                    licence_months,
+                    licence_required,
+                    cutoff,
+                },
+                lang,
+            ) => work_text(
+                lang,
+                *si_months,
+                *si_required,
+                *continuous,
+                *contract_months,
+                *contract_required,
+                *licence_months,
+                *licence_required,
+                *cutoff,
+            ),
+            (Msg::ExamYearUnknown, ZhCn) => "孩子哪一年考还不知道：请告诉我们孩子的出生年月。".into(),
+            (Msg::ExamYearUnknown, En) => "The year the child sits this exam is not known: give the child's month of birth.".into(),
+            (Msg::XuejiByStaying { years, required, met_from }, ZhCn) => format!(
+                "孩子现在有{years}年算数的学籍，要{required}年：继续在这里上学，到{}就够了。",
+                month_text(ZhCn, *met_from)
+            ),
+            (Msg::XuejiByStaying { years, required, met_from }, En) => format!(
+                "The child has {} of school registration that count, and {} are needed: staying in school here is enough, from {}.",
+                years_text(*years),
+                years_text(*required),
+                month_text(En, *met_from)
+            ),
+            (Msg::LocalHukouZoned, ZhCn) => {
+                "孩子户口就在这里：户籍所在地保障就近入学，按住房或租房所在学区安排，不用看随迁子女的条件。".into()
+            }
+            (Msg::LocalHukouZoned, En) => "The child's hukou is here: a school near home is guaranteed at the hukou place, by school zone; the conditions for children from elsewhere do not apply.".into(),
+            (Msg::LocalTrackNotModelled, ZhCn) => {
+                "孩子户口就在这里：当地对本地户籍另有条件，本工具还没有收录，请问当地教育部门。".into()
+            }
+            (Msg::LocalTrackNotModelled, En) => "The child's hukou is here: the place sets its own conditions for local children, which this tool does not have yet; ask the local education department.".into(),
+            (Msg::ChildHukouUnknown, ZhCn) => {
+                "孩子户口在不在这里还不知道：本地户籍和外地户籍的条件不一样。".into()
+            }
+            (Msg::ChildHukouUnknown, En) => "Whether the child's hukou is here is not known: the conditions differ for local children and children from elsewhere.".into(),
+            (Msg::LocalHukouExam, ZhCn) => "孩子户口就在这里：按本地考生报名，不用看随迁子女的条件。".into(),
+            (Msg::LocalHukouExam, En) => "The child's hukou is here: the child registers as a local candidate; the conditions for children from elsewhere do not apply.".into(),
             (Msg::MonthsAtCutoff { measure, months, required, cutoff }, lang) => {
                 let what = match (measure, lang) {
                     (Measure::Permit, ZhCn) => "父母居住证连续",

@@ -513,9 +513,10 @@ mod tests {
     }
 
     /// Pathway 10: Guangdong's exam rules want a parent's permit (continuous) and insurance of 36 months each by
-    /// 31 August, 中考 here and a 3-year 学籍. A family new to 阳江 with a child just starting here (学籍 0) that gets
-    /// a permit and a contract now has 45 months of each by 2030-08, and the third year of 学籍 from 2029-09: the
-    /// 2030 round is open from 2029-09. Either step alone is never enough.
+    /// 31 August, 中考 here and a 3-year senior-high 学籍. A child born 2014-03 is in junior 1 in 2026-27, starts
+    /// senior high in 2029-09 and sits the 高考 in June 2032. A family new to 阳江 that gets a permit and a contract
+    /// now has 69 months of each by 2032-08; the third senior-high year here begins in 2031-09, so the 2032 round
+    /// is in reach from 2031-09. Either step alone is never enough.
     #[test]
     fn guangdong_exams_need_permit_and_insurance_three_years_ahead() {
         let adult = Adult {
@@ -539,7 +540,7 @@ mod tests {
             ..Household::default()
         };
         let found = pathways(&request(adult, household), ProgramId::ExamEligibility);
-        assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2029, 9)));
+        assert_eq!(found[0], (vec![Action::GetPermit, Action::SignContract { months: 24 }], YearMonth::ym(2031, 9)));
         assert!(found.iter().all(|f| f.0.len() == 2 && f.0.contains(&Action::GetPermit)), "{found:?}");
     }
 

@@ -51,7 +51,7 @@ pub struct Quantity {
 }
 
 /// One test of a program, e.g. "lived here at least 6 months".
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Criterion {
@@ -68,6 +68,9 @@ pub struct Criterion {
     pub observed: Option<Quantity>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<Quantity>,
+    /// For a test either parent may meet: the adult who meets it (`household.adults[1]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met_by: Option<&'static str>,
     /// The plain-language reason, as a message key with parameters.
     pub message: Msg,
     pub citation: &'static Citation,

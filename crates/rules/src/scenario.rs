@@ -127,6 +127,10 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     let septembers = (1..=months).filter(|k| (as_of + *k).month() == 9).count();
     for child in &mut next.household.children {
         child.xueji_years = child.xueji_years.map(|y| y.saturating_add(u32::try_from(septembers).unwrap_or(0)).min(30));
+        // A child moves on a stage when the school calendar says so (primary → junior → senior, each September).
+        if child.stage.is_some() {
+            child.stage = crate::household::calendar::stage_at(child.stage, child.birth, as_of, to);
+        }
     }
     next
 }
@@ -143,6 +147,14 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
         let adult = &mut household.adults[0];
         match action {
             Action::MoveHukouHere => {
+                // Children registered with the adult (or whose registration is not given) move with them [I].
+                let old = adult.hukou_place.clone();
+                for child in &mut household.children {
+                    if child.hukou_place.is_none() || child.hukou_place == old {
+                        child.hukou_place = adult.current_place.clone();
+                    }
+                }
+                let adult = &mut household.adults[0];
                 adult.hukou_elsewhere = Some(false);
                 adult.hukou_place = adult.current_place.clone();
                 adult.hukou_type = Some(HukouType::Urban);

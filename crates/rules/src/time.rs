@@ -130,6 +130,32 @@ impl schemars::JsonSchema for YearMonth {
     }
 }
 
+/// How many Septembers fall in the months after `from` up to and including `to` (none when `to` is not later).
+pub fn septembers_between(from: YearMonth, to: YearMonth) -> u32 {
+    let span = from.months_until(to);
+    if span <= 0 {
+        return 0;
+    }
+    // Months from `from` to its next September (1–12), then one every 12 months.
+    let first = i32::try_from((9 + 12 - from.month()) % 12).unwrap_or(0);
+    let first = if first == 0 { 12 } else { first };
+    if span < first {
+        0
+    } else {
+        u32::try_from((span - first) / 12 + 1).unwrap_or(0)
+    }
+}
+
+/// The `n`th September after `from` (n ≥ 1); `None` past the last month.
+pub fn nth_september_after(from: YearMonth, n: u32) -> Option<YearMonth> {
+    let first = (9 + 12 - from.month()) % 12;
+    let first = if first == 0 { 12 } else { first };
+    let months = i64::from(first) + 12 * i64::from(n.max(1) - 1);
+    let months = i32::try_from(months).ok()?;
+    let to = from + months;
+    (from.months_until(to) == months).then_some(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

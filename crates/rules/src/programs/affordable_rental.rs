@@ -15,13 +15,21 @@ use crate::policy::data::national::affordable_rental as data;
 use crate::report::{ProgramId, ProgramResult};
 use crate::time::YearMonth;
 
-pub fn evaluate(household: &Household, _as_of: YearMonth) -> ProgramResult {
+pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
+    // Either adult may apply, where they live: the family's answer is the better one.
+    let results = super::family::by_place(household).into_iter().map(|(p, _)| in_place(household, p, as_of)).collect();
+    match super::family::best(results) {
+        Some(r) => r,
+        None => in_place(household, None, as_of),
+    }
+}
+
+fn in_place(household: &Household, place: Option<&str>, _as_of: YearMonth) -> ProgramResult {
     let owns = household.owns_home_here;
     let mut c = criterion("no_home_here", &data::criteria::NO_HOME_HERE, tri(owns.map(|o| !o)), Msg::OwnsHome { owns });
     if owns.is_none() {
         c.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
     }
-    let place = household.adults.first().and_then(|a| a.current_place.as_deref());
     let county_or_unknown = place.and_then(policy::place).is_none_or(|p| p.level == "county");
     let criteria = vec![c];
     ProgramResult {

@@ -15,6 +15,7 @@ pub fn criterion(id: &'static str, citation: &'static Citation, outcome: Outcome
         met_from: None,
         observed: None,
         required: None,
+        met_by: None,
         message,
         citation,
         questions: vec![],

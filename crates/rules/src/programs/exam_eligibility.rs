@@ -9,116 +9,322 @@
 //! Criteria: `parent_permit`, `parent_si`, `family_residence`, `child_xueji`, `zhongkao_here` (those the place does
 //! not require are met as "not required"). The parent is the first adult; the place is where they live.
 
-use super::child_fields;
-use super::common::{cite_local, criterion, local, local_dated, no_local_rules, tri};
-use super::school_entry::months_test;
-use crate::household::{Child, Household, Question, Subject};
+use super::common::{cite_local, criterion, local_dated, no_local_rule, no_local_rules, tri};
+use super::family;
+use super::parent_tests::{months_test, work_test, WorkRule};
+use super::{child_fields, fields};
+use crate::household::{calendar, Adult, Child, Household, Question, SchoolStage, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::exam_eligibility as data;
-use crate::policy::{Citation, Unit};
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
+use crate::policy::{self, Citation, Dated, Parameter, Unit};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
-    let parent = household.adults.first().cloned().unwrap_or_default();
-    let place = parent.current_place.as_deref();
-    let cq = |field| Question { subject: Subject::Child(index), field };
-    let junior = child.stage != Some(crate::household::SchoolStage::Senior);
-    let mut criteria = Vec::new();
-    match local(place, &data::CUTOFF_MONTH, as_of) {
-        None => criteria.extend(no_local_rules(
-            &[
-                ("parent_permit", &data::criteria::PARENT_PERMIT),
-                ("parent_si", &data::criteria::PARENT_SI),
-                ("family_residence", &data::criteria::FAMILY_RESIDENCE),
-                ("child_xueji", &data::criteria::CHILD_XUEJI),
-                ("zhongkao_here", &data::criteria::ZHONGKAO_HERE),
-            ],
-            place,
-            &data::CUTOFF_MONTH,
-        )),
-        Some(m) => {
-            let cutoff = exam_cutoff(m, as_of);
-            let test =
-                |id, citation, measure, param| local_months_test(id, citation, measure, &parent, param, cutoff, as_of);
-            criteria.push(test("parent_permit", &data::criteria::PARENT_PERMIT, Measure::Permit, &data::PERMIT_MONTHS));
-            criteria.push(test("parent_si", &data::criteria::PARENT_SI, Measure::Insurance, &data::SI_MONTHS));
-            criteria.push(test(
-                "family_residence",
-                &data::criteria::FAMILY_RESIDENCE,
-                Measure::Residence,
-                &data::RESIDENCE_MONTHS,
-            ));
-            let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
-            criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
-            criteria.push(if local(place, &data::REQUIRES_ZHONGKAO_HERE, as_of).unwrap_or(0) == 0 {
-                criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, Outcome::Met, Msg::NotRequiredHere)
-            } else {
-                let took = child.zhongkao_here;
-                let mut c =
-                    criterion("zhongkao_here", &data::criteria::ZHONGKAO_HERE, tri(took), Msg::ZhongkaoHere { took });
-                if took.is_none() {
-                    c.questions.push(cq(child_fields::ZHONGKAO_HERE));
-                }
-                c
-            });
+    let exam = Exam {
+        program: ProgramId::ExamEligibility,
+        junior: false,
+        cutoff_month: &data::CUTOFF_MONTH,
+        permit: Some((&data::PERMIT_MONTHS, &data::criteria::PARENT_PERMIT)),
+        si: (&data::SI_MONTHS, &data::criteria::PARENT_SI),
+        si_continuous: &data::SI_CONTINUOUS,
+        residence: Some((&data::RESIDENCE_MONTHS, &data::criteria::FAMILY_RESIDENCE)),
+        xueji: (&data::XUEJI_YEARS, &data::XUEJI_FROM_STAGE, &data::criteria::CHILD_XUEJI),
+        zhongkao_here: Some((&data::REQUIRES_ZHONGKAO_HERE, &data::criteria::ZHONGKAO_HERE)),
+        local_hukou: &data::criteria::LOCAL_HUKOU,
+        // The 高考 is a province's: a child is local with a hukou anywhere in the province [I].
+        area_levels: 1,
+    };
+    let mut r = exam.evaluate(household, child, index, as_of);
+    if calendar::stage_at(child.stage, child.birth, as_of, as_of) != Some(SchoolStage::Senior)
+        && child.stage != Some(SchoolStage::Other)
+    {
+        r.notes.push(Msg::GaokaoAhead);
+    }
+    r
+}
+
+/// An entrance exam as its local rules test it: the parents' permit, insurance and residence months and the
+/// child's 学籍 years, all counted to the cut-off month of the year the child sits it, with the rules in force then.
+/// Shared with the 中考 program.
+pub(crate) struct Exam {
+    pub program: ProgramId,
+    /// 中考 (the end of junior high) rather than 高考.
+    pub junior: bool,
+    pub cutoff_month: &'static Parameter,
+    pub permit: Option<(&'static Parameter, &'static Citation)>,
+    pub si: (&'static Parameter, &'static Citation),
+    pub si_continuous: &'static Parameter,
+    pub residence: Option<(&'static Parameter, &'static Citation)>,
+    pub xueji: (&'static Parameter, &'static Parameter, &'static Citation),
+    pub zhongkao_here: Option<(&'static Parameter, &'static Citation)>,
+    pub local_hukou: &'static Citation,
+    /// How many levels of the place id make "here" for a child's hukou when no layer sets the rules (1: province).
+    pub area_levels: usize,
+}
+
+impl Exam {
+    pub fn evaluate(&self, household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
+        let results = family::by_place(household)
+            .into_iter()
+            .map(|(place, parents)| self.in_place(child, index, place, &parents, as_of))
+            .collect();
+        match family::best(results) {
+            Some(r) => r,
+            None => self.in_place(child, index, None, &family::adults(household), as_of),
         }
     }
-    ProgramResult {
-        policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        notes: if junior { vec![Msg::GaokaoAhead] } else { vec![] },
-        not_modelled: vec![Msg::NotModelledLocalProcedure],
-        ..ProgramResult::new(ProgramId::ExamEligibility, Subject::child_path(index), criteria)
+
+    fn ids(&self) -> Vec<(&'static str, &'static Citation)> {
+        let mut ids = Vec::new();
+        ids.extend(self.permit.map(|p| ("parent_permit", p.1)));
+        ids.push(("parent_si", self.si.1));
+        ids.extend(self.residence.map(|p| ("family_residence", p.1)));
+        ids.push(("child_xueji", self.xueji.2));
+        ids.extend(self.zhongkao_here.map(|p| ("zhongkao_here", p.1)));
+        ids
+    }
+
+    fn in_place(
+        &self,
+        child: &Child,
+        index: u8,
+        place: Option<&str>,
+        parents: &[(u8, &Adult)],
+        as_of: YearMonth,
+    ) -> ProgramResult {
+        let (rules, layer) = policy::resolve(place, self.cutoff_month);
+        let area = layer.or_else(|| place.map(|p| ancestor(p, self.area_levels)));
+        let hukou_here = family::hukou_here(child.hukou_place.as_deref(), parents, area);
+        let cutoff = rules.int_at(as_of).map(|(m, _)| self.sitting_cutoff(child, m, as_of));
+        let newest = std::cell::Cell::new(rules.int_at(as_of).map(|r| r.1.from));
+        let outside = || -> Vec<Criterion> {
+            match cutoff {
+                None => no_local_rules(&self.ids(), place, self.cutoff_month),
+                Some(None) => self
+                    .ids()
+                    .into_iter()
+                    .map(|(id, cite)| {
+                        let mut c = criterion(id, cite, Outcome::Unknown, Msg::ExamYearUnknown);
+                        c.questions.push(Question { subject: Subject::Child(index), field: child_fields::BIRTH });
+                        c
+                    })
+                    .collect(),
+                Some(Some(cutoff)) => self.tests(child, index, place, parents, cutoff, as_of, &newest),
+            }
+        };
+        let local = || vec![criterion("local_hukou", self.local_hukou, Outcome::Met, Msg::LocalHukouExam)];
+        let result = |criteria| ProgramResult {
+            policy_from: newest.get(),
+            not_modelled: if self.junior {
+                vec![Msg::NotModelledLocalProcedure, Msg::NotModelledZhongkaoDetail]
+            } else {
+                vec![Msg::NotModelledLocalProcedure]
+            },
+            ..ProgramResult::new(self.program, Subject::child_path(index), criteria)
+        };
+        match hukou_here {
+            Some(true) => result(local()),
+            Some(false) => result(outside()),
+            None => {
+                let mut r = result(outside());
+                if r.status != Status::Eligible {
+                    let mut c = criterion("local_hukou", self.local_hukou, Outcome::Unknown, Msg::ChildHukouUnknown);
+                    c.questions.push(Question { subject: Subject::Child(index), field: child_fields::HUKOU_PLACE });
+                    r.criteria.insert(0, c);
+                    r.status = Status::Unknown;
+                    r.earliest = None;
+                }
+                r
+            }
+        }
+    }
+
+    /// The cut-off of the year the child sits the exam (from the birth month; without it, the coming cut-off for a
+    /// child in the exam's own stage), or `None` when that year cannot be told.
+    fn sitting_cutoff(&self, child: &Child, m: i64, as_of: YearMonth) -> Option<YearMonth> {
+        let m = u32::try_from(m).unwrap_or(8).clamp(1, 12);
+        let coming = exam_cutoff(m, as_of);
+        match child.birth {
+            Some(b) => Some(YearMonth::ym(calendar::sitting_year(b, self.junior), m).max(coming)),
+            None => {
+                let stage = child.stage;
+                let own = if self.junior { SchoolStage::Junior } else { SchoolStage::Senior };
+                (stage == Some(own) || (!self.junior && stage == Some(SchoolStage::Other))).then_some(coming)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tests(
+        &self,
+        child: &Child,
+        index: u8,
+        place: Option<&str>,
+        parents: &[(u8, &Adult)],
+        cutoff: YearMonth,
+        as_of: YearMonth,
+        newest: &std::cell::Cell<Option<YearMonth>>,
+    ) -> Vec<Criterion> {
+        // The rules in force in the month of the cut-off; the newest of them dates the answer.
+        let number = |p: &'static Parameter| {
+            let v = local_dated(place, p, cutoff);
+            newest.set(newest.get().max(v.map(|d| d.1.from)));
+            v
+        };
+        let missing = |id, cite, p: &'static Parameter| {
+            no_local_rule(id, cite, place, p, Question::adult(0, fields::CURRENT_PLACE))
+        };
+        let mut criteria = Vec::new();
+        let months = |id: &'static str, cite, measure, p: &'static Parameter| match number(p) {
+            None => missing(id, cite, p),
+            Some(rule) => cite_local(
+                family::any_parent(parents, |i, a| months_test(id, cite, measure, a, i, rule.0, cutoff, as_of)),
+                Some(rule),
+            ),
+        };
+        if let Some((p, cite)) = self.permit {
+            criteria.push(months("parent_permit", cite, Measure::Permit, p));
+        }
+        let (si_param, si_cite) = self.si;
+        criteria.push(match (number(si_param), number(self.si_continuous)) {
+            (Some(si), Some((continuous, _))) => {
+                let rule = WorkRule {
+                    si_months: si.0,
+                    continuous: continuous != 0,
+                    contract_months: 0,
+                    licence_months: 0,
+                    licence_waives_si: false,
+                    area: policy::resolve(place, si_param).1,
+                };
+                cite_local(
+                    family::any_parent(parents, |i, a| work_test("parent_si", si_cite, a, i, &rule, cutoff, as_of)),
+                    Some(si),
+                )
+            }
+            (None, _) => missing("parent_si", si_cite, si_param),
+            (_, None) => missing("parent_si", si_cite, self.si_continuous),
+        });
+        if let Some((p, cite)) = self.residence {
+            criteria.push(months("family_residence", cite, Measure::Residence, p));
+        }
+        let (xueji, from_stage, xueji_cite) = self.xueji;
+        criteria.push(match (number(xueji), number(from_stage)) {
+            (Some(years), Some((stage, _))) => {
+                xueji_test(xueji_cite, child, index, years, stage, self.junior, cutoff, as_of)
+            }
+            (None, _) => missing("child_xueji", xueji_cite, xueji),
+            (_, None) => missing("child_xueji", xueji_cite, from_stage),
+        });
+        if let Some((p, cite)) = self.zhongkao_here {
+            criteria.push(match number(p) {
+                None => missing("zhongkao_here", cite, p),
+                Some((0, d)) => {
+                    cite_local(criterion("zhongkao_here", cite, Outcome::Met, Msg::NotRequiredHere), Some((0, d)))
+                }
+                Some(rule) => {
+                    let took = child.zhongkao_here;
+                    let mut c = criterion("zhongkao_here", cite, tri(took), Msg::ZhongkaoHere { took });
+                    if took.is_none() {
+                        c.questions
+                            .push(Question { subject: Subject::Child(index), field: child_fields::ZHONGKAO_HERE });
+                    }
+                    cite_local(c, Some(rule))
+                }
+            });
+        }
+        criteria
+    }
+}
+
+/// The first `levels` parts of a place id (`guangdong/qingyuan` → `guangdong` for one level).
+fn ancestor(place: &str, levels: usize) -> &str {
+    match place.match_indices('/').nth(levels.saturating_sub(1)) {
+        Some((k, _)) => &place[..k],
+        None => place,
     }
 }
 
 /// The coming exam year's cut-off for a local cut-off month `m`: this year's if it is still ahead, else next year's.
-pub(crate) fn exam_cutoff(m: i64, as_of: YearMonth) -> YearMonth {
-    let m = u32::try_from(m).unwrap_or(8);
+pub(crate) fn exam_cutoff(m: u32, as_of: YearMonth) -> YearMonth {
     let year = if as_of.month() <= m { as_of.year() } else { as_of.year() + 1 };
     YearMonth::ym(year, m)
 }
 
-/// A months-at-the-cut-off test of the parent against the number of the place they live in (0 or none: not
-/// required), cited to the document that sets it. Shared with the 中考 program.
-pub(crate) fn local_months_test(
-    id: &'static str,
-    citation: &'static Citation,
-    measure: Measure,
-    parent: &crate::household::Adult,
-    param: &'static crate::policy::Parameter,
-    cutoff: YearMonth,
-    as_of: YearMonth,
-) -> Criterion {
-    let rule = local_dated(parent.current_place.as_deref(), param, as_of);
-    cite_local(months_test(id, citation, measure, parent, rule.map_or(0, |r| r.0), cutoff, as_of), rule)
-}
-
-/// The child's years of school registration against the local number (`None` or 0: not required), cited to the
-/// document that sets it. Shared with the 中考 program.
-pub(crate) fn xueji_test(
+/// The child's years of school registration here that the rule counts (`from_stage`: 0 any, 2 from junior high, 3
+/// senior high only) against `required` (0: not required). Counted at the exam: years begun by then if the child
+/// stays, so a child who will have them by staying is not yet there (a duration test), and one who cannot have
+/// them by then is not eligible for that year's exam.
+#[allow(clippy::too_many_arguments)]
+fn xueji_test(
     citation: &'static Citation,
     child: &Child,
     index: u8,
-    rule: Option<(i64, &'static crate::policy::Dated)>,
+    rule: (i64, &'static Dated),
+    from_stage: i64,
+    junior_exam: bool,
+    cutoff: YearMonth,
+    as_of: YearMonth,
 ) -> Criterion {
-    let required = rule.map_or(0, |r| r.0);
+    let required = rule.0;
     if required == 0 {
-        return criterion("child_xueji", citation, Outcome::Met, Msg::NotRequiredHere);
+        return cite_local(criterion("child_xueji", citation, Outcome::Met, Msg::NotRequiredHere), Some(rule));
     }
-    let years = child.xueji_years;
+    // The school years the rule counts: their first year (as an age on 31 August) and how many there are up to
+    // the exam.
+    let (start_age, span) = match (from_stage, junior_exam) {
+        (3, _) => (15, 3),
+        (2, true) => (12, 3),
+        (2, false) => (12, 6),
+        (_, true) => (6, 9),
+        (_, false) => (6, 12),
+    };
+    // The years of those begun by a month: from the birth month when known, else from the stage now, one more
+    // each September.
+    let begun_now: i64 = match child.birth {
+        Some(b) => i64::from(calendar::years_begun_from(start_age, b, as_of, span)),
+        None => match (from_stage, calendar::stage_at(child.stage, None, as_of, as_of)) {
+            (3, Some(SchoolStage::Senior | SchoolStage::Other)) => 3,
+            (3, _) => 0,
+            _ => i64::from(span),
+        },
+    };
+    let begun = |at: YearMonth| match child.birth {
+        Some(b) => i64::from(calendar::years_begun_from(start_age, b, at, span)),
+        None => (begun_now + i64::from(crate::time::septembers_between(as_of, at))).min(i64::from(span)),
+    };
+    // Staying in school here, each September adds a year of registration.
+    let counted = |k: u32, at: YearMonth| child.xueji_years.map(|y| (i64::from(y) + i64::from(k)).min(begun(at)));
+    let counted_now = counted(0, as_of);
+    let septembers = crate::time::septembers_between(as_of, cutoff);
+    let at_exam = counted(septembers, cutoff);
     let mut c = criterion(
         "child_xueji",
         citation,
-        tri(years.map(|y| i64::from(y) >= required)),
-        Msg::XuejiYears { years, required },
+        tri(counted_now.map(|n| n >= required)),
+        Msg::XuejiYears { years: child.xueji_years, required },
     );
-    c.observed = years.map(|y| Quantity { value: i64::from(y), unit: Unit::Years });
+    c.observed = counted_now.map(|y| Quantity { value: y, unit: Unit::Years });
     c.required = Some(Quantity { value: required, unit: Unit::Years });
-    if years.is_none() {
+    if let (Some(now), Some(then)) = (counted_now, at_exam) {
+        if now < required && then >= required {
+            // Met by staying: the first September from which the years counted are enough (at most one a year
+            // up to the exam).
+            let met_from = (1..=septembers).find_map(|k| {
+                let m = crate::time::nth_september_after(as_of, k)?;
+                counted(k, m).is_some_and(|n| n >= required).then_some(m)
+            });
+            if let Some(m) = met_from {
+                c.is_duration = true;
+                c.met_from = Some(m);
+                c.message = Msg::XuejiByStaying { years: now, required, met_from: m };
+            }
+        }
+    }
+    if counted_now.is_none() {
         c.questions.push(Question { subject: Subject::Child(index), field: child_fields::XUEJI_YEARS });
     }
-    cite_local(c, rule)
+    cite_local(c, Some(rule))
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ pub mod affordable_rental;
 pub mod common;
 pub mod employee_pension;
 pub mod exam_eligibility;
+pub mod family;
 pub mod hukou_transfer;
+pub mod parent_tests;
 pub mod provident_fund_rent;
 pub mod public_rental;
 pub mod residence_permit;
@@ -57,6 +59,7 @@ pub mod household_fields {
 pub mod child_fields {
     pub const BIRTH: &str = "birth";
     pub const XUEJI_YEARS: &str = "xuejiYears";
+    pub const HUKOU_PLACE: &str = "hukouPlace";
     pub const ZHONGKAO_HERE: &str = "zhongkaoHere";
 }
 
@@ -71,7 +74,7 @@ pub const HOUSEHOLD_QUESTION_FIELDS: &[&str] = &[
 ];
 
 pub const CHILD_QUESTION_FIELDS: &[&str] =
-    &[child_fields::BIRTH, child_fields::XUEJI_YEARS, child_fields::ZHONGKAO_HERE];
+    &[child_fields::BIRTH, child_fields::XUEJI_YEARS, child_fields::ZHONGKAO_HERE, child_fields::HUKOU_PLACE];
 
 /// The fields a question about `subject` may name.
 pub fn question_fields(subject: crate::household::Subject) -> &'static [&'static str] {

@@ -15,6 +15,15 @@ use crate::report::{Outcome, ProgramId, ProgramResult};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
+    // Either adult may withdraw for rent, where they live: the family's answer is the better one.
+    let results = super::family::by_place(household).into_iter().map(|(p, _)| in_place(household, p, as_of)).collect();
+    match super::family::best(results) {
+        Some(r) => r,
+        None => in_place(household, None, as_of),
+    }
+}
+
+fn in_place(household: &Household, place: Option<&str>, as_of: YearMonth) -> ProgramResult {
     let depositing = household.provident_fund_depositing;
     let mut dep =
         criterion("depositing", &data::criteria::DEPOSITING, tri(depositing), Msg::FundDepositing { depositing });
@@ -41,7 +50,6 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
         rent.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
     }
 
-    let place = household.adults.first().and_then(|a| a.current_place.as_deref());
     let share = match local(place, &data::RENT_SHARE_BP, as_of) {
         None => no_local_rule(
             "rent_share",

@@ -7,11 +7,12 @@
 //! Criteria: `housing_need`, `income_below`, `outside_worker_employment`. A household whose hukou is local is not
 //! tested as outside workers (Art. 7(3)), so moving hukou here never adds a test. Where the local income line is
 //! not a number we have, the family's own answer to "below the local line?" is used, and said to be theirs.
-//! The applicant is the first adult; the place is where they live now.
+//! Either adult may be the applicant (judged in the place they live now); the family's answer is the better of
+//! the two, and the employment test names the applicant.
 
 use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
 use super::{fields, household_fields};
-use crate::household::{Adult, Household, HukouType, Question};
+use crate::household::{Adult, Household, HukouType, Question, Subject};
 use crate::message::Msg;
 use crate::policy::data::national::public_rental as data;
 use crate::policy::{self, Unit};
@@ -19,9 +20,19 @@ use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
-    let applicant = household.adults.first().cloned().unwrap_or_default();
+    // Either adult may apply: the family's answer is the best of the two.
+    let adults = super::family::adults(household);
+    let results = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of)).collect();
+    match super::family::best(results) {
+        Some(r) => r,
+        None => as_applicant(household, 0, &super::family::UNKNOWN_ADULT, as_of),
+    }
+}
+
+/// The answer with adult `index` as the applicant, in the place they live.
+fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: YearMonth) -> ProgramResult {
     let place = applicant.current_place.as_deref();
-    let place_q = Question::adult(0, fields::CURRENT_PLACE);
+    let place_q = Question::adult(index, fields::CURRENT_PLACE);
 
     let area = local_dated(place, &data::AREA_LINE_M2, as_of);
     let housing = match area {
@@ -35,9 +46,11 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     // (rules-counties §1.3); when the outside-worker test would fail, the honest answer is "ask the office".
     let own_county_rural = applicant.hukou_type == Some(HukouType::Rural)
         && place.and_then(policy::place).is_some_and(|p| p.level == "county");
-    let work = match applicant.hukou_elsewhere {
-        Some(false) if own_county_rural => {
-            let test = outside_worker_test(&applicant, place, as_of, place_q);
+    // Local hukou: the hukou is in the place whose rules these are.
+    let area = policy::resolve(place, &data::SI_MONTHS_OUTSIDE).1.or(place);
+    let work = match super::family::adult_hukou_here(applicant, area) {
+        Some(true) if own_county_rural => {
+            let test = outside_worker_test(applicant, index, place, as_of, place_q);
             if test.outcome == Outcome::NotMet {
                 let mut unclear =
                     criterion("outside_worker_employment", test.citation, Outcome::Unknown, Msg::OwnCountyRuralUnclear);
@@ -48,7 +61,7 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
                 test
             }
         }
-        Some(false) => criterion(
+        Some(true) => criterion(
             "outside_worker_employment",
             &data::criteria::OUTSIDE_WORKER_EMPLOYMENT,
             Outcome::Met,
@@ -61,11 +74,12 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
                 Outcome::Unknown,
                 Msg::HukouUnknown,
             );
-            c.questions.push(Question::adult(0, fields::HUKOU_ELSEWHERE));
+            c.questions.push(Question::adult(index, fields::HUKOU_ELSEWHERE));
             c
         }
-        Some(true) => outside_worker_test(&applicant, place, as_of, place_q),
+        Some(false) => outside_worker_test(applicant, index, place, as_of, place_q),
     };
+    let work = Criterion { met_by: (work.outcome == Outcome::Met).then(|| Subject::adult_path(index)), ..work };
 
     let criteria = vec![housing, income, work];
     ProgramResult {
@@ -77,7 +91,13 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
 
 /// The outside-worker test of Art. 7(3) with the place's numbers: continuous insurance months here and, where
 /// required, the length of the labour contract.
-fn outside_worker_test(applicant: &Adult, place: Option<&str>, as_of: YearMonth, place_q: Question) -> Criterion {
+fn outside_worker_test(
+    applicant: &Adult,
+    index: u8,
+    place: Option<&str>,
+    as_of: YearMonth,
+    place_q: Question,
+) -> Criterion {
     let si_rule = local_dated(place, &data::SI_MONTHS_OUTSIDE, as_of);
     match (si_rule.map(|v| v.0), local(place, &data::CONTRACT_MONTHS_OUTSIDE, as_of)) {
         (Some(si_required), Some(contract_required)) => {
@@ -98,10 +118,10 @@ fn outside_worker_test(applicant: &Adult, place: Option<&str>, as_of: YearMonth,
             c.observed = si.map(|v| Quantity { value: v, unit: Unit::Months });
             c.required = Some(Quantity { value: si_required, unit: Unit::Months });
             if si.is_none() {
-                c.questions.push(Question::adult(0, fields::SI_MONTHS_HERE));
+                c.questions.push(Question::adult(index, fields::SI_MONTHS_HERE));
             }
             if contract_ok.is_none() {
-                c.questions.push(Question::adult(0, fields::CONTRACT_MONTHS));
+                c.questions.push(Question::adult(index, fields::CONTRACT_MONTHS));
             }
             // The insurance months keep growing while the person pays: they reach the requirement at a known month.
             // When that is all that is missing, waiting is enough (a duration test); otherwise the month is still

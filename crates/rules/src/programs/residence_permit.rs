@@ -68,7 +68,9 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
 }
 
 fn left_hukou_city(person: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion {
-    let (outcome, message, questions) = match person.hukou_elsewhere {
+    // A hukou in the city one lives in is local, however the place is spelled: no permit there.
+    let here = super::family::adult_hukou_here(person, person.current_place.as_deref());
+    let (outcome, message, questions) = match here.map(|h| !h) {
         Some(true) => (Outcome::Met, Msg::HukouElsewhere, vec![]),
         Some(false) => (Outcome::NotMet, Msg::HukouHere, vec![]),
         None => (Outcome::Unknown, Msg::HukouUnknown, vec![q(fields::HUKOU_ELSEWHERE)]),

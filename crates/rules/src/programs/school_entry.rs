@@ -9,13 +9,14 @@
 //! A child whose hukou is in this county is usually placed by school zone, not by this route; the result says so [I].
 
 use super::common::{cite_local, criterion, local, local_dated, no_local_rules, tri};
+use super::family;
+use super::parent_tests::{months_test, work_test, WorkRule};
 use super::{child_fields, fields};
 use crate::household::{Adult, Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
+use crate::policy;
 use crate::policy::data::national::school_entry as data;
-use crate::policy::{Citation, Unit};
-use crate::programs::residence_permit::continuous_permit_months;
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Status};
 use crate::time::YearMonth;
 
 /// The September a child would start: this year's until August, else next year's.
@@ -28,13 +29,94 @@ pub fn entry_year(as_of: YearMonth) -> i32 {
 }
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
-    let parent = household.adults.first().cloned().unwrap_or_default();
-    let place = parent.current_place.as_deref();
-    let year = entry_year(as_of);
-    let cq = |field| Question { subject: Subject::Child(index), field };
+    // The child may enrol where either parent lives; each place is judged with the parents living there.
+    let results = family::by_place(household)
+        .into_iter()
+        .map(|(place, parents)| in_place(household, child, index, place, &parents, as_of))
+        .collect();
+    match family::best(results) {
+        Some(r) => r,
+        None => in_place(household, child, index, None, &family::adults(household), as_of),
+    }
+}
 
-    let age_years = data::SCHOOL_AGE_YEARS.int_at(as_of).map(|v| v.0);
-    let age_ok = child.birth.zip(age_years).map(|(b, a)| b <= YearMonth::ym(year - i32::try_from(a).unwrap_or(6), 8));
+fn in_place(
+    household: &Household,
+    child: &Child,
+    index: u8,
+    place: Option<&str>,
+    parents: &[(u8, &Adult)],
+    as_of: YearMonth,
+) -> ProgramResult {
+    let year = entry_year(as_of);
+    let age = school_age(child, index, year, as_of);
+    let cutoff_rule = local_dated(place, &data::CUTOFF_MONTH, as_of);
+    // Local children are those whose hukou is in the place the rules are written for.
+    let area = policy::resolve(place, &data::CUTOFF_MONTH).1.or(place);
+    let hukou_here = family::hukou_here(child.hukou_place.as_deref(), parents, area);
+    let local_track = local(place, &data::LOCAL_TRACK, as_of);
+    let track = |local: bool| -> Vec<Criterion> {
+        let mut criteria = vec![age.clone()];
+        match (local, local_track, cutoff_rule) {
+            (true, None | Some(0), _) => criteria.push(criterion(
+                "local_hukou",
+                &data::criteria::LOCAL_HUKOU,
+                Outcome::Met,
+                Msg::LocalHukouZoned,
+            )),
+            (true, Some(1), Some((m, _))) => {
+                criteria.extend(local_tests(household, parents, place, m, as_of, false));
+            }
+            (true, Some(2), Some((m, _))) | (false, _, Some((m, _))) => {
+                criteria.extend(local_tests(household, parents, place, m, as_of, true));
+            }
+            (true, Some(_), _) => criteria.push(criterion(
+                "local_hukou",
+                &data::criteria::LOCAL_HUKOU,
+                Outcome::Unknown,
+                Msg::LocalTrackNotModelled,
+            )),
+            (false, _, None) => criteria.extend(no_local_rules(
+                &[
+                    ("parent_permit", &data::criteria::PARENT_PERMIT),
+                    ("parent_work", &data::criteria::PARENT_WORK),
+                    ("housing_proof", &data::criteria::HOUSING_PROOF),
+                ],
+                place,
+                &data::CUTOFF_MONTH,
+            )),
+        }
+        criteria
+    };
+    let result = |criteria| ProgramResult {
+        policy_from: cutoff_rule.map(|(_, d)| d.from),
+        not_modelled: vec![Msg::NotModelledLocalProcedure],
+        ..ProgramResult::new(ProgramId::SchoolEntry, Subject::child_path(index), criteria)
+    };
+    match hukou_here {
+        Some(true) => ProgramResult { notes: vec![Msg::SameCountyZoning], ..result(track(true)) },
+        Some(false) => result(track(false)),
+        None => {
+            // Judged both ways: an answer the two tracks agree on stands; otherwise it waits for the child's hukou.
+            let local = result(track(true));
+            let mut outside = result(track(false));
+            if local.status != outside.status {
+                let mut c =
+                    criterion("local_hukou", &data::criteria::LOCAL_HUKOU, Outcome::Unknown, Msg::ChildHukouUnknown);
+                c.questions.push(Question { subject: Subject::Child(index), field: child_fields::HUKOU_PLACE });
+                outside.criteria.insert(1, c);
+                outside.status = Status::Unknown;
+                outside.earliest = None;
+            }
+            outside
+        }
+    }
+}
+
+/// The child is old enough for the coming entry year (a duration test).
+fn school_age(child: &Child, index: u8, year: i32, as_of: YearMonth) -> Criterion {
+    let age_years = data::SCHOOL_AGE_YEARS.int_at(as_of).and_then(|v| i32::try_from(v.0).ok());
+    let age_ok = child.birth.zip(age_years).map(|(b, a)| b <= YearMonth::ym(year - a, 8));
     let mut age = criterion(
         "school_age",
         &data::criteria::SCHOOL_AGE,
@@ -42,140 +124,70 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         Msg::SchoolAge { entry_year: year, ok: age_ok },
     );
     if child.birth.is_none() {
-        age.questions.push(cq(child_fields::BIRTH));
+        age.questions.push(Question { subject: Subject::Child(index), field: child_fields::BIRTH });
     }
     if age_ok == Some(false) {
         // A matter of time: the child starts in the first September after the sixth birthday's August, and the
         // round for that entry year opens the September before (answers are for the coming entry year).
         age.is_duration = true;
-        age.met_from = child.birth.zip(age_years).map(|(b, a)| {
-            let y = b.year() + i32::try_from(a).unwrap_or(6) + i32::from(b.month() > 8);
-            YearMonth::ym(y - 1, 9)
-        });
+        age.met_from =
+            child.birth.zip(age_years).map(|(b, a)| YearMonth::ym(b.year() + a + i32::from(b.month() > 8) - 1, 9));
     }
-
-    let mut criteria = vec![age];
-    let cutoff_month = local(place, &data::CUTOFF_MONTH, as_of);
-    match cutoff_month {
-        None => criteria.extend(no_local_rules(
-            &[
-                ("parent_permit", &data::criteria::PARENT_PERMIT),
-                ("parent_work", &data::criteria::PARENT_WORK),
-                ("housing_proof", &data::criteria::HOUSING_PROOF),
-            ],
-            place,
-            &data::CUTOFF_MONTH,
-        )),
-        Some(m) => {
-            let cutoff = YearMonth::ym(year, u32::try_from(m).unwrap_or(8));
-            let permit = local_dated(place, &data::PERMIT_MONTHS, as_of);
-            let residence = local_dated(place, &data::RESIDENCE_MONTHS, as_of);
-            let si = local_dated(place, &data::SI_MONTHS, as_of);
-            let (permit_required, residence_required, si_required) =
-                (permit.map_or(0, |v| v.0), residence.map_or(0, |v| v.0), si.map_or(0, |v| v.0));
-            criteria.push(if permit_required > 0 || residence_required == 0 {
-                cite_local(
-                    months_test(
-                        "parent_permit",
-                        &data::criteria::PARENT_PERMIT,
-                        Measure::Permit,
-                        &parent,
-                        permit_required,
-                        cutoff,
-                        as_of,
-                    ),
-                    permit,
-                )
-            } else {
-                cite_local(
-                    months_test(
-                        "parent_permit",
-                        &data::criteria::PARENT_PERMIT,
-                        Measure::Residence,
-                        &parent,
-                        residence_required,
-                        cutoff,
-                        as_of,
-                    ),
-                    residence,
-                )
-            });
-            let work = months_test(
-                "parent_work",
-                &data::criteria::PARENT_WORK,
-                Measure::Insurance,
-                &parent,
-                si_required,
-                cutoff,
-                as_of,
-            );
-            criteria.push(cite_local(work, si));
-            let has = match (parent.stable_home, household.owns_home_here) {
-                (Some(true), _) | (_, Some(true)) => Some(true),
-                (Some(false), Some(false)) => Some(false),
-                _ => None,
-            };
-            let mut housing =
-                criterion("housing_proof", &data::criteria::HOUSING_PROOF, tri(has), Msg::HousingProof { has });
-            if has.is_none() {
-                housing.questions.push(Question::adult(0, fields::STABLE_HOME));
-            }
-            criteria.push(housing);
-        }
-    }
-
-    let same_county = child.hukou_place.is_some() && child.hukou_place.as_deref() == place;
-    ProgramResult {
-        policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        notes: if same_county { vec![Msg::SameCountyZoning] } else { vec![] },
-        not_modelled: vec![Msg::NotModelledLocalProcedure],
-        ..ProgramResult::new(ProgramId::SchoolEntry, Subject::child_path(index), criteria)
-    }
+    age
 }
 
-/// A months-at-the-cut-off test of the parent. Months keep growing to the cut-off: a held permit, months lived
-/// here, and social insurance while the parent keeps paying (or a business licence).
-pub(crate) fn months_test(
-    id: &'static str,
-    citation: &'static Citation,
-    measure: Measure,
-    parent: &Adult,
-    required: i64,
-    cutoff: YearMonth,
+/// The place's tests of the parents, either of whom may meet each (父母一方), counted to the cut-off month `m` of
+/// the entry year: the permit (or months lived here) when `with_permit`, work, and housing proof.
+fn local_tests(
+    household: &Household,
+    parents: &[(u8, &Adult)],
+    place: Option<&str>,
+    m: i64,
     as_of: YearMonth,
-) -> Criterion {
-    if required == 0 {
-        return criterion(id, citation, Outcome::Met, Msg::NotRequiredHere);
-    }
-    // Counted at the cutoff: months still to come before it, or (once it has passed, until the next round) months
-    // since it, taken back off. Months of insurance already paid by someone who has stopped are taken to have been
-    // paid before the cutoff [I].
-    let shift = i64::from(as_of.months_until(cutoff));
-    let (months, question) = match measure {
-        Measure::Permit => (continuous_permit_months(&parent.permit, cutoff).map(|m| m.0), fields::PERMIT_HELD),
-        Measure::Residence => (parent.months_in_place.map(|m| (i64::from(m) + shift).max(0)), fields::MONTHS_IN_PLACE),
-        Measure::Insurance => {
-            let paying = parent.employee_pension.contributing_now == Some(true);
-            let si = parent.si_months_here.map(|m| if paying { (i64::from(m) + shift).max(0) } else { i64::from(m) });
-            let licence = parent.business_licence_since.map(|s| i64::from(s.months_until(cutoff).max(0)));
-            (si.max(licence), fields::SI_MONTHS_HERE)
-        }
+    with_permit: bool,
+) -> Vec<Criterion> {
+    let cutoff = YearMonth::ym(entry_year(as_of), u32::try_from(m).unwrap_or(8).clamp(1, 12));
+    let number = |p: &'static crate::policy::Parameter| local_dated(place, p, as_of);
+    let (permit, residence, si) =
+        (number(&data::PERMIT_MONTHS), number(&data::RESIDENCE_MONTHS), number(&data::SI_MONTHS));
+    let rule = WorkRule {
+        si_months: si.map_or(0, |v| v.0),
+        continuous: local(place, &data::SI_CONTINUOUS, as_of) != Some(0),
+        contract_months: local(place, &data::CONTRACT_MONTHS, as_of).unwrap_or(0),
+        licence_months: local(place, &data::LICENCE_MONTHS, as_of).unwrap_or(0),
+        licence_waives_si: local(place, &data::LICENCE_WAIVES_SI, as_of) == Some(1),
+        area: policy::resolve(place, &data::SI_MONTHS).1,
     };
-    let mut c = criterion(
-        id,
-        citation,
-        tri(months.map(|m| m >= required)),
-        Msg::MonthsAtCutoff { measure, months, required, cutoff },
-    );
-    c.observed = months.map(|v| Quantity { value: v, unit: Unit::Months });
-    c.required = Some(Quantity { value: required, unit: Unit::Months });
-    if months.is_none() {
-        c.questions.push(Question::adult(0, question));
-        if measure == Measure::Permit && parent.permit.held == Some(true) {
-            c.questions.push(Question::adult(0, fields::PERMIT_ISSUED));
-        }
+    let mut criteria = Vec::new();
+    if with_permit {
+        let (measure, rule_used) = match (permit, residence) {
+            (Some((0, _)), Some((r, _))) if r > 0 => (Measure::Residence, residence),
+            _ => (Measure::Permit, permit),
+        };
+        let required = rule_used.map_or(0, |v| v.0);
+        let c = family::any_parent(parents, |i, a| {
+            months_test("parent_permit", &data::criteria::PARENT_PERMIT, measure, a, i, required, cutoff, as_of)
+        });
+        criteria.push(cite_local(c, rule_used));
     }
-    c
+    let work = family::any_parent(parents, |i, a| {
+        work_test("parent_work", &data::criteria::PARENT_WORK, a, i, &rule, cutoff, as_of)
+    });
+    criteria.push(cite_local(work, si));
+    let housing = family::any_parent(parents, |i, a| {
+        let has = match (a.stable_home, household.owns_home_here) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), Some(false)) => Some(false),
+            _ => None,
+        };
+        let mut c = criterion("housing_proof", &data::criteria::HOUSING_PROOF, tri(has), Msg::HousingProof { has });
+        if has.is_none() {
+            c.questions.push(Question::adult(i, fields::STABLE_HOME));
+        }
+        c
+    });
+    criteria.push(housing);
+    criteria
 }
 
 #[cfg(test)]
@@ -188,8 +200,11 @@ mod tests {
         Household {
             adults: vec![Adult {
                 current_place: Some("shanxi/taiyuan/xinghualing".into()),
+                hukou_elsewhere: Some(true),
                 permit: Permit { held: Some(true), issued: Some(permit_issued), late_endorsement: None },
                 si_months_here: Some(si),
+                contract_months: Some(24),
+                employment: Some(crate::household::Employment::Contract),
                 employee_pension: crate::household::EmployeePension {
                     contributing_now: Some(true),
                     ..Default::default()

@@ -8,49 +8,35 @@
 //! Criteria: `parent_permit`, `parent_si`, `child_xueji` (those the place does not require are met as "not
 //! required"). The parent is the first adult; the place is where they live.
 
-use super::common::{local, local_dated, no_local_rules};
-use super::exam_eligibility::{exam_cutoff, local_months_test, xueji_test};
-use crate::household::{Child, Household, Subject};
-use crate::message::{Measure, Msg};
+use super::exam_eligibility::Exam;
+use crate::household::{Child, Household};
 use crate::policy::data::national::zhongkao_eligibility as data;
 use crate::report::{ProgramId, ProgramResult};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
-    let parent = household.adults.first().cloned().unwrap_or_default();
-    let place = parent.current_place.as_deref();
-    let mut criteria = Vec::new();
-    match local(place, &data::CUTOFF_MONTH, as_of) {
-        None => criteria.extend(no_local_rules(
-            &[
-                ("parent_permit", &data::criteria::PARENT_PERMIT),
-                ("parent_si", &data::criteria::PARENT_SI),
-                ("child_xueji", &data::criteria::CHILD_XUEJI),
-            ],
-            place,
-            &data::CUTOFF_MONTH,
-        )),
-        Some(m) => {
-            let cutoff = exam_cutoff(m, as_of);
-            let test =
-                |id, citation, measure, param| local_months_test(id, citation, measure, &parent, param, cutoff, as_of);
-            criteria.push(test("parent_permit", &data::criteria::PARENT_PERMIT, Measure::Permit, &data::PERMIT_MONTHS));
-            criteria.push(test("parent_si", &data::criteria::PARENT_SI, Measure::Insurance, &data::SI_MONTHS));
-            let xueji = local_dated(place, &data::XUEJI_YEARS, as_of);
-            criteria.push(xueji_test(&data::criteria::CHILD_XUEJI, child, index, xueji));
-        }
-    }
-    ProgramResult {
-        policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
-        not_modelled: vec![Msg::NotModelledLocalProcedure, Msg::NotModelledZhongkaoDetail],
-        ..ProgramResult::new(ProgramId::ZhongkaoEligibility, Subject::child_path(index), criteria)
-    }
+    let exam = Exam {
+        program: ProgramId::ZhongkaoEligibility,
+        junior: true,
+        cutoff_month: &data::CUTOFF_MONTH,
+        permit: Some((&data::PERMIT_MONTHS, &data::criteria::PARENT_PERMIT)),
+        si: (&data::SI_MONTHS, &data::criteria::PARENT_SI),
+        si_continuous: &data::SI_CONTINUOUS,
+        residence: None,
+        xueji: (&data::XUEJI_YEARS, &data::XUEJI_FROM_STAGE, &data::criteria::CHILD_XUEJI),
+        zhongkao_here: None,
+        local_hukou: &data::criteria::LOCAL_HUKOU,
+        // 中考 rules are a city's: a child is local with a hukou anywhere in the city [I].
+        area_levels: 2,
+    };
+    exam.evaluate(household, child, index, as_of)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::household::{Adult, Permit, SchoolStage};
+    use crate::message::Msg;
     use crate::report::{Outcome, Status};
 
     fn family(place: &str, si: u32, xueji: u32) -> (Household, Child) {
@@ -75,8 +61,10 @@ mod tests {
 
     #[test]
     fn qingyuan_wants_a_year_of_insurance_by_the_end_of_august() {
-        // 11 months in 2026-05, not paying: 11 at 2026-08-31, one short.
-        let (h, c) = family("guangdong/qingyuan", 11, 2);
+        // 11 months in 2026-05, not paying, and no other insurance anywhere: 11 at 2026-08-31 in all, one short of
+        // the cumulative year.
+        let (mut h, c) = family("guangdong/qingyuan", 11, 2);
+        h.adults[0].employee_pension.months = Some(11);
         let r = evaluate(&h, &c, 0, YearMonth::ym(2026, 5));
         assert_eq!(r.status, Status::NotEligible);
         assert_eq!(r.criteria[1].outcome, Outcome::NotMet);

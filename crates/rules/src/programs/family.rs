@@ -1,0 +1,193 @@
+//! Who in the family a test reads, and on which track.
+//!
+//! - **Every adult counts.** A child's test is met when either parent or guardian meets it, as 义务教育法 Art. 12 ¶2
+//!   ("父母或者其他法定监护人") and the local texts ("父母一方") word it; the answer names the parent who met it
+//!   ([`any_parent`]). A household program may be applied for by either adult: it is judged with each adult as the
+//!   applicant, in the place that adult lives, and the best answer is kept ([`best`]). Listing the adults the other
+//!   way round never changes a status.
+//! - **Local people are local.** A person or child whose hukou is in the place being assessed is judged on the local
+//!   track ([`hukou_here`]): places are compared at the level the rule is written for (the layer that sets it).
+
+use crate::household::{Adult, EmployeePension, Household, Permit, ResidentPension, Subject};
+use crate::report::{Criterion, Outcome, ProgramResult, Status};
+
+/// An adult about whom nothing is known, for a household given without adults.
+pub const UNKNOWN_ADULT: Adult = Adult {
+    birth: None,
+    sex: None,
+    female_category: None,
+    hukou_type: None,
+    hukou_place: None,
+    current_place: None,
+    hukou_elsewhere: None,
+    months_in_place: None,
+    stable_job: None,
+    stable_home: None,
+    continuous_study: None,
+    permit: Permit { held: None, issued: None, late_endorsement: None },
+    si_months_here: None,
+    contract_months: None,
+    business_licence_since: None,
+    graduated: None,
+    employment: None,
+    employee_pension: EmployeePension {
+        months: None,
+        segments: Vec::new(),
+        contributing_now: None,
+        account_balance_fen: None,
+        average_index_bp: None,
+        current_base_bp: None,
+    },
+    resident_pension: ResidentPension { months: None, balance_fen: None, overlap_months: None, other_pension: None },
+};
+
+static UNKNOWN: Adult = UNKNOWN_ADULT;
+
+/// The adults a household or child program reads, with their index: everyone given (at most two), or one adult
+/// about whom nothing is known.
+pub fn adults(household: &Household) -> Vec<(u8, &Adult)> {
+    if household.adults.is_empty() {
+        return vec![(0, &UNKNOWN)];
+    }
+    household.adults.iter().take(crate::household::MAX_ADULTS).enumerate().map(|(i, a)| (i as u8, a)).collect()
+}
+
+/// A place the family lives in (unknown: `None`) and the adults living there, with their index.
+pub type Residence<'a> = (Option<&'a str>, Vec<(u8, &'a Adult)>);
+
+/// The places the family lives in, each with the adults living there (an adult whose place is not known is
+/// counted in every place). Sorted by place, so the order the adults are listed in does not matter.
+pub fn by_place(household: &Household) -> Vec<Residence<'_>> {
+    let all = adults(household);
+    let mut places: Vec<Option<&str>> = all.iter().filter_map(|(_, a)| a.current_place.as_deref()).map(Some).collect();
+    places.sort();
+    places.dedup();
+    if places.is_empty() {
+        return vec![(None, all)];
+    }
+    places
+        .into_iter()
+        .map(|p| {
+            let here = all.iter().filter(|(_, a)| a.current_place.is_none() || a.current_place.as_deref() == p);
+            (p, here.copied().collect())
+        })
+        .collect()
+}
+
+/// `place` is `area` or lies inside it (`guangdong/shenzhen` is within `guangdong`).
+pub fn within(place: &str, area: &str) -> bool {
+    place == area || place.strip_prefix(area).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Whether a hukou registered at `hukou` is in `area` (the place the rule is written for): yes when it lies inside
+/// it, no when it is somewhere else, unknown when the hukou is given more coarsely than the area (a province for a
+/// county rule) and nothing else tells.
+pub fn hukou_in(hukou: &str, area: &str) -> Option<bool> {
+    if within(hukou, area) {
+        Some(true)
+    } else if within(area, hukou) {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// Whether an adult's hukou is in `area`: from the hukou place when it settles it, else from the adult's own answer
+/// to "is your hukou registered outside the city you live in?" (about the place they live).
+pub fn adult_hukou_here(adult: &Adult, area: Option<&str>) -> Option<bool> {
+    let by_place = adult.hukou_place.as_deref().zip(area).and_then(|(h, a)| hukou_in(h, a));
+    by_place.or(adult.hukou_elsewhere.map(|e| !e))
+}
+
+/// Whether a child's hukou is in `area`: from the child's hukou place; when that is not given and every parent's
+/// hukou is known to be elsewhere, the child's is taken to be elsewhere too (a child is registered with a parent
+/// [I]); otherwise unknown.
+pub fn hukou_here(child_hukou: Option<&str>, parents: &[(u8, &Adult)], area: Option<&str>) -> Option<bool> {
+    match (child_hukou, area) {
+        (Some(h), Some(a)) => hukou_in(h, a),
+        (Some(_), None) => None,
+        (None, _) => parents.iter().all(|(_, p)| adult_hukou_here(p, area) == Some(false)).then_some(false),
+    }
+}
+
+/// A parent's test, met when either parent meets it (父母一方): the first parent who meets it is named; with
+/// none meeting it, an unknown answer stands (with every parent's open questions); with all failing, the one
+/// that waiting turns into met soonest.
+pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criterion) -> Criterion {
+    if parents.is_empty() {
+        return test(0, &UNKNOWN);
+    }
+    let mut results: Vec<(u8, Criterion)> = parents.iter().map(|(i, a)| (*i, test(*i, a))).collect();
+    if let Some(k) = results.iter().position(|(_, c)| c.outcome == Outcome::Met) {
+        let (i, mut c) = results.swap_remove(k);
+        c.met_by = Some(Subject::adult_path(i));
+        return c;
+    }
+    if let Some(k) = results.iter().position(|(_, c)| c.outcome == Outcome::Unknown) {
+        let mut questions = Vec::new();
+        for (_, c) in results.iter().filter(|(_, c)| c.outcome == Outcome::Unknown) {
+            for q in &c.questions {
+                if !questions.contains(q) {
+                    questions.push(*q);
+                }
+            }
+        }
+        let (_, mut c) = results.swap_remove(k);
+        c.questions = questions;
+        return c;
+    }
+    let soonest = results
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| c.is_duration && c.met_from.is_some())
+        .min_by_key(|(_, (_, c))| c.met_from)
+        .map_or(0, |(k, _)| k);
+    results.swap_remove(soonest).1
+}
+
+/// How good an answer is for the family: eligible, then eligible soonest, then undecided, then no.
+fn rank(r: &ProgramResult) -> (u8, Option<crate::time::YearMonth>) {
+    match r.status {
+        Status::Eligible => (0, None),
+        Status::NotYet => (1, r.earliest),
+        Status::Unknown => (2, None),
+        Status::NotEligible => (3, None),
+        Status::NotApplicable => (4, None),
+    }
+}
+
+/// The best of the answers for the family (by [`rank`]; the first of equals). `None` only for an empty list.
+pub fn best(results: Vec<ProgramResult>) -> Option<ProgramResult> {
+    let mut best: Option<ProgramResult> = None;
+    for r in results {
+        if best.as_ref().is_none_or(|b| rank(&r) < rank(b)) {
+            best = Some(r);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_compared_at_the_level_of_the_area() {
+        assert!(within("guangdong/shenzhen", "guangdong"));
+        assert!(!within("guangdongx", "guangdong"));
+        assert_eq!(hukou_in("henan/kaifeng/lankao", "henan/kaifeng/lankao"), Some(true));
+        assert_eq!(hukou_in("henan/kaifeng/lankao", "henan"), Some(true));
+        assert_eq!(hukou_in("henan", "henan/kaifeng/lankao"), None, "a province alone does not say which county");
+        assert_eq!(hukou_in("hunan", "guangdong/qingyuan"), Some(false));
+    }
+
+    #[test]
+    fn a_child_of_parents_from_elsewhere_is_from_elsewhere_unless_told_otherwise() {
+        let away = Adult { hukou_elsewhere: Some(true), ..Adult::default() };
+        let home = Adult { hukou_elsewhere: Some(false), ..Adult::default() };
+        let place = Some("shanxi/taiyuan/xinghualing");
+        assert_eq!(hukou_here(None, &[(0, &away), (1, &away)], place), Some(false));
+        assert_eq!(hukou_here(None, &[(0, &away), (1, &home)], place), None, "registered with either parent");
+        assert_eq!(hukou_here(Some("shanxi/taiyuan/xinghualing"), &[(0, &away)], place), Some(true));
+    }
+}
