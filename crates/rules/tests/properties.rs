@@ -153,8 +153,16 @@ proptest! {
     #[test]
     fn an_unknown_fact_never_makes_a_program_eligible_where_it_is_needed(a in adult(), when in as_of()) {
         let r = assess(&one(a.clone(), when), when);
+        // Whether the hukou is here is known from the adult's answer, or from the two places when the hukou is given
+        // at least as finely as the place lived in.
+        let inside = |p: &str, area: &str| p == area || p.starts_with(&format!("{area}/"));
+        let placed = match (&a.hukou_place, &a.current_place) {
+            (Some(h), Some(c)) => !(inside(c, h) && h != c),
+            _ => false,
+        };
+        let hukou_known = (a.hukou_elsewhere.is_some() || placed).then_some(());
         let needs: [(ProgramId, &[Option<()>]); 3] = [
-            (ProgramId::ResidencePermit, &[a.hukou_elsewhere.map(drop), a.months_in_place.map(drop)]),
+            (ProgramId::ResidencePermit, &[hukou_known, a.months_in_place.map(drop)]),
             (ProgramId::EmployeePension, &[a.birth.map(drop), a.sex.map(drop)]),
             (ProgramId::ResidentPension, &[a.birth.map(drop), a.resident_pension.months.map(drop), a.resident_pension.other_pension.map(drop)]),
         ];
