@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::names::{parameter_text, Office};
 use crate::report::{Outcome, ProgramId, Status};
 use crate::time::YearMonth;
 
@@ -320,27 +321,50 @@ pub enum ReceiptRule {
     BackToHukou,
 }
 
-/// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15y, 15y 6m, 8m.
+/// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15 years, 1 year 6 months, 1 month.
 pub fn duration_text(lang: Lang, months: i64) -> String {
     let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
     match (lang, y, m) {
         (Lang::ZhCn, 0, m) => format!("{m}个月"),
         (Lang::ZhCn, y, 0) => format!("{y}年"),
         (Lang::ZhCn, y, m) => format!("{y}年{m}个月"),
-        (Lang::En, 0, m) => format!("{m} months"),
-        (Lang::En, y, 0) => format!("{y} years"),
-        (Lang::En, y, m) => format!("{y} years {m} months"),
+        (Lang::En, 0, m) => count_text(m, "month", "months"),
+        (Lang::En, y, 0) => count_text(y, "year", "years"),
+        (Lang::En, y, m) => format!("{} {}", count_text(y, "year", "years"), count_text(m, "month", "months")),
     }
 }
 
-/// An age in months: 60岁1个月 / 60 years 1 month.
+/// A count with its noun, singular for exactly one: "1 month", "2 months", "0 months".
+pub fn count_text(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A whole number of months or years as people say it: 6个月 / 6 months, 3年 / 3 years, 1 year.
+pub fn months_text(lang: Lang, months: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("{months}个月"),
+        Lang::En => count_text(months, "month", "months"),
+    }
+}
+
+/// Whole years: 3年 / 3 years, 1 year.
+pub fn years_text(lang: Lang, years: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("{years}年"),
+        Lang::En => count_text(years, "year", "years"),
+    }
+}
+
+/// An age in months: 60岁, 60岁1个月 / 60, 60 years 1 month.
 pub fn age_text(lang: Lang, months: i32) -> String {
     let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
     match (lang, m) {
         (Lang::ZhCn, 0) => format!("{y}岁"),
         (Lang::ZhCn, m) => format!("{y}岁{m}个月"),
         (Lang::En, 0) => format!("{y}"),
-        (Lang::En, m) => format!("{y} years {m} months"),
+        (Lang::En, m) => {
+            format!("{} {}", count_text(i64::from(y), "year", "years"), count_text(i64::from(m), "month", "months"))
+        }
     }
 }
 
@@ -359,15 +383,39 @@ pub fn yuan_text(fen: i64) -> String {
     format!("{sign}{grouped}.{:02}", fen % 100)
 }
 
-/// A place's name in `lang` (its id when the data has no such place).
+/// A place's name in `lang`. A place id without a policy layer is never shown as the id: it reads as "this place
+/// in" its nearest ancestor that has one (广东省的这个地方 / this place in Guangdong), or as "this place"
+/// (这个地方) when no part of it is known.
 pub fn place_text(lang: Lang, id: &str) -> String {
-    match crate::policy::place(id) {
-        Some(p) => match lang {
-            Lang::ZhCn => p.name.to_string(),
-            Lang::En => p.name_en.unwrap_or(p.name).to_string(),
-        },
-        None => id.to_string(),
+    let name = |p: &crate::policy::Place| match lang {
+        Lang::ZhCn => p.name,
+        Lang::En => p.name_en.unwrap_or(p.name),
+    };
+    if let Some(p) = crate::policy::place(id) {
+        return name(p).to_string();
     }
+    let mut ancestor = id;
+    // A place id has at most three levels; the bound keeps the walk finite whatever the input.
+    for _ in 0..8 {
+        let Some((parent, _)) = ancestor.rsplit_once('/') else { break };
+        ancestor = parent;
+        if let Some(p) = crate::policy::place(ancestor) {
+            return match lang {
+                Lang::ZhCn => format!("{}的这个地方", name(p)),
+                Lang::En => format!("this place in {}", name(p)),
+            };
+        }
+    }
+    match lang {
+        Lang::ZhCn => "这个地方".into(),
+        Lang::En => "this place".into(),
+    }
+}
+
+/// The office to ask about a parameter: the one that decides its program.
+fn office_for(parameter: &str, lang: Lang) -> &'static str {
+    Office::of_parameter(parameter)
+        .map_or(if lang == Lang::ZhCn { "当地主管部门" } else { "the local authorities" }, |o| o.text(lang))
 }
 
 /// A year-month as users read it: 2027年1月 in Chinese, 2027-01 in English.
@@ -395,21 +443,28 @@ impl Msg {
                 format!("在这里住了{months}个月，满了{required}个月。")
             }
             (Msg::ResidedEnough { months, required }, En) => {
-                format!("You have lived here {months} months; {required} are needed.")
+                format!(
+                    "You have lived here {}; the minimum is {}.",
+                    months_text(En, i64::from(*months)),
+                    months_text(En, *required)
+                )
             }
             (Msg::ResidedShort { months, required, remaining, met_from }, ZhCn) => format!(
                 "在这里住了{months}个月，要满{required}个月，还差{remaining}个月。一直住下去，{}就满了。",
                 month_text(ZhCn, *met_from)
             ),
             (Msg::ResidedShort { months, required, remaining, met_from }, En) => format!(
-                "You have lived here {months} months; {required} are needed, {remaining} to go. If you stay, you reach it in {}.",
+                "You have lived here {}; the minimum is {}, {} to go. If you stay, you reach it in {}.",
+                months_text(En, i64::from(*months)),
+                months_text(En, *required),
+                months_text(En, *remaining),
                 month_text(En, *met_from)
             ),
             (Msg::ResidedUnknown { required }, ZhCn) => {
                 format!("还不知道在这里住了几个月。要满{required}个月。")
             }
             (Msg::ResidedUnknown { required }, En) => {
-                format!("We don't know yet how long you have lived here; {required} months are needed.")
+                format!("We don't know yet how long you have lived here; the minimum is {}.", months_text(En, *required))
             }
             (Msg::StableBasisMet { job, home, study }, lang) => {
                 let names: [(&bool, &str, &str); 3] = [
@@ -438,17 +493,23 @@ impl Msg {
                 "We don't know yet whether you have a stable job, a stable home or continuous study here; one is enough."
                     .into()
             }
-            (Msg::NoRuleInForce { parameter, at }, ZhCn) => {
-                format!("{}没有可用的规定数值（{parameter}），没法判断。", month_text(ZhCn, *at))
-            }
-            (Msg::NoRuleInForce { parameter, at }, En) => {
-                format!("No rule value ({parameter}) is in force in {}, so this cannot be decided.", month_text(En, *at))
-            }
+            (Msg::NoRuleInForce { parameter, at }, ZhCn) => format!(
+                "{}没有施行中的规定：{}。没法判断，请问{}。",
+                month_text(ZhCn, *at),
+                parameter_text(parameter, ZhCn),
+                office_for(parameter, ZhCn)
+            ),
+            (Msg::NoRuleInForce { parameter, at }, En) => format!(
+                "No rule is in force in {} for {}, so this cannot be decided; ask {}.",
+                month_text(En, *at),
+                parameter_text(parameter, En),
+                office_for(parameter, En)
+            ),
             (Msg::NotModelledLocalProofs, ZhCn) => {
-                "各地对“稳定工作”“稳定住处”要哪些证明，有自己的规定。这里没有细算，请问当地派出所。".into()
+                "各地对“稳定工作”“稳定住处”要哪些证明，有自己的规定。这里没有细算，请问当地公安机关。".into()
             }
             (Msg::NotModelledLocalProofs, En) => {
-                "Each city sets which papers prove a stable job or home; that is not checked here. Ask the local police station."
+                "Each city sets which papers prove a stable job or home; that is not checked here. Ask the local public security bureau (police)."
                     .into()
             }
             (Msg::PermitContinuous { months, since }, ZhCn) => format!(
@@ -499,7 +560,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::ContributionsEnough { months, required }, En) => format!(
-                "You have {} of employee-scheme contributions; {} are needed.",
+                "You have {} of employee-scheme contributions; {} needed.",
                 duration_text(En, *months),
                 duration_text(En, *required)
             ),
@@ -510,7 +571,7 @@ impl Msg {
                 duration_text(ZhCn, *remaining)
             ),
             (Msg::ContributionsShort { months, required, remaining }, En) => format!(
-                "You have {} of contributions; {} are needed, {} short.",
+                "You have {} of contributions; {} needed, {} short.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining)
@@ -523,7 +584,7 @@ impl Msg {
                 month_text(ZhCn, *met_from)
             ),
             (Msg::ContributionsShortContinuing { months, required, remaining, met_from }, En) => format!(
-                "You have {} of contributions; {} are needed, {} short. If you keep paying, you reach it in {}.",
+                "You have {} of contributions; {} needed, {} short. If you keep paying, you reach it in {}.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining),
@@ -535,7 +596,7 @@ impl Msg {
                 "灵活就业的女性，多数地方按55岁算。各地不完全一样，请问当地社保经办机构。".into()
             }
             (Msg::FemaleFlexibleCaveat, En) => {
-                "For flexibly employed women most places use the original-55 category; places differ, so ask the local office."
+                "For flexibly employed women most places use the original-55 category; places differ, so ask the local social insurance agency."
                     .into()
             }
             (Msg::ElasticWindow { months }, ZhCn) => {
@@ -560,12 +621,22 @@ impl Msg {
                 }
             }
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
-                Some(p) => format!("还没有{}的当地数值（{parameter}），请问当地社保经办机构。", place_text(ZhCn, p)),
-                None => format!("还不知道是哪个地方，用不了当地数值（{parameter}）。"),
+                Some(p) => format!(
+                    "还没有{}的当地规定：{}。请问{}。",
+                    place_text(ZhCn, p),
+                    parameter_text(parameter, ZhCn),
+                    office_for(parameter, ZhCn)
+                ),
+                None => format!("还不知道是哪个地方，查不到当地规定：{}。", parameter_text(parameter, ZhCn)),
             },
             (Msg::NoLocalData { place, parameter }, En) => match place {
-                Some(p) => format!("We have no local value ({parameter}) for {}; ask the local social-insurance office.", place_text(En, p)),
-                None => format!("Without knowing the place, the local value ({parameter}) is unknown."),
+                Some(p) => format!(
+                    "We do not have the local rule for {}: {}. Ask {}.",
+                    place_text(En, p),
+                    parameter_text(parameter, En),
+                    office_for(parameter, En)
+                ),
+                None => format!("Without knowing the place, the local rule is unknown: {}.", parameter_text(parameter, En)),
             },
             (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
             (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
@@ -589,7 +660,7 @@ impl Msg {
                 duration_text(En, *remaining)
             ),
             (Msg::LumpSumContribution, ZhCn) => "有的情况下可以一次性补缴到最低年限，请问当地社保经办机构。".into(),
-            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local office.".into(),
+            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local social insurance agency.".into(),
             (Msg::LinkIntoResident { combined_months }, ZhCn) => format!(
                 "也可以把职工养老保险转入城乡居民养老保险，年限合起来是{}。",
                 duration_text(ZhCn, *combined_months)
@@ -622,7 +693,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::ResidentYearsEnough { months, required }, En) => format!(
-                "You have {} in the residents' scheme; {} are needed.",
+                "You have {} in the residents' scheme; {} needed.",
                 duration_text(En, *months),
                 duration_text(En, *required)
             ),
@@ -633,7 +704,7 @@ impl Msg {
                 duration_text(ZhCn, *remaining)
             ),
             (Msg::ResidentYearsShort { months, required, remaining }, En) => format!(
-                "You have {} in the residents' scheme; {} are needed, {} short.",
+                "You have {} in the residents' scheme; {} needed, {} short.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining)
@@ -683,7 +754,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::InsuranceForHukou { months: Some(m), required }, En) => format!(
-                "You have {} of social insurance here; {} are needed.",
+                "You have {} of social insurance here; {} needed.",
                 duration_text(En, *m),
                 duration_text(En, *required)
             ),
@@ -691,7 +762,7 @@ impl Msg {
                 format!("还不知道在这里交了多久社保。要满{}。", duration_text(ZhCn, *required))
             }
             (Msg::InsuranceForHukou { months: None, required }, En) => {
-                format!("We don't know how long you have paid social insurance here; {} are needed.", duration_text(En, *required))
+                format!("We don't know how long you have paid social insurance here; {} needed.", duration_text(En, *required))
             }
             (Msg::SmallCityRule, ZhCn) => "这里是县城或城区人口300万以下的城市：有稳定住处（含租房）就能落户。".into(),
             (Msg::SmallCityRule, En) => {
@@ -704,7 +775,7 @@ impl Msg {
                     .into()
             }
             (Msg::PointsSystem, ZhCn) => "这里是特大城市，按积分落户。这里没有算积分，请问当地公安机关。".into(),
-            (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local police.".into(),
+            (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local public security bureau (police).".into(),
             (Msg::CitySizeUnknown, ZhCn) => "不知道这个城市有多大，落户条件没法判断。".into(),
             (Msg::CitySizeUnknown, En) => "The size of this city is unknown, so its hukou conditions cannot be decided.".into(),
             (Msg::NotRequiredHere, ZhCn) => "当地没有这项要求。".into(),
@@ -742,10 +813,10 @@ impl Msg {
             (Msg::IncomeSelfAssessed { below: Some(false) }, ZhCn) => "按你说的，家里人均收入不低于当地标准。".into(),
             (Msg::IncomeSelfAssessed { below: Some(false) }, En) => "As you said, your income per person is not below the local line.".into(),
             (Msg::IncomeSelfAssessed { below: None }, ZhCn) => {
-                "当地收入标准这里没有具体数字。请问当地住建部门，或告诉我们是否低于标准。".into()
+                "当地收入标准这里没有具体数字。请问当地住房保障部门，或告诉我们是否低于标准。".into()
             }
             (Msg::IncomeSelfAssessed { below: None }, En) => {
-                "We do not have the local income line as a number; ask the housing office, or tell us whether you are below it."
+                "We do not have the local income line as a number; ask the local housing security department, or tell us whether you are below it."
                     .into()
             }
             (Msg::LocalHukouNoWorkTest, ZhCn) => "户口在本地，不用看外来务工人员的工作年限。".into(),
@@ -771,8 +842,8 @@ impl Msg {
                 }
                 text
             }
-            (Msg::SupplyMayNotExist, ZhCn) => "县城常常没有保租房房源，请问当地住建部门。".into(),
-            (Msg::SupplyMayNotExist, En) => "County towns often have no affordable rental units; ask the local housing office.".into(),
+            (Msg::SupplyMayNotExist, ZhCn) => "县城常常没有保租房房源，请问当地住房保障部门。".into(),
+            (Msg::SupplyMayNotExist, En) => "County towns often have no affordable rental units; ask the local housing security department.".into(),
             (Msg::FundDepositing { depositing: Some(true) }, ZhCn) => "正在交住房公积金。".into(),
             (Msg::FundDepositing { depositing: Some(true) }, En) => "You pay into the housing provident fund.".into(),
             (Msg::FundDepositing { depositing: Some(false) }, ZhCn) => "没有交住房公积金，提不了。".into(),
@@ -848,15 +919,16 @@ impl Msg {
                 required
             ),
             (Msg::XuejiYears { years, required }, En) => format!(
-                "The child's school registration here: {}; {required} years needed.",
-                years.map_or("unknown".into(), |y| format!("{y} years"))
+                "The child's school registration here: {}; {} needed.",
+                years.map_or("unknown".into(), |y| years_text(En, i64::from(y))),
+                years_text(En, *required)
             ),
             (Msg::ZhongkaoHere { took: Some(true) }, ZhCn) => "孩子在本省参加中考。".into(),
-            (Msg::ZhongkaoHere { took: Some(true) }, En) => "The child takes the 中考 in this province.".into(),
+            (Msg::ZhongkaoHere { took: Some(true) }, En) => "The child takes the senior-high entrance exam in this province.".into(),
             (Msg::ZhongkaoHere { took: Some(false) }, ZhCn) => "孩子不在本省参加中考，这里要求在本省考。".into(),
-            (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the 中考 here, which is required.".into(),
+            (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the senior-high entrance exam here, which is required.".into(),
             (Msg::ZhongkaoHere { took: None }, ZhCn) => "还不知道孩子在哪里参加中考。".into(),
-            (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the 中考.".into(),
+            (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the senior-high entrance exam.".into(),
             (Msg::SameCountyZoning, ZhCn) => "孩子户口就在本县：多数县按住房或租房所在学区安排，不一定走随迁子女的办法。".into(),
             (Msg::SameCountyZoning, En) => {
                 "The child's hukou is in this county: most counties place such children by the home or rental's school zone.".into()
@@ -867,23 +939,23 @@ impl Msg {
             (Msg::NotModelledWaitingList, En) => "Eligible households join a waiting list, usually of at most 5 years.".into(),
             (Msg::NotModelledGraduatePath, ZhCn) => "新就业大学生的申请办法没有单独算。".into(),
             (Msg::NotModelledGraduatePath, En) => "The new-graduate path is not checked separately.".into(),
-            (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
-            (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
+            (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办，请问当地教育部门。".into(),
+            (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice; ask the local education department.".into(),
             (Msg::GaokaoAhead, ZhCn) => "这是孩子读完高中时在这里高考的条件，要提前三年准备；中考条件另见“在这里中考”。".into(),
             (Msg::GaokaoAhead, En) => "These are the conditions for the college entrance exam after senior high, to \
-                prepare three years ahead; 中考 is answered separately."
+                prepare three years ahead; the senior-high entrance exam is answered separately."
                 .into(),
             (Msg::NotModelledZhongkaoDetail, ZhCn) => "哪一年级的学籍必须在本市（如清远要求初三在清远）没有计入。".into(),
             (Msg::NotModelledZhongkaoDetail, En) => {
-                "Which grade's school registration must be in this city (清远: grade 9) is not modelled.".into()
+                "Which grade's school registration must be in this city (Qingyuan: grade 9) is not modelled.".into()
             }
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
             (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
             (Msg::OwnCountyRuralUnclear, ZhCn) => {
-                "本县农村户口算不算外来务工人员，当地规定没说清。请问县住建部门。".into()
+                "本县农村户口算不算外来务工人员，当地规定没说清。请问县住房保障部门。".into()
             }
             (Msg::OwnCountyRuralUnclear, En) => {
-                "The local rule does not say whether a rural hukou of this county counts as an outside worker; ask the county housing office."
+                "The local rule does not say whether a rural hukou of this county counts as an outside worker; ask the county housing security department."
                     .into()
             }
         }
@@ -912,7 +984,7 @@ impl ProgramId {
             (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里高考",
             (ProgramId::ExamEligibility, Lang::En) => "College entrance exam here",
             (ProgramId::ZhongkaoEligibility, Lang::ZhCn) => "在这里中考",
-            (ProgramId::ZhongkaoEligibility, Lang::En) => "Senior-high entrance exam (中考) here",
+            (ProgramId::ZhongkaoEligibility, Lang::En) => "Senior-high entrance exam here",
         }
     }
 }
@@ -934,7 +1006,8 @@ pub fn subject_text(subject: &str, lang: Lang) -> String {
                 Lang::En => format!("child {n}"),
             }
         }
-        (other, None, _) => other.into(),
+        (_, None, Lang::ZhCn) => "家里人".into(),
+        (_, None, Lang::En) => "household member".into(),
     }
 }
 
@@ -1028,7 +1101,7 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::ExamEligibility, "child_xueji", Lang::ZhCn) => "孩子学籍年限",
         (ProgramId::ExamEligibility, "child_xueji", Lang::En) => "Child school-registration years",
         (ProgramId::ExamEligibility, "zhongkao_here", Lang::ZhCn) => "在本省中考",
-        (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "中考 in this province",
+        (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "Senior-high exam in this province",
         (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::ZhCn) => "父母居住证",
         (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::En) => "Parent residence permit",
         (ProgramId::ZhongkaoEligibility, "parent_si", Lang::ZhCn) => "父母社保月数",
