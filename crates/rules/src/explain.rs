@@ -226,7 +226,7 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
     let zh = lang == Lang::ZhCn;
     let place = |id: &str| crate::message::place_text(lang, id);
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, p.as_of);
+    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, month_text(lang, p.as_of));
     let steps = |actions: &[crate::scenario::Action]| -> String {
         if actions.is_empty() {
             return if zh { "什么都不用做，等到时候".into() } else { "nothing to do but wait".into() };
@@ -249,13 +249,12 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
         }
     }
     for program in &p.programs {
-        let _ = writeln!(
-            out,
-            "\n{} [{}]: {}",
-            program.program.name(lang),
-            subject_text(program.subject, lang),
-            program.status_now.label(lang)
-        );
+        let (name, who, status) =
+            (program.program.name(lang), subject_text(program.subject, lang), program.status_now.label(lang));
+        let _ = match zh {
+            true => writeln!(out, "\n{name}（{who}）：{status}"),
+            false => writeln!(out, "\n{name} ({who}): {status}"),
+        };
         if program.pathways.is_empty() {
             let none = if zh {
                 "  10年内没有找到办法（或还缺信息、缺当地规定）"
@@ -322,7 +321,11 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
         }
     };
     for row in &c.programs {
-        let _ = writeln!(out, "\n{} [{}]", row.program.name(lang), subject_text(row.subject, lang));
+        let (name, who) = (row.program.name(lang), subject_text(row.subject, lang));
+        let _ = match zh {
+            true => writeln!(out, "\n{name}（{who}）"),
+            false => writeln!(out, "\n{name} ({who})"),
+        };
         for (i, name) in c.columns.iter().enumerate() {
             let status = row.statuses.get(i).map_or("", |s| s.label(lang));
             let _ = write!(out, "  {}: {status}", column(name));

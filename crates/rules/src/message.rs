@@ -1187,6 +1187,51 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(duration_text(Lang::En, 1), "1 month");
+        assert_eq!(duration_text(Lang::En, 2), "2 months");
+        assert_eq!(duration_text(Lang::En, 12), "1 year");
+        assert_eq!(duration_text(Lang::En, 13), "1 year 1 month");
+        assert_eq!(duration_text(Lang::En, 26), "2 years 2 months");
+        assert_eq!(age_text(Lang::En, 60 * 12 + 1), "60 years 1 month");
+        assert_eq!(age_text(Lang::En, 63 * 12), "63");
+        assert_eq!(duration_text(Lang::ZhCn, 13), "1年1个月");
+        let m = Msg::ResidedShort { months: 1, required: 6, remaining: 5, met_from: YearMonth::ym(2027, 4) };
+        assert!(m.text(Lang::En).starts_with("You have lived here 1 month; the minimum is 6 months, 5 months to go."));
+        let x = Msg::XuejiYears { years: Some(1), required: 1 };
+        assert_eq!(x.text(Lang::En), "The child's school registration here: 1 year; 1 year needed.");
+    }
+
+    #[test]
+    fn a_place_is_named_never_shown_as_its_id() {
+        assert_eq!(place_text(Lang::ZhCn, "guangxi/liuzhou/rongan"), "融安县");
+        assert_eq!(place_text(Lang::En, "guangxi/liuzhou/rongan"), "Rong'an County");
+        // No layer for 东莞: the nearest place with one names it; nothing known: "this place".
+        assert_eq!(place_text(Lang::ZhCn, "guangdong/dongguan"), "广东省的这个地方");
+        assert_eq!(place_text(Lang::En, "guangdong/dongguan/humen"), "this place in Guangdong");
+        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place");
+        assert_eq!(place_text(Lang::ZhCn, ""), "这个地方");
+    }
+
+    #[test]
+    fn a_missing_local_number_names_it_and_the_office_that_decides() {
+        let m = |parameter| Msg::NoLocalData { place: Some("beijing".into()), parameter };
+        let rent = m("provident_fund_rent.rent_share_bp");
+        assert_eq!(
+            rent.text(Lang::ZhCn),
+            "还没有北京市的当地规定：房租占收入多少才能提取公积金。请问当地住房公积金管理中心。"
+        );
+        assert!(rent.text(Lang::En).ends_with("Ask the local housing provident fund centre."));
+        assert!(m("public_rental.area_line_m2").text(Lang::ZhCn).contains("住房保障部门"));
+        assert!(m("school_entry.si_months").text(Lang::ZhCn).contains("教育部门"));
+        assert!(m("employee_pension.benefit_base").text(Lang::ZhCn).contains("社保经办机构"));
+        assert!(m("hukou_transfer.urban_population_10k").text(Lang::ZhCn).contains("公安机关"));
+        let none = Msg::NoRuleInForce { parameter: "residence_permit.min_months_resident", at: YearMonth::ym(2015, 1) };
+        assert!(!none.text(Lang::ZhCn).contains("residence_permit"), "{}", none.text(Lang::ZhCn));
+        assert!(none.text(Lang::ZhCn).contains("公安机关"));
+    }
+
+    #[test]
     fn language_tags_are_read_loosely() {
         assert_eq!(Lang::parse("zh-Hans-CN"), Some(Lang::ZhCn));
         assert_eq!(Lang::parse("en_US"), Some(Lang::En));
