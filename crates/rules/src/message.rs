@@ -887,8 +887,8 @@ impl Msg {
                     (Measure::Permit, ZhCn) => "父母居住证连续",
                     (Measure::Residence, ZhCn) => "在这里居住",
                     (Measure::Insurance, ZhCn) => "父母在这里连续交社保（或营业执照）",
-                    (Measure::Permit, En) => "a parent's residence permit, continuously,",
-                    (Measure::Residence, En) => "living here",
+                    (Measure::Permit, En) => "a parent's continuous residence permit",
+                    (Measure::Residence, En) => "time living here",
                     (Measure::Insurance, En) => "a parent's social insurance here (or business licence)",
                 };
                 let have = months.map(|m| duration_text(lang, m));
