@@ -307,6 +307,18 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
     out
 }
 
+/// A scenario's name as shown: a place scenario is named by its place id, which reads as the place's name (an
+/// id-shaped name such as `guangdong/dongguan` too, though plans only accept places with a layer); any other
+/// name is the family's own words.
+pub fn scenario_name(name: &str, lang: Lang) -> String {
+    let id_shaped = name.contains('/') && name.chars().all(|c| c.is_ascii_lowercase() || c == '/' || c == '_');
+    if crate::policy::place(name).is_some() || id_shaped {
+        crate::message::place_text(lang, name)
+    } else {
+        name.to_string()
+    }
+}
+
 /// A comparison as text: one line per program, the verdict in each column.
 pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
     let zh = lang == Lang::ZhCn;
@@ -316,8 +328,7 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
         match (name, zh) {
             ("baseline", true) => "什么都不变".into(),
             ("baseline", false) => "nothing changes".into(),
-            (other, _) => crate::policy::place(other)
-                .map_or_else(|| other.to_string(), |_| crate::message::place_text(lang, other)),
+            (other, _) => scenario_name(other, lang),
         }
     };
     for row in &c.programs {

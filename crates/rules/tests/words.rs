@@ -167,6 +167,17 @@ fn check_request(request: &Request, origin: &str, with_plan: bool, counts: &mut 
         for lang in [Lang::ZhCn, Lang::En] {
             check_text(&anju_rules::explain::plan(&plan, lang), lang, origin, counts);
         }
+        // Moving: the family in two other places, compared and walked (place scenarios are named by place id).
+        let places = anju_rules::scenario::place_scenarios(&["hainan/haikou".into(), "guangdong/dongguan".into()]);
+        let comparison = anju_rules::scenario::compare(request, as_of, &places, as_of);
+        let moved = anju_rules::scenario::timeline(request, as_of, places.first(), 60);
+        for lang in [Lang::ZhCn, Lang::En] {
+            check_text(&anju_rules::explain::comparison(&comparison, lang), lang, origin, counts);
+            check_text(&anju_rules::explain::scenario_name(&places[0].name, lang), lang, origin, counts);
+            for e in &moved {
+                check_text(&anju_rules::explain::event(e, lang), lang, origin, counts);
+            }
+        }
     }
 }
 
