@@ -36,6 +36,7 @@ struct Counts {
     zh_texts: usize,
     en_texts: usize,
     amounts_not_eligible: usize,
+    offices: usize,
 }
 
 fn is_cjk(c: char) -> bool {
@@ -114,6 +115,10 @@ fn check_text(text: &str, lang: Lang, origin: &str, counts: &mut Counts) {
                 if let Some(id) = ascii_identifier(line) {
                     panic!("{origin}: an ASCII identifier `{id}` in Chinese text: {line}");
                 }
+                // An amount next to a verdict other than 能申领 is what would be paid once eligible.
+                if line.contains("每月约") && !line.contains("符合条件后每月约") {
+                    assert!(line.replace("不能申领", "").contains("能申领"), "{origin}: payable under a no: {line}");
+                }
             }
             Lang::En => {
                 assert!(!line.contains('《') && !line.contains('》'), "{origin}: 《》 in English text: {line}");
@@ -149,10 +154,31 @@ fn check_amounts(a: &Assessment, origin: &str, counts: &mut Counts) {
     }
 }
 
+/// Whatever a program tells the family to ask, it names the office that decides that program.
+fn check_offices(a: &Assessment, origin: &str, counts: &mut Counts) {
+    for p in &a.programs {
+        let office = anju_rules::names::Office::of_program(p.program);
+        let zh_office = office.text(Lang::ZhCn).trim_start_matches("当地");
+        let en_office = office.text(Lang::En).trim_start_matches("the local ");
+        let messages = p.criteria.iter().map(|c| &c.message).chain(&p.notes).chain(&p.options).chain(&p.not_modelled);
+        for m in messages {
+            let (zh, en) = (m.text(Lang::ZhCn), m.text(Lang::En));
+            if zh.contains("请问") {
+                counts.offices += 1;
+                assert!(zh.contains(zh_office), "{origin}: {} asks the wrong office: {zh}", p.program.id());
+            }
+            if en.contains("ask ") || en.contains("Ask ") {
+                assert!(en.contains(en_office), "{origin}: {} asks the wrong office: {en}", p.program.id());
+            }
+        }
+    }
+}
+
 fn check_request(request: &Request, origin: &str, with_plan: bool, counts: &mut Counts) {
     let as_of = request.as_of.unwrap_or(YearMonth::ym(2026, 11));
     let a = anju_rules::assess(request, as_of);
     check_amounts(&a, origin, counts);
+    check_offices(&a, origin, counts);
     for lang in [Lang::ZhCn, Lang::En] {
         check_text(&anju_rules::explain::render(&a, lang), lang, origin, counts);
     }
@@ -245,12 +271,12 @@ impl Rng {
     }
 }
 
-fn adult(r: &mut Rng, current: &Option<String>) -> Adult {
+fn adult(r: &mut Rng, current: &Option<String>, year: i32) -> Adult {
     let segments = (0..r.below(3))
         .map(|_| Segment { place: r.place().unwrap_or_else(|| "beijing".into()), months: r.months(200).unwrap_or(13) })
         .collect();
     Adult {
-        birth: r.month(1955, 2004),
+        birth: r.month(year - 75, year - 18),
         sex: r.maybe(|r| if r.below(2) == 0 { Sex::Male } else { Sex::Female }),
         female_category: r.maybe(|r| {
             [FemaleCategory::Worker50, FemaleCategory::Cadre55, FemaleCategory::Flexible][r.below(3) as usize]
@@ -263,10 +289,10 @@ fn adult(r: &mut Rng, current: &Option<String>) -> Adult {
         stable_job: r.flag(),
         stable_home: r.flag(),
         continuous_study: r.flag(),
-        permit: Permit { held: r.flag(), issued: r.month(2016, 2026), ..Permit::default() },
+        permit: Permit { held: r.flag(), issued: r.month(year - 10, year - 1), ..Permit::default() },
         si_months_here: r.months(120),
         contract_months: r.months(60),
-        business_licence_since: r.month(2015, 2026),
+        business_licence_since: r.month(year - 10, year - 1),
         employment: r.maybe(|r| {
             [
                 Employment::Contract,
@@ -295,11 +321,13 @@ fn adult(r: &mut Rng, current: &Option<String>) -> Adult {
 }
 
 fn household(r: &mut Rng) -> Request {
+    // Mostly now; sometimes before the permit regulation (2016) or decades ahead, where other rules are in force.
+    let year = [2026, 2026, 2026, 2015, 2022, 2038][r.below(6) as usize];
     let current = r.place();
-    let adults = (0..r.below(3)).map(|_| adult(r, &current)).collect();
+    let adults = (0..r.below(3)).map(|_| adult(r, &current, year)).collect();
     let children = (0..r.below(3))
         .map(|_| Child {
-            birth: r.month(2008, 2025),
+            birth: r.month(year - 18, year - 1),
             xueji_years: r.maybe(|r| r.below(10) as u32),
             hukou_place: if r.below(3) == 0 { current.clone() } else { r.place() },
             zhongkao_here: r.flag(),
@@ -307,7 +335,7 @@ fn household(r: &mut Rng) -> Request {
         })
         .collect();
     Request {
-        as_of: Some(YearMonth::ym(2026, 11)),
+        as_of: Some(YearMonth::ym(year, 11)),
         household: Household {
             adults,
             size: r.maybe(|r| 1 + r.below(6) as u32),
@@ -352,6 +380,7 @@ fn generated_households_read_in_plain_words() {
         "only {} amounts under a program not eligible",
         counts.amounts_not_eligible
     );
+    assert!(counts.offices >= 200, "only {} texts that name an office", counts.offices);
 }
 
 #[test]
