@@ -622,21 +622,21 @@ impl Msg {
             }
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
                 Some(p) => format!(
-                    "还没有{}的当地规定：{}。请问{}。",
+                    "还没有{}的这项当地数据：{}。请问{}。",
                     place_text(ZhCn, p),
                     parameter_text(parameter, ZhCn),
                     office_for(parameter, ZhCn)
                 ),
-                None => format!("还不知道是哪个地方，查不到当地规定：{}。", parameter_text(parameter, ZhCn)),
+                None => format!("还不知道是哪个地方，查不到这项当地数据：{}。", parameter_text(parameter, ZhCn)),
             },
             (Msg::NoLocalData { place, parameter }, En) => match place {
                 Some(p) => format!(
-                    "We do not have the local rule for {}: {}. Ask {}.",
+                    "We do not have this local figure for {}: {}. Ask {}.",
                     place_text(En, p),
                     parameter_text(parameter, En),
                     office_for(parameter, En)
                 ),
-                None => format!("Without knowing the place, the local rule is unknown: {}.", parameter_text(parameter, En)),
+                None => format!("Without knowing the place, this local figure is unknown: {}.", parameter_text(parameter, En)),
             },
             (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
             (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
@@ -822,13 +822,14 @@ impl Msg {
             (Msg::LocalHukouNoWorkTest, ZhCn) => "户口在本地，不用看外来务工人员的工作年限。".into(),
             (Msg::LocalHukouNoWorkTest, En) => "With a local hukou the outside-worker employment test does not apply.".into(),
             (Msg::OutsideWorkerTest { si_months, si_required, contract_months, contract_required }, lang) => {
-                let si = si_months.map_or_else(
-                    || if lang == ZhCn { "不知道".to_string() } else { "unknown".to_string() },
-                    |m| duration_text(lang, m),
-                );
-                let mut text = match lang {
-                    ZhCn => format!("外来务工人员：在这里连续交社保{si}，要满{}。", duration_text(ZhCn, *si_required)),
-                    En => format!("Outside workers: {si} of continuous social insurance here; {} needed.", duration_text(En, *si_required)),
+                let required = duration_text(lang, *si_required);
+                let mut text = match (lang, si_months) {
+                    (ZhCn, Some(m)) => format!("外来务工人员：在这里连续交社保{}，要满{required}。", duration_text(ZhCn, *m)),
+                    (ZhCn, None) => format!("外来务工人员：在这里连续交社保多久还不知道，要满{required}。"),
+                    (En, Some(m)) => {
+                        format!("Outside workers: {} of continuous social insurance here; {required} needed.", duration_text(En, *m))
+                    }
+                    (En, None) => format!("Outside workers: continuous social insurance here unknown; {required} needed."),
                 };
                 if *contract_required > 0 {
                     let c = contract_months.map_or_else(
@@ -1219,7 +1220,7 @@ mod tests {
         let rent = m("provident_fund_rent.rent_share_bp");
         assert_eq!(
             rent.text(Lang::ZhCn),
-            "还没有北京市的当地规定：房租占收入多少才能提取公积金。请问当地住房公积金管理中心。"
+            "还没有北京市的这项当地数据：房租占收入多少才能提取公积金。请问当地住房公积金管理中心。"
         );
         assert!(rent.text(Lang::En).ends_with("Ask the local housing provident fund centre."));
         assert!(m("public_rental.area_line_m2").text(Lang::ZhCn).contains("住房保障部门"));
