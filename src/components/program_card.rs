@@ -39,11 +39,22 @@ fn outcome_class(o: Outcome) -> &'static str {
     }
 }
 
-/// The text of the form question that answers `q`, and the element id to jump to.
+/// The text of the form question that answers `q`, and the element id to jump to. A question the form does not
+/// ask yet reads as the engine's plain question and links to the months field, the form's first.
 fn question_link(lang: Lang, q: Question) -> (&'static str, &'static str) {
+    let months = anju_rules::programs::fields::MONTHS_IN_PLACE;
     match YesNo::ALL.into_iter().find(|y| y.question() == q) {
         Some(y) => (i18n::question(lang, y).0, y.id()),
-        None => (i18n::t(lang, Text::MonthsQuestion), anju_rules::programs::fields::MONTHS_IN_PLACE),
+        None if q.field == months => (i18n::t(lang, Text::MonthsQuestion), months),
+        None => (anju_rules::names::question_text(q, lang), months),
+    }
+}
+
+/// A colon as each language writes it.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "：",
+        Lang::En => ": ",
     }
 }
 
@@ -59,7 +70,7 @@ pub fn program_card(p: &ProgramResult, lang: Lang) -> Html {
                 <span class="verdict-text">{ p.status.label(lang) }</span>
             </p>
             if let Some(e) = p.earliest {
-                <p class="earliest">{ i18n::t(lang, Text::Earliest) }{ "：" }<strong>{ month_text(lang, e) }</strong></p>
+                <p class="earliest">{ i18n::t(lang, Text::Earliest) }{ colon(lang) }<strong>{ month_text(lang, e) }</strong></p>
             }
             <h4>{ i18n::t(lang, Text::WhyHeading) }</h4>
             <ul class="criteria">
@@ -84,9 +95,25 @@ pub fn program_card(p: &ProgramResult, lang: Lang) -> Html {
     }
 }
 
+/// "not fully verified" with how sure we are, in words: （未完全核实：我们的推断） / (not fully verified: our inference).
+fn uncertain(lang: Lang, c: anju_rules::policy::Confidence) -> String {
+    let (words, how) = (i18n::t(lang, Text::Unverified), anju_rules::names::confidence_text(c, lang));
+    match lang {
+        Lang::ZhCn => format!("（{words}：{how}）"),
+        Lang::En => format!(" ({words}: {how})"),
+    }
+}
+
 fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
-    let number = cite.source.number.map(|n| format!("（{n}）")).unwrap_or_default();
+    // Chinese: 《title》（number）article; English: the English title and article, never in 《》.
+    let source = match lang {
+        Lang::ZhCn => {
+            let number = cite.source.number.map(|n| format!("（{n}）")).unwrap_or_default();
+            format!("《{}》{number}{}", cite.source.title, cite.article)
+        }
+        Lang::En => anju_rules::names::citation_text(cite, lang),
+    };
     html! {
         <li class={classes!("criterion", outcome_class(c.outcome))} data-criterion={c.id}
             data-outcome={outcome_class(c.outcome)}>
@@ -97,9 +124,11 @@ fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
             </p>
             <p class="reason">{ c.message.text(lang) }</p>
             <p class="cite">
-                { i18n::t(lang, Text::BasedOn) }{ "：《" }{ cite.source.title }{ "》" }{ number }{ cite.article }
+                { i18n::t(lang, Text::BasedOn) }{ colon(lang) }{ source }
                 if !cite.confidence.is_confirmed() {
-                    <span class="uncertain">{ format!(" [{:?}] ", cite.confidence) }{ i18n::t(lang, Text::Unverified) }</span>
+                    <span class="uncertain">
+                        { uncertain(lang, cite.confidence) }
+                    </span>
                 }
             </p>
         </li>

@@ -188,7 +188,7 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
             let mut out = String::new();
             let baseline = if zh { "什么都不变" } else { "Nothing changes" };
             let runs = std::iter::once((baseline.to_string(), None))
-                .chain(scenarios.iter().map(|s| (s.name.clone(), Some(s))));
+                .chain(scenarios.iter().map(|s| (anju_rules::explain::scenario_name(&s.name, args.lang), Some(s))));
             for (name, scenario) in runs {
                 out.push_str(&format!("{name}\n"));
                 let events = timeline(&request, as_of, scenario, horizon);

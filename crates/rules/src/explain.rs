@@ -2,42 +2,92 @@
 //!
 //! One block per program: the verdict, then each criterion with its shape (✓ ✗ ?), reason and citation, then the
 //! questions still open and what is not modelled. Uncertain citations (anything but C1/C2) are marked as such.
+//! Everything is in words: whom a block is about, criterion titles, questions, places, parameters and document
+//! titles come from the catalogues in `message` and `names`, never as ids or JSON paths. An amount under a
+//! program that is not eligible yet reads as what would be paid once eligible.
 
 use std::fmt::Write;
 
-use crate::message::{yuan_text, Lang};
-use crate::report::{Amount, Assessment, Criterion, ProgramResult};
+use crate::household::Question;
+use crate::message::{month_text, subject_text, yuan_text, Lang};
+use crate::names::{citation_text, confidence_text, parameter_text, question_text};
+use crate::report::{Amount, AmountId, Assessment, Criterion, ProgramResult, Status};
+
+/// Open questions in words, grouped by whom they are about, in order: "申请人：哪年哪月出生？男还是女？".
+pub fn questions_text(questions: &[Question], lang: Lang) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for q in questions {
+        let who = subject_text(&q.subject.path(), lang);
+        let text = question_text(*q, lang);
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, texts)) => {
+                if !texts.contains(&text) {
+                    texts.push(text);
+                }
+            }
+            None => groups.push((who, vec![text])),
+        }
+    }
+    let zh = lang == Lang::ZhCn;
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(who, texts)| match zh {
+            true => format!("{who}：{}", texts.concat()),
+            false => format!("{}: {}", capitalized(&who), texts.join(" ")),
+        })
+        .collect();
+    parts.join(if zh { "　" } else { " " })
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
 
 /// Renders the whole assessment in `lang`.
 pub fn render(a: &Assessment, lang: Lang) -> String {
     let mut out = String::new();
     let zh = lang == Lang::ZhCn;
-    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, a.as_of);
+    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, month_text(lang, a.as_of));
     for p in &a.programs {
         out.push('\n');
         program(&mut out, p, lang);
     }
     let _ = writeln!(out, "\n{}", a.disclaimer.text(lang));
+    if !zh {
+        let _ = writeln!(out, "Document titles are our translations of the Chinese titles.");
+    }
     out
 }
 
 fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     let zh = lang == Lang::ZhCn;
-    let _ = write!(out, "{} [{}]: {}", p.program.name(lang), p.subject, p.status.label(lang));
+    let who = subject_text(p.subject, lang);
+    let _ = match zh {
+        true => write!(out, "{}（{who}）：{}", p.program.name(lang), p.status.label(lang)),
+        false => write!(out, "{} ({who}): {}", p.program.name(lang), p.status.label(lang)),
+    };
     if let Some(e) = p.earliest {
-        let _ = write!(out, " ({} {e})", if zh { "最早" } else { "earliest" });
+        let _ = match zh {
+            true => write!(out, "（最早 {}）", month_text(lang, e)),
+            false => write!(out, " (earliest {})", month_text(lang, e)),
+        };
     }
     out.push('\n');
     for c in &p.criteria {
-        criterion(out, c, lang);
+        criterion(out, p, c, lang);
     }
     let questions = p.open_questions();
     if !questions.is_empty() {
-        let paths: Vec<String> = questions.iter().map(|q| q.path()).collect();
-        let _ = writeln!(out, "  {} {}", if zh { "还要回答：" } else { "Still to answer:" }, paths.join(", "));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            if zh { "还要回答：" } else { "Still to answer:" },
+            questions_text(&questions, lang)
+        );
     }
     for a in &p.amounts {
-        amount(out, a, lang);
+        amount(out, a, p.status, lang);
     }
     for n in &p.notes {
         let _ = writeln!(out, "  {} {}", if zh { "说明：" } else { "Note:" }, n.text(lang));
@@ -58,65 +108,93 @@ fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     }
 }
 
-fn amount(out: &mut String, a: &Amount, lang: Lang) {
+/// An amount in words. A monthly amount under a program that is not eligible (yet) is what would be paid once
+/// eligible, never an amount payable now.
+pub fn amount_text(a: &Amount, status: Status, lang: Lang) -> String {
     let zh = lang == Lang::ZhCn;
-    let _ = write!(out, "  {} ", a.id.label(lang));
-    match a.fen {
-        Some(fen) if zh => {
-            let _ = write!(out, "{} 元", yuan_text(fen));
-        }
-        Some(fen) => {
-            let _ = write!(out, "{} yuan", yuan_text(fen));
-        }
-        None => out.push_str(if zh { "还不能估算" } else { "cannot be estimated yet" }),
+    let monthly = a.id != AmountId::AccountAtRetirement;
+    match (a.fen, monthly, status == Status::Eligible, zh) {
+        (None, ..) if zh => "还不能估算".into(),
+        (None, ..) => "cannot be estimated yet".into(),
+        (Some(fen), true, true, true) => format!("每月 {} 元", yuan_text(fen)),
+        (Some(fen), true, true, false) => format!("{} yuan a month", yuan_text(fen)),
+        (Some(fen), true, false, true) => format!("符合条件后每月约 {} 元", yuan_text(fen)),
+        (Some(fen), true, false, false) => format!("about {} yuan a month once eligible", yuan_text(fen)),
+        (Some(fen), false, _, true) => format!("约 {} 元", yuan_text(fen)),
+        (Some(fen), false, _, false) => format!("about {} yuan", yuan_text(fen)),
     }
+}
+
+fn amount(out: &mut String, a: &Amount, status: Status, lang: Lang) {
+    let zh = lang == Lang::ZhCn;
+    let _ = write!(out, "  {}{}{}", a.id.label(lang), if zh { "：" } else { ": " }, amount_text(a, status, lang));
     if let Some(at) = a.at {
-        let _ = write!(out, " ({at})");
+        let _ = match zh {
+            true => write!(out, "（{}）", month_text(lang, at)),
+            false => write!(out, " ({})", month_text(lang, at)),
+        };
     }
     if !a.missing_data.is_empty() {
-        let _ =
-            write!(out, "; {} {}", if zh { "缺当地数值：" } else { "missing local data:" }, a.missing_data.join(", "));
+        let names: Vec<&str> = a.missing_data.iter().map(|k| parameter_text(k, lang)).collect();
+        let _ = match zh {
+            true => write!(out, "；缺当地数值：{}", names.join("、")),
+            false => write!(out, "; missing local data: {}", names.join(", ")),
+        };
     }
     if a.fen.is_none() && !a.questions.is_empty() {
-        let paths: Vec<String> = a.questions.iter().map(|q| q.path()).collect();
-        let _ = write!(out, "; {} {}", if zh { "要回答：" } else { "answer:" }, paths.join(", "));
+        let _ = match zh {
+            true => write!(out, "；要回答：{}", questions_text(&a.questions, lang)),
+            false => write!(out, "; to answer: {}", questions_text(&a.questions, lang)),
+        };
     }
     let _ = write!(out, " — {}", a.basis.text(lang));
     let uncertain: Vec<String> = a
         .used
         .iter()
         .filter(|d| !d.cite.confidence.is_confirmed())
-        .map(|d| format!("《{}》{} [{:?}]", d.cite.source.title, d.cite.article, d.cite.confidence))
+        .map(|d| match zh {
+            true => format!("{}（{}）", citation_text(&d.cite, lang), confidence_text(d.cite.confidence, lang)),
+            false => format!("{} ({})", citation_text(&d.cite, lang), confidence_text(d.cite.confidence, lang)),
+        })
         .collect();
     if !uncertain.is_empty() {
-        let label = if zh { "未完全核实的数值：" } else { "not fully verified:" };
-        let _ = write!(out, " {label} {}", uncertain.join("；"));
+        let _ = match zh {
+            true => write!(out, " 未完全核实的数值：{}", uncertain.join("；")),
+            false => write!(out, " Not fully verified: {}", uncertain.join("; ")),
+        };
     }
     out.push('\n');
 }
 
-fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
+fn criterion(out: &mut String, p: &ProgramResult, c: &Criterion, lang: Lang) {
+    let zh = lang == Lang::ZhCn;
     let cite = c.citation;
-    let uncertain = if cite.confidence.is_confirmed() {
-        String::new()
-    } else {
-        format!(" [{:?}, {}]", cite.confidence, if lang == Lang::ZhCn { "未完全核实" } else { "not fully verified" })
+    let uncertain = match (cite.confidence.is_confirmed(), zh) {
+        (true, _) => String::new(),
+        (false, true) => format!("（未完全核实：{}）", confidence_text(cite.confidence, lang)),
+        (false, false) => format!(" (not fully verified: {})", confidence_text(cite.confidence, lang)),
+    };
+    // Who met it, where either parent (or either adult) may.
+    let by = match (c.met_by, zh) {
+        (Some(who), true) => format!("（{}符合）", crate::message::subject_text(who, lang)),
+        (Some(who), false) => format!(" (met by {})", crate::message::subject_text(who, lang)),
+        (None, _) => String::new(),
     };
     let _ = writeln!(
         out,
-        "  {} {} — {}\n      {}《{}》{}{uncertain}",
+        "  {} {} — {}{by}\n      {}{}{}{uncertain}",
         c.outcome.symbol(),
-        c.id,
+        crate::message::criterion_title(p.program, c.id, lang),
         c.outcome.label(lang),
         c.message.text(lang),
-        cite.source.title,
-        cite.article,
+        if zh { "" } else { " — " },
+        citation_text(cite, lang),
     );
 }
 
 /// One timeline event as a line: "2028年11月 公租房（全家）：不能申领 → 能申领".
 pub fn event(e: &crate::scenario::Event, lang: Lang) -> String {
-    use crate::message::{month_text, subject_text, Msg};
+    use crate::message::Msg;
     use crate::scenario::Event;
     let zh = lang == Lang::ZhCn;
     let (colon, open, close) = if zh { ("：", "（", "）") } else { (": ", " (", ")") };
@@ -151,11 +229,10 @@ pub fn event(e: &crate::scenario::Event, lang: Lang) -> String {
 /// A plan's pathways as text: for each program not eligible now, the ways to it best first, then the single
 /// actions that unlock the most, then the place of receipt.
 pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
-    use crate::message::{month_text, subject_text};
     let zh = lang == Lang::ZhCn;
     let place = |id: &str| crate::message::place_text(lang, id);
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, p.as_of);
+    let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, month_text(lang, p.as_of));
     let steps = |actions: &[crate::scenario::Action]| -> String {
         if actions.is_empty() {
             return if zh { "什么都不用做，等到时候".into() } else { "nothing to do but wait".into() };
@@ -178,13 +255,12 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
         }
     }
     for program in &p.programs {
-        let _ = writeln!(
-            out,
-            "\n{} [{}]: {}",
-            program.program.name(lang),
-            subject_text(program.subject, lang),
-            program.status_now.label(lang)
-        );
+        let (name, who, status) =
+            (program.program.name(lang), subject_text(program.subject, lang), program.status_now.label(lang));
+        let _ = match zh {
+            true => writeln!(out, "\n{name}（{who}）：{status}"),
+            false => writeln!(out, "\n{name} ({who}): {status}"),
+        };
         if program.pathways.is_empty() {
             let none = if zh {
                 "  10年内没有找到办法（或还缺信息、缺当地规定）"
@@ -237,9 +313,20 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
     out
 }
 
+/// A scenario's name as shown: a place scenario is named by its place id, which reads as the place's name (an
+/// id-shaped name such as `guangdong/dongguan` too, though plans only accept places with a layer); any other
+/// name is the family's own words.
+pub fn scenario_name(name: &str, lang: Lang) -> String {
+    let id_shaped = name.contains('/') && name.chars().all(|c| c.is_ascii_lowercase() || c == '/' || c == '_');
+    if crate::policy::place(name).is_some() || id_shaped {
+        crate::message::place_text(lang, name)
+    } else {
+        name.to_string()
+    }
+}
+
 /// A comparison as text: one line per program, the verdict in each column.
 pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
-    use crate::message::{month_text, subject_text};
     let zh = lang == Lang::ZhCn;
     let mut out = String::new();
     let _ = writeln!(out, "{} {}", if zh { "比较月份：" } else { "Compared at:" }, month_text(lang, c.at));
@@ -247,12 +334,15 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
         match (name, zh) {
             ("baseline", true) => "什么都不变".into(),
             ("baseline", false) => "nothing changes".into(),
-            (other, _) => crate::policy::place(other)
-                .map_or_else(|| other.to_string(), |_| crate::message::place_text(lang, other)),
+            (other, _) => scenario_name(other, lang),
         }
     };
     for row in &c.programs {
-        let _ = writeln!(out, "\n{} [{}]", row.program.name(lang), subject_text(row.subject, lang));
+        let (name, who) = (row.program.name(lang), subject_text(row.subject, lang));
+        let _ = match zh {
+            true => writeln!(out, "\n{name}（{who}）"),
+            false => writeln!(out, "\n{name} ({who})"),
+        };
         for (i, name) in c.columns.iter().enumerate() {
             let status = row.statuses.get(i).map_or("", |s| s.label(lang));
             let _ = write!(out, "  {}: {status}", column(name));
@@ -263,8 +353,13 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
                 };
             }
             if let Some(Some(fen)) = row.total_monthly_fen.get(i) {
-                let _ = write!(out, "{}{}", if zh { "，每月约" } else { ", about " }, yuan_text(*fen));
-                out.push_str(if zh { "元" } else { " yuan a month" });
+                let eligible = row.statuses.get(i) == Some(&Status::Eligible);
+                let _ = match (zh, eligible) {
+                    (true, true) => write!(out, "，每月约{}元", yuan_text(*fen)),
+                    (true, false) => write!(out, "，符合条件后每月约{}元", yuan_text(*fen)),
+                    (false, true) => write!(out, ", about {} yuan a month", yuan_text(*fen)),
+                    (false, false) => write!(out, ", about {} yuan a month once eligible", yuan_text(*fen)),
+                };
             }
             out.push('\n');
         }
@@ -298,10 +393,15 @@ mod tests {
             },
         };
         let text = render(&crate::assess(&request, YearMonth::ym(2000, 1)), Lang::ZhCn);
-        assert!(text.contains("居住证 [household.adults[0]]: 还不确定"), "{text}");
-        assert!(text.contains("✗ resided_half_year — 不符合"), "{text}");
+        assert!(text.contains("居住证（申请人）：还不确定"), "{text}");
+        assert!(text.contains("✗ 在这里住满半年 — 不符合"), "{text}");
         assert!(text.contains("《居住证暂行条例》第二条"), "{text}");
-        assert!(text.contains("household.adults[0].stableJob"), "{text}");
+        assert!(text.contains("还要回答： 申请人：在这里有没有稳定工作？"), "{text}");
         assert!(text.contains("测算结果仅供参考"), "{text}");
+        let en = render(&crate::assess(&request, YearMonth::ym(2000, 1)), Lang::En);
+        assert!(en.contains("Residence permit (applicant): Not sure yet"), "{en}");
+        assert!(en.contains("— Interim Regulation on Residence Permits, Art. 2"), "{en}");
+        assert!(en.contains("Still to answer: Applicant: A stable job here?"), "{en}");
+        assert!(!en.contains('《') && !en.contains("household."), "{en}");
     }
 }

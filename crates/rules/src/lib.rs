@@ -18,6 +18,7 @@ pub mod household;
 pub mod materials;
 pub mod message;
 pub mod money;
+pub mod names;
 pub mod pathway;
 pub mod pension;
 pub mod policy;

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::names::{parameter_text, Office};
 use crate::report::{Outcome, ProgramId, Status};
 use crate::time::YearMonth;
 
@@ -351,7 +352,6 @@ pub enum ReceiptRule {
     BackToHukou,
 }
 
-/// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15y, 15y 6m, 8m.
 /// The work test in words: what the place asks for and what the parent has, at the cut-off.
 #[allow(clippy::too_many_arguments)]
 fn work_text(
@@ -439,35 +439,50 @@ fn work_text(
     }
 }
 
-/// "1 year", "3 years".
-fn years_text(years: i64) -> String {
-    if years == 1 {
-        "1 year".into()
-    } else {
-        format!("{years} years")
-    }
-}
-
+/// A duration in months as people say it: 15年, 15年6个月, 8个月 / 15 years, 1 year 6 months, 1 month.
 pub fn duration_text(lang: Lang, months: i64) -> String {
     let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
     match (lang, y, m) {
         (Lang::ZhCn, 0, m) => format!("{m}个月"),
         (Lang::ZhCn, y, 0) => format!("{y}年"),
         (Lang::ZhCn, y, m) => format!("{y}年{m}个月"),
-        (Lang::En, 0, m) => format!("{m} months"),
-        (Lang::En, y, 0) => format!("{y} years"),
-        (Lang::En, y, m) => format!("{y} years {m} months"),
+        (Lang::En, 0, m) => count_text(m, "month", "months"),
+        (Lang::En, y, 0) => count_text(y, "year", "years"),
+        (Lang::En, y, m) => format!("{} {}", count_text(y, "year", "years"), count_text(m, "month", "months")),
     }
 }
 
-/// An age in months: 60岁1个月 / 60 years 1 month.
+/// A count with its noun, singular for exactly one: "1 month", "2 months", "0 months".
+pub fn count_text(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A whole number of months or years as people say it: 6个月 / 6 months, 3年 / 3 years, 1 year.
+pub fn months_text(lang: Lang, months: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("{months}个月"),
+        Lang::En => count_text(months, "month", "months"),
+    }
+}
+
+/// Whole years: 3年 / 3 years, 1 year.
+pub fn years_text(lang: Lang, years: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("{years}年"),
+        Lang::En => count_text(years, "year", "years"),
+    }
+}
+
+/// An age in months: 60岁, 60岁1个月 / 60, 60 years 1 month.
 pub fn age_text(lang: Lang, months: i32) -> String {
     let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
     match (lang, m) {
         (Lang::ZhCn, 0) => format!("{y}岁"),
         (Lang::ZhCn, m) => format!("{y}岁{m}个月"),
         (Lang::En, 0) => format!("{y}"),
-        (Lang::En, m) => format!("{y} years {m} months"),
+        (Lang::En, m) => {
+            format!("{} {}", count_text(i64::from(y), "year", "years"), count_text(i64::from(m), "month", "months"))
+        }
     }
 }
 
@@ -486,15 +501,39 @@ pub fn yuan_text(fen: i64) -> String {
     format!("{sign}{grouped}.{:02}", fen % 100)
 }
 
-/// A place's name in `lang` (its id when the data has no such place).
+/// A place's name in `lang`. A place id without a policy layer is never shown as the id: it reads as "this place
+/// in" its nearest ancestor that has one (广东省的这个地方 / this place in Guangdong), or as "this place"
+/// (这个地方) when no part of it is known.
 pub fn place_text(lang: Lang, id: &str) -> String {
-    match crate::policy::place(id) {
-        Some(p) => match lang {
-            Lang::ZhCn => p.name.to_string(),
-            Lang::En => p.name_en.unwrap_or(p.name).to_string(),
-        },
-        None => id.to_string(),
+    let name = |p: &crate::policy::Place| match lang {
+        Lang::ZhCn => p.name,
+        Lang::En => p.name_en.unwrap_or(p.name),
+    };
+    if let Some(p) = crate::policy::place(id) {
+        return name(p).to_string();
     }
+    let mut ancestor = id;
+    // A place id has at most three levels; the bound keeps the walk finite whatever the input.
+    for _ in 0..8 {
+        let Some((parent, _)) = ancestor.rsplit_once('/') else { break };
+        ancestor = parent;
+        if let Some(p) = crate::policy::place(ancestor) {
+            return match lang {
+                Lang::ZhCn => format!("{}的这个地方", name(p)),
+                Lang::En => format!("this place in {}", name(p)),
+            };
+        }
+    }
+    match lang {
+        Lang::ZhCn => "这个地方".into(),
+        Lang::En => "this place".into(),
+    }
+}
+
+/// The office to ask about a parameter: the one that decides its program.
+fn office_for(parameter: &str, lang: Lang) -> &'static str {
+    Office::of_parameter(parameter)
+        .map_or(if lang == Lang::ZhCn { "当地主管部门" } else { "the local authorities" }, |o| o.text(lang))
 }
 
 /// A year-month as users read it: 2027年1月 in Chinese, 2027-01 in English.
@@ -522,21 +561,28 @@ impl Msg {
                 format!("在这里住了{months}个月，满了{required}个月。")
             }
             (Msg::ResidedEnough { months, required }, En) => {
-                format!("You have lived here {months} months; {required} are needed.")
+                format!(
+                    "You have lived here {}; the minimum is {}.",
+                    months_text(En, i64::from(*months)),
+                    months_text(En, *required)
+                )
             }
             (Msg::ResidedShort { months, required, remaining, met_from }, ZhCn) => format!(
                 "在这里住了{months}个月，要满{required}个月，还差{remaining}个月。一直住下去，{}就满了。",
                 month_text(ZhCn, *met_from)
             ),
             (Msg::ResidedShort { months, required, remaining, met_from }, En) => format!(
-                "You have lived here {months} months; {required} are needed, {remaining} to go. If you stay, you reach it in {}.",
+                "You have lived here {}; the minimum is {}, {} to go. If you stay, you reach it in {}.",
+                months_text(En, i64::from(*months)),
+                months_text(En, *required),
+                months_text(En, *remaining),
                 month_text(En, *met_from)
             ),
             (Msg::ResidedUnknown { required }, ZhCn) => {
                 format!("还不知道在这里住了几个月。要满{required}个月。")
             }
             (Msg::ResidedUnknown { required }, En) => {
-                format!("We don't know yet how long you have lived here; {required} months are needed.")
+                format!("We don't know yet how long you have lived here; the minimum is {}.", months_text(En, *required))
             }
             (Msg::StableBasisMet { job, home, study }, lang) => {
                 let names: [(&bool, &str, &str); 3] = [
@@ -565,17 +611,23 @@ impl Msg {
                 "We don't know yet whether you have a stable job, a stable home or continuous study here; one is enough."
                     .into()
             }
-            (Msg::NoRuleInForce { parameter, at }, ZhCn) => {
-                format!("{}没有可用的规定数值（{parameter}），没法判断。", month_text(ZhCn, *at))
-            }
-            (Msg::NoRuleInForce { parameter, at }, En) => {
-                format!("No rule value ({parameter}) is in force in {}, so this cannot be decided.", month_text(En, *at))
-            }
+            (Msg::NoRuleInForce { parameter, at }, ZhCn) => format!(
+                "{}没有施行中的规定：{}。没法判断，请问{}。",
+                month_text(ZhCn, *at),
+                parameter_text(parameter, ZhCn),
+                office_for(parameter, ZhCn)
+            ),
+            (Msg::NoRuleInForce { parameter, at }, En) => format!(
+                "No rule is in force in {} for {}, so this cannot be decided; ask {}.",
+                month_text(En, *at),
+                parameter_text(parameter, En),
+                office_for(parameter, En)
+            ),
             (Msg::NotModelledLocalProofs, ZhCn) => {
-                "各地对“稳定工作”“稳定住处”要哪些证明，有自己的规定。这里没有细算，请问当地派出所。".into()
+                "各地对“稳定工作”“稳定住处”要哪些证明，有自己的规定。这里没有细算，请问当地公安机关。".into()
             }
             (Msg::NotModelledLocalProofs, En) => {
-                "Each city sets which papers prove a stable job or home; that is not checked here. Ask the local police station."
+                "Each city sets which papers prove a stable job or home; that is not checked here. Ask the local public security bureau (police)."
                     .into()
             }
             (Msg::PermitContinuous { months, since }, ZhCn) => format!(
@@ -626,7 +678,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::ContributionsEnough { months, required }, En) => format!(
-                "You have {} of employee-scheme contributions; {} are needed.",
+                "You have {} of employee-scheme contributions; {} needed.",
                 duration_text(En, *months),
                 duration_text(En, *required)
             ),
@@ -637,7 +689,7 @@ impl Msg {
                 duration_text(ZhCn, *remaining)
             ),
             (Msg::ContributionsShort { months, required, remaining }, En) => format!(
-                "You have {} of contributions; {} are needed, {} short.",
+                "You have {} of contributions; {} needed, {} short.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining)
@@ -650,7 +702,7 @@ impl Msg {
                 month_text(ZhCn, *met_from)
             ),
             (Msg::ContributionsShortContinuing { months, required, remaining, met_from }, En) => format!(
-                "You have {} of contributions; {} are needed, {} short. If you keep paying, you reach it in {}.",
+                "You have {} of contributions; {} needed, {} short. If you keep paying, you reach it in {}.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining),
@@ -662,7 +714,7 @@ impl Msg {
                 "灵活就业的女性，多数地方按55岁算。各地不完全一样，请问当地社保经办机构。".into()
             }
             (Msg::FemaleFlexibleCaveat, En) => {
-                "For flexibly employed women most places use the original-55 category; places differ, so ask the local office."
+                "For flexibly employed women most places use the original-55 category; places differ, so ask the local social insurance agency."
                     .into()
             }
             (Msg::ElasticWindow { months }, ZhCn) => {
@@ -687,12 +739,22 @@ impl Msg {
                 }
             }
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
-                Some(p) => format!("还没有{}的当地数值（{parameter}），请问当地社保经办机构。", place_text(ZhCn, p)),
-                None => format!("还不知道是哪个地方，用不了当地数值（{parameter}）。"),
+                Some(p) => format!(
+                    "还没有{}的这项当地数据：{}。请问{}。",
+                    place_text(ZhCn, p),
+                    parameter_text(parameter, ZhCn),
+                    office_for(parameter, ZhCn)
+                ),
+                None => format!("还不知道是哪个地方，查不到这项当地数据：{}。", parameter_text(parameter, ZhCn)),
             },
             (Msg::NoLocalData { place, parameter }, En) => match place {
-                Some(p) => format!("We have no local value ({parameter}) for {}; ask the local social-insurance office.", place_text(En, p)),
-                None => format!("Without knowing the place, the local value ({parameter}) is unknown."),
+                Some(p) => format!(
+                    "We do not have this local figure for {}: {}. Ask {}.",
+                    place_text(En, p),
+                    parameter_text(parameter, En),
+                    office_for(parameter, En)
+                ),
+                None => format!("Without knowing the place, this local figure is unknown: {}.", parameter_text(parameter, En)),
             },
             (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
             (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
@@ -716,7 +778,7 @@ impl Msg {
                 duration_text(En, *remaining)
             ),
             (Msg::LumpSumContribution, ZhCn) => "有的情况下可以一次性补缴到最低年限，请问当地社保经办机构。".into(),
-            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local office.".into(),
+            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local social insurance agency.".into(),
             (Msg::LinkIntoResident { combined_months }, ZhCn) => format!(
                 "也可以把职工养老保险转入城乡居民养老保险，年限合起来是{}。",
                 duration_text(ZhCn, *combined_months)
@@ -749,7 +811,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::ResidentYearsEnough { months, required }, En) => format!(
-                "You have {} in the residents' scheme; {} are needed.",
+                "You have {} in the residents' scheme; {} needed.",
                 duration_text(En, *months),
                 duration_text(En, *required)
             ),
@@ -760,7 +822,7 @@ impl Msg {
                 duration_text(ZhCn, *remaining)
             ),
             (Msg::ResidentYearsShort { months, required, remaining }, En) => format!(
-                "You have {} in the residents' scheme; {} are needed, {} short.",
+                "You have {} in the residents' scheme; {} needed, {} short.",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining)
@@ -810,7 +872,7 @@ impl Msg {
                 duration_text(ZhCn, *required)
             ),
             (Msg::InsuranceForHukou { months: Some(m), required }, En) => format!(
-                "You have {} of social insurance here; {} are needed.",
+                "You have {} of social insurance here; {} needed.",
                 duration_text(En, *m),
                 duration_text(En, *required)
             ),
@@ -818,7 +880,7 @@ impl Msg {
                 format!("还不知道在这里交了多久社保。要满{}。", duration_text(ZhCn, *required))
             }
             (Msg::InsuranceForHukou { months: None, required }, En) => {
-                format!("We don't know how long you have paid social insurance here; {} are needed.", duration_text(En, *required))
+                format!("We don't know how long you have paid social insurance here; {} needed.", duration_text(En, *required))
             }
             (Msg::SmallCityRule, ZhCn) => "这里是县城或城区人口300万以下的城市：有稳定住处（含租房）就能落户。".into(),
             (Msg::SmallCityRule, En) => {
@@ -831,7 +893,7 @@ impl Msg {
                     .into()
             }
             (Msg::PointsSystem, ZhCn) => "这里是特大城市，按积分落户。这里没有算积分，请问当地公安机关。".into(),
-            (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local police.".into(),
+            (Msg::PointsSystem, En) => "This megacity uses a points system, which is not computed here; ask the local public security bureau (police).".into(),
             (Msg::CitySizeUnknown, ZhCn) => "不知道这个城市有多大，落户条件没法判断。".into(),
             (Msg::CitySizeUnknown, En) => "The size of this city is unknown, so its hukou conditions cannot be decided.".into(),
             (Msg::NotRequiredHere, ZhCn) => "当地没有这项要求。".into(),
@@ -869,22 +931,23 @@ impl Msg {
             (Msg::IncomeSelfAssessed { below: Some(false) }, ZhCn) => "按你说的，家里人均收入不低于当地标准。".into(),
             (Msg::IncomeSelfAssessed { below: Some(false) }, En) => "As you said, your income per person is not below the local line.".into(),
             (Msg::IncomeSelfAssessed { below: None }, ZhCn) => {
-                "当地收入标准这里没有具体数字。请问当地住建部门，或告诉我们是否低于标准。".into()
+                "当地收入标准这里没有具体数字。请问当地住房保障部门，或告诉我们是否低于标准。".into()
             }
             (Msg::IncomeSelfAssessed { below: None }, En) => {
-                "We do not have the local income line as a number; ask the housing office, or tell us whether you are below it."
+                "We do not have the local income line as a number; ask the local housing security department, or tell us whether you are below it."
                     .into()
             }
             (Msg::LocalHukouNoWorkTest, ZhCn) => "户口在本地，不用看外来务工人员的工作年限。".into(),
             (Msg::LocalHukouNoWorkTest, En) => "With a local hukou the outside-worker employment test does not apply.".into(),
             (Msg::OutsideWorkerTest { si_months, si_required, contract_months, contract_required }, lang) => {
-                let si = si_months.map_or_else(
-                    || if lang == ZhCn { "不知道".to_string() } else { "unknown".to_string() },
-                    |m| duration_text(lang, m),
-                );
-                let mut text = match lang {
-                    ZhCn => format!("外来务工人员：在这里连续交社保{si}，要满{}。", duration_text(ZhCn, *si_required)),
-                    En => format!("Outside workers: {si} of continuous social insurance here; {} needed.", duration_text(En, *si_required)),
+                let required = duration_text(lang, *si_required);
+                let mut text = match (lang, si_months) {
+                    (ZhCn, Some(m)) => format!("外来务工人员：在这里连续交社保{}，要满{required}。", duration_text(ZhCn, *m)),
+                    (ZhCn, None) => format!("外来务工人员：在这里连续交社保多久还不知道，要满{required}。"),
+                    (En, Some(m)) => {
+                        format!("Outside workers: {} of continuous social insurance here; {required} needed.", duration_text(En, *m))
+                    }
+                    (En, None) => format!("Outside workers: continuous social insurance here unknown; {required} needed."),
                 };
                 if *contract_required > 0 {
                     let c = contract_months.map_or_else(
@@ -898,8 +961,8 @@ impl Msg {
                 }
                 text
             }
-            (Msg::SupplyMayNotExist, ZhCn) => "县城常常没有保租房房源，请问当地住建部门。".into(),
-            (Msg::SupplyMayNotExist, En) => "County towns often have no affordable rental units; ask the local housing office.".into(),
+            (Msg::SupplyMayNotExist, ZhCn) => "县城常常没有保租房房源，请问当地住房保障部门。".into(),
+            (Msg::SupplyMayNotExist, En) => "County towns often have no affordable rental units; ask the local housing security department.".into(),
             (Msg::FundDepositing { depositing: Some(true) }, ZhCn) => "正在交住房公积金。".into(),
             (Msg::FundDepositing { depositing: Some(true) }, En) => "You pay into the housing provident fund.".into(),
             (Msg::FundDepositing { depositing: Some(false) }, ZhCn) => "没有交住房公积金，提不了。".into(),
@@ -969,8 +1032,8 @@ impl Msg {
             ),
             (Msg::XuejiByStaying { years, required, met_from }, En) => format!(
                 "The child has {} of school registration that count, and {} are needed: staying in school here is enough, from {}.",
-                years_text(*years),
-                years_text(*required),
+                years_text(En, *years),
+                years_text(En, *required),
                 month_text(En, *met_from)
             ),
             (Msg::LocalHukouZoned, ZhCn) => {
@@ -992,8 +1055,8 @@ impl Msg {
                     (Measure::Permit, ZhCn) => "父母居住证连续",
                     (Measure::Residence, ZhCn) => "在这里居住",
                     (Measure::Insurance, ZhCn) => "父母在这里连续交社保（或营业执照）",
-                    (Measure::Permit, En) => "a parent's residence permit, continuously,",
-                    (Measure::Residence, En) => "living here",
+                    (Measure::Permit, En) => "a parent's continuous residence permit",
+                    (Measure::Residence, En) => "time living here",
                     (Measure::Insurance, En) => "a parent's social insurance here (or business licence)",
                 };
                 let have = months.map(|m| duration_text(lang, m));
@@ -1024,15 +1087,16 @@ impl Msg {
                 required
             ),
             (Msg::XuejiYears { years, required }, En) => format!(
-                "The child's school registration here: {}; {required} years needed.",
-                years.map_or("unknown".into(), |y| format!("{y} years"))
+                "The child's school registration here: {}; {} needed.",
+                years.map_or("unknown".into(), |y| years_text(En, i64::from(y))),
+                years_text(En, *required)
             ),
             (Msg::ZhongkaoHere { took: Some(true) }, ZhCn) => "孩子在本省参加中考。".into(),
-            (Msg::ZhongkaoHere { took: Some(true) }, En) => "The child takes the 中考 in this province.".into(),
+            (Msg::ZhongkaoHere { took: Some(true) }, En) => "The child takes the senior-high entrance exam in this province.".into(),
             (Msg::ZhongkaoHere { took: Some(false) }, ZhCn) => "孩子不在本省参加中考，这里要求在本省考。".into(),
-            (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the 中考 here, which is required.".into(),
+            (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the senior-high entrance exam here, which is required.".into(),
             (Msg::ZhongkaoHere { took: None }, ZhCn) => "还不知道孩子在哪里参加中考。".into(),
-            (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the 中考.".into(),
+            (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the senior-high entrance exam.".into(),
             (Msg::SameCountyZoning, ZhCn) => "孩子户口就在本县：多数县按住房或租房所在学区安排，不一定走随迁子女的办法。".into(),
             (Msg::SameCountyZoning, En) => {
                 "The child's hukou is in this county: most counties place such children by the home or rental's school zone.".into()
@@ -1043,23 +1107,23 @@ impl Msg {
             (Msg::NotModelledWaitingList, En) => "Eligible households join a waiting list, usually of at most 5 years.".into(),
             (Msg::NotModelledGraduatePath, ZhCn) => "新就业大学生的申请办法没有单独算。".into(),
             (Msg::NotModelledGraduatePath, En) => "The new-graduate path is not checked separately.".into(),
-            (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办。".into(),
-            (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice.".into(),
+            (Msg::NotModelledLocalProcedure, ZhCn) => "报名时间、材料格式和学校分配按当地通知办，请问当地教育部门。".into(),
+            (Msg::NotModelledLocalProcedure, En) => "Dates, forms and school places follow the local notice; ask the local education department.".into(),
             (Msg::GaokaoAhead, ZhCn) => "这是孩子读完高中时在这里高考的条件，要提前三年准备；中考条件另见“在这里中考”。".into(),
             (Msg::GaokaoAhead, En) => "These are the conditions for the college entrance exam after senior high, to \
-                prepare three years ahead; 中考 is answered separately."
+                prepare three years ahead; the senior-high entrance exam is answered separately."
                 .into(),
             (Msg::NotModelledZhongkaoDetail, ZhCn) => "哪一年级的学籍必须在本市（如清远要求初三在清远）没有计入。".into(),
             (Msg::NotModelledZhongkaoDetail, En) => {
-                "Which grade's school registration must be in this city (清远: grade 9) is not modelled.".into()
+                "Which grade's school registration must be in this city (Qingyuan: grade 9) is not modelled.".into()
             }
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
             (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
             (Msg::OwnCountyRuralUnclear, ZhCn) => {
-                "本县农村户口算不算外来务工人员，当地规定没说清。请问县住建部门。".into()
+                "本县农村户口算不算外来务工人员，当地规定没说清。请问县住房保障部门。".into()
             }
             (Msg::OwnCountyRuralUnclear, En) => {
-                "The local rule does not say whether a rural hukou of this county counts as an outside worker; ask the county housing office."
+                "The local rule does not say whether a rural hukou of this county counts as an outside worker; ask the county housing security department."
                     .into()
             }
         }
@@ -1088,7 +1152,7 @@ impl ProgramId {
             (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里高考",
             (ProgramId::ExamEligibility, Lang::En) => "College entrance exam here",
             (ProgramId::ZhongkaoEligibility, Lang::ZhCn) => "在这里中考",
-            (ProgramId::ZhongkaoEligibility, Lang::En) => "Senior-high entrance exam (中考) here",
+            (ProgramId::ZhongkaoEligibility, Lang::En) => "Senior-high entrance exam here",
         }
     }
 }
@@ -1110,7 +1174,8 @@ pub fn subject_text(subject: &str, lang: Lang) -> String {
                 Lang::En => format!("child {n}"),
             }
         }
-        (other, None, _) => other.into(),
+        (_, None, Lang::ZhCn) => "家里人".into(),
+        (_, None, Lang::En) => "household member".into(),
     }
 }
 
@@ -1201,10 +1266,14 @@ pub fn criterion_title(program: ProgramId, id: &str, lang: Lang) -> &str {
         (ProgramId::ExamEligibility, "parent_si", Lang::En) => "Parent insurance years",
         (ProgramId::ExamEligibility, "family_residence", Lang::ZhCn) => "家庭居住年限",
         (ProgramId::ExamEligibility, "family_residence", Lang::En) => "Years the family lives here",
+        (ProgramId::SchoolEntry, "local_hukou", Lang::ZhCn) => "孩子户口在这里",
+        (ProgramId::SchoolEntry, "local_hukou", Lang::En) => "Child's hukou here",
+        (ProgramId::ExamEligibility | ProgramId::ZhongkaoEligibility, "local_hukou", Lang::ZhCn) => "孩子户口在本地",
+        (ProgramId::ExamEligibility | ProgramId::ZhongkaoEligibility, "local_hukou", Lang::En) => "Child's local hukou",
         (ProgramId::ExamEligibility, "child_xueji", Lang::ZhCn) => "孩子学籍年限",
         (ProgramId::ExamEligibility, "child_xueji", Lang::En) => "Child school-registration years",
         (ProgramId::ExamEligibility, "zhongkao_here", Lang::ZhCn) => "在本省中考",
-        (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "中考 in this province",
+        (ProgramId::ExamEligibility, "zhongkao_here", Lang::En) => "Senior-high exam in this province",
         (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::ZhCn) => "父母居住证",
         (ProgramId::ZhongkaoEligibility, "parent_permit", Lang::En) => "Parent residence permit",
         (ProgramId::ZhongkaoEligibility, "parent_si", Lang::ZhCn) => "父母社保月数",
@@ -1287,6 +1356,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(duration_text(Lang::En, 1), "1 month");
+        assert_eq!(duration_text(Lang::En, 2), "2 months");
+        assert_eq!(duration_text(Lang::En, 12), "1 year");
+        assert_eq!(duration_text(Lang::En, 13), "1 year 1 month");
+        assert_eq!(duration_text(Lang::En, 26), "2 years 2 months");
+        assert_eq!(age_text(Lang::En, 60 * 12 + 1), "60 years 1 month");
+        assert_eq!(age_text(Lang::En, 63 * 12), "63");
+        assert_eq!(duration_text(Lang::ZhCn, 13), "1年1个月");
+        let m = Msg::ResidedShort { months: 1, required: 6, remaining: 5, met_from: YearMonth::ym(2027, 4) };
+        assert!(m.text(Lang::En).starts_with("You have lived here 1 month; the minimum is 6 months, 5 months to go."));
+        let x = Msg::XuejiYears { years: Some(1), required: 1 };
+        assert_eq!(x.text(Lang::En), "The child's school registration here: 1 year; 1 year needed.");
+    }
+
+    #[test]
+    fn a_place_is_named_never_shown_as_its_id() {
+        assert_eq!(place_text(Lang::ZhCn, "guangxi/liuzhou/rongan"), "融安县");
+        assert_eq!(place_text(Lang::En, "guangxi/liuzhou/rongan"), "Rong'an County");
+        // No layer for 东莞: the nearest place with one names it; nothing known: "this place".
+        assert_eq!(place_text(Lang::ZhCn, "guangdong/dongguan"), "广东省的这个地方");
+        assert_eq!(place_text(Lang::En, "guangdong/dongguan/humen"), "this place in Guangdong");
+        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place");
+        assert_eq!(place_text(Lang::ZhCn, ""), "这个地方");
+    }
+
+    #[test]
+    fn a_missing_local_number_names_it_and_the_office_that_decides() {
+        let m = |parameter| Msg::NoLocalData { place: Some("beijing".into()), parameter };
+        let rent = m("provident_fund_rent.rent_share_bp");
+        assert_eq!(
+            rent.text(Lang::ZhCn),
+            "还没有北京市的这项当地数据：房租占收入多少才能提取公积金。请问当地住房公积金管理中心。"
+        );
+        assert!(rent.text(Lang::En).ends_with("Ask the local housing provident fund centre."));
+        assert!(m("public_rental.area_line_m2").text(Lang::ZhCn).contains("住房保障部门"));
+        assert!(m("school_entry.si_months").text(Lang::ZhCn).contains("教育部门"));
+        assert!(m("employee_pension.benefit_base").text(Lang::ZhCn).contains("社保经办机构"));
+        assert!(m("hukou_transfer.urban_population_10k").text(Lang::ZhCn).contains("公安机关"));
+        let none = Msg::NoRuleInForce { parameter: "residence_permit.min_months_resident", at: YearMonth::ym(2015, 1) };
+        assert!(!none.text(Lang::ZhCn).contains("residence_permit"), "{}", none.text(Lang::ZhCn));
+        assert!(none.text(Lang::ZhCn).contains("公安机关"));
     }
 
     #[test]
