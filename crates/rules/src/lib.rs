@@ -20,6 +20,7 @@ pub mod message;
 pub mod money;
 pub mod pathway;
 pub mod pension;
+pub mod place;
 pub mod policy;
 pub mod programs;
 pub mod report;
