@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
+use crate::place::PlaceId;
 use crate::policy::data::national::exam_eligibility as exam;
 use crate::policy::data::national::zhongkao_eligibility as zhongkao;
 use crate::policy::data::NATIONAL_PARAMETERS;
@@ -174,14 +175,26 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 household.rents_home = Some(true);
             }
             Action::MoveTo { place } => {
-                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province
-                // (segments are given by province), which decides the place of receipt.
-                let province = place.split('/').next().unwrap_or(place);
+                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province,
+                // unless the last segment is already a place the new one lies within (months in one province add
+                // up for the place of receipt either way).
+                let to = PlaceId::parse(place);
                 let segments = &mut adult.employee_pension.segments;
-                if segments.last().is_some_and(|s| s.place != province) {
-                    segments.push(crate::household::Segment { place: province.to_string(), months: 0 });
+                let stays = |s: &crate::household::Segment| {
+                    to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
+                };
+                if segments.last().is_some_and(|s| !stays(s)) {
+                    let province = to.as_ref().map_or_else(|| place.clone(), |to| to.province().to_string());
+                    segments.push(crate::household::Segment { place: province, months: 0 });
                 }
-                adult.hukou_elsewhere = adult.hukou_place.as_ref().map(|h| h != place);
+                // A hukou in the new place (or inside it) is local there; a hukou given less precisely than the
+                // new place (a province for a city in it) does not say which, so it is unknown.
+                adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
+                    (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
+                    (Some(hukou), Some(to)) if to.within(&hukou) => None,
+                    (Some(_), Some(_)) => Some(true),
+                    _ => None,
+                };
                 adult.current_place = Some(place.clone());
                 adult.months_in_place = Some(0);
                 adult.si_months_here = Some(0);
@@ -639,6 +652,30 @@ mod tests {
         let after = crate::assess(&under(&r, NOV_2026, &keep(24), NOV_2026 + 40), NOV_2026 + 40);
         let rental = after.programs.iter().find(|p| p.program == ProgramId::PublicRental).expect("listed");
         assert_eq!(rental.status, Status::Eligible);
+    }
+
+    #[test]
+    fn a_move_opens_a_province_segment_only_when_leaving_the_insured_place_and_compares_the_hukou_by_place() {
+        use crate::household::Segment;
+        let moved = |hukou: &str, last: &str, to: &str| {
+            let mut r = migrant(4);
+            let a = &mut r.household.adults[0];
+            a.hukou_place = Some(hukou.into());
+            a.employee_pension.segments = vec![Segment { place: last.into(), months: 30 }];
+            let s = Scenario::now(vec![Action::MoveTo { place: to.into() }]);
+            let a = under(&r, NOV_2026, &s, NOV_2026).household.adults.remove(0);
+            let places: Vec<String> = a.employee_pension.segments.iter().map(|s| s.place.clone()).collect();
+            (places, a.hukou_elsewhere)
+        };
+        // Insured in Guangdong, moving to Shenzhen: the same province, no new segment; a Henan hukou is elsewhere.
+        assert_eq!(moved("henan", "guangdong", "guangdong/shenzhen"), (vec!["guangdong".into()], Some(true)));
+        // Insured in Shenzhen, moving to Qingyuan: a new Guangdong segment (Qingyuan is not inside Shenzhen).
+        let two = vec!["guangdong/shenzhen".to_string(), "guangdong".to_string()];
+        assert_eq!(moved("henan", "guangdong/shenzhen", "guangdong/qingyuan"), (two, Some(true)));
+        // A hukou in 兰考县 moving to 开封市 is at home; a hukou given only as Henan may or may not be in Kaifeng.
+        let henan = vec!["guangdong".to_string(), "henan".to_string()];
+        assert_eq!(moved("henan/kaifeng/lankao", "guangdong", "henan/kaifeng"), (henan.clone(), Some(false)));
+        assert_eq!(moved("henan", "guangdong", "henan/kaifeng"), (henan, None));
     }
 
     #[test]

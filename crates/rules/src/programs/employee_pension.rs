@@ -20,8 +20,9 @@ use crate::message::Msg;
 use crate::money::div_round_half_up;
 use crate::pension::formula::{account_monthly_fen, basic_monthly_fen, divisor_tenths, project_balance_fen};
 use crate::pension::linkage::{linkage, Linkage};
-use crate::pension::receipt::place_of_receipt;
+use crate::pension::receipt::{current_province, months_in, place_of_receipt, Receipt};
 use crate::pension::retirement::{self, Category, Statutory};
+use crate::place::PlaceId;
 use crate::policy::data::national::employee_pension as data;
 use crate::policy::{self, Dated, Unit};
 use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
@@ -188,30 +189,38 @@ fn min_months(
     }
 }
 
-/// The place whose benefit base applies: by 66号 Art. 5 when the record has segments and the hukou place is
-/// known, else the current place.
-fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
-    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok());
-    if let (Some(hukou), Some(threshold)) = (&adult.hukou_place, threshold) {
-        if let Some((place, rule)) = place_of_receipt(hukou, &adult.employee_pension.segments, threshold) {
-            notes.push(Msg::ReceiptPlace { place: place.to_string(), rule });
-            return Some(place.to_string());
-        }
-    }
-    adult.current_place.clone()
+/// The place of receipt by 66号 Art. 5, when the record has segments and the hukou place is known.
+fn receipt(adult: &Adult, as_of: YearMonth) -> Option<Receipt> {
+    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok())?;
+    let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
+    let current = adult.current_place.as_deref().and_then(PlaceId::parse);
+    place_of_receipt(&hukou, &adult.employee_pension.segments, current.as_ref(), threshold)
 }
 
-/// For someone contributing now whose current insured place is not yet where the pension is paid: the month the
-/// current place reaches ten years (66号 Art. 5) if they keep contributing there.
+/// The place whose benefit base applies: the place of receipt's (the most specific place given inside the
+/// province of receipt, see `pension::receipt`), else the current place. Notes the province of receipt.
+fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
+    match receipt(adult, as_of) {
+        Some(r) => {
+            notes.push(Msg::ReceiptPlace { place: r.province.to_string(), rule: r.rule });
+            Some(r.base_place.to_string())
+        }
+        None => adult.current_place.clone(),
+    }
+}
+
+/// For someone contributing now whose current insured province is not yet where the pension is paid: the month
+/// the current province reaches ten years (66号 Art. 5) if they keep contributing there.
 fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
-    if adult.employee_pension.contributing_now != Some(true) || adult.hukou_place.is_none() {
+    if adult.employee_pension.contributing_now != Some(true) {
         return None;
     }
+    let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of)?.0;
     let segments = &adult.employee_pension.segments;
-    let current = &segments.last()?.place;
-    let here = i64::try_from(crate::pension::receipt::months_in(segments, current)).unwrap_or(i64::MAX);
-    (here < threshold && adult.hukou_place.as_ref() != Some(current))
+    let current = current_province(segments)?;
+    let here = i64::try_from(months_in(segments, &current)?).ok()?;
+    (here < threshold && !current.same_province(&hukou))
         .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
 
@@ -450,5 +459,74 @@ mod tests {
             vec![Segment { place: "zhejiang".into(), months: 96 }, Segment { place: "jiangsu".into(), months: 144 }];
         let r = evaluate(&a, 0, NOV_2026);
         assert!(r.notes.iter().any(|n| matches!(n, Msg::ReceiptPlace { place, .. } if place == "jiangsu")));
+    }
+
+    fn receipt_note(r: &ProgramResult) -> Option<(&str, crate::message::ReceiptRule)> {
+        r.notes.iter().find_map(|n| match n {
+            Msg::ReceiptPlace { place, rule } => Some((place.as_str(), *rule)),
+            _ => None,
+        })
+    }
+
+    fn segments(s: &[(&str, u32)]) -> Vec<Segment> {
+        s.iter().map(|(place, months)| Segment { place: (*place).into(), months: *months }).collect()
+    }
+
+    #[test]
+    fn g_t1_a_hukou_given_as_a_county_is_paid_in_its_province() {
+        // G-T1: Guangdong 156 months, then back home in Henan (current). Whether the hukou is given as the
+        // province or as 兰考县, the current insured place is the hukou province: paid in Henan.
+        use crate::message::ReceiptRule::HukouIsCurrent;
+        for hukou in ["henan", "henan/kaifeng/lankao"] {
+            for home in [200, 100] {
+                let mut a = man(YearMonth::ym(1980, 1), 156 + home);
+                a.hukou_place = Some(hukou.into());
+                a.employee_pension.segments = segments(&[("guangdong", 156), ("henan", home)]);
+                a.employee_pension.contributing_now = Some(true);
+                let r = evaluate(&a, 0, NOV_2026);
+                assert_eq!(receipt_note(&r), Some(("henan", HukouIsCurrent)), "{hukou}, {home} months at home");
+                assert_eq!(r.changes_at, None, "already paid where insured: nothing to wait for");
+            }
+        }
+    }
+
+    #[test]
+    fn city_segments_add_up_by_province_and_the_month_of_ten_years_counts_them_so() {
+        use crate::message::ReceiptRule::{BackToHukou, TenYearsHere};
+        let mut a = man(YearMonth::ym(1980, 1), 130);
+        a.hukou_place = Some("sichuan/chengdu".into());
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 70)]);
+        // 60 + 70 = 130 months in Guangdong ≥ 120.
+        assert_eq!(receipt_note(&evaluate(&a, 0, NOV_2026)), Some(("guangdong", TenYearsHere)));
+        // Shenzhen 60 + Dongguan 40 = 100: back to Sichuan until 20 more months in Guangdong, from 2028-07.
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 40)]);
+        a.employee_pension.contributing_now = Some(true);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(receipt_note(&r), Some(("sichuan", BackToHukou)));
+        assert_eq!(r.changes_at, Some(YearMonth::ym(2028, 7)));
+    }
+
+    #[test]
+    fn a_province_segment_worked_in_shenzhen_takes_the_shenzhen_base() {
+        // Hukou Henan; 30 years insured in Guangdong (≥ 10: paid in Guangdong), working in Shenzhen now, not paying.
+        // Shenzhen's own base 11,293 (2025), Z = 1.0, N = 30: 11,293 × (1 + 1) / 2 × 30 × 1 % = 3,387.90.
+        let mut a = man(YearMonth::ym(1976, 2), 360);
+        a.hukou_place = Some("henan/kaifeng/lankao".into());
+        a.current_place = Some("guangdong/shenzhen".into());
+        a.employee_pension.average_index_bp = Some(10_000);
+        a.employee_pension.segments = segments(&[("guangdong", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(receipt_note(&r).map(|n| n.0), Some("guangdong"), "the place of receipt is the province");
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(338_790));
+        // The same record given by city, the current place elsewhere: still Shenzhen's base.
+        a.current_place = Some("hunan/changsha".into());
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(338_790));
+        // Insured in Guangdong without a city: Guangdong has no base of its own in the data, so it is unknown.
+        a.employee_pension.segments = segments(&[("guangdong", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!((basic.fen, basic.missing_data.as_slice()), (None, &["employee_pension.benefit_base"][..]));
     }
 }

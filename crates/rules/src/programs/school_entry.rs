@@ -124,7 +124,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         }
     }
 
-    let same_county = child.hukou_place.is_some() && child.hukou_place.as_deref() == place;
+    let same_county = child.hukou_place.as_deref().zip(place).is_some_and(|(h, p)| crate::place::in_county(h, p));
     ProgramResult {
         policy_from: data::CUTOFF_MONTH.at(as_of).map(|d| d.from),
         notes: if same_county { vec![Msg::SameCountyZoning] } else { vec![] },
