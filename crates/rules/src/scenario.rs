@@ -110,9 +110,10 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     for adult in &mut next.household.adults {
         let paying = adult.employee_pension.contributing_now == Some(true);
         adult.months_in_place = grow(adult.months_in_place);
+        // The account earns interest whether or not one pays in; a balance that cannot be projected is unknown.
+        adult.employee_pension.account_balance_fen =
+            crate::programs::employee_pension::balance_after(adult, as_of, months);
         if paying {
-            adult.employee_pension.account_balance_fen =
-                crate::programs::employee_pension::balance_after(adult, as_of, months);
             if adult.employee_pension.current_base_bp.is_some() {
                 adult.employee_pension.average_index_bp =
                     crate::programs::employee_pension::index_after(&adult.employee_pension, months);
@@ -506,6 +507,27 @@ mod tests {
         assert_eq!(a.months_in_place, Some(14));
         assert_eq!(a.employee_pension.months, Some(110));
         assert_eq!(a.si_months_here, None, "unknown stays unknown");
+    }
+
+    #[test]
+    fn moving_forward_grows_the_account_by_interest_or_makes_it_unknown() {
+        let mut r = migrant(4);
+        let a = &mut r.household.adults[0];
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        // Not paying in, at 2.62 % a year compounded monthly: 100,000.00 × (1 + 0.0262 / 12)^12 = 102,651.69.
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, Some(10_265_169));
+        // Before the first credited rate in the data (2022) the balance a year on is unknown, not kept.
+        let later = advance(&r, YearMonth::ym(2021, 1), 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+        // Paying in where the benefit base (and so the monthly credit) is unknown: unknown too.
+        let a = &mut r.household.adults[0];
+        a.employee_pension.contributing_now = Some(true);
+        a.employee_pension.average_index_bp = Some(6000);
+        a.current_place = Some("henan".into());
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
     }
 
     #[test]

@@ -64,10 +64,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             options.push(Msg::ExtendContributions { remaining: req - m });
             options.push(Msg::LumpSumContribution);
             if let Some(resident) = adult.resident_pension.months {
-                let overlap = i64::from(adult.resident_pension.overlap_months.unwrap_or(0));
-                if let Linkage::IntoResident { combined_months } = linkage(m, i64::from(resident), overlap, req) {
-                    options.push(Msg::LinkIntoResident { combined_months });
-                }
+                options.extend(link_into_resident(m, i64::from(resident), adult.resident_pension.overlap_months, req));
             }
         } else if adult.resident_pension.months.is_some_and(|r| r > 0) {
             options.push(Msg::LinkIntoEmployee);
@@ -91,6 +88,25 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
         changes_at,
         ..ProgramResult::new(ProgramId::EmployeePension, Subject::adult_path(index), criteria)
+    }
+}
+
+/// The option of moving a short employee record into the residents' scheme (人社部发〔2014〕17号), with the
+/// combined months. Months covered by both schemes count once (Art. 7): without the overlap the total is only
+/// known to lie between the longer record alone (all of the shorter one overlapping) and the two added up.
+fn link_into_resident(employee: i64, resident: i64, overlap: Option<u32>, minimum: i64) -> Option<Msg> {
+    let combined = |overlap: i64| match linkage(employee, resident, overlap, minimum) {
+        Linkage::IntoResident { combined_months } => Some(combined_months),
+        Linkage::IntoEmployee => None,
+    };
+    match overlap {
+        Some(o) => combined(i64::from(o)).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        // Without resident months nothing can overlap.
+        None if resident <= 0 => combined(0).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        None => {
+            let (least, most) = (combined(resident.min(employee))?, combined(0)?);
+            Some(Msg::LinkIntoResidentOverlapUnknown { least_months: least, most_months: most })
+        }
     }
 }
 
@@ -235,7 +251,8 @@ fn estimate(
 ) -> Vec<Amount> {
     let e = &adult.employee_pension;
     let continuing = e.contributing_now == Some(true);
-    let months_to_go = i64::from(as_of.months_until(s.month).max(0));
+    let months_left = as_of.months_until(s.month).max(0);
+    let months_to_go = i64::from(months_left);
     let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
     let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
     let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
@@ -272,16 +289,18 @@ fn estimate(
     if continuing {
         at_retirement.used.extend([base, share].into_iter().flatten().map(|v| v.1));
     }
-    if let (Some(b), Some(add)) = (e.account_balance_fen, monthly_add) {
-        let months = i32::try_from(months_to_go).unwrap_or(0);
-        at_retirement.fen = Some(project_balance_fen(b, months, rate_bp.unwrap_or(0), add));
+    if let (Some(b), Some(add), Some(rate)) = (e.account_balance_fen, monthly_add, rate_bp) {
+        at_retirement.fen = Some(project_balance_fen(b, months_left, rate, add));
     }
     if e.account_balance_fen.is_none() {
         at_retirement.questions.push(q(fields::ACCOUNT_BALANCE));
     }
+    if rate_bp.is_none() {
+        at_retirement.missing_data.push(data::ACCOUNT_INTEREST.key);
+    }
     if monthly_add.is_none() {
-        at_retirement.questions.extend(basic.questions.iter().copied());
-        at_retirement.missing_data.extend(basic.missing_data.iter().copied());
+        union(&mut at_retirement.questions, &basic.questions);
+        union(&mut at_retirement.missing_data, &basic.missing_data);
     }
 
     let divisor = divisor_tenths(s.age_months, as_of);
@@ -340,12 +359,14 @@ pub fn index_after(e: &crate::household::EmployeePension, months: i32) -> Option
 }
 
 /// What is credited to the personal account each month while contributing: 8 % of a base of Z × the average wage,
-/// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing.
+/// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing
+/// (or the product does not fit).
 fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share: Option<i64>) -> Option<i64> {
     match (continuing, base, index, share) {
         (true, Some(c), Some(z), Some(share)) => {
-            let add = div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000);
-            Some(i64::try_from(add).unwrap_or(0))
+            let product = i128::from(c).checked_mul(i128::from(z))?.checked_mul(i128::from(share))?;
+            let add = div_round_half_up(product, 100_000_000);
+            i64::try_from(add).ok()
         }
         (true, ..) => None,
         (false, ..) => Some(0),
@@ -353,7 +374,8 @@ fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share
 }
 
 /// The personal-account balance `months` after `as_of`, growing as `estimate` assumes (interest at the latest
-/// rate, plus the monthly credit while contributing). `None` when it cannot be projected.
+/// rate, plus the monthly credit while contributing). `None` when it cannot be projected: an unknown balance,
+/// credit or interest rate (`employee_pension.account_interest`) makes the balance later unknown.
 pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64> {
     let e = &adult.employee_pension;
     let balance = e.account_balance_fen?;
@@ -361,7 +383,7 @@ pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64
     let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
     let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
     let add = monthly_credit(e.contributing_now == Some(true), base, paying_index(e), share)?;
-    let rate = data::ACCOUNT_INTEREST.int_at(as_of).map_or(0, |r| r.0);
+    let rate = data::ACCOUNT_INTEREST.int_at(as_of)?.0;
     Some(project_balance_fen(balance, months, rate, add))
 }
 
@@ -411,6 +433,7 @@ mod tests {
     fn too_few_years_without_contributing_is_not_eligible_with_the_options() {
         let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
         a.resident_pension.months = Some(8 * 12);
+        a.resident_pension.overlap_months = Some(0); // G-L1: non-overlapping
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
         assert!(r.options.contains(&Msg::ExtendContributions { remaining: 36 }));
@@ -528,5 +551,55 @@ mod tests {
         let r = evaluate(&a, 0, NOV_2026);
         let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
         assert_eq!((basic.fen, basic.missing_data.as_slice()), (None, &["employee_pension.benefit_base"][..]));
+    }
+
+    #[test]
+    fn unknown_overlap_gives_the_range_of_combined_years_never_a_guess_of_none() {
+        // G-L1's record (12 employee years, 8 resident years) without the overlap: 12 + 8 = 20 years if nothing
+        // overlaps, 12 years if all 8 resident years were also employee years (they count once, Art. 7).
+        let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
+        a.resident_pension.months = Some(8 * 12);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.options.contains(&Msg::LinkIntoResidentOverlapUnknown { least_months: 144, most_months: 240 }));
+        assert!(!r.options.iter().any(|o| matches!(o, Msg::LinkIntoResident { .. })), "{:?}", r.options);
+        // 24 months known to overlap: 144 + 96 − 24 = 216.
+        a.resident_pension.overlap_months = Some(24);
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 216 }));
+        // No resident months: nothing can overlap, the employee months stand alone.
+        a.resident_pension = crate::household::ResidentPension { months: Some(0), ..Default::default() };
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 144 }));
+    }
+
+    #[test]
+    fn an_unknown_interest_rate_leaves_the_balance_at_retirement_unknown_and_names_the_rate() {
+        // June 2021: the data has no credited rate before 2022 (记账利率 2022: 6.12 %). Not paying in, so the
+        // balance would only grow with interest: unknown, not "no interest".
+        let mut a = man(YearMonth::ym(1975, 6), 200);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.employee_pension.contributing_now = Some(false);
+        let june_2021 = YearMonth::ym(2021, 6);
+        // The data has no retirement rule in force then either, so the estimate is asked for directly, with the
+        // statutory month the rules give today.
+        let s = retirement::statutory(a.birth.unwrap(), Category::Male, NOV_2026).unwrap();
+        let amounts = estimate(&a, s, Some(200), None, june_2021, |f| Question::adult(0, f));
+        let at = amounts.iter().find(|x| x.id == AmountId::AccountAtRetirement).unwrap();
+        assert_eq!(at.fen, None);
+        assert_eq!(at.missing_data, ["employee_pension.account_interest"]);
+        let monthly = amounts.iter().find(|x| x.id == AmountId::AccountMonthly).unwrap();
+        assert_eq!((monthly.fen, monthly.missing_data.as_slice()), (None, &["employee_pension.account_interest"][..]));
+        assert_eq!(balance_after(&a, june_2021, 12), None, "moving on a year: unknown, not kept");
+        // At 2.62 % (2024 on), compounded monthly: 100,000.00 × (1 + 0.0262 / 12)^12 = 102,651.69.
+        assert_eq!(balance_after(&a, NOV_2026, 12), Some(10_265_169));
+    }
+
+    #[test]
+    fn a_monthly_credit_that_does_not_fit_is_unknown_not_zero() {
+        // C × Z × share / 10^8 with C = Z = i64::MAX and share 1 bp is about 8.5 × 10^29 fen, beyond i64.
+        assert_eq!(monthly_credit(true, Some(i64::MAX), Some(i64::MAX), Some(1)), None);
+        // With share = i64::MAX the product overflows even i128.
+        assert_eq!(monthly_credit(true, Some(i64::MAX), Some(i64::MAX), Some(i64::MAX)), None);
+        // G-F1: 8 % of a base of 0.6 × 7,000 = 336.00 a month.
+        assert_eq!(monthly_credit(true, Some(700_000), Some(6_000), Some(800)), Some(33_600));
+        assert_eq!(monthly_credit(false, None, None, None), Some(0), "not paying in credits nothing");
     }
 }
