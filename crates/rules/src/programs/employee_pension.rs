@@ -56,6 +56,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             statutory,
             as_of,
             if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
+            q(fields::CONTRIBUTING_NOW),
         ),
     ];
     let mut options = Vec::new();
@@ -169,8 +170,10 @@ fn min_months(
     statutory: Option<Statutory>,
     as_of: YearMonth,
     questions: Vec<Question>,
+    ask_contributing: Question,
 ) -> Criterion {
     let continuing = adult.employee_pension.contributing_now == Some(true);
+    let mut questions = questions;
     let quantity = |value| Quantity { value, unit: Unit::Months };
     let (outcome, message, met_from) = match (months, required) {
         (Some(m), Some((req, _))) if m >= req => {
@@ -181,6 +184,11 @@ fn min_months(
             let msg =
                 Msg::ContributionsShortContinuing { months: m, required: req, remaining: req - m, met_from: from };
             (Outcome::NotMet, msg, Some(from))
+        }
+        // Short now, and whether the years will be paid up by going on paying is not known: not a "no".
+        (Some(m), Some((req, _))) if adult.employee_pension.contributing_now.is_none() => {
+            questions = vec![ask_contributing];
+            (Outcome::Unknown, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
         }
         (Some(m), Some((req, _))) => {
             (Outcome::NotMet, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
@@ -253,7 +261,9 @@ fn estimate(
     let continuing = e.contributing_now == Some(true);
     let months_left = as_of.months_until(s.month).max(0);
     let months_to_go = i64::from(months_left);
-    let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
+    // Whether the months until retirement are paid is a fact: unknown, it leaves the amounts unknown, not at none.
+    let ahead_unknown = e.contributing_now.is_none() && months_to_go > 0;
+    let n = months.filter(|_| !ahead_unknown).map(|m| m + if continuing { months_to_go } else { 0 });
     let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
     let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
     let ahead = if continuing { months_to_go } else { 0 };
@@ -261,8 +271,11 @@ fn estimate(
 
     let mut basic = Amount { at: Some(s.month), ..Amount::new(AmountId::BasicMonthly, Msg::BasicBasis) };
     basic.used.extend([base, rate].into_iter().flatten().map(|v| v.1));
-    if n.is_none() {
+    if months.is_none() {
         basic.questions.push(q(fields::EMPLOYEE_MONTHS));
+    }
+    if ahead_unknown {
+        basic.questions.push(q(fields::CONTRIBUTING_NOW));
     }
     if index.is_none() {
         basic.questions.push(q(fields::AVERAGE_INDEX));
@@ -279,7 +292,10 @@ fn estimate(
 
     let interest = data::ACCOUNT_INTEREST.int_at(as_of);
     let share = data::ACCOUNT_SHARE.int_at(as_of);
-    let monthly_add = monthly_credit(continuing, base.map(|b| b.0), paying_index(e), share.map(|s| s.0));
+    let monthly_add = match ahead_unknown {
+        true => None,
+        false => monthly_credit(continuing, base.map(|b| b.0), paying_index(e), share.map(|s| s.0)),
+    };
     let rate_bp = interest.map(|i| i.0);
     let mut at_retirement = Amount {
         at: Some(s.month),
@@ -298,7 +314,9 @@ fn estimate(
     if rate_bp.is_none() {
         at_retirement.missing_data.push(data::ACCOUNT_INTEREST.key);
     }
-    if monthly_add.is_none() {
+    if ahead_unknown {
+        at_retirement.questions.push(q(fields::CONTRIBUTING_NOW));
+    } else if monthly_add.is_none() {
         union(&mut at_retirement.questions, &basic.questions);
         union(&mut at_retirement.missing_data, &basic.missing_data);
     }
@@ -434,6 +452,7 @@ mod tests {
         let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
         a.resident_pension.months = Some(8 * 12);
         a.resident_pension.overlap_months = Some(0); // G-L1: non-overlapping
+        a.employee_pension.contributing_now = Some(false);
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
         assert!(r.options.contains(&Msg::ExtendContributions { remaining: 36 }));
@@ -450,6 +469,20 @@ mod tests {
     }
 
     #[test]
+    fn too_few_years_without_knowing_whether_one_pays_on_is_unknown_not_no() {
+        // 170 months of the 180 needed: paying on, the minimum is met in 10 months; stopped, it is not. Unknown.
+        let a = man(YearMonth::ym(1964, 1), 170);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        let c = r.criteria.iter().find(|c| c.id == "min_contribution_months").unwrap();
+        assert_eq!(
+            (c.outcome, c.questions.as_slice()),
+            (Outcome::Unknown, &[Question::adult(0, fields::CONTRIBUTING_NOW)][..])
+        );
+        assert!(r.options.contains(&Msg::ExtendContributions { remaining: 10 }));
+    }
+
+    #[test]
     fn a_woman_without_her_category_is_unknown_and_asked_for_it() {
         let a = Adult { sex: Some(Sex::Female), ..man(YearMonth::ym(1980, 3), 100) };
         let r = evaluate(&a, 1, NOV_2026);
@@ -462,10 +495,20 @@ mod tests {
         let mut a = man(YearMonth::ym(1976, 2), 360);
         a.employee_pension.average_index_bp = Some(8000);
         a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.employee_pension.contributing_now = Some(false); // G-P5: N = 30 years, nothing more paid in
         a.current_place = Some("beijing".into());
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(amount(&r, AmountId::BasicMonthly), Some(325_323), "G-P5 basic: 3,253.23");
         assert!(amount(&r, AmountId::TotalMonthly).is_some());
+
+        // Whether anything more is paid in before 2038 is not known: the amounts are unknown and ask.
+        a.employee_pension.contributing_now = None;
+        let r = evaluate(&a, 0, NOV_2026);
+        for id in [AmountId::BasicMonthly, AmountId::AccountAtRetirement, AmountId::AccountMonthly] {
+            let x = r.amounts.iter().find(|x| x.id == id).unwrap();
+            assert_eq!((x.fen, x.questions.as_slice()), (None, &[Question::adult(0, fields::CONTRIBUTING_NOW)][..]));
+        }
+        a.employee_pension.contributing_now = Some(false);
 
         a.current_place = Some("henan".into());
         let r = evaluate(&a, 0, NOV_2026);
@@ -537,6 +580,7 @@ mod tests {
         a.hukou_place = Some("henan/kaifeng/lankao".into());
         a.current_place = Some("guangdong/shenzhen".into());
         a.employee_pension.average_index_bp = Some(10_000);
+        a.employee_pension.contributing_now = Some(false);
         a.employee_pension.segments = segments(&[("guangdong", 360)]);
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(receipt_note(&r).map(|n| n.0), Some("guangdong"), "the place of receipt is the province");
