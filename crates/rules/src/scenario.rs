@@ -521,6 +521,12 @@ mod tests {
         // Before the first credited rate in the data (2022) the balance a year on is unknown, not kept.
         let later = advance(&r, YearMonth::ym(2021, 1), 12);
         assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+        // Not knowing whether anything is paid in: unknown; no time passing: the balance as it is.
+        r.household.adults[0].employee_pension.contributing_now = None;
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+        let now = advance(&r, NOV_2026, 0);
+        assert_eq!(now.household.adults[0].employee_pension.account_balance_fen, Some(10_000_000));
         // Paying in where the benefit base (and so the monthly credit) is unknown: unknown too.
         let a = &mut r.household.adults[0];
         a.employee_pension.contributing_now = Some(true);

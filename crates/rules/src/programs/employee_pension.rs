@@ -393,10 +393,16 @@ fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share
 
 /// The personal-account balance `months` after `as_of`, growing as `estimate` assumes (interest at the latest
 /// rate, plus the monthly credit while contributing). `None` when it cannot be projected: an unknown balance,
-/// credit or interest rate (`employee_pension.account_interest`) makes the balance later unknown.
+/// credit or interest rate (`employee_pension.account_interest`), or not knowing whether one pays in, makes the
+/// balance later unknown.
 pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64> {
     let e = &adult.employee_pension;
     let balance = e.account_balance_fen?;
+    if months <= 0 {
+        return Some(balance);
+    }
+    // Whether anything is credited in the meantime is not known.
+    e.contributing_now?;
     let place = receipt_place(adult, as_of, &mut Vec::new());
     let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
     let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
