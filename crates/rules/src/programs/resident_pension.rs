@@ -25,7 +25,8 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let required = data::MIN_MONTHS.int_at(as_of);
     let months = r.months.map(i64::from);
 
-    let age_month = adult.birth.zip(benefit_age).map(|(b, (age, _))| b + i32::try_from(age * 12).unwrap_or(i32::MAX));
+    let age_month =
+        adult.birth.zip(benefit_age).map(|(b, (age, _))| b + i32::try_from(age.saturating_mul(12)).unwrap_or(i32::MAX));
     let age = match age_month {
         None => criterion("resident_age", Outcome::Unknown, Msg::ResidentAgeUnknown, vec![q(fields::BIRTH)]),
         Some(m) if as_of >= m => criterion("resident_age", Outcome::Met, Msg::ResidentAgeReached { month: m }, vec![]),
