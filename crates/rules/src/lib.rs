@@ -21,6 +21,7 @@ pub mod money;
 pub mod names;
 pub mod pathway;
 pub mod pension;
+pub mod place;
 pub mod policy;
 pub mod programs;
 pub mod report;

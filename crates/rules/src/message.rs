@@ -150,6 +150,12 @@ pub enum Msg {
     LinkIntoResident {
         combined_months: i64,
     },
+    /// The same option when the months paid into both schemes are not known: the total lies between the two.
+    #[serde(rename_all = "camelCase")]
+    LinkIntoResidentOverlapUnknown {
+        least_months: i64,
+        most_months: i64,
+    },
     LinkIntoEmployee,
     NotModelledTransitional,
     NotModelledBaseGrowth,
@@ -786,6 +792,16 @@ impl Msg {
             (Msg::LinkIntoResident { combined_months }, En) => format!(
                 "Or move the employee record into the residents' scheme; your years then add up to {}.",
                 duration_text(En, *combined_months)
+            ),
+            (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months }, ZhCn) => format!(
+                "也可以把职工养老保险转入城乡居民养老保险，年限合起来在{}到{}之间：两边同时交的月份只算一次。说出重叠了几个月，就能算准。",
+                duration_text(ZhCn, *least_months),
+                duration_text(ZhCn, *most_months)
+            ),
+            (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months }, En) => format!(
+                "Or move the employee record into the residents' scheme; your years then add up to between {} and {}, as months paid into both schemes count once. Tell us how many months overlap for the exact total.",
+                duration_text(En, *least_months),
+                duration_text(En, *most_months)
             ),
             (Msg::LinkIntoEmployee, ZhCn) => "居民养老保险的账户可以并入职工养老保险，但居民年限不折算。".into(),
             (Msg::LinkIntoEmployee, En) => {

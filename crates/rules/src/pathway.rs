@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::household::Request;
 use crate::household::Subject;
+use crate::pension::receipt::current_province;
 use crate::policy::data::national::employee_pension as pension;
 use crate::report::{ProgramId, Status};
 use crate::scenario::{receipt, walk, Action, Scenario};
@@ -89,9 +90,9 @@ pub struct Unlocked {
 #[serde(rename_all = "camelCase")]
 pub struct ReceiptHere {
     pub subject: &'static str,
-    /// The place the applicant is insured in now (the last segment).
+    /// The province the applicant is insured in now (the last segment's).
     pub insured_in: String,
-    /// Where the pension would be paid on the record as it stands.
+    /// The province where the pension would be paid on the record as it stands.
     pub paid_in: String,
     /// Best first: keep contributing (no action) if they are, else a contract or flexible contributions.
     pub pathways: Vec<Pathway>,
@@ -162,7 +163,8 @@ fn eligible_months(
 /// How to have the applicant's pension paid where they are insured now, if it would be paid elsewhere.
 fn receipt_here(request: &Request, as_of: YearMonth, now: &crate::report::Assessment) -> Option<ReceiptHere> {
     let applicant = Subject::adult_path(0);
-    let insured_in = request.household.adults.first()?.employee_pension.segments.last()?.place.clone();
+    // The place of receipt is a province (66号 Art. 5 compares provinces), so is the place insured in now.
+    let insured_in = current_province(&request.household.adults.first()?.employee_pension.segments)?.to_string();
     let pension = now.programs.iter().find(|p| p.program == ProgramId::EmployeePension && p.subject == applicant)?;
     let (paid_in, _) = receipt(pension)?;
     if paid_in == insured_in {
@@ -572,6 +574,30 @@ mod tests {
         let p = plan(&request(adult(false), Household::default()), NOV_2026);
         let months: Vec<_> = p.receipt_here.expect("paid elsewhere now").pathways.iter().map(|w| w.earliest).collect();
         assert_eq!(months, [YearMonth::ym(2033, 7), YearMonth::ym(2033, 7)]);
+    }
+
+    /// The same record with the segments given by city and the hukou by city: compared by province, it is the
+    /// same answer (insured in Guangdong, paid in Sichuan, Guangdong's ten years reached in 2033-07).
+    #[test]
+    fn ten_years_in_the_current_province_whatever_level_the_places_are_given_at() {
+        use crate::household::Segment;
+        let adult = Adult {
+            hukou_place: Some("sichuan/chengdu".into()),
+            current_place: Some("guangdong/shenzhen".into()),
+            employee_pension: EmployeePension {
+                contributing_now: Some(true),
+                segments: vec![
+                    Segment { place: "zhejiang/hangzhou".into(), months: 96 },
+                    Segment { place: "guangdong/dongguan".into(), months: 10 },
+                    Segment { place: "guangdong/shenzhen".into(), months: 30 },
+                ],
+                ..EmployeePension::default()
+            },
+            ..Adult::default()
+        };
+        let r = plan(&request(adult, Household::default()), NOV_2026).receipt_here.expect("paid elsewhere now");
+        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("guangdong", "sichuan"));
+        assert_eq!((r.pathways[0].actions.clone(), r.pathways[0].earliest), (vec![], YearMonth::ym(2033, 7)));
     }
 
     #[test]

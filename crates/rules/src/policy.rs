@@ -159,7 +159,8 @@ impl Parameter {
     }
 }
 
-/// A place with its own policy layer.
+/// A place with its own policy layer. Places in general, with their levels and ancestors, are
+/// [`crate::place::PlaceId`]s.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Place {
@@ -183,12 +184,10 @@ pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static P
     if national.overrides.is_empty() {
         return (national, None);
     }
-    let mut id = place.unwrap_or_default();
-    while !id.is_empty() {
+    for id in crate::place::lineage(place.unwrap_or_default()) {
         if let Some((layer, p)) = national.overrides.iter().find(|(layer, _)| *layer == id) {
             return (p, Some(layer));
         }
-        id = id.rsplit_once('/').map_or("", |(parent, _)| parent);
     }
     (national, None)
 }

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
+use crate::place::PlaceId;
 use crate::policy::data::national::exam_eligibility as exam;
 use crate::policy::data::national::zhongkao_eligibility as zhongkao;
 use crate::policy::data::NATIONAL_PARAMETERS;
@@ -109,9 +110,10 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     for adult in &mut next.household.adults {
         let paying = adult.employee_pension.contributing_now == Some(true);
         adult.months_in_place = grow(adult.months_in_place);
+        // The account earns interest whether or not one pays in; a balance that cannot be projected is unknown.
+        adult.employee_pension.account_balance_fen =
+            crate::programs::employee_pension::balance_after(adult, as_of, months);
         if paying {
-            adult.employee_pension.account_balance_fen =
-                crate::programs::employee_pension::balance_after(adult, as_of, months);
             if adult.employee_pension.current_base_bp.is_some() {
                 adult.employee_pension.average_index_bp =
                     crate::programs::employee_pension::index_after(&adult.employee_pension, months);
@@ -186,14 +188,26 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 household.rents_home = Some(true);
             }
             Action::MoveTo { place } => {
-                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province
-                // (segments are given by province), which decides the place of receipt.
-                let province = place.split('/').next().unwrap_or(place);
+                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province,
+                // unless the last segment is already a place the new one lies within (months in one province add
+                // up for the place of receipt either way).
+                let to = PlaceId::parse(place);
                 let segments = &mut adult.employee_pension.segments;
-                if segments.last().is_some_and(|s| s.place != province) {
-                    segments.push(crate::household::Segment { place: province.to_string(), months: 0 });
+                let stays = |s: &crate::household::Segment| {
+                    to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
+                };
+                if segments.last().is_some_and(|s| !stays(s)) {
+                    let province = to.as_ref().map_or_else(|| place.clone(), |to| to.province().to_string());
+                    segments.push(crate::household::Segment { place: province, months: 0 });
                 }
-                adult.hukou_elsewhere = adult.hukou_place.as_ref().map(|h| h != place);
+                // A hukou in the new place (or inside it) is local there; a hukou given less precisely than the
+                // new place (a province for a city in it) does not say which, so it is unknown.
+                adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
+                    (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
+                    (Some(hukou), Some(to)) if to.within(&hukou) => None,
+                    (Some(_), Some(_)) => Some(true),
+                    _ => None,
+                };
                 adult.current_place = Some(place.clone());
                 adult.months_in_place = Some(0);
                 adult.si_months_here = Some(0);
@@ -508,6 +522,33 @@ mod tests {
     }
 
     #[test]
+    fn moving_forward_grows_the_account_by_interest_or_makes_it_unknown() {
+        let mut r = migrant(4);
+        let a = &mut r.household.adults[0];
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        // Not paying in, at 2.62 % a year compounded monthly: 100,000.00 × (1 + 0.0262 / 12)^12 = 102,651.69.
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, Some(10_265_169));
+        // Before the first credited rate in the data (2022) the balance a year on is unknown, not kept.
+        let later = advance(&r, YearMonth::ym(2021, 1), 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+        // Not knowing whether anything is paid in: unknown; no time passing: the balance as it is.
+        r.household.adults[0].employee_pension.contributing_now = None;
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+        let now = advance(&r, NOV_2026, 0);
+        assert_eq!(now.household.adults[0].employee_pension.account_balance_fen, Some(10_000_000));
+        // Paying in where the benefit base (and so the monthly credit) is unknown: unknown too.
+        let a = &mut r.household.adults[0];
+        a.employee_pension.contributing_now = Some(true);
+        a.employee_pension.average_index_bp = Some(6000);
+        a.current_place = Some("henan".into());
+        let later = advance(&r, NOV_2026, 12);
+        assert_eq!(later.household.adults[0].employee_pension.account_balance_fen, None);
+    }
+
+    #[test]
     fn the_residence_permit_becomes_possible_two_months_on() {
         let events = timeline(&migrant(4), NOV_2026, None, 24);
         assert!(events.contains(&Event::Status {
@@ -651,6 +692,30 @@ mod tests {
         let after = crate::assess(&under(&r, NOV_2026, &keep(24), NOV_2026 + 40), NOV_2026 + 40);
         let rental = after.programs.iter().find(|p| p.program == ProgramId::PublicRental).expect("listed");
         assert_eq!(rental.status, Status::Eligible);
+    }
+
+    #[test]
+    fn a_move_opens_a_province_segment_only_when_leaving_the_insured_place_and_compares_the_hukou_by_place() {
+        use crate::household::Segment;
+        let moved = |hukou: &str, last: &str, to: &str| {
+            let mut r = migrant(4);
+            let a = &mut r.household.adults[0];
+            a.hukou_place = Some(hukou.into());
+            a.employee_pension.segments = vec![Segment { place: last.into(), months: 30 }];
+            let s = Scenario::now(vec![Action::MoveTo { place: to.into() }]);
+            let a = under(&r, NOV_2026, &s, NOV_2026).household.adults.remove(0);
+            let places: Vec<String> = a.employee_pension.segments.iter().map(|s| s.place.clone()).collect();
+            (places, a.hukou_elsewhere)
+        };
+        // Insured in Guangdong, moving to Shenzhen: the same province, no new segment; a Henan hukou is elsewhere.
+        assert_eq!(moved("henan", "guangdong", "guangdong/shenzhen"), (vec!["guangdong".into()], Some(true)));
+        // Insured in Shenzhen, moving to Qingyuan: a new Guangdong segment (Qingyuan is not inside Shenzhen).
+        let two = vec!["guangdong/shenzhen".to_string(), "guangdong".to_string()];
+        assert_eq!(moved("henan", "guangdong/shenzhen", "guangdong/qingyuan"), (two, Some(true)));
+        // A hukou in 兰考县 moving to 开封市 is at home; a hukou given only as Henan may or may not be in Kaifeng.
+        let henan = vec!["guangdong".to_string(), "henan".to_string()];
+        assert_eq!(moved("henan/kaifeng/lankao", "guangdong", "henan/kaifeng"), (henan.clone(), Some(false)));
+        assert_eq!(moved("henan", "guangdong", "henan/kaifeng"), (henan, None));
     }
 
     #[test]

@@ -20,8 +20,9 @@ use crate::message::Msg;
 use crate::money::div_round_half_up;
 use crate::pension::formula::{account_monthly_fen, basic_monthly_fen, divisor_tenths, project_balance_fen};
 use crate::pension::linkage::{linkage, Linkage};
-use crate::pension::receipt::place_of_receipt;
+use crate::pension::receipt::{current_province, months_in, place_of_receipt, Receipt};
 use crate::pension::retirement::{self, Category, Statutory};
+use crate::place::PlaceId;
 use crate::policy::data::national::employee_pension as data;
 use crate::policy::{self, Dated, Unit};
 use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
@@ -55,6 +56,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             statutory,
             as_of,
             if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
+            q(fields::CONTRIBUTING_NOW),
         ),
     ];
     let mut options = Vec::new();
@@ -63,10 +65,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             options.push(Msg::ExtendContributions { remaining: req - m });
             options.push(Msg::LumpSumContribution);
             if let Some(resident) = adult.resident_pension.months {
-                let overlap = i64::from(adult.resident_pension.overlap_months.unwrap_or(0));
-                if let Linkage::IntoResident { combined_months } = linkage(m, i64::from(resident), overlap, req) {
-                    options.push(Msg::LinkIntoResident { combined_months });
-                }
+                options.extend(link_into_resident(m, i64::from(resident), adult.resident_pension.overlap_months, req));
             }
         } else if adult.resident_pension.months.is_some_and(|r| r > 0) {
             options.push(Msg::LinkIntoEmployee);
@@ -90,6 +89,25 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         not_modelled: vec![Msg::NotModelledTransitional, Msg::NotModelledBaseGrowth, Msg::NotModelledTemporaryAccount],
         changes_at,
         ..ProgramResult::new(ProgramId::EmployeePension, Subject::adult_path(index), criteria)
+    }
+}
+
+/// The option of moving a short employee record into the residents' scheme (人社部发〔2014〕17号), with the
+/// combined months. Months covered by both schemes count once (Art. 7): without the overlap the total is only
+/// known to lie between the longer record alone (all of the shorter one overlapping) and the two added up.
+fn link_into_resident(employee: i64, resident: i64, overlap: Option<u32>, minimum: i64) -> Option<Msg> {
+    let combined = |overlap: i64| match linkage(employee, resident, overlap, minimum) {
+        Linkage::IntoResident { combined_months } => Some(combined_months),
+        Linkage::IntoEmployee => None,
+    };
+    match overlap {
+        Some(o) => combined(i64::from(o)).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        // Without resident months nothing can overlap.
+        None if resident <= 0 => combined(0).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        None => {
+            let (least, most) = (combined(resident.min(employee))?, combined(0)?);
+            Some(Msg::LinkIntoResidentOverlapUnknown { least_months: least, most_months: most })
+        }
     }
 }
 
@@ -152,8 +170,10 @@ fn min_months(
     statutory: Option<Statutory>,
     as_of: YearMonth,
     questions: Vec<Question>,
+    ask_contributing: Question,
 ) -> Criterion {
     let continuing = adult.employee_pension.contributing_now == Some(true);
+    let mut questions = questions;
     let quantity = |value| Quantity { value, unit: Unit::Months };
     let (outcome, message, met_from) = match (months, required) {
         (Some(m), Some((req, _))) if m >= req => {
@@ -164,6 +184,11 @@ fn min_months(
             let msg =
                 Msg::ContributionsShortContinuing { months: m, required: req, remaining: req - m, met_from: from };
             (Outcome::NotMet, msg, Some(from))
+        }
+        // Short now, and whether the years will be paid up by going on paying is not known: not a "no".
+        (Some(m), Some((req, _))) if adult.employee_pension.contributing_now.is_none() => {
+            questions = vec![ask_contributing];
+            (Outcome::Unknown, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
         }
         (Some(m), Some((req, _))) => {
             (Outcome::NotMet, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
@@ -188,30 +213,38 @@ fn min_months(
     }
 }
 
-/// The place whose benefit base applies: by 66号 Art. 5 when the record has segments and the hukou place is
-/// known, else the current place.
-fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
-    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok());
-    if let (Some(hukou), Some(threshold)) = (&adult.hukou_place, threshold) {
-        if let Some((place, rule)) = place_of_receipt(hukou, &adult.employee_pension.segments, threshold) {
-            notes.push(Msg::ReceiptPlace { place: place.to_string(), rule });
-            return Some(place.to_string());
-        }
-    }
-    adult.current_place.clone()
+/// The place of receipt by 66号 Art. 5, when the record has segments and the hukou place is known.
+fn receipt(adult: &Adult, as_of: YearMonth) -> Option<Receipt> {
+    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok())?;
+    let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
+    let current = adult.current_place.as_deref().and_then(PlaceId::parse);
+    place_of_receipt(&hukou, &adult.employee_pension.segments, current.as_ref(), threshold)
 }
 
-/// For someone contributing now whose current insured place is not yet where the pension is paid: the month the
-/// current place reaches ten years (66号 Art. 5) if they keep contributing there.
+/// The place whose benefit base applies: the place of receipt's (the most specific place given inside the
+/// province of receipt, see `pension::receipt`), else the current place. Notes the province of receipt.
+fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
+    match receipt(adult, as_of) {
+        Some(r) => {
+            notes.push(Msg::ReceiptPlace { place: r.province.to_string(), rule: r.rule });
+            Some(r.base_place.to_string())
+        }
+        None => adult.current_place.clone(),
+    }
+}
+
+/// For someone contributing now whose current insured province is not yet where the pension is paid: the month
+/// the current province reaches ten years (66号 Art. 5) if they keep contributing there.
 fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
-    if adult.employee_pension.contributing_now != Some(true) || adult.hukou_place.is_none() {
+    if adult.employee_pension.contributing_now != Some(true) {
         return None;
     }
+    let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of)?.0;
     let segments = &adult.employee_pension.segments;
-    let current = &segments.last()?.place;
-    let here = i64::try_from(crate::pension::receipt::months_in(segments, current)).unwrap_or(i64::MAX);
-    (here < threshold && adult.hukou_place.as_ref() != Some(current))
+    let current = current_province(segments)?;
+    let here = i64::try_from(months_in(segments, &current)?).ok()?;
+    (here < threshold && !current.same_province(&hukou))
         .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
 
@@ -226,8 +259,11 @@ fn estimate(
 ) -> Vec<Amount> {
     let e = &adult.employee_pension;
     let continuing = e.contributing_now == Some(true);
-    let months_to_go = i64::from(as_of.months_until(s.month).max(0));
-    let n = months.map(|m| m + if continuing { months_to_go } else { 0 });
+    let months_left = as_of.months_until(s.month).max(0);
+    let months_to_go = i64::from(months_left);
+    // Whether the months until retirement are paid is a fact: unknown, it leaves the amounts unknown, not at none.
+    let ahead_unknown = e.contributing_now.is_none() && months_to_go > 0;
+    let n = months.filter(|_| !ahead_unknown).map(|m| m + if continuing { months_to_go } else { 0 });
     let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
     let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
     let ahead = if continuing { months_to_go } else { 0 };
@@ -235,8 +271,11 @@ fn estimate(
 
     let mut basic = Amount { at: Some(s.month), ..Amount::new(AmountId::BasicMonthly, Msg::BasicBasis) };
     basic.used.extend([base, rate].into_iter().flatten().map(|v| v.1));
-    if n.is_none() {
+    if months.is_none() {
         basic.questions.push(q(fields::EMPLOYEE_MONTHS));
+    }
+    if ahead_unknown {
+        basic.questions.push(q(fields::CONTRIBUTING_NOW));
     }
     if index.is_none() {
         basic.questions.push(q(fields::AVERAGE_INDEX));
@@ -253,7 +292,10 @@ fn estimate(
 
     let interest = data::ACCOUNT_INTEREST.int_at(as_of);
     let share = data::ACCOUNT_SHARE.int_at(as_of);
-    let monthly_add = monthly_credit(continuing, base.map(|b| b.0), paying_index(e), share.map(|s| s.0));
+    let monthly_add = match ahead_unknown {
+        true => None,
+        false => monthly_credit(continuing, base.map(|b| b.0), paying_index(e), share.map(|s| s.0)),
+    };
     let rate_bp = interest.map(|i| i.0);
     let mut at_retirement = Amount {
         at: Some(s.month),
@@ -263,16 +305,20 @@ fn estimate(
     if continuing {
         at_retirement.used.extend([base, share].into_iter().flatten().map(|v| v.1));
     }
-    if let (Some(b), Some(add)) = (e.account_balance_fen, monthly_add) {
-        let months = i32::try_from(months_to_go).unwrap_or(0);
-        at_retirement.fen = Some(project_balance_fen(b, months, rate_bp.unwrap_or(0), add));
+    if let (Some(b), Some(add), Some(rate)) = (e.account_balance_fen, monthly_add, rate_bp) {
+        at_retirement.fen = Some(project_balance_fen(b, months_left, rate, add));
     }
     if e.account_balance_fen.is_none() {
         at_retirement.questions.push(q(fields::ACCOUNT_BALANCE));
     }
-    if monthly_add.is_none() {
-        at_retirement.questions.extend(basic.questions.iter().copied());
-        at_retirement.missing_data.extend(basic.missing_data.iter().copied());
+    if rate_bp.is_none() {
+        at_retirement.missing_data.push(data::ACCOUNT_INTEREST.key);
+    }
+    if ahead_unknown {
+        at_retirement.questions.push(q(fields::CONTRIBUTING_NOW));
+    } else if monthly_add.is_none() {
+        union(&mut at_retirement.questions, &basic.questions);
+        union(&mut at_retirement.missing_data, &basic.missing_data);
     }
 
     let divisor = divisor_tenths(s.age_months, as_of);
@@ -331,12 +377,14 @@ pub fn index_after(e: &crate::household::EmployeePension, months: i32) -> Option
 }
 
 /// What is credited to the personal account each month while contributing: 8 % of a base of Z × the average wage,
-/// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing.
+/// the wage approximated by the benefit base C [I]. Zero when not contributing; unknown when a number is missing
+/// (or the product does not fit).
 fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share: Option<i64>) -> Option<i64> {
     match (continuing, base, index, share) {
         (true, Some(c), Some(z), Some(share)) => {
-            let add = div_round_half_up(i128::from(c) * i128::from(z) * i128::from(share), 100_000_000);
-            Some(i64::try_from(add).unwrap_or(0))
+            let product = i128::from(c).checked_mul(i128::from(z))?.checked_mul(i128::from(share))?;
+            let add = div_round_half_up(product, 100_000_000);
+            i64::try_from(add).ok()
         }
         (true, ..) => None,
         (false, ..) => Some(0),
@@ -344,15 +392,22 @@ fn monthly_credit(continuing: bool, base: Option<i64>, index: Option<i64>, share
 }
 
 /// The personal-account balance `months` after `as_of`, growing as `estimate` assumes (interest at the latest
-/// rate, plus the monthly credit while contributing). `None` when it cannot be projected.
+/// rate, plus the monthly credit while contributing). `None` when it cannot be projected: an unknown balance,
+/// credit or interest rate (`employee_pension.account_interest`), or not knowing whether one pays in, makes the
+/// balance later unknown.
 pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64> {
     let e = &adult.employee_pension;
     let balance = e.account_balance_fen?;
+    if months <= 0 {
+        return Some(balance);
+    }
+    // Whether anything is credited in the meantime is not known.
+    e.contributing_now?;
     let place = receipt_place(adult, as_of, &mut Vec::new());
     let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
     let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
     let add = monthly_credit(e.contributing_now == Some(true), base, paying_index(e), share)?;
-    let rate = data::ACCOUNT_INTEREST.int_at(as_of).map_or(0, |r| r.0);
+    let rate = data::ACCOUNT_INTEREST.int_at(as_of)?.0;
     Some(project_balance_fen(balance, months, rate, add))
 }
 
@@ -402,6 +457,8 @@ mod tests {
     fn too_few_years_without_contributing_is_not_eligible_with_the_options() {
         let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
         a.resident_pension.months = Some(8 * 12);
+        a.resident_pension.overlap_months = Some(0); // G-L1: non-overlapping
+        a.employee_pension.contributing_now = Some(false);
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
         assert!(r.options.contains(&Msg::ExtendContributions { remaining: 36 }));
@@ -418,6 +475,20 @@ mod tests {
     }
 
     #[test]
+    fn too_few_years_without_knowing_whether_one_pays_on_is_unknown_not_no() {
+        // 170 months of the 180 needed: paying on, the minimum is met in 10 months; stopped, it is not. Unknown.
+        let a = man(YearMonth::ym(1964, 1), 170);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        let c = r.criteria.iter().find(|c| c.id == "min_contribution_months").unwrap();
+        assert_eq!(
+            (c.outcome, c.questions.as_slice()),
+            (Outcome::Unknown, &[Question::adult(0, fields::CONTRIBUTING_NOW)][..])
+        );
+        assert!(r.options.contains(&Msg::ExtendContributions { remaining: 10 }));
+    }
+
+    #[test]
     fn a_woman_without_her_category_is_unknown_and_asked_for_it() {
         let a = Adult { sex: Some(Sex::Female), ..man(YearMonth::ym(1980, 3), 100) };
         let r = evaluate(&a, 1, NOV_2026);
@@ -430,10 +501,20 @@ mod tests {
         let mut a = man(YearMonth::ym(1976, 2), 360);
         a.employee_pension.average_index_bp = Some(8000);
         a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.employee_pension.contributing_now = Some(false); // G-P5: N = 30 years, nothing more paid in
         a.current_place = Some("beijing".into());
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(amount(&r, AmountId::BasicMonthly), Some(325_323), "G-P5 basic: 3,253.23");
         assert!(amount(&r, AmountId::TotalMonthly).is_some());
+
+        // Whether anything more is paid in before 2038 is not known: the amounts are unknown and ask.
+        a.employee_pension.contributing_now = None;
+        let r = evaluate(&a, 0, NOV_2026);
+        for id in [AmountId::BasicMonthly, AmountId::AccountAtRetirement, AmountId::AccountMonthly] {
+            let x = r.amounts.iter().find(|x| x.id == id).unwrap();
+            assert_eq!((x.fen, x.questions.as_slice()), (None, &[Question::adult(0, fields::CONTRIBUTING_NOW)][..]));
+        }
+        a.employee_pension.contributing_now = Some(false);
 
         a.current_place = Some("henan".into());
         let r = evaluate(&a, 0, NOV_2026);
@@ -450,5 +531,125 @@ mod tests {
             vec![Segment { place: "zhejiang".into(), months: 96 }, Segment { place: "jiangsu".into(), months: 144 }];
         let r = evaluate(&a, 0, NOV_2026);
         assert!(r.notes.iter().any(|n| matches!(n, Msg::ReceiptPlace { place, .. } if place == "jiangsu")));
+    }
+
+    fn receipt_note(r: &ProgramResult) -> Option<(&str, crate::message::ReceiptRule)> {
+        r.notes.iter().find_map(|n| match n {
+            Msg::ReceiptPlace { place, rule } => Some((place.as_str(), *rule)),
+            _ => None,
+        })
+    }
+
+    fn segments(s: &[(&str, u32)]) -> Vec<Segment> {
+        s.iter().map(|(place, months)| Segment { place: (*place).into(), months: *months }).collect()
+    }
+
+    #[test]
+    fn g_t1_a_hukou_given_as_a_county_is_paid_in_its_province() {
+        // G-T1: Guangdong 156 months, then back home in Henan (current). Whether the hukou is given as the
+        // province or as 兰考县, the current insured place is the hukou province: paid in Henan.
+        use crate::message::ReceiptRule::HukouIsCurrent;
+        for hukou in ["henan", "henan/kaifeng/lankao"] {
+            for home in [200, 100] {
+                let mut a = man(YearMonth::ym(1980, 1), 156 + home);
+                a.hukou_place = Some(hukou.into());
+                a.employee_pension.segments = segments(&[("guangdong", 156), ("henan", home)]);
+                a.employee_pension.contributing_now = Some(true);
+                let r = evaluate(&a, 0, NOV_2026);
+                assert_eq!(receipt_note(&r), Some(("henan", HukouIsCurrent)), "{hukou}, {home} months at home");
+                assert_eq!(r.changes_at, None, "already paid where insured: nothing to wait for");
+            }
+        }
+    }
+
+    #[test]
+    fn city_segments_add_up_by_province_and_the_month_of_ten_years_counts_them_so() {
+        use crate::message::ReceiptRule::{BackToHukou, TenYearsHere};
+        let mut a = man(YearMonth::ym(1980, 1), 130);
+        a.hukou_place = Some("sichuan/chengdu".into());
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 70)]);
+        // 60 + 70 = 130 months in Guangdong ≥ 120.
+        assert_eq!(receipt_note(&evaluate(&a, 0, NOV_2026)), Some(("guangdong", TenYearsHere)));
+        // Shenzhen 60 + Dongguan 40 = 100: back to Sichuan until 20 more months in Guangdong, from 2028-07.
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 40)]);
+        a.employee_pension.contributing_now = Some(true);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(receipt_note(&r), Some(("sichuan", BackToHukou)));
+        assert_eq!(r.changes_at, Some(YearMonth::ym(2028, 7)));
+    }
+
+    #[test]
+    fn a_province_segment_worked_in_shenzhen_takes_the_shenzhen_base() {
+        // Hukou Henan; 30 years insured in Guangdong (≥ 10: paid in Guangdong), working in Shenzhen now, not paying.
+        // Shenzhen's own base 11,293 (2025), Z = 1.0, N = 30: 11,293 × (1 + 1) / 2 × 30 × 1 % = 3,387.90.
+        let mut a = man(YearMonth::ym(1976, 2), 360);
+        a.hukou_place = Some("henan/kaifeng/lankao".into());
+        a.current_place = Some("guangdong/shenzhen".into());
+        a.employee_pension.average_index_bp = Some(10_000);
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.segments = segments(&[("guangdong", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(receipt_note(&r).map(|n| n.0), Some("guangdong"), "the place of receipt is the province");
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(338_790));
+        // The same record given by city, the current place elsewhere: still Shenzhen's base.
+        a.current_place = Some("hunan/changsha".into());
+        a.employee_pension.segments = segments(&[("guangdong/shenzhen", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(338_790));
+        // Insured in Guangdong without a city: Guangdong has no base of its own in the data, so it is unknown.
+        a.employee_pension.segments = segments(&[("guangdong", 360)]);
+        let r = evaluate(&a, 0, NOV_2026);
+        let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!((basic.fen, basic.missing_data.as_slice()), (None, &["employee_pension.benefit_base"][..]));
+    }
+
+    #[test]
+    fn unknown_overlap_gives_the_range_of_combined_years_never_a_guess_of_none() {
+        // G-L1's record (12 employee years, 8 resident years) without the overlap: 12 + 8 = 20 years if nothing
+        // overlaps, 12 years if all 8 resident years were also employee years (they count once, Art. 7).
+        let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
+        a.resident_pension.months = Some(8 * 12);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.options.contains(&Msg::LinkIntoResidentOverlapUnknown { least_months: 144, most_months: 240 }));
+        assert!(!r.options.iter().any(|o| matches!(o, Msg::LinkIntoResident { .. })), "{:?}", r.options);
+        // 24 months known to overlap: 144 + 96 − 24 = 216.
+        a.resident_pension.overlap_months = Some(24);
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 216 }));
+        // No resident months: nothing can overlap, the employee months stand alone.
+        a.resident_pension = crate::household::ResidentPension { months: Some(0), ..Default::default() };
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 144 }));
+    }
+
+    #[test]
+    fn an_unknown_interest_rate_leaves_the_balance_at_retirement_unknown_and_names_the_rate() {
+        // June 2021: the data has no credited rate before 2022 (记账利率 2022: 6.12 %). Not paying in, so the
+        // balance would only grow with interest: unknown, not "no interest".
+        let mut a = man(YearMonth::ym(1975, 6), 200);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.employee_pension.contributing_now = Some(false);
+        let june_2021 = YearMonth::ym(2021, 6);
+        // The data has no retirement rule in force then either, so the estimate is asked for directly, with the
+        // statutory month the rules give today.
+        let s = retirement::statutory(a.birth.unwrap(), Category::Male, NOV_2026).unwrap();
+        let amounts = estimate(&a, s, Some(200), None, june_2021, |f| Question::adult(0, f));
+        let at = amounts.iter().find(|x| x.id == AmountId::AccountAtRetirement).unwrap();
+        assert_eq!(at.fen, None);
+        assert_eq!(at.missing_data, ["employee_pension.account_interest"]);
+        let monthly = amounts.iter().find(|x| x.id == AmountId::AccountMonthly).unwrap();
+        assert_eq!((monthly.fen, monthly.missing_data.as_slice()), (None, &["employee_pension.account_interest"][..]));
+        assert_eq!(balance_after(&a, june_2021, 12), None, "moving on a year: unknown, not kept");
+        // At 2.62 % (2024 on), compounded monthly: 100,000.00 × (1 + 0.0262 / 12)^12 = 102,651.69.
+        assert_eq!(balance_after(&a, NOV_2026, 12), Some(10_265_169));
+    }
+
+    #[test]
+    fn a_monthly_credit_that_does_not_fit_is_unknown_not_zero() {
+        // C × Z × share / 10^8 with C = Z = i64::MAX and share 1 bp is about 8.5 × 10^29 fen, beyond i64.
+        assert_eq!(monthly_credit(true, Some(i64::MAX), Some(i64::MAX), Some(1)), None);
+        // With share = i64::MAX the product overflows even i128.
+        assert_eq!(monthly_credit(true, Some(i64::MAX), Some(i64::MAX), Some(i64::MAX)), None);
+        // G-F1: 8 % of a base of 0.6 × 7,000 = 336.00 a month.
+        assert_eq!(monthly_credit(true, Some(700_000), Some(6_000), Some(800)), Some(33_600));
+        assert_eq!(monthly_credit(false, None, None, None), Some(0), "not paying in credits nothing");
     }
 }

@@ -76,7 +76,7 @@ pub fn by_place(household: &Household) -> Vec<Residence<'_>> {
 
 /// `place` is `area` or lies inside it (`guangdong/shenzhen` is within `guangdong`).
 pub fn within(place: &str, area: &str) -> bool {
-    place == area || place.strip_prefix(area).is_some_and(|rest| rest.starts_with('/'))
+    crate::place::within(place, area)
 }
 
 /// Whether a hukou registered at `hukou` is in `area` (the place the rule is written for): yes when it lies inside

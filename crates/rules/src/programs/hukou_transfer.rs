@@ -18,6 +18,7 @@ use super::common::{criterion, tri};
 use super::fields;
 use crate::household::{Adult, Question, Subject};
 use crate::message::Msg;
+use crate::place::PlaceId;
 use crate::policy::data::national::hukou_transfer as data;
 use crate::policy::{self, Unit};
 use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
@@ -141,11 +142,14 @@ fn employment(adult: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion 
     c
 }
 
-/// Social-insurance months in the current place: the last contribution segment, when it is in this place.
+/// Social-insurance months in the current place: the last contribution segment, when it is in this place (or in a
+/// place inside it). A segment given less precisely than the place (a province for a city in it) does not say
+/// whether its months were paid here: unknown.
 fn insurance(adult: &Adult, place: Option<&str>, as_of: YearMonth, q: impl Fn(&'static str) -> Question) -> Criterion {
-    let months = match (adult.employee_pension.segments.last(), place) {
-        (Some(s), Some(p)) if s.place == p => Some(i64::from(s.months)),
-        (Some(_), Some(_)) => Some(0),
+    let last = adult.employee_pension.segments.last();
+    let months = match (last.map(|s| (PlaceId::parse(&s.place), s.months)), place.and_then(PlaceId::parse)) {
+        (Some((Some(paid), months)), Some(here)) if paid.within(&here) => Some(i64::from(months)),
+        (Some((Some(paid), _)), Some(here)) if !here.within(&paid) => Some(0),
         _ => None,
     };
     let required = policy::resolve(place, &data::MIN_INSURANCE_MONTHS).0.int_at(as_of).map(|r| r.0);
@@ -235,5 +239,19 @@ mod tests {
         assert_eq!(evaluate(&a, 0, NOV_2026).status, Status::NotApplicable);
         let r = evaluate(&migrant(Some("guangxi/liuzhou/rongan"), Some(false)), 0, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
+    }
+
+    #[test]
+    fn insurance_months_count_where_the_last_segment_is_in_this_place() {
+        let months = |segment: &str, place: &str| {
+            let mut a = migrant(Some(place), Some(true));
+            a.employee_pension.segments = vec![crate::household::Segment { place: segment.into(), months: 30 }];
+            insurance(&a, Some(place), NOV_2026, |f| Question::adult(0, f)).observed.map(|o| o.value)
+        };
+        assert_eq!(months("guangdong/shenzhen", "guangdong/shenzhen"), Some(30));
+        assert_eq!(months("guangdong/shenzhen/futian", "guangdong/shenzhen"), Some(30), "a district is in the city");
+        assert_eq!(months("henan", "guangdong/shenzhen"), Some(0), "insured elsewhere now");
+        assert_eq!(months("guangdong/dongguan", "guangdong/shenzhen"), Some(0));
+        assert_eq!(months("guangdong", "guangdong/shenzhen"), None, "Guangdong may or may not be Shenzhen");
     }
 }

@@ -25,7 +25,8 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let required = data::MIN_MONTHS.int_at(as_of);
     let months = r.months.map(i64::from);
 
-    let age_month = adult.birth.zip(benefit_age).map(|(b, (age, _))| b + i32::try_from(age * 12).unwrap_or(i32::MAX));
+    let age_month =
+        adult.birth.zip(benefit_age).map(|(b, (age, _))| b + i32::try_from(age.saturating_mul(12)).unwrap_or(i32::MAX));
     let age = match age_month {
         None => criterion("resident_age", Outcome::Unknown, Msg::ResidentAgeUnknown, vec![q(fields::BIRTH)]),
         Some(m) if as_of >= m => criterion("resident_age", Outcome::Met, Msg::ResidentAgeReached { month: m }, vec![]),
@@ -119,16 +120,27 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
         account.questions.push(q(fields::RESIDENT_BALANCE));
     }
 
-    // With no local add-on rule (the usual case) the add-on is nothing, not unknown: only places that pay one
-    // have a layer for it.
+    // In a known hukou place with no local add-on rule (the usual case) the add-on is nothing, not unknown: only
+    // places that pay one have a layer for it. Without the hukou place it is unknown: the place may pay one.
     let mut addon = Amount::new(AmountId::AddonMonthly, Msg::ResidentAddonBasis);
-    match (addon_layer, addon_rule, months, required) {
-        (None, ..) => addon.fen = Some(0),
-        (Some(_), Some((per_year, d)), Some(m), Some((req, _))) => {
-            addon.fen = Some(per_year * ((m - req).max(0) / 12));
-            addon.used.push(d);
+    match (place, addon_layer) {
+        (None, _) => addon.questions.push(q(fields::HUKOU_PLACE)),
+        (Some(_), None) => addon.fen = Some(0),
+        (Some(_), Some(_)) => {
+            if let (Some((per_year, d)), Some(m), Some((req, _))) = (addon_rule, months, required) {
+                addon.fen = per_year.checked_mul((m - req).max(0) / 12);
+                addon.used.push(d);
+            }
+            if addon_rule.is_none() {
+                addon.missing_data.push(data::ADDON_PER_EXTRA_YEAR.key);
+            }
+            if required.is_none() {
+                addon.missing_data.push(data::MIN_MONTHS.key);
+            }
+            if months.is_none() {
+                addon.questions.push(q(fields::RESIDENT_MONTHS));
+            }
         }
-        (Some(_), ..) => addon.questions.push(q(fields::RESIDENT_MONTHS)),
     }
 
     let mut total = Amount {
@@ -141,7 +153,11 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
                 total.questions.push(*x);
             }
         }
-        total.missing_data.extend(part.missing_data.iter().copied());
+        for x in &part.missing_data {
+            if !total.missing_data.contains(x) {
+                total.missing_data.push(*x);
+            }
+        }
         total.used.extend(part.used.iter().copied());
     }
     vec![total, basic_amount, account, addon]
@@ -202,5 +218,34 @@ mod tests {
         let r = evaluate(&Adult::default(), 0, NOV_2026);
         assert_eq!(r.status, Status::Unknown);
         assert_eq!(total(&r), None);
+    }
+
+    fn addon(r: &ProgramResult) -> &Amount {
+        r.amounts.iter().find(|a| a.id == AmountId::AddonMonthly).unwrap()
+    }
+
+    #[test]
+    fn without_the_hukou_place_the_local_add_on_is_unknown_and_asks_for_the_place() {
+        // 20 years in 西咸新区 would add 5 yuan × 5 years; elsewhere nothing. Without the place it is not 0.
+        let mut a = resident(YearMonth::ym(1960, 1), 20 * 12, 3_000_000, "henan");
+        a.hukou_place = None;
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(addon(&r).fen, None);
+        assert_eq!(addon(&r).questions, [Question::adult(0, fields::HUKOU_PLACE)]);
+        assert_eq!(total(&r), None, "the total is unknown with it");
+        assert!(r.amounts[0].questions.contains(&Question::adult(0, fields::HUKOU_PLACE)));
+        // A known place without an add-on rule pays none.
+        let r = evaluate(&resident(YearMonth::ym(1960, 1), 20 * 12, 0, "henan"), 0, NOV_2026);
+        assert_eq!(addon(&r).fen, Some(0));
+    }
+
+    #[test]
+    fn in_a_place_that_pays_an_add_on_unknown_years_ask_for_the_years() {
+        let mut a = resident(YearMonth::ym(1960, 1), 0, 0, "shaanxi/xixian");
+        a.resident_pension.months = None;
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(addon(&r).fen, None);
+        assert_eq!(addon(&r).questions, [Question::adult(0, fields::RESIDENT_MONTHS)]);
+        assert!(addon(&r).missing_data.is_empty());
     }
 }

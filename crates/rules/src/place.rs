@@ -1,0 +1,222 @@
+//! Place ids with their level and ancestors, parsed in one place.
+//!
+//! A place id today is a pinyin path, province first: `guangxi`, `guangxi/liuzhou`, `guangxi/liuzhou/rongan`, the
+//! folder of its policy layer under `policy/places/` when it has one. Rules compare places at the level they are
+//! written for (the place of pension receipt by province, school zoning by county), so they compare [`PlaceId`]s,
+//! never strings: `henan/kaifeng/lankao` is within `henan`, and `henanx` is not.
+//!
+//! - **Level.** A place with a policy layer has the level its `place.toml` gives (a county-level city directly
+//!   under its province, as in Hainan, is a county at depth two). Otherwise the depth says it: a province, then a
+//!   city (地级), then a county (县级). The four municipalities (直辖市: Beijing, Tianjin, Shanghai, Chongqing) are
+//!   provinces whose children are districts and counties, so `beijing/chaoyang` is a county.
+//! - **Ancestors** are the path's prefixes; a place is `within` itself and each of its ancestors.
+//! - **Not a place id:** an empty id, an empty part (`henan//lankao`, a leading or trailing `/`), or a path deeper
+//!   than a county. Callers treat such an id as an unknown place, never as some other place.
+//!
+//! Only this module looks inside an id. When GB/T 2260 codes become the canonical ids with pinyin paths as aliases,
+//! [`PlaceId::parse`] maps either to the code and the methods read the code's digits; callers stay as they are.
+
+use std::fmt;
+
+use crate::policy;
+
+/// The administrative level of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// 省级: a province, autonomous region or municipality.
+    Province,
+    /// 地级: a prefecture-level city, prefecture or new area.
+    City,
+    /// 县级: a county, district or county-level city.
+    County,
+}
+
+impl Level {
+    /// The level as `place.toml` spells it.
+    fn from_layer(level: &str) -> Option<Level> {
+        match level {
+            "province" => Some(Level::Province),
+            "city" => Some(Level::City),
+            "county" => Some(Level::County),
+            _ => None,
+        }
+    }
+}
+
+/// The four municipalities directly under the central government (直辖市; GB/T 2260 codes 11, 12, 31 and 50).
+const MUNICIPALITIES: [&str; 4] = ["beijing", "tianjin", "shanghai", "chongqing"];
+
+/// A place, parsed from its id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlaceId {
+    /// The canonical id (today the pinyin path, checked by `parse`).
+    path: String,
+}
+
+impl PlaceId {
+    /// Parses a place id; `None` when it is not one (see the module doc).
+    pub fn parse(id: &str) -> Option<PlaceId> {
+        let parts = id.split('/');
+        let depth = parts.clone().count();
+        if id.is_empty() || parts.clone().any(str::is_empty) {
+            return None;
+        }
+        let deepest = if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 };
+        (depth <= deepest).then(|| PlaceId { path: id.to_string() })
+    }
+
+    /// The id, as the policy layers and the request spell it.
+    pub fn as_str(&self) -> &str {
+        &self.path
+    }
+
+    /// The level: its layer's where it has one, else by depth (see the module doc).
+    pub fn level(&self) -> Level {
+        if let Some(level) = self.layer().and_then(|p| Level::from_layer(p.level)) {
+            return level;
+        }
+        match self.path.split('/').count() {
+            1 => Level::Province,
+            2 if MUNICIPALITIES.contains(&first(&self.path)) => Level::County,
+            2 => Level::City,
+            _ => Level::County,
+        }
+    }
+
+    /// The province the place is in (itself for a province).
+    pub fn province(&self) -> PlaceId {
+        PlaceId { path: first(&self.path).to_string() }
+    }
+
+    /// The place one level up, `None` for a province.
+    pub fn parent(&self) -> Option<PlaceId> {
+        self.path.rsplit_once('/').map(|(parent, _)| PlaceId { path: parent.to_string() })
+    }
+
+    /// The places this one is in, nearest first, ending with its province.
+    pub fn ancestors(&self) -> impl Iterator<Item = PlaceId> + '_ {
+        lineage(&self.path).skip(1).map(|path| PlaceId { path: path.to_string() })
+    }
+
+    /// This place is `other` or lies inside it.
+    pub fn within(&self, other: &PlaceId) -> bool {
+        lineage(&self.path).any(|p| p == other.path)
+    }
+
+    /// Both places are in the same province.
+    pub fn same_province(&self, other: &PlaceId) -> bool {
+        first(&self.path) == first(&other.path)
+    }
+
+    /// The place's own policy layer, if it has one.
+    pub fn layer(&self) -> Option<&'static policy::Place> {
+        policy::place(&self.path)
+    }
+}
+
+impl fmt::Display for PlaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+/// `a` is a place id within place id `b` (both parsed; `false` when either is not a place id).
+pub fn within(a: &str, b: &str) -> bool {
+    PlaceId::parse(a).zip(PlaceId::parse(b)).is_some_and(|(a, b)| a.within(&b))
+}
+
+/// Place id `hukou` is in county-level place `place` (the same county, or a place inside it). `false` when
+/// `place` is not at county level (a hukou in Shenzhen is not known to be in the Shenzhen district one lives in)
+/// or either is not a place id.
+pub fn in_county(hukou: &str, place: &str) -> bool {
+    PlaceId::parse(hukou)
+        .zip(PlaceId::parse(place))
+        .is_some_and(|(hukou, place)| place.level() == Level::County && hukou.within(&place))
+}
+
+/// An id and then the ids of its ancestors, nearest first, without parsing or allocating: the order in which a
+/// place inherits policy values (`policy::resolve`).
+pub(crate) fn lineage(id: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors((!id.is_empty()).then_some(id), |p| p.rsplit_once('/').map(|(parent, _)| parent))
+}
+
+/// The first part of an id: its province.
+fn first(id: &str) -> &str {
+    id.split('/').next().unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(id: &str) -> PlaceId {
+        PlaceId::parse(id).expect(id)
+    }
+
+    #[test]
+    fn a_place_knows_its_level_from_its_layer_or_its_depth() {
+        // Layers: 河南省, 开封市, 兰考县; 扬中市 is a county-level city (level "county" in its place.toml).
+        assert_eq!(p("henan").level(), Level::Province);
+        assert_eq!(p("henan/kaifeng").level(), Level::City);
+        assert_eq!(p("henan/kaifeng/lankao").level(), Level::County);
+        assert_eq!(p("jiangsu/zhenjiang/yangzhong").level(), Level::County);
+        // No layers: by depth.
+        assert_eq!(p("zhejiang").level(), Level::Province);
+        assert_eq!(p("zhejiang/hangzhou").level(), Level::City);
+        assert_eq!(p("zhejiang/hangzhou/chunan").level(), Level::County);
+        // Beijing is a province (its layer says so) whose children are districts.
+        assert_eq!(p("beijing").level(), Level::Province);
+        assert_eq!(p("beijing/chaoyang").level(), Level::County);
+        assert_eq!(p("shanghai/pudong").level(), Level::County);
+    }
+
+    #[test]
+    fn ancestors_are_nearest_first_and_end_with_the_province() {
+        let lankao = p("henan/kaifeng/lankao");
+        let up: Vec<String> = lankao.ancestors().map(|a| a.to_string()).collect();
+        assert_eq!(up, ["henan/kaifeng", "henan"]);
+        assert_eq!(lankao.province(), p("henan"));
+        assert_eq!(lankao.parent(), Some(p("henan/kaifeng")));
+        assert_eq!(p("henan").parent(), None);
+        assert_eq!(p("henan").ancestors().count(), 0);
+    }
+
+    #[test]
+    fn within_follows_the_path_not_the_spelling() {
+        let lankao = p("henan/kaifeng/lankao");
+        assert!(lankao.within(&lankao));
+        assert!(lankao.within(&p("henan/kaifeng")));
+        assert!(lankao.within(&p("henan")));
+        assert!(!p("henan").within(&lankao), "a province is not inside its county");
+        assert!(!p("henanx/kaifeng").within(&p("henan")), "a shared prefix is not an ancestor");
+        assert!(!p("henan/kaifengx").within(&p("henan/kaifeng")));
+        assert!(p("henan/zhumadian").same_province(&lankao));
+        assert!(!p("hebei").same_province(&lankao));
+        assert!(within("guangdong/shenzhen", "guangdong"));
+        assert!(!within("guangdong", ""));
+    }
+
+    #[test]
+    fn county_zoning_compares_counties() {
+        assert!(in_county("henan/kaifeng/lankao", "henan/kaifeng/lankao"));
+        assert!(in_county("beijing/chaoyang", "beijing/chaoyang"));
+        assert!(!in_county("henan/kaifeng/lankao", "henan/kaifeng"), "a city is not a county");
+        assert!(!in_county("guangdong/shenzhen", "guangdong/shenzhen"), "nor is Shenzhen");
+        assert!(!in_county("henan/kaifeng", "henan/kaifeng/lankao"), "a hukou in the city may be in another county");
+        assert!(!in_county("henan/zhumadian/xiping", "henan/kaifeng/lankao"));
+    }
+
+    #[test]
+    fn malformed_ids_are_not_places() {
+        for id in ["", "/", "henan/", "/henan", "henan//lankao", "a/b/c/d", "beijing/chaoyang/x"] {
+            assert_eq!(PlaceId::parse(id), None, "{id:?}");
+        }
+        assert_eq!(p("guangxi/liuzhou/rongan").as_str(), "guangxi/liuzhou/rongan");
+    }
+
+    #[test]
+    fn lineage_is_the_order_of_inheritance() {
+        assert_eq!(lineage("a/b/c").collect::<Vec<_>>(), ["a/b/c", "a/b", "a"]);
+        assert_eq!(lineage("").count(), 0);
+    }
+}
