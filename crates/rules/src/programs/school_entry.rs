@@ -148,32 +148,49 @@ fn local_tests(
 ) -> Vec<Criterion> {
     let cutoff = YearMonth::ym(entry_year(as_of), u32::try_from(m).unwrap_or(8).clamp(1, 12));
     let number = |p: &'static crate::policy::Parameter| local_dated(place, p, as_of);
-    let (permit, residence, si) =
-        (number(&data::PERMIT_MONTHS), number(&data::RESIDENCE_MONTHS), number(&data::SI_MONTHS));
+    // Every number of the place's rule set, or the criteria unknown naming the first one missing (a place says
+    // "not required" with 0; a missing number is never read as 0).
+    let params = [
+        &data::PERMIT_MONTHS,
+        &data::RESIDENCE_MONTHS,
+        &data::SI_MONTHS,
+        &data::SI_CONTINUOUS,
+        &data::CONTRACT_MONTHS,
+        &data::LICENCE_MONTHS,
+        &data::LICENCE_WAIVES_SI,
+    ];
+    let [Some(permit), Some(residence), Some(si), Some(continuous), Some(contract), Some(licence), Some(waives)] =
+        params.map(number)
+    else {
+        let missing = params.iter().find(|p| number(p).is_none()).copied().unwrap_or(&data::SI_MONTHS);
+        let mut ids = vec![];
+        if with_permit {
+            ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
+        }
+        ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
+        return no_local_rules(&ids, place, missing);
+    };
     let rule = WorkRule {
-        si_months: si.map_or(0, |v| v.0),
-        continuous: local(place, &data::SI_CONTINUOUS, as_of) != Some(0),
-        contract_months: local(place, &data::CONTRACT_MONTHS, as_of).unwrap_or(0),
-        licence_months: local(place, &data::LICENCE_MONTHS, as_of).unwrap_or(0),
-        licence_waives_si: local(place, &data::LICENCE_WAIVES_SI, as_of) == Some(1),
+        si_months: si.0,
+        continuous: continuous.0 != 0,
+        contract_months: contract.0,
+        licence_months: licence.0,
+        licence_waives_si: waives.0 == 1,
         area: policy::resolve(place, &data::SI_MONTHS).1,
     };
     let mut criteria = Vec::new();
     if with_permit {
-        let (measure, rule_used) = match (permit, residence) {
-            (Some((0, _)), Some((r, _))) if r > 0 => (Measure::Residence, residence),
-            _ => (Measure::Permit, permit),
-        };
-        let required = rule_used.map_or(0, |v| v.0);
+        let (measure, (required, dated)) =
+            if permit.0 == 0 && residence.0 > 0 { (Measure::Residence, residence) } else { (Measure::Permit, permit) };
         let c = family::any_parent(parents, |i, a| {
             months_test("parent_permit", &data::criteria::PARENT_PERMIT, measure, a, i, required, cutoff, as_of)
         });
-        criteria.push(cite_local(c, rule_used));
+        criteria.push(cite_local(c, Some((required, dated))));
     }
     let work = family::any_parent(parents, |i, a| {
         work_test("parent_work", &data::criteria::PARENT_WORK, a, i, &rule, cutoff, as_of)
     });
-    criteria.push(cite_local(work, si));
+    criteria.push(cite_local(work, Some(si)));
     let housing = family::any_parent(parents, |i, a| {
         let has = match (a.stable_home, household.owns_home_here) {
             (Some(true), _) | (_, Some(true)) => Some(true),
