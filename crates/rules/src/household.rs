@@ -22,6 +22,12 @@ pub const MAX_CHILDREN: usize = 10;
 pub const MAX_SEGMENTS: usize = 50;
 /// Children from this age (20, in months) are past school entry and the entrance exams [I].
 pub const SCHOOL_AGE_LIMIT_MONTHS: i32 = 20 * 12;
+/// The first evaluation month accepted: the longest count back from it (`MAX_MONTHS`, 100 years) still lands on a
+/// month `YearMonth` can hold (1900-01).
+pub const EARLIEST_AS_OF: YearMonth = YearMonth::ym(2000, 1);
+/// The last evaluation month accepted: 45 years of timeline after it, and the retirement months of anyone born by
+/// then, stay well inside `YearMonth`'s range (to 2200-12), so no month the engine computes is cut off there.
+pub const LATEST_AS_OF: YearMonth = YearMonth::ym(2100, 12);
 
 /// An assessment request: the household and, optionally, the month to assess at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -386,12 +392,21 @@ pub enum Problem {
     TooLate {
         latest: YearMonth,
     },
+    /// A month outside the range the engine supports: an evaluation month outside
+    /// `EARLIEST_AS_OF..=LATEST_AS_OF`, or a date more than 100 years (`MAX_MONTHS`) before it.
+    MonthOutOfRange {
+        earliest: YearMonth,
+        latest: YearMonth,
+    },
 }
 
 impl Request {
     /// Range checks beyond what the types enforce, at evaluation month `as_of`. Empty when acceptable.
     pub fn validate(&self, as_of: YearMonth) -> Vec<FieldError> {
-        let mut v = Validator::default();
+        let mut v = Validator { as_of, errors: Vec::new() };
+        if !(EARLIEST_AS_OF..=LATEST_AS_OF).contains(&as_of) {
+            v.push("asOf", Problem::MonthOutOfRange { earliest: EARLIEST_AS_OF, latest: LATEST_AS_OF });
+        }
         let h = &self.household;
         v.count("household.adults", h.adults.len(), MAX_ADULTS);
         v.count("household.children", h.children.len(), MAX_CHILDREN);
@@ -402,11 +417,11 @@ impl Request {
         v.max("household.floorAreaPerCapitaM2", h.floor_area_per_capita_m2, 10_000);
         for (i, a) in h.adults.iter().enumerate() {
             let at = |f: &str| format!("household.adults[{i}].{f}");
-            v.not_after(at("birth"), a.birth, as_of);
-            v.not_after(at("permit.issued"), a.permit.issued, as_of);
-            v.not_after(at("permit.lateEndorsement"), a.permit.late_endorsement, as_of);
-            v.not_after(at("businessLicenceSince"), a.business_licence_since, as_of);
-            v.not_after(at("graduated"), a.graduated, as_of);
+            v.past(at("birth"), a.birth);
+            v.past(at("permit.issued"), a.permit.issued);
+            v.past(at("permit.lateEndorsement"), a.permit.late_endorsement);
+            v.past(at("businessLicenceSince"), a.business_licence_since);
+            v.past(at("graduated"), a.graduated);
             v.max(&at("siMonthsHere"), a.si_months_here, MAX_MONTHS);
             v.max(&at("contractMonths"), a.contract_months, MAX_MONTHS);
             v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
@@ -425,15 +440,15 @@ impl Request {
             v.fen(&at("residentPension.balanceFen"), r.balance_fen);
         }
         for (i, c) in h.children.iter().enumerate() {
-            v.not_after(format!("household.children[{i}].birth"), c.birth, as_of);
+            v.past(format!("household.children[{i}].birth"), c.birth);
             v.max(&format!("household.children[{i}].xuejiYears"), c.xueji_years, 30);
         }
         v.errors
     }
 }
 
-#[derive(Default)]
 struct Validator {
+    as_of: YearMonth,
     errors: Vec<FieldError>,
 }
 
@@ -462,11 +477,20 @@ impl Validator {
         }
     }
 
-    fn not_after(&mut self, path: String, value: Option<YearMonth>, as_of: YearMonth) {
-        if value.is_some_and(|v| v > as_of) {
-            self.push(path, Problem::AfterAsOf);
+    /// A date of the past: not after the evaluation month, nor more than 100 years before it.
+    fn past(&mut self, path: String, value: Option<YearMonth>) {
+        let (earliest, latest) = past_months(self.as_of);
+        match value {
+            Some(v) if v > latest => self.push(path, Problem::AfterAsOf),
+            Some(v) if v < earliest => self.push(path, Problem::MonthOutOfRange { earliest, latest }),
+            _ => {}
         }
     }
+}
+
+/// The months a date of the past may hold at evaluation month `as_of`: the 100 years (`MAX_MONTHS`) up to it.
+pub fn past_months(as_of: YearMonth) -> (YearMonth, YearMonth) {
+    (as_of + -(MAX_MONTHS as i32), as_of)
 }
 
 #[cfg(test)]
@@ -521,6 +545,39 @@ mod tests {
             ..Request::default()
         };
         assert_eq!(three.validate(NOV_2026)[0].problem, Problem::TooMany { max: 2 });
+    }
+
+    /// The supported evaluation months are 2000-01 to 2100-12; a date of the past lies in the 100 years up to the
+    /// evaluation month (at 2026-11: 1926-11 to 2026-11).
+    #[test]
+    fn months_outside_the_supported_range_are_named_by_path() {
+        let r = parse(r#"{"asOf": "2180-01", "household": {"adults": [{}], "children": [{}]}}"#).unwrap();
+        let as_of = r.as_of.unwrap();
+        let errors = r.validate(as_of);
+        assert_eq!(
+            errors,
+            [FieldError {
+                path: "asOf".into(),
+                problem: Problem::MonthOutOfRange { earliest: YearMonth::ym(2000, 1), latest: YearMonth::ym(2100, 12) },
+            }]
+        );
+        for ok in [YearMonth::ym(2000, 1), YearMonth::ym(2100, 12)] {
+            assert_eq!(Request::default().validate(ok), [], "{ok}");
+        }
+        assert_eq!(Request::default().validate(YearMonth::ym(1999, 12)).len(), 1);
+        assert_eq!(Request::default().validate(YearMonth::ym(2101, 1)).len(), 1);
+
+        let r = parse(
+            r#"{"household": {"adults": [{"birth": "1926-10", "permit": {"issued": "1926-11"}}],
+                "children": [{"birth": "1900-01"}]}}"#,
+        )
+        .unwrap();
+        let out = Problem::MonthOutOfRange { earliest: YearMonth::ym(1926, 11), latest: NOV_2026 };
+        let paths: Vec<(String, Problem)> = r.validate(NOV_2026).into_iter().map(|e| (e.path, e.problem)).collect();
+        assert_eq!(
+            paths,
+            [("household.adults[0].birth".into(), out.clone()), ("household.children[0].birth".into(), out),]
+        );
     }
 
     #[test]
