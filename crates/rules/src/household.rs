@@ -10,6 +10,41 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::YearMonth;
 
+/// Makes each listed type read from a JSON object only. serde's derived impl also reads a struct from a sequence of
+/// its fields in order, so `[]` would be an empty request. Each type derives its impls with
+/// `#[serde(remote = "Self")]` (which turns them into the associated functions `T::serialize` and `T::deserialize`)
+/// and `#[cfg_attr(feature = "schema", schemars(rename = "T"))]` (which keeps its schema name); the trait impls this
+/// writes call them, asking the deserializer for a map. Field names, `deny_unknown_fields`, defaults and the JSON
+/// paths of errors are the derived ones.
+macro_rules! object_only {
+    ($($t:ident),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a JSON object (", stringify!($t), ")"))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$t, A::Error> {
+                        $t::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object)
+            }
+        }
+    )*};
+}
+pub(crate) use object_only;
+
+object_only!(Request, Household, Adult, Permit, EmployeePension, Segment, ResidentPension, Child);
+
 /// Largest month count accepted anywhere (100 years).
 pub const MAX_MONTHS: u32 = 1200;
 /// Largest amount of money accepted anywhere: 10 billion yuan, in fen.
@@ -33,6 +68,8 @@ pub const LATEST_AS_OF: YearMonth = YearMonth::ym(2100, 12);
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Request"))]
 pub struct Request {
     /// The evaluation month. When absent, the caller's current month is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,6 +81,8 @@ pub struct Request {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Household"))]
 pub struct Household {
     /// One or two adults; with none, one adult about whom nothing is known is assessed.
     #[serde(default)]
@@ -123,6 +162,8 @@ pub enum Employment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Adult"))]
 pub struct Adult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -179,6 +220,8 @@ pub struct Adult {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Permit"))]
 pub struct Permit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held: Option<bool>,
@@ -195,6 +238,8 @@ pub struct Permit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "EmployeePension"))]
 pub struct EmployeePension {
     /// Total contribution months, deemed years included (视同缴费年限).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,6 +265,8 @@ pub struct EmployeePension {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Segment"))]
 pub struct Segment {
     pub place: String,
     pub months: u32,
@@ -229,6 +276,8 @@ pub struct Segment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "ResidentPension"))]
 pub struct ResidentPension {
     /// Contribution months (years × 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -257,6 +306,8 @@ pub enum SchoolStage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Child"))]
 pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -519,6 +570,35 @@ mod tests {
         assert!(parse(r#"{"household": {"adults": [{"stableJb": true}]}}"#).is_err());
         assert!(parse(r#"{"household": {"adults": [{"monthsInPlace": -3}]}}"#).is_err());
         assert!(parse(r#"{"household": {"adults": [{"sex": "other"}]}}"#).is_err());
+    }
+
+    /// serde reads a derived struct from an array of its fields too; a request and each part of it is an object.
+    #[test]
+    fn a_request_and_its_parts_are_objects_never_arrays() {
+        for bad in [
+            "[]",
+            "[null, {}]",
+            r#""2026-11""#,
+            "7",
+            r#"{"household": []}"#,
+            r#"{"household": {"adults": [[]]}}"#,
+            r#"{"household": {"children": [["2015-09"]]}}"#,
+            r#"{"household": {"adults": [{"permit": [true]}]}}"#,
+            r#"{"household": {"adults": [{"employeePension": [12]}]}}"#,
+            r#"{"household": {"adults": [{"employeePension": {"segments": [["henan", 12]]}}]}}"#,
+            r#"{"household": {"adults": [{"residentPension": [12]}]}}"#,
+        ] {
+            let err = parse(bad).unwrap_err().to_string();
+            assert!(err.contains("expected a JSON object"), "{bad}: {err}");
+        }
+        let r = parse(r#"{"asOf": "2026-11", "household": {"adults": [{"permit": {"held": true}}]}}"#).unwrap();
+        assert_eq!(r.household.adults[0].permit.held, Some(true));
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            json,
+            r#"{"asOf":"2026-11","household":{"adults":[{"permit":{"held":true},"employeePension":{},"residentPension":{}}],"children":[]}}"#
+        );
+        assert_eq!(parse(&json).unwrap(), r, "what is written reads back");
     }
 
     #[test]

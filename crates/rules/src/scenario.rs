@@ -22,10 +22,15 @@ use crate::time::YearMonth;
 /// The longest timeline: 45 years.
 pub const MAX_TIMELINE_MONTHS: i32 = 45 * 12;
 
+// A plan, its scenarios, steps and actions are JSON objects, never arrays.
+crate::household::object_only!(Plan, Scenario, Step, Action);
+
 /// One change a family can make. Actions apply to the first adult (the applicant) unless they say otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Action"))]
 pub enum Action {
     /// Move hukou to the place where the family lives (an urban hukou there).
     MoveHukouHere,
@@ -51,6 +56,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Scenario"))]
 pub struct Scenario {
     pub name: String,
     /// The month the changes are made; the evaluation month when absent.
@@ -66,6 +73,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Step"))]
 pub struct Step {
     pub from: YearMonth,
     pub actions: Vec<Action>,
@@ -721,6 +730,8 @@ pub const MAX_STEPS: usize = 12;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Plan"))]
 pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<YearMonth>,
