@@ -465,12 +465,14 @@ fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
         proptest::option::of(ym(55 * 12..70 * 12)),
         proptest::option::of(0u32..7),
         ym(73 * 12..77 * 12),
+        edge_u32(0, 12),
     )
-        .prop_map(|(place, elsewhere, si, contract, issued, owns, below, child_birth, xueji, when)| {
+        .prop_map(|(place, elsewhere, si, contract, issued, owns, below, child_birth, xueji, when, lived)| {
             use anju_rules::household::{Child, Permit};
             let adult = Adult {
                 current_place: Some(place.to_string()),
                 hukou_elsewhere: Some(elsewhere),
+                months_in_place: Some(lived),
                 si_months_here: si,
                 contract_months: contract,
                 permit: Permit { held: issued.map(|_| true), issued, late_endorsement: None },
