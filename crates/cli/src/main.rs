@@ -271,6 +271,7 @@ fn describe(e: &anju_rules::household::FieldError) -> String {
         Problem::OutOfRange { min, max } => format!("{}: must be from {min} to {max}", e.path),
         Problem::UnknownPlace => format!("{}: no such place in the policy data (see `policy/places`)", e.path),
         Problem::TooLate { latest } => format!("{}: must not be after {latest} (45 years ahead)", e.path),
+        Problem::MonthOutOfRange { earliest, latest } => format!("{}: must be from {earliest} to {latest}", e.path),
     }
 }
 

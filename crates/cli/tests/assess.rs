@@ -79,8 +79,22 @@ fn bad_input_exits_2_naming_the_field_never_panicking() {
         (r#"{"housework": {}}"#, "housework: unknown field"),
         (r#"{"household": {"#, "malformed JSON: EOF while parsing"),
         ("", "malformed JSON: EOF while parsing"),
-        ("[1, 2]", "[0]: invalid type: integer `1`"),
-        ("42", "invalid request: invalid type: integer `42`, expected struct Request"),
+        // A request is a JSON object: serde would otherwise read a struct from an array of its fields.
+        ("[1, 2]", "invalid request: invalid type: sequence, expected a JSON object (Request)"),
+        ("[]", "invalid request: invalid type: sequence, expected a JSON object (Request)"),
+        (r#""household""#, "invalid request: invalid type: string \"household\", expected a JSON object (Request)"),
+        ("42", "invalid request: invalid type: integer `42`, expected a JSON object (Request)"),
+        (r#"{"household": []}"#, "household: invalid type: sequence, expected a JSON object (Household)"),
+        (r#"{"household": {"adults": [[]]}}"#, "household.adults[0]: invalid type: sequence, expected a JSON object"),
+        (
+            r#"{"household": {"adults": [{"employeePension": {"segments": [["henan", 12]]}}]}}"#,
+            "household.adults[0].employeePension.segments[0]: invalid type: sequence, expected a JSON object",
+        ),
+        (r#"{"asOf": "2180-01"}"#, "asOf: must be from 2000-01 to 2100-12"),
+        (
+            r#"{"asOf": "2026-11", "household": {"children": [{"birth": "1926-10"}]}}"#,
+            "household.children[0].birth: must be from 1926-11 to 2026-11",
+        ),
     ];
     for (input, expected) in cases {
         let o = anju(&["assess"], input);
@@ -212,6 +226,46 @@ fn compare_and_timeline_read_a_plan() {
     let o = anju(&["compare"], r#"{"scenarios": [{"name": "x", "actions": [{"action": "fly"}]}]}"#);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("scenarios[0].actions[0]"), "{}", stderr(&o));
+}
+
+/// A request in 2180 once sent `timeline` into a loop that never ended (months stop at 2200-12, so a month walk
+/// never passed its last month). Evaluation months are 2000-01 to 2100-12: every command refuses the request at
+/// once, naming `asOf`, whether the month comes from the plan or from `--as-of`. Plans, scenarios and their steps
+/// are JSON objects, never arrays.
+#[test]
+fn plans_outside_the_supported_months_or_not_objects_are_refused_at_once() {
+    let far = r#"{"asOf":"2180-01","household":{"adults":[{}],"children":[{}]}}"#;
+    for command in ["timeline", "compare", "plan"] {
+        for (args, input) in [(&[command][..], far), (&[command, "--as-of", "2180-01"], r#"{"household": {}}"#)] {
+            let o = anju(args, input);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            assert!(stderr(&o).contains(": asOf: must be from 2000-01 to 2100-12"), "{args:?}: {}", stderr(&o));
+        }
+    }
+    let o =
+        anju(&["timeline"], r#"{"asOf": "2026-11", "scenarios": [{"name": "x", "from": "1900-01", "actions": []}]}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("scenarios[0].from: must be from 1926-11 to 2071-11"), "{}", stderr(&o));
+    for (input, expected) in [
+        ("[]", "invalid request: invalid type: sequence, expected a JSON object (Plan)"),
+        (r#""plan""#, "invalid request: invalid type: string \"plan\", expected a JSON object (Plan)"),
+        (
+            r#"{"scenarios": [["x", null, []]]}"#,
+            "scenarios[0]: invalid type: sequence, expected a JSON object (Scenario)",
+        ),
+        (
+            r#"{"scenarios": [{"name": "x", "actions": [["getPermit"]]}]}"#,
+            "scenarios[0].actions[0]: invalid type: sequence, expected a JSON object (Action)",
+        ),
+        (
+            r#"{"scenarios": [{"name": "x", "actions": [], "later": [["2027-01", []]]}]}"#,
+            "scenarios[0].later[0]: invalid type: sequence, expected a JSON object (Step)",
+        ),
+    ] {
+        let o = anju(&["timeline", "--as-of", "2026-11"], input);
+        assert_eq!(o.status.code(), Some(2), "{input}");
+        assert!(stderr(&o).contains(expected), "{input}: expected {expected:?} in {:?}", stderr(&o));
+    }
 }
 
 /// Comparing places: the same family (working in 深圳, hukou in 四川) if it moved back home or to 海口 now. At home

@@ -10,6 +10,41 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::YearMonth;
 
+/// Makes each listed type read from a JSON object only. serde's derived impl also reads a struct from a sequence of
+/// its fields in order, so `[]` would be an empty request. Each type derives its impls with
+/// `#[serde(remote = "Self")]` (which turns them into the associated functions `T::serialize` and `T::deserialize`)
+/// and `#[cfg_attr(feature = "schema", schemars(rename = "T"))]` (which keeps its schema name); the trait impls this
+/// writes call them, asking the deserializer for a map. Field names, `deny_unknown_fields`, defaults and the JSON
+/// paths of errors are the derived ones.
+macro_rules! object_only {
+    ($($t:ident),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a JSON object (", stringify!($t), ")"))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$t, A::Error> {
+                        $t::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object)
+            }
+        }
+    )*};
+}
+pub(crate) use object_only;
+
+object_only!(Request, Household, Adult, Permit, EmployeePension, Segment, ResidentPension, Child);
+
 /// Largest month count accepted anywhere (100 years).
 pub const MAX_MONTHS: u32 = 1200;
 /// Largest amount of money accepted anywhere: 10 billion yuan, in fen.
@@ -22,11 +57,19 @@ pub const MAX_CHILDREN: usize = 10;
 pub const MAX_SEGMENTS: usize = 50;
 /// Children from this age (20, in months) are past school entry and the entrance exams [I].
 pub const SCHOOL_AGE_LIMIT_MONTHS: i32 = 20 * 12;
+/// The first evaluation month accepted: the longest count back from it (`MAX_MONTHS`, 100 years) still lands on a
+/// month `YearMonth` can hold (1900-01).
+pub const EARLIEST_AS_OF: YearMonth = YearMonth::ym(2000, 1);
+/// The last evaluation month accepted: 45 years of timeline after it, and the retirement months of anyone born by
+/// then, stay well inside `YearMonth`'s range (to 2200-12), so no month the engine computes is cut off there.
+pub const LATEST_AS_OF: YearMonth = YearMonth::ym(2100, 12);
 
 /// An assessment request: the household and, optionally, the month to assess at.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Request"))]
 pub struct Request {
     /// The evaluation month. When absent, the caller's current month is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +81,8 @@ pub struct Request {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Household"))]
 pub struct Household {
     /// One or two adults; with none, one adult about whom nothing is known is assessed.
     #[serde(default)]
@@ -117,6 +162,8 @@ pub enum Employment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Adult"))]
 pub struct Adult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -173,6 +220,8 @@ pub struct Adult {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Permit"))]
 pub struct Permit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held: Option<bool>,
@@ -189,6 +238,8 @@ pub struct Permit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "EmployeePension"))]
 pub struct EmployeePension {
     /// Total contribution months, deemed years included (视同缴费年限).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -214,6 +265,8 @@ pub struct EmployeePension {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Segment"))]
 pub struct Segment {
     pub place: String,
     pub months: u32,
@@ -223,6 +276,8 @@ pub struct Segment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "ResidentPension"))]
 pub struct ResidentPension {
     /// Contribution months (years × 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,6 +306,8 @@ pub enum SchoolStage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Child"))]
 pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth: Option<YearMonth>,
@@ -491,12 +548,21 @@ pub enum Problem {
     TooLate {
         latest: YearMonth,
     },
+    /// A month outside the range the engine supports: an evaluation month outside
+    /// `EARLIEST_AS_OF..=LATEST_AS_OF`, or a date more than 100 years (`MAX_MONTHS`) before it.
+    MonthOutOfRange {
+        earliest: YearMonth,
+        latest: YearMonth,
+    },
 }
 
 impl Request {
     /// Range checks beyond what the types enforce, at evaluation month `as_of`. Empty when acceptable.
     pub fn validate(&self, as_of: YearMonth) -> Vec<FieldError> {
-        let mut v = Validator::default();
+        let mut v = Validator { as_of, errors: Vec::new() };
+        if !(EARLIEST_AS_OF..=LATEST_AS_OF).contains(&as_of) {
+            v.push("asOf", Problem::MonthOutOfRange { earliest: EARLIEST_AS_OF, latest: LATEST_AS_OF });
+        }
         let h = &self.household;
         v.count("household.adults", h.adults.len(), MAX_ADULTS);
         v.count("household.children", h.children.len(), MAX_CHILDREN);
@@ -507,11 +573,11 @@ impl Request {
         v.max("household.floorAreaPerCapitaM2", h.floor_area_per_capita_m2, 10_000);
         for (i, a) in h.adults.iter().enumerate() {
             let at = |f: &str| format!("household.adults[{i}].{f}");
-            v.not_after(at("birth"), a.birth, as_of);
-            v.not_after(at("permit.issued"), a.permit.issued, as_of);
-            v.not_after(at("permit.lateEndorsement"), a.permit.late_endorsement, as_of);
-            v.not_after(at("businessLicenceSince"), a.business_licence_since, as_of);
-            v.not_after(at("graduated"), a.graduated, as_of);
+            v.past(at("birth"), a.birth);
+            v.past(at("permit.issued"), a.permit.issued);
+            v.past(at("permit.lateEndorsement"), a.permit.late_endorsement);
+            v.past(at("businessLicenceSince"), a.business_licence_since);
+            v.past(at("graduated"), a.graduated);
             v.max(&at("siMonthsHere"), a.si_months_here, MAX_MONTHS);
             v.max(&at("contractMonths"), a.contract_months, MAX_MONTHS);
             v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
@@ -530,15 +596,15 @@ impl Request {
             v.fen(&at("residentPension.balanceFen"), r.balance_fen);
         }
         for (i, c) in h.children.iter().enumerate() {
-            v.not_after(format!("household.children[{i}].birth"), c.birth, as_of);
+            v.past(format!("household.children[{i}].birth"), c.birth);
             v.max(&format!("household.children[{i}].xuejiYears"), c.xueji_years, 30);
         }
         v.errors
     }
 }
 
-#[derive(Default)]
 struct Validator {
+    as_of: YearMonth,
     errors: Vec<FieldError>,
 }
 
@@ -567,11 +633,20 @@ impl Validator {
         }
     }
 
-    fn not_after(&mut self, path: String, value: Option<YearMonth>, as_of: YearMonth) {
-        if value.is_some_and(|v| v > as_of) {
-            self.push(path, Problem::AfterAsOf);
+    /// A date of the past: not after the evaluation month, nor more than 100 years before it.
+    fn past(&mut self, path: String, value: Option<YearMonth>) {
+        let (earliest, latest) = past_months(self.as_of);
+        match value {
+            Some(v) if v > latest => self.push(path, Problem::AfterAsOf),
+            Some(v) if v < earliest => self.push(path, Problem::MonthOutOfRange { earliest, latest }),
+            _ => {}
         }
     }
+}
+
+/// The months a date of the past may hold at evaluation month `as_of`: the 100 years (`MAX_MONTHS`) up to it.
+pub fn past_months(as_of: YearMonth) -> (YearMonth, YearMonth) {
+    (as_of + -(MAX_MONTHS as i32), as_of)
 }
 
 #[cfg(test)]
@@ -602,6 +677,35 @@ mod tests {
         assert!(parse(r#"{"household": {"adults": [{"sex": "other"}]}}"#).is_err());
     }
 
+    /// serde reads a derived struct from an array of its fields too; a request and each part of it is an object.
+    #[test]
+    fn a_request_and_its_parts_are_objects_never_arrays() {
+        for bad in [
+            "[]",
+            "[null, {}]",
+            r#""2026-11""#,
+            "7",
+            r#"{"household": []}"#,
+            r#"{"household": {"adults": [[]]}}"#,
+            r#"{"household": {"children": [["2015-09"]]}}"#,
+            r#"{"household": {"adults": [{"permit": [true]}]}}"#,
+            r#"{"household": {"adults": [{"employeePension": [12]}]}}"#,
+            r#"{"household": {"adults": [{"employeePension": {"segments": [["henan", 12]]}}]}}"#,
+            r#"{"household": {"adults": [{"residentPension": [12]}]}}"#,
+        ] {
+            let err = parse(bad).unwrap_err().to_string();
+            assert!(err.contains("expected a JSON object"), "{bad}: {err}");
+        }
+        let r = parse(r#"{"asOf": "2026-11", "household": {"adults": [{"permit": {"held": true}}]}}"#).unwrap();
+        assert_eq!(r.household.adults[0].permit.held, Some(true));
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            json,
+            r#"{"asOf":"2026-11","household":{"adults":[{"permit":{"held":true},"employeePension":{},"residentPension":{}}],"children":[]}}"#
+        );
+        assert_eq!(parse(&json).unwrap(), r, "what is written reads back");
+    }
+
     #[test]
     fn out_of_range_values_are_named_by_path() {
         let r = parse(
@@ -626,6 +730,39 @@ mod tests {
             ..Request::default()
         };
         assert_eq!(three.validate(NOV_2026)[0].problem, Problem::TooMany { max: 2 });
+    }
+
+    /// The supported evaluation months are 2000-01 to 2100-12; a date of the past lies in the 100 years up to the
+    /// evaluation month (at 2026-11: 1926-11 to 2026-11).
+    #[test]
+    fn months_outside_the_supported_range_are_named_by_path() {
+        let r = parse(r#"{"asOf": "2180-01", "household": {"adults": [{}], "children": [{}]}}"#).unwrap();
+        let as_of = r.as_of.unwrap();
+        let errors = r.validate(as_of);
+        assert_eq!(
+            errors,
+            [FieldError {
+                path: "asOf".into(),
+                problem: Problem::MonthOutOfRange { earliest: YearMonth::ym(2000, 1), latest: YearMonth::ym(2100, 12) },
+            }]
+        );
+        for ok in [YearMonth::ym(2000, 1), YearMonth::ym(2100, 12)] {
+            assert_eq!(Request::default().validate(ok), [], "{ok}");
+        }
+        assert_eq!(Request::default().validate(YearMonth::ym(1999, 12)).len(), 1);
+        assert_eq!(Request::default().validate(YearMonth::ym(2101, 1)).len(), 1);
+
+        let r = parse(
+            r#"{"household": {"adults": [{"birth": "1926-10", "permit": {"issued": "1926-11"}}],
+                "children": [{"birth": "1900-01"}]}}"#,
+        )
+        .unwrap();
+        let out = Problem::MonthOutOfRange { earliest: YearMonth::ym(1926, 11), latest: NOV_2026 };
+        let paths: Vec<(String, Problem)> = r.validate(NOV_2026).into_iter().map(|e| (e.path, e.problem)).collect();
+        assert_eq!(
+            paths,
+            [("household.adults[0].birth".into(), out.clone()), ("household.children[0].birth".into(), out),]
+        );
     }
 
     #[test]

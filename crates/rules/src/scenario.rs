@@ -23,10 +23,15 @@ use crate::time::YearMonth;
 /// The longest timeline: 45 years.
 pub const MAX_TIMELINE_MONTHS: i32 = 45 * 12;
 
+// A plan, its scenarios, steps and actions are JSON objects, never arrays.
+crate::household::object_only!(Plan, Scenario, Step, Action);
+
 /// One change a family can make. Actions apply to the first adult (the applicant) unless they say otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Action"))]
 pub enum Action {
     /// Move hukou to the place where the family lives (an urban hukou there).
     MoveHukouHere,
@@ -52,6 +57,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Scenario"))]
 pub struct Scenario {
     pub name: String,
     /// The month the changes are made; the evaluation month when absent.
@@ -67,6 +74,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Step"))]
 pub struct Step {
     pub from: YearMonth,
     pub actions: Vec<Action>,
@@ -101,9 +110,10 @@ impl Scenario {
 }
 
 /// The request `months` later, with nothing changed but time.
+/// Months beyond the last representable month are not counted: `to` is where time stops.
 pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
-    let months = months.max(0);
-    let to = as_of + months;
+    let to = as_of + months.max(0);
+    let months = as_of.months_until(to).max(0);
     let mut next = request.clone();
     next.as_of = Some(to);
     let grow = |v: Option<u32>| v.map(|m| m.saturating_add(months.unsigned_abs()).min(crate::household::MAX_MONTHS));
@@ -126,9 +136,9 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
         }
     }
     // Each September crossed is another year of school registration here.
-    let septembers = (1..=months).filter(|k| (as_of + *k).month() == 9).count();
+    let septembers = crate::time::septembers_between(as_of, to);
     for child in &mut next.household.children {
-        child.xueji_years = child.xueji_years.map(|y| y.saturating_add(u32::try_from(septembers).unwrap_or(0)).min(30));
+        child.xueji_years = child.xueji_years.map(|y| y.saturating_add(septembers).min(30));
         // A child moves on a stage when the school calendar says so (primary → junior → senior, each September).
         if child.stage.is_some() {
             child.stage = crate::household::calendar::stage_at(child.stage, child.birth, as_of, to);
@@ -374,12 +384,13 @@ fn candidates(
         }
         // School entry and exams concern children under 20 (unknown birth: the whole horizon).
         let last = child.birth.map_or(end, |b| (b + crate::household::SCHOOL_AGE_LIMIT_MONTHS).min(end));
-        let mut m = start + 1;
-        while m <= last {
+        // Counted in months from `start`, never by comparing months: `YearMonth + n` stops at the last
+        // representable month, where a comparison would never be passed.
+        for k in 1..=start.months_until(last).clamp(0, MAX_TIMELINE_MONTHS) {
+            let m = start + k;
             if calendar.contains(&m.month()) {
                 add(m);
             }
-            m = m + 1;
         }
     }
     months.sort();
@@ -470,15 +481,15 @@ pub(crate) fn walk(
     if !visit(as_of, first) {
         return;
     }
-    let mut i = 0;
-    while i < months.len() {
-        let m = months[i];
+    // The months are distinct and within the horizon, so there are at most `horizon` of them; the count bounds the
+    // walk even so.
+    for i in 0..=MAX_TIMELINE_MONTHS.unsigned_abs() as usize {
+        let Some(&m) = months.get(i) else { break };
         let now = crate::evaluate(&at(m), m, wanted);
         met(&now, m, &mut months);
         if !visit(m, now) {
             return;
         }
-        i += 1;
     }
 }
 
@@ -694,6 +705,59 @@ mod tests {
         assert_eq!(rental.status, Status::Eligible);
     }
 
+    /// A plan's months lie between 100 years before the evaluation month and 45 years after it (at 2026-11:
+    /// 1926-11 to 2071-11); the evaluation month itself between 2000-01 and 2100-12.
+    #[test]
+    fn plan_months_outside_the_supported_range_are_named_by_path() {
+        use crate::household::{FieldError, Problem};
+        let plan: Plan = serde_json::from_str(
+            r#"{"scenarios": [{"name": "x", "from": "1926-10", "actions": [],
+                "later": [{"from": "2071-12", "actions": []}, {"from": "2071-11", "actions": []}]}],
+                "at": "1926-11"}"#,
+        )
+        .expect("parses");
+        let latest = YearMonth::ym(2071, 11);
+        let errors: Vec<(String, Problem)> = plan.validate(NOV_2026).into_iter().map(|e| (e.path, e.problem)).collect();
+        assert_eq!(
+            errors,
+            [
+                (
+                    "scenarios[0].from".to_string(),
+                    Problem::MonthOutOfRange { earliest: YearMonth::ym(1926, 11), latest }
+                ),
+                ("scenarios[0].later[0].from".to_string(), Problem::TooLate { latest }),
+            ]
+        );
+        let far: Plan = serde_json::from_str(r#"{"asOf": "2180-01"}"#).expect("parses");
+        assert_eq!(
+            far.validate(YearMonth::ym(2180, 1)),
+            [FieldError {
+                path: "asOf".into(),
+                problem: Problem::MonthOutOfRange { earliest: YearMonth::ym(2000, 1), latest: YearMonth::ym(2100, 12) }
+            }]
+        );
+    }
+
+    /// Counting Septembers without walking months: from 2026-08 to 2027-09 two (2026-09, 2027-09); from a September
+    /// to the August after, none beyond it; at the last representable month, none however far one asks.
+    #[test]
+    fn septembers_are_counted_across_year_ends() {
+        assert_eq!(crate::time::septembers_between(YearMonth::ym(2026, 8), YearMonth::ym(2027, 9)), 2);
+        assert_eq!(crate::time::septembers_between(YearMonth::ym(2026, 9), YearMonth::ym(2027, 8)), 0);
+        assert_eq!(crate::time::septembers_between(YearMonth::ym(2026, 9), YearMonth::ym(2026, 9)), 0);
+        assert_eq!(crate::time::septembers_between(YearMonth::ym(2027, 9), YearMonth::ym(2026, 9)), 0);
+        let last = YearMonth::ym(crate::time::MAX_YEAR, 12);
+        let r = Request {
+            household: Household {
+                children: vec![crate::household::Child { xueji_years: Some(3), ..Default::default() }],
+                ..Household::default()
+            },
+            ..Request::default()
+        };
+        assert_eq!(advance(&r, last, i32::MAX).household.children[0].xueji_years, Some(3));
+        assert_eq!(advance(&r, YearMonth::ym(2026, 8), 13).household.children[0].xueji_years, Some(5));
+    }
+
     #[test]
     fn a_move_opens_a_province_segment_only_when_leaving_the_insured_place_and_compares_the_hukou_by_place() {
         use crate::household::Segment;
@@ -735,6 +799,8 @@ pub const MAX_STEPS: usize = 12;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "Plan"))]
 pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<YearMonth>,
@@ -773,20 +839,27 @@ impl Plan {
         let mut errors = self.request().validate(as_of);
         let mut push = |path: String, problem: Problem| errors.push(FieldError { path, problem });
         let latest = as_of + MAX_TIMELINE_MONTHS;
+        // A month of the plan lies between 100 years before the evaluation month (such a change counts from the
+        // evaluation month) and the end of the longest timeline.
+        let earliest = crate::household::past_months(as_of).0;
+        let mut month = |path: String, m: Option<YearMonth>| match m {
+            Some(m) if m > latest => push(path, Problem::TooLate { latest }),
+            Some(m) if m < earliest => push(path, Problem::MonthOutOfRange { earliest, latest }),
+            _ => {}
+        };
+        for (i, s) in self.scenarios.iter().enumerate() {
+            month(format!("scenarios[{i}].from"), s.from);
+            for (k, step) in s.later.iter().enumerate() {
+                month(format!("scenarios[{i}].later[{k}].from"), Some(step.from));
+            }
+        }
+        month("at".into(), self.at);
         if self.scenarios.len() + self.places.len() > MAX_SCENARIOS {
             push("scenarios".into(), Problem::TooMany { max: MAX_SCENARIOS });
         }
         for (i, s) in self.scenarios.iter().enumerate() {
-            if s.from.is_some_and(|f| f > latest) {
-                push(format!("scenarios[{i}].from"), Problem::TooLate { latest });
-            }
             if s.later.len() > MAX_STEPS {
                 push(format!("scenarios[{i}].later"), Problem::TooMany { max: MAX_STEPS });
-            }
-            for (k, step) in s.later.iter().enumerate() {
-                if step.from > latest {
-                    push(format!("scenarios[{i}].later[{k}].from"), Problem::TooLate { latest });
-                }
             }
             let all = s.actions.iter().map(|a| (String::new(), a)).chain(
                 s.later
@@ -819,9 +892,6 @@ impl Plan {
             if crate::policy::place(place).is_none() {
                 push(format!("places[{i}]"), Problem::UnknownPlace);
             }
-        }
-        if self.at.is_some_and(|m| m > latest) {
-            push("at".into(), Problem::TooLate { latest });
         }
         if self.horizon_months.is_some_and(|h| h > MAX_TIMELINE_MONTHS.unsigned_abs()) {
             push("horizonMonths".into(), Problem::TooLarge { max: i64::from(MAX_TIMELINE_MONTHS) });
