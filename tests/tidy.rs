@@ -37,3 +37,33 @@ fn every_rust_file_starts_with_a_module_doc() {
         .collect();
     assert!(missing.is_empty(), "files without a //! doc comment: {missing:?}");
 }
+
+/// Unknown is never zero: program and pension code never defaults a missing legal number or fact to 0 or to a
+/// type's default. The exceptions are listed with their reason; a new one must be added here, on purpose.
+#[test]
+fn programs_never_default_a_missing_number_to_zero() {
+    const PATTERNS: [&str; 3] = ["unwrap_or(0)", "map_or(0,", "unwrap_or_default()"];
+    const EXCEPTIONS: [(&str, &str, &str); 1] = [(
+        "crates/rules/src/programs/family.rs",
+        ".map_or(0, |(k, _)| k)",
+        "a position in a list of parents, not a number of law: the first parent when none is sooner",
+    )];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["crates/rules/src/programs", "crates/rules/src/pension"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "found only {} files", files.len());
+    let mut found = Vec::new();
+    for f in &files {
+        let rel = f.strip_prefix(root).unwrap_or(f).display().to_string();
+        let text = fs::read_to_string(f).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            let excepted = EXCEPTIONS.iter().any(|(file, snippet, _)| rel == *file && line.contains(snippet));
+            if PATTERNS.iter().any(|p| line.contains(p)) && !excepted {
+                found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "a missing value read as zero or a default (say why, or make it unknown): {found:#?}");
+}

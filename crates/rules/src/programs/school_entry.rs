@@ -276,4 +276,79 @@ mod tests {
         assert_eq!(r.criteria[0].outcome, Outcome::Met);
         assert_eq!(r.status, Status::Unknown);
     }
+
+    /// A child whose hukou is in 杏花岭 is placed by school zone there (义务教育法 Art. 12 ¶1): never asked for a
+    /// parent's residence permit, even when the parent has none.
+    #[test]
+    fn a_child_with_a_local_hukou_is_not_asked_for_a_permit() {
+        let mut h = family(YearMonth::ym(2022, 6), 0);
+        h.adults[0].permit = Permit { held: Some(false), issued: None, late_endorsement: None };
+        h.children[0].hukou_place = Some("shanxi/taiyuan/xinghualing".into());
+        let r = evaluate(&h, &h.children[0], 0, YearMonth::ym(2023, 4));
+        assert_eq!(r.status, Status::Eligible);
+        assert!(r.criteria.iter().all(|c| c.id != "parent_permit"));
+        assert!(r.criteria.iter().any(|c| c.id == "local_hukou" && c.outcome == Outcome::Met));
+    }
+
+    /// 连南 2022: own-county families use category (4) without a 居住证 (rules-counties §3.1): 3 years of continuous
+    /// insurance in 三江镇 and a labour contract of 1 year are still asked for.
+    #[test]
+    fn liannan_own_county_families_take_the_workers_tests_without_a_permit() {
+        let household = |si: u32| Household {
+            adults: vec![Adult {
+                current_place: Some("guangdong/qingyuan/liannan".into()),
+                hukou_place: Some("guangdong/qingyuan/liannan".into()),
+                permit: Permit { held: Some(false), issued: None, late_endorsement: None },
+                si_months_here: Some(si),
+                contract_months: Some(24),
+                employment: Some(crate::household::Employment::Contract),
+                stable_home: Some(true),
+                ..Adult::default()
+            }],
+            children: vec![Child {
+                birth: Some(YearMonth::ym(2016, 3)),
+                hukou_place: Some("guangdong/qingyuan/liannan".into()),
+                ..Child::default()
+            }],
+            ..Household::default()
+        };
+        let at = YearMonth::ym(2022, 5);
+        let three_years = household(36);
+        let r = evaluate(&three_years, &three_years.children[0], 0, at);
+        assert_eq!(r.status, Status::Eligible);
+        assert!(r.criteria.iter().all(|c| c.id != "parent_permit"));
+        let thirty_months = household(30);
+        let r = evaluate(&thirty_months, &thirty_months.children[0], 0, at);
+        assert_eq!(r.status, Status::NotEligible);
+    }
+
+    /// Whether the child is local is not known (no hukou given for child or parent): a permit too late for 杏花岭's
+    /// outside track is not a "no", since a local child would be zoned; the answer waits for the child's hukou.
+    #[test]
+    fn an_unknown_hukou_never_turns_the_outside_track_into_a_no() {
+        let mut h = family(YearMonth::ym(2022, 6), 13);
+        h.adults[0].hukou_elsewhere = None;
+        let r = evaluate(&h, &h.children[0], 0, YearMonth::ym(2023, 4));
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r
+            .open_questions()
+            .contains(&Question { subject: Subject::Child(0), field: child_fields::HUKOU_PLACE }));
+    }
+
+    /// Either parent counts: the mother (listed second) holds the permit, the father the contract and insurance.
+    #[test]
+    fn the_second_parent_meets_the_permit_test_and_is_named() {
+        let mut h = family(YearMonth::ym(2022, 3), 13);
+        let mut mother = h.adults[0].clone();
+        h.adults[0].permit = Permit { held: Some(false), issued: None, late_endorsement: None };
+        mother.si_months_here = Some(0);
+        mother.contract_months = None;
+        h.adults.push(mother);
+        let r = evaluate(&h, &h.children[0], 0, YearMonth::ym(2023, 4));
+        assert_eq!(r.status, Status::Eligible);
+        let permit = r.criteria.iter().find(|c| c.id == "parent_permit").unwrap();
+        assert_eq!(permit.met_by, Some("household.adults[1]"));
+        let work = r.criteria.iter().find(|c| c.id == "parent_work").unwrap();
+        assert_eq!(work.met_by, Some("household.adults[0]"));
+    }
 }
