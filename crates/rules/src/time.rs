@@ -5,6 +5,8 @@
 //! - `ym + n` is the month `n` months later (n may be negative); `2026-11 + 3 = 2027-02`.
 //! - `a.months_until(b)` is `b - a` in months; `2026-11.months_until(2027-02) = 3`.
 //! - A person who has lived somewhere for `k` whole months at month `m` has lived there `k + n` months at `m + n`.
+//! - `ym + n` stops at the first and last months held (1900-01, 2200-12): a loop over months counts them
+//!   (`for k in 0..n`), since `m <= last` holds for ever once `m` has stopped at the last month.
 //!
 //! The engine has no clock: "today" is always passed in as the evaluation month (as of).
 

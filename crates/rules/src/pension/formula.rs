@@ -51,21 +51,26 @@ pub fn flexible_contribution_fen(average_wage_fen: i64, base_bp: i64, rate_bp: i
     (monthly, account)
 }
 
-/// The account balance after `months` of monthly compounding at `rate_bp` a year (rate / 12 a month), with
-/// `monthly_add_fen` credited at the end of each month. Computed in units of 10⁻⁹ fen, rounded half-up at the end.
+/// The most months a balance is projected over: every month from 1900-01 to 2200-12, the whole calendar the
+/// engine knows (a projection is never longer than the months between two of them).
+pub const MAX_PROJECTION_MONTHS: i32 = (crate::time::MAX_YEAR - crate::time::MIN_YEAR + 1) * 12;
+
+/// The account balance after `months` (at most `MAX_PROJECTION_MONTHS`) of monthly compounding at `rate_bp` a year
+/// (rate / 12 a month), with `monthly_add_fen` credited at the end of each month. Computed in units of 10⁻⁹ fen,
+/// rounded half-up at the end; a balance beyond what i128 holds stays at its limit instead of overflowing.
 pub fn project_balance_fen(balance_fen: i64, months: i32, rate_bp: i64, monthly_add_fen: i64) -> i64 {
     const SCALE: i128 = 1_000_000_000;
     let mut b = i128::from(balance_fen) * SCALE;
     let (rate, add) = (i128::from(rate_bp), i128::from(monthly_add_fen) * SCALE);
-    for _ in 0..months.max(0) {
+    for _ in 0..months.clamp(0, MAX_PROJECTION_MONTHS) {
         // The same arithmetic in i64 when it cannot overflow (it is several times faster than i128 division).
         let interest = match (i64::try_from(b), i64::try_from(rate)) {
             (Ok(b64), Ok(r64)) if b64.unsigned_abs() < (1 << 62) / (r64.unsigned_abs() + 1) => {
                 i128::from(b64 * r64 / 120_000)
             }
-            _ => b * rate / 120_000,
+            _ => b.saturating_mul(rate) / 120_000,
         };
-        b += interest + add;
+        b = b.saturating_add(interest.saturating_add(add));
     }
     to_fen(div_round_half_up(b, SCALE))
 }
@@ -105,6 +110,18 @@ mod tests {
         let large = project_balance_fen(1_000_000_000_000, 148, 262, 0);
         assert_eq!(small, 13_809_630);
         assert!((large - small * 100_000).abs() <= 100_000, "{large} vs {}", small * 100_000);
+    }
+
+    /// However long or large, a projection returns: months are capped at the calendar's span, sums at i128's range.
+    #[test]
+    fn projection_is_bounded_in_months_and_in_size() {
+        assert_eq!(
+            project_balance_fen(1_000, i32::MAX, 262, 0),
+            project_balance_fen(1_000, MAX_PROJECTION_MONTHS, 262, 0)
+        );
+        assert_eq!(project_balance_fen(i64::MAX, i32::MAX, 100_000, i64::MAX), i64::MAX);
+        assert_eq!(project_balance_fen(i64::MIN, i32::MAX, 100_000, i64::MIN), i64::MIN);
+        assert_eq!(project_balance_fen(5, i32::MIN, 262, 7), 5);
     }
 
     #[test]
