@@ -57,17 +57,19 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let place = adult.current_place.as_deref();
     let size = size(place, as_of);
 
+    // Whether the hukou is already here: from the hukou place where it settles it, else the adult's own answer.
+    let away = super::family::adult_hukou_here(adult, place).map(|here| !here);
     let mut elsewhere = criterion(
         "hukou_elsewhere",
         &data::criteria::HUKOU_ELSEWHERE,
-        tri(adult.hukou_elsewhere),
-        match adult.hukou_elsewhere {
+        tri(away),
+        match away {
             Some(true) => Msg::HukouCouldMove,
             Some(false) => Msg::HukouAlreadyHere,
             None => Msg::HukouUnknown,
         },
     );
-    if adult.hukou_elsewhere.is_none() {
+    if away.is_none() {
         elsewhere.questions.push(q(fields::HUKOU_ELSEWHERE));
     }
     let mut criteria = vec![elsewhere];
@@ -122,7 +124,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         not_modelled: vec![Msg::NotModelledLocalProofs],
         ..ProgramResult::new(ProgramId::HukouTransfer, Subject::adult_path(index), criteria)
     };
-    if adult.hukou_elsewhere == Some(false) {
+    if away == Some(false) {
         result.not_applicable()
     } else {
         result
@@ -253,5 +255,16 @@ mod tests {
         assert_eq!(months("henan", "guangdong/shenzhen"), Some(0), "insured elsewhere now");
         assert_eq!(months("guangdong/dongguan", "guangdong/shenzhen"), Some(0));
         assert_eq!(months("guangdong", "guangdong/shenzhen"), None, "Guangdong may or may not be Shenzhen");
+    }
+
+    /// A hukou in the county one lives in is already here, whether or not the adult answered the question.
+    #[test]
+    fn a_hukou_place_inside_the_place_lived_in_is_already_here() {
+        let mut a = migrant(Some("guangxi/liuzhou/rongan"), Some(true));
+        a.hukou_elsewhere = None;
+        a.hukou_place = Some("guangxi/liuzhou/rongan".into());
+        assert_eq!(evaluate(&a, 0, NOV_2026).status, Status::NotApplicable);
+        a.hukou_place = Some("guangxi".into());
+        assert_eq!(evaluate(&a, 0, NOV_2026).status, Status::Unknown, "a province alone does not say which county");
     }
 }

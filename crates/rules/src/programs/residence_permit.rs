@@ -272,4 +272,16 @@ mod tests {
             }
         }
     }
+
+    /// Nobody is asked for a permit in their own city, however the places are given: a hukou in a district of
+    /// the city lived in is local; a hukou in another province is not.
+    #[test]
+    fn a_hukou_inside_the_city_lived_in_needs_no_permit() {
+        let mut a = person(None, Some(8), Some(true));
+        a.current_place = Some("guangdong/shenzhen".into());
+        a.hukou_place = Some("guangdong/shenzhen/futian".into());
+        assert_eq!(evaluate(&a, NOV_2026).status, Status::NotApplicable);
+        a.hukou_place = Some("henan/kaifeng/lankao".into());
+        assert_eq!(evaluate(&a, NOV_2026).status, Status::Eligible);
+    }
 }
