@@ -192,6 +192,13 @@ pub fn parameter_name(key: &str, lang: Lang) -> Option<&'static str> {
         "zhongkao_eligibility.xueji_from_stage" => {
             ("中考算哪几年的学籍", "which school years count for the senior-high exam")
         }
+        "school_entry.both_parents" => ("入学要不要父母双方都符合", "whether both parents must meet the school tests"),
+        "exam_eligibility.both_parents" => {
+            ("高考要不要父母双方都符合", "whether both parents must meet the college-exam tests")
+        }
+        "zhongkao_eligibility.both_parents" => {
+            ("中考要不要父母双方都符合", "whether both parents must meet the senior-high exam tests")
+        }
         "school_entry.si_months" => ("入学要求父母交社保多久", "how long a parent must be insured for school"),
         "zhongkao_eligibility.cutoff_month" => {
             ("中考条件算到哪个月", "the month the senior-high exam conditions are counted to")

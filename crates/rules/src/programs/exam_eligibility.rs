@@ -32,6 +32,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         xueji: (&data::XUEJI_YEARS, &data::XUEJI_FROM_STAGE, &data::criteria::CHILD_XUEJI),
         zhongkao_here: Some((&data::REQUIRES_ZHONGKAO_HERE, &data::criteria::ZHONGKAO_HERE)),
         local_hukou: &data::criteria::LOCAL_HUKOU,
+        both_parents: &data::BOTH_PARENTS,
         // The 高考 is a province's: a child is local with a hukou anywhere in the province [I].
         area_levels: 1,
     };
@@ -59,6 +60,8 @@ pub(crate) struct Exam {
     pub xueji: (&'static Parameter, &'static Parameter, &'static Citation),
     pub zhongkao_here: Option<(&'static Parameter, &'static Citation)>,
     pub local_hukou: &'static Citation,
+    /// Either parent (0) or both (1), as the place's text says.
+    pub both_parents: &'static Parameter,
     /// How many levels of the place id make "here" for a child's hukou when no layer sets the rules (1: province).
     pub area_levels: usize,
 }
@@ -175,11 +178,14 @@ impl Exam {
         let missing = |id, cite, p: &'static Parameter| {
             no_local_rule(id, cite, place, p, Question::adult(0, fields::CURRENT_PLACE))
         };
+        let Some(who) = number(self.both_parents).and_then(|v| family::Parents::from_value(v.0)) else {
+            return self.ids().into_iter().map(|(id, cite)| missing(id, cite, self.both_parents)).collect();
+        };
         let mut criteria = Vec::new();
         let months = |id: &'static str, cite, measure, p: &'static Parameter| match number(p) {
             None => missing(id, cite, p),
             Some(rule) => cite_local(
-                family::any_parent(parents, |i, a| months_test(id, cite, measure, a, i, rule.0, cutoff, as_of)),
+                who.test(parents, |i, a| months_test(id, cite, measure, a, i, rule.0, cutoff, as_of)),
                 Some(rule),
             ),
         };
@@ -198,7 +204,7 @@ impl Exam {
                     area: policy::resolve(place, si_param).1,
                 };
                 cite_local(
-                    family::any_parent(parents, |i, a| work_test("parent_si", si_cite, a, i, &rule, cutoff, as_of)),
+                    who.test(parents, |i, a| work_test("parent_si", si_cite, a, i, &rule, cutoff, as_of)),
                     Some(si),
                 )
             }

@@ -145,6 +145,67 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
     results.swap_remove(soonest).1
 }
 
+/// Whose tests count for a child: either parent (父母一方, the usual wording) or both, as the place's text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parents {
+    Either,
+    Both,
+}
+
+impl Parents {
+    /// From a place's `both_parents` value (0 either, 1 both); unknown for anything else.
+    pub fn from_value(value: i64) -> Option<Parents> {
+        match value {
+            0 => Some(Parents::Either),
+            1 => Some(Parents::Both),
+            _ => None,
+        }
+    }
+
+    /// The parents' test combined as the rule says.
+    pub fn test(self, parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criterion) -> Criterion {
+        match self {
+            Parents::Either => any_parent(parents, test),
+            Parents::Both => every_parent(parents, test),
+        }
+    }
+}
+
+/// A parent's test that every parent given must meet: failed when one fails for good; else unknown while one is
+/// unknown (with every open question); else, when one will meet it only by waiting, met from the latest month.
+pub fn every_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criterion) -> Criterion {
+    if parents.is_empty() {
+        return test(0, &UNKNOWN);
+    }
+    let mut results: Vec<Criterion> = parents.iter().map(|(i, a)| test(*i, a)).collect();
+    if let Some(k) = results.iter().position(|c| c.outcome == Outcome::NotMet && !c.is_duration) {
+        return results.swap_remove(k);
+    }
+    if let Some(k) = results.iter().position(|c| c.outcome == Outcome::Unknown) {
+        let mut questions = Vec::new();
+        for c in results.iter().filter(|c| c.outcome == Outcome::Unknown) {
+            for q in &c.questions {
+                if !questions.contains(q) {
+                    questions.push(*q);
+                }
+            }
+        }
+        let mut c = results.swap_remove(k);
+        c.questions = questions;
+        return c;
+    }
+    let latest = results
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.outcome == Outcome::NotMet)
+        .max_by_key(|(_, c)| c.met_from)
+        .map(|(k, _)| k);
+    match latest {
+        Some(k) => results.swap_remove(k),
+        None => results.swap_remove(0),
+    }
+}
+
 /// How good an answer is for the family: eligible, then eligible soonest, then undecided, then no.
 fn rank(r: &ProgramResult) -> (u8, Option<crate::time::YearMonth>) {
     match r.status {
@@ -189,5 +250,40 @@ mod tests {
         assert_eq!(hukou_here(None, &[(0, &away), (1, &away)], place), Some(false));
         assert_eq!(hukou_here(None, &[(0, &away), (1, &home)], place), None, "registered with either parent");
         assert_eq!(hukou_here(Some("shanxi/taiyuan/xinghualing"), &[(0, &away)], place), Some(true));
+    }
+
+    fn months(outcome: Outcome, met_from: Option<crate::time::YearMonth>) -> Criterion {
+        let mut c = crate::programs::common::criterion(
+            "parent_work",
+            &crate::policy::data::national::school_entry::criteria::PARENT_WORK,
+            outcome,
+            crate::message::Msg::NotRequiredHere,
+        );
+        c.is_duration = met_from.is_some();
+        c.met_from = met_from;
+        c
+    }
+
+    /// Either parent: the one who meets it is named. Both: one failing is enough to fail, one waiting makes the
+    /// test met only from the later month.
+    #[test]
+    fn either_or_both_parents_as_the_rule_says() {
+        let (father, mother) = (Adult::default(), Adult::default());
+        let parents = [(0, &father), (1, &mother)];
+        let later = Some(crate::time::YearMonth::ym(2027, 9));
+        let one_meets =
+            |i: u8, _: &Adult| if i == 1 { months(Outcome::Met, None) } else { months(Outcome::NotMet, None) };
+        let c = Parents::Either.test(&parents, one_meets);
+        assert_eq!((c.outcome, c.met_by), (Outcome::Met, Some("household.adults[1]")));
+        assert_eq!(Parents::Both.test(&parents, one_meets).outcome, Outcome::NotMet);
+        let one_waits =
+            |i: u8, _: &Adult| if i == 0 { months(Outcome::NotMet, later) } else { months(Outcome::Met, None) };
+        let c = Parents::Both.test(&parents, one_waits);
+        assert_eq!((c.outcome, c.met_from), (Outcome::NotMet, later));
+        assert_eq!(Parents::Either.test(&parents, one_waits).outcome, Outcome::Met);
+        let one_unknown =
+            |i: u8, _: &Adult| if i == 0 { months(Outcome::Unknown, None) } else { months(Outcome::Met, None) };
+        assert_eq!(Parents::Both.test(&parents, one_unknown).outcome, Outcome::Unknown);
+        assert_eq!(Parents::from_value(2), None);
     }
 }

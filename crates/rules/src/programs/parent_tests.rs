@@ -3,7 +3,8 @@
 //! local text says), a labour contract where the text asks for one, and a business licence only where the text
 //! names it as an alternative. A licence never adds to insurance months.
 //!
-//! Each test is about one adult (`index`); the programs combine them with [`super::family::any_parent`].
+//! Each test is about one adult (`index`); the programs combine them as the place says ([`super::family::Parents`]:
+//! either parent, the usual 父母一方, or both).
 
 use super::common::{criterion, tri};
 use super::family::hukou_in;

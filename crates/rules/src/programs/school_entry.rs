@@ -170,6 +170,14 @@ fn local_tests(
         ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
         return no_local_rules(&ids, place, missing);
     };
+    let Some(who) = local(place, &data::BOTH_PARENTS, as_of).and_then(family::Parents::from_value) else {
+        let mut ids = vec![];
+        if with_permit {
+            ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
+        }
+        ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
+        return no_local_rules(&ids, place, &data::BOTH_PARENTS);
+    };
     let rule = WorkRule {
         si_months: si.0,
         continuous: continuous.0 != 0,
@@ -182,16 +190,15 @@ fn local_tests(
     if with_permit {
         let (measure, (required, dated)) =
             if permit.0 == 0 && residence.0 > 0 { (Measure::Residence, residence) } else { (Measure::Permit, permit) };
-        let c = family::any_parent(parents, |i, a| {
+        let c = who.test(parents, |i, a| {
             months_test("parent_permit", &data::criteria::PARENT_PERMIT, measure, a, i, required, cutoff, as_of)
         });
         criteria.push(cite_local(c, Some((required, dated))));
     }
-    let work = family::any_parent(parents, |i, a| {
-        work_test("parent_work", &data::criteria::PARENT_WORK, a, i, &rule, cutoff, as_of)
-    });
+    let work =
+        who.test(parents, |i, a| work_test("parent_work", &data::criteria::PARENT_WORK, a, i, &rule, cutoff, as_of));
     criteria.push(cite_local(work, Some(si)));
-    let housing = family::any_parent(parents, |i, a| {
+    let housing = who.test(parents, |i, a| {
         let has = match (a.stable_home, household.owns_home_here) {
             (Some(true), _) | (_, Some(true)) => Some(true),
             (Some(false), Some(false)) => Some(false),

@@ -26,6 +26,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         xueji: (&data::XUEJI_YEARS, &data::XUEJI_FROM_STAGE, &data::criteria::CHILD_XUEJI),
         zhongkao_here: None,
         local_hukou: &data::criteria::LOCAL_HUKOU,
+        both_parents: &data::BOTH_PARENTS,
         // 中考 rules are a city's: a child is local with a hukou anywhere in the city [I].
         area_levels: 2,
     };
