@@ -299,6 +299,14 @@ pub enum Msg {
         licence_required: i64,
         cutoff: YearMonth,
     },
+    /// The place's rules for this ended (the last month they were known to be in force): the answer is unknown,
+    /// not judged by expired rules.
+    #[serde(rename_all = "camelCase")]
+    LocalRulesEnded {
+        place: Option<String>,
+        parameter: &'static str,
+        until: YearMonth,
+    },
     /// The year the child sits the exam cannot be told (no birth month, and a stage other than the exam's own).
     ExamYearUnknown,
     /// The child will have the 学籍 years the rule counts by staying in school here.
@@ -744,6 +752,20 @@ impl Msg {
                     (ReceiptRule::BackToHukou, En) => format!("The pension is paid in {p}, your hukou place: no place has ten years; all years are added up."),
                 }
             }
+            (Msg::LocalRulesEnded { place, parameter, until }, ZhCn) => format!(
+                "{}的这项规定（{}）我们只收录到{}年，之后的还没有收录，不能拿过期的规定来算。请问{}。",
+                place.as_deref().map_or_else(|| "这里".to_string(), |p| place_text(ZhCn, p)),
+                parameter_text(parameter, ZhCn),
+                until.year(),
+                office_for(parameter, ZhCn)
+            ),
+            (Msg::LocalRulesEnded { place, parameter, until }, En) => format!(
+                "The rules we have for {} ({}) end in {}; later ones are not in this tool yet, and expired rules are not used. Ask {}.",
+                place.as_deref().map_or_else(|| "this place".to_string(), |p| place_text(En, p)),
+                parameter_text(parameter, En),
+                until.year(),
+                office_for(parameter, En)
+            ),
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
                 Some(p) => format!(
                     "还没有{}的这项当地数据：{}。请问{}。",

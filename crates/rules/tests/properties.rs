@@ -301,7 +301,7 @@ proptest! {
                 if c.outcome == Outcome::Unknown {
                     // Unknown either asks a question or says which rule or number the data lacks.
                     use anju_rules::message::Msg;
-                    let data_gap = matches!(c.message, Msg::NoRuleInForce { .. } | Msg::NoLocalData { .. } | Msg::PointsSystem | Msg::OwnCountyRuralUnclear);
+                    let data_gap = matches!(c.message, Msg::NoRuleInForce { .. } | Msg::NoLocalData { .. } | Msg::LocalRulesEnded { .. } | Msg::LocalTrackNotModelled | Msg::PointsSystem | Msg::OwnCountyRuralUnclear);
                     prop_assert!(!c.questions.is_empty() || data_gap, "{} is unknown but asks nothing", c.id);
                 }
                 for q in &c.questions {

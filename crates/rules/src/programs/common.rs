@@ -61,20 +61,24 @@ pub fn cite_local(mut c: Criterion, dated: Option<(i64, &'static Dated)>) -> Cri
     c
 }
 
-/// An unknown criterion for a place whose rule set lacks `parameter`, asking for the place when it is not given.
+/// An unknown criterion for a place whose rule set lacks `parameter` in month `at`, asking for the place when it
+/// is not given. When the place's layer had the rule and every value of it ended before `at`, it says so, with
+/// the last month known: the answer stays unknown rather than judged by expired rules.
 pub fn no_local_rule(
     id: &'static str,
     citation: &'static Citation,
     place: Option<&str>,
     parameter: &'static Parameter,
     place_question: Question,
+    at: YearMonth,
 ) -> Criterion {
-    let mut c = criterion(
-        id,
-        citation,
-        Outcome::Unknown,
-        Msg::NoLocalData { place: place.map(String::from), parameter: parameter.key },
-    );
+    let (rules, layer) = policy::resolve(place, parameter);
+    let ended = layer.and_then(|_| rules.values.last()).and_then(|d| d.until).filter(|until| *until < at);
+    let message = match ended {
+        Some(until) => Msg::LocalRulesEnded { place: place.map(String::from), parameter: parameter.key, until },
+        None => Msg::NoLocalData { place: place.map(String::from), parameter: parameter.key },
+    };
+    let mut c = criterion(id, citation, Outcome::Unknown, message);
     if place.is_none() {
         c.questions.push(place_question);
     }
@@ -87,7 +91,8 @@ pub fn no_local_rules(
     criteria: &[(&'static str, &'static Citation)],
     place: Option<&str>,
     parameter: &'static Parameter,
+    at: YearMonth,
 ) -> Vec<Criterion> {
     let place_question = Question::adult(0, super::fields::CURRENT_PLACE);
-    criteria.iter().map(|(id, cite)| no_local_rule(id, cite, place, parameter, place_question)).collect()
+    criteria.iter().map(|(id, cite)| no_local_rule(id, cite, place, parameter, place_question, at)).collect()
 }

@@ -103,7 +103,7 @@ impl Exam {
         let newest = std::cell::Cell::new(rules.int_at(as_of).map(|r| r.1.from));
         let outside = || -> Vec<Criterion> {
             match cutoff {
-                None => no_local_rules(&self.ids(), place, self.cutoff_month),
+                None => no_local_rules(&self.ids(), place, self.cutoff_month, as_of),
                 Some(None) => self
                     .ids()
                     .into_iter()
@@ -176,7 +176,7 @@ impl Exam {
             v
         };
         let missing = |id, cite, p: &'static Parameter| {
-            no_local_rule(id, cite, place, p, Question::adult(0, fields::CURRENT_PLACE))
+            no_local_rule(id, cite, place, p, Question::adult(0, fields::CURRENT_PLACE), cutoff)
         };
         let Some(who) = number(self.both_parents).and_then(|v| family::Parents::from_value(v.0)) else {
             return self.ids().into_iter().map(|(id, cite)| missing(id, cite, self.both_parents)).collect();

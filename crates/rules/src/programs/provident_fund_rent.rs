@@ -57,6 +57,7 @@ fn in_place(household: &Household, place: Option<&str>, as_of: YearMonth) -> Pro
             place,
             &data::RENT_SHARE_BP,
             Question::adult(0, fields::CURRENT_PLACE),
+            as_of,
         ),
         Some(0) => criterion(
             "rent_share",

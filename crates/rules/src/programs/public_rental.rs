@@ -36,7 +36,9 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
 
     let area = local_dated(place, &data::AREA_LINE_M2, as_of);
     let housing = match area {
-        None => no_local_rule("housing_need", &data::criteria::HOUSING_NEED, place, &data::AREA_LINE_M2, place_q),
+        None => {
+            no_local_rule("housing_need", &data::criteria::HOUSING_NEED, place, &data::AREA_LINE_M2, place_q, as_of)
+        }
         Some((line, _)) => cite_local(housing_need(household, line), area),
     };
 
@@ -139,6 +141,7 @@ fn outside_worker_test(
             place,
             &data::SI_MONTHS_OUTSIDE,
             place_q,
+            as_of,
         ),
     }
 }

@@ -84,6 +84,7 @@ fn in_place(
                 ],
                 place,
                 &data::CUTOFF_MONTH,
+                as_of,
             )),
         }
         criteria
@@ -168,7 +169,7 @@ fn local_tests(
             ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
         }
         ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
-        return no_local_rules(&ids, place, missing);
+        return no_local_rules(&ids, place, missing, as_of);
     };
     let Some(who) = local(place, &data::BOTH_PARENTS, as_of).and_then(family::Parents::from_value) else {
         let mut ids = vec![];
@@ -176,7 +177,7 @@ fn local_tests(
             ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
         }
         ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
-        return no_local_rules(&ids, place, &data::BOTH_PARENTS);
+        return no_local_rules(&ids, place, &data::BOTH_PARENTS, as_of);
     };
     let rule = WorkRule {
         si_months: si.0,
@@ -357,5 +358,33 @@ mod tests {
         assert_eq!(permit.met_by, Some("household.adults[1]"));
         let work = r.criteria.iter().find(|c| c.id == "parent_work").unwrap();
         assert_eq!(work.met_by, Some("household.adults[0]"));
+    }
+
+    /// 杏花岭's 2023 rules ran to 2023-12. Assessed for 2027 entry, the answer is unknown and says the rules we have
+    /// ended in 2023 — never judged by them; assessed before they started, it is simply not in our data.
+    #[test]
+    fn rules_that_have_ended_say_so_and_are_not_used() {
+        let h = family(YearMonth::ym(2022, 3), 13);
+        let r = evaluate(&h, &h.children[0], 0, YearMonth::ym(2026, 11));
+        assert_eq!(r.status, Status::Unknown);
+        let ended: Vec<i32> = r
+            .criteria
+            .iter()
+            .filter_map(|c| match &c.message {
+                Msg::LocalRulesEnded { until, .. } => Some(until.year()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ended, [2023, 2023, 2023]);
+        assert!(Msg::LocalRulesEnded {
+            place: Some("shanxi/taiyuan/xinghualing".into()),
+            parameter: "school_entry.cutoff_month",
+            until: YearMonth::ym(2023, 12)
+        }
+        .text(crate::message::Lang::ZhCn)
+        .contains("杏花岭区的这项规定"));
+        let before = evaluate(&h, &h.children[0], 0, YearMonth::ym(2021, 5));
+        assert!(before.criteria.iter().any(|c| matches!(c.message, Msg::NoLocalData { .. })));
+        assert!(!before.criteria.iter().any(|c| matches!(c.message, Msg::LocalRulesEnded { .. })));
     }
 }
