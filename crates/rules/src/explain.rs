@@ -175,9 +175,12 @@ fn criterion(out: &mut String, p: &ProgramResult, c: &Criterion, lang: Lang) {
         (false, false) => format!(" (not fully verified: {})", confidence_text(cite.confidence, lang)),
     };
     // Who met it, where either parent (or either adult) may.
-    let by = match (c.met_by, zh) {
-        (Some(who), true) => format!("（{}符合）", crate::message::subject_text(who, lang)),
-        (Some(who), false) => format!(" (met by {})", crate::message::subject_text(who, lang)),
+    // Said where it tells something: in a program where the second adult meets a test.
+    let second = "household.adults[1]";
+    let shown = c.met_by.filter(|_| p.criteria.iter().any(|x| x.met_by == Some(second)));
+    let by = match (shown.map(|who| if who == second { 2 } else { 1 }), zh) {
+        (Some(n), true) => format!("（第{n}位大人符合）"),
+        (Some(n), false) => format!(" (met by adult {n})"),
         (None, _) => String::new(),
     };
     let _ = writeln!(

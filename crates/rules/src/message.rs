@@ -285,7 +285,6 @@ pub enum Msg {
     ZhongkaoHere {
         took: Option<bool>,
     },
-    SameCountyZoning,
     /// A parent's work at the cut-off: insurance months (continuous or cumulative), a labour contract where asked
     /// for, or a business licence where the place names it as an alternative.
     #[serde(rename_all = "camelCase")]
@@ -1135,10 +1134,6 @@ impl Msg {
             (Msg::ZhongkaoHere { took: Some(false) }, En) => "The child does not take the senior-high entrance exam here, which is required.".into(),
             (Msg::ZhongkaoHere { took: None }, ZhCn) => "还不知道孩子在哪里参加中考。".into(),
             (Msg::ZhongkaoHere { took: None }, En) => "We don't know where the child takes the senior-high entrance exam.".into(),
-            (Msg::SameCountyZoning, ZhCn) => "孩子户口就在本县：多数县按住房或租房所在学区安排，不一定走随迁子女的办法。".into(),
-            (Msg::SameCountyZoning, En) => {
-                "The child's hukou is in this county: most counties place such children by the home or rental's school zone.".into()
-            }
             (Msg::NotModelledAssets, ZhCn) => "家庭财产的限制没有算进去。".into(),
             (Msg::NotModelledAssets, En) => "Limits on household assets are not checked.".into(),
             (Msg::NotModelledWaitingList, ZhCn) => "符合条件后还要轮候，一般不超过5年。".into(),

@@ -95,7 +95,7 @@ fn in_place(
         ..ProgramResult::new(ProgramId::SchoolEntry, Subject::child_path(index), criteria)
     };
     match hukou_here {
-        Some(true) => ProgramResult { notes: vec![Msg::SameCountyZoning], ..result(track(true)) },
+        Some(true) => result(track(true)),
         Some(false) => result(track(false)),
         None => {
             // Judged both ways: an answer the two tracks agree on stands; otherwise it waits for the child's hukou.
