@@ -788,6 +788,43 @@ mod tests {
         let r = crate::assess(&under(&migrant(4), NOV_2026, &s, NOV_2026), NOV_2026);
         assert_eq!(r.programs[0].status, Status::NotApplicable);
     }
+
+    /// In 杏花岭 (2023) a parent without a residence permit cannot enrol a child from elsewhere; moving the family's
+    /// hukou to the district in 2023-02 puts the child on the local track (placed by zone) from that month on.
+    #[test]
+    fn a_hukou_move_switches_the_child_to_the_local_track_from_its_month() {
+        use crate::household::{Child, Employment};
+        let parent = Adult {
+            current_place: Some("shanxi/taiyuan/xinghualing".into()),
+            hukou_place: Some("henan".into()),
+            permit: Permit { held: Some(false), ..Permit::default() },
+            si_months_here: Some(13),
+            contract_months: Some(24),
+            employment: Some(Employment::Contract),
+            stable_home: Some(true),
+            ..Adult::default()
+        };
+        let child =
+            Child { birth: Some(YearMonth::ym(2016, 5)), hukou_place: Some("henan".into()), ..Child::default() };
+        let request = Request {
+            as_of: Some(YearMonth::ym(2023, 1)),
+            household: Household { adults: vec![parent], children: vec![child], ..Household::default() },
+        };
+        let school = |r: &Request, at: YearMonth| {
+            let a = crate::assess(r, at);
+            a.programs.iter().find(|p| p.program == ProgramId::SchoolEntry).map(|p| p.status)
+        };
+        let jan = YearMonth::ym(2023, 1);
+        let move_in_february = Scenario {
+            name: "hukou".into(),
+            from: Some(YearMonth::ym(2023, 2)),
+            ..Scenario::now(vec![Action::MoveHukouHere])
+        };
+        assert_eq!(school(&request, jan), Some(Status::NotEligible));
+        assert_eq!(school(&under(&request, jan, &move_in_february, jan), jan), Some(Status::NotEligible));
+        let april = YearMonth::ym(2023, 4);
+        assert_eq!(school(&under(&request, jan, &move_in_february, april), april), Some(Status::Eligible));
+    }
 }
 
 /// At most this many scenarios beside the baseline.

@@ -353,4 +353,62 @@ mod tests {
         let senior = evaluate(&household, &child(SchoolStage::Senior), 0, at);
         assert!(!senior.notes.contains(&Msg::GaokaoAhead));
     }
+
+    fn parent(place: &str) -> Adult {
+        Adult {
+            current_place: Some(place.into()),
+            hukou_place: Some("henan".into()),
+            permit: crate::household::Permit {
+                held: Some(true),
+                issued: Some(YearMonth::ym(2020, 1)),
+                late_endorsement: None,
+            },
+            si_months_here: Some(80),
+            months_in_place: Some(80),
+            employment: Some(crate::household::Employment::Contract),
+            employee_pension: crate::household::EmployeePension { contributing_now: Some(true), ..Default::default() },
+            ..Adult::default()
+        }
+    }
+
+    /// 广东 counts a 3-year senior-high 学籍 (粤教考〔2013〕7号). A child born 2012-03 is in junior 3 in 2026-27 and
+    /// sits the 高考 in June 2030. With three years here so far (all junior high) the child has no senior-high year
+    /// yet, but staying gives the third one in 2029-09: not yet until then — not "not eligible".
+    #[test]
+    fn a_junior_child_who_will_have_the_senior_years_by_staying_is_not_yet() {
+        let household = Household { adults: vec![parent("guangdong/yangjiang")], ..Household::default() };
+        let child = Child {
+            birth: Some(YearMonth::ym(2012, 3)),
+            stage: Some(SchoolStage::Junior),
+            xueji_years: Some(3),
+            zhongkao_here: Some(true),
+            hukou_place: Some("henan".into()),
+            ..Child::default()
+        };
+        let r = evaluate(&household, &child, 0, YearMonth::ym(2026, 11));
+        assert_eq!((r.status, r.earliest), (Status::NotYet, Some(YearMonth::ym(2029, 9))));
+        let xueji = r.criteria.iter().find(|c| c.id == "child_xueji").unwrap();
+        assert_eq!(xueji.observed.map(|q| q.value), Some(0), "junior-high years are not senior-high years");
+    }
+
+    /// 海南 counts 6 years of 学籍 from junior 1 to senior 3 ("3个6"). A child in junior 3 (born 2012-03) who came in
+    /// this school year has 1 year; staying to the 2030 高考 gives 4, short of 6: not eligible for that exam here.
+    #[test]
+    fn a_child_who_cannot_have_the_years_by_the_exam_is_not_eligible_for_it() {
+        let household = Household { adults: vec![parent("hainan/haikou")], ..Household::default() };
+        let child = Child {
+            birth: Some(YearMonth::ym(2012, 3)),
+            stage: Some(SchoolStage::Junior),
+            xueji_years: Some(1),
+            hukou_place: Some("henan".into()),
+            ..Child::default()
+        };
+        let r = evaluate(&household, &child, 0, YearMonth::ym(2026, 11));
+        assert_eq!(r.status, Status::NotEligible);
+        let xueji = r.criteria.iter().find(|c| c.id == "child_xueji").unwrap();
+        assert_eq!((xueji.outcome, xueji.is_duration), (Outcome::NotMet, false));
+        // A child with a local hukou sits it as a local candidate.
+        let local = Child { hukou_place: Some("hainan/sanya".into()), ..child };
+        assert_eq!(evaluate(&household, &local, 0, YearMonth::ym(2026, 11)).status, Status::Eligible);
+    }
 }
