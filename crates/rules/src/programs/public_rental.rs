@@ -10,7 +10,7 @@
 //! Either adult may be the applicant (judged in the place they live now); the family's answer is the better of
 //! the two, and the employment test names the applicant.
 
-use super::common::{cite_local, criterion, local, local_dated, no_local_rule, tri};
+use super::common::{cite_local, criterion, local, local_dated, newest_from, no_local_rule, tri};
 use super::{fields, household_fields};
 use crate::household::{Adult, Household, HukouType, Question, Subject};
 use crate::message::Msg;
@@ -85,7 +85,12 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
 
     let criteria = vec![housing, income, work];
     ProgramResult {
-        policy_from: data::SI_MONTHS_OUTSIDE.at(as_of).map(|d| d.from),
+        // Rules in force since: the newest of the place's values this answer read.
+        policy_from: newest_from(
+            [&data::AREA_LINE_M2, &data::SI_MONTHS_OUTSIDE, &data::CONTRACT_MONTHS_OUTSIDE, &data::INCOME_LINE_FEN]
+                .map(|p| local_dated(place, p, as_of).map(|d| d.1)),
+            &[],
+        ),
         not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
         ..ProgramResult::new(ProgramId::PublicRental, "household", criteria)
     }
