@@ -179,7 +179,8 @@ pub struct Adult {
     /// Where the adult lives and works now (a place id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_place: Option<String>,
-    /// The hukou is registered outside the city the adult lives in.
+    /// The hukou is registered outside the place the adult lives in (`currentPlace`, at the level it is given). For
+    /// a rule written for a larger area it settles "outside" only when known to be inside, and vice versa.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hukou_elsewhere: Option<bool>,
     /// Whole months lived in the current city, counted up to the evaluation month.

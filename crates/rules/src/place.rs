@@ -122,7 +122,38 @@ impl fmt::Display for PlaceId {
 
 /// `a` is a place id within place id `b` (both parsed; `false` when either is not a place id).
 pub fn within(a: &str, b: &str) -> bool {
-    PlaceId::parse(a).zip(PlaceId::parse(b)).is_some_and(|(a, b)| a.within(&b))
+    relation(a, b) == Some(Relation::Within)
+}
+
+/// Whether `id` is a place id (see the module doc), without allocating.
+pub fn is_place_id(id: &str) -> bool {
+    let deepest = if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 };
+    !id.is_empty() && !id.split('/').any(str::is_empty) && id.split('/').count() <= deepest
+}
+
+/// How one place lies against another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The first is the second or lies inside it.
+    Within,
+    /// The second lies strictly inside the first (the first is given more coarsely).
+    Contains,
+    /// Neither is inside the other.
+    Apart,
+}
+
+/// How place id `a` lies against place id `b`, without allocating; `None` when either is not a place id.
+pub fn relation(a: &str, b: &str) -> Option<Relation> {
+    if !is_place_id(a) || !is_place_id(b) {
+        return None;
+    }
+    Some(if lineage(a).any(|p| p == b) {
+        Relation::Within
+    } else if lineage(b).any(|p| p == a) {
+        Relation::Contains
+    } else {
+        Relation::Apart
+    })
 }
 
 /// Place id `hukou` is in county-level place `place` (the same county, or a place inside it). `false` when

@@ -68,7 +68,7 @@ pub(crate) struct Exam {
 
 impl Exam {
     pub fn evaluate(&self, household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
-        let results = family::by_place(household)
+        let results = family::by_place(household, Some(self.cutoff_month))
             .into_iter()
             .map(|(place, parents)| self.in_place(child, index, place, &parents, as_of))
             .collect();

@@ -9,6 +9,7 @@
 //!   track ([`hukou_here`]): places are compared at the level the rule is written for (the layer that sets it).
 
 use crate::household::{Adult, EmployeePension, Household, Permit, ResidentPension, Subject};
+use crate::place::Relation;
 use crate::report::{Criterion, Outcome, ProgramResult, Status};
 
 /// An adult about whom nothing is known, for a household given without adults.
@@ -55,48 +56,55 @@ pub fn adults(household: &Household) -> Vec<(u8, &Adult)> {
 /// A place the family lives in (unknown: `None`) and the adults living there, with their index.
 pub type Residence<'a> = (Option<&'a str>, Vec<(u8, &'a Adult)>);
 
-/// The places the family lives in, each with the adults living there (an adult whose place is not known is
-/// counted in every place). Sorted by place, so the order the adults are listed in does not matter.
-pub fn by_place(household: &Household) -> Vec<Residence<'_>> {
+/// The places the family lives in, as the rules see them: adults whose places take `rule` from the same layer (a
+/// mother in 清远 and a father in 连南, for 清远's 中考) are judged together, in the first of their places; an adult
+/// whose place is not known is counted everywhere. Sorted, so the order the adults are listed in does not matter.
+pub fn by_place<'a>(household: &'a Household, rule: Option<&'static crate::policy::Parameter>) -> Vec<Residence<'a>> {
     let all = adults(household);
-    let mut places: Vec<Option<&str>> = all.iter().filter_map(|(_, a)| a.current_place.as_deref()).map(Some).collect();
-    places.sort();
-    places.dedup();
+    let key = |p: &'a str| rule.and_then(|r| crate::policy::resolve(Some(p), r).1).unwrap_or(p);
+    let mut places: Vec<&str> = all.iter().filter_map(|(_, a)| a.current_place.as_deref()).collect();
+    places.sort_unstable();
+    places.dedup_by(|later, earlier| key(later) == key(earlier));
     if places.is_empty() {
         return vec![(None, all)];
     }
-    places
-        .into_iter()
-        .map(|p| {
-            let here = all.iter().filter(|(_, a)| a.current_place.is_none() || a.current_place.as_deref() == p);
-            (p, here.copied().collect())
-        })
-        .collect()
-}
-
-/// `place` is `area` or lies inside it (`guangdong/shenzhen` is within `guangdong`).
-pub fn within(place: &str, area: &str) -> bool {
-    crate::place::within(place, area)
+    let mut groups: Vec<Residence<'_>> = Vec::with_capacity(places.len());
+    for p in places {
+        if groups.iter().any(|(q, _)| q.is_some_and(|q| key(q) == key(p))) {
+            continue;
+        }
+        let here = all.iter().filter(|(_, a)| a.current_place.as_deref().is_none_or(|c| key(c) == key(p)));
+        groups.push((Some(p), here.copied().collect()));
+    }
+    groups
 }
 
 /// Whether a hukou registered at `hukou` is in `area` (the place the rule is written for): yes when it lies inside
 /// it, no when it is somewhere else, unknown when the hukou is given more coarsely than the area (a province for a
-/// county rule) and nothing else tells.
+/// county rule) or either is not a place id.
 pub fn hukou_in(hukou: &str, area: &str) -> Option<bool> {
-    if within(hukou, area) {
-        Some(true)
-    } else if within(area, hukou) {
-        None
-    } else {
-        Some(false)
+    match crate::place::relation(hukou, area)? {
+        Relation::Within => Some(true),
+        Relation::Contains => None,
+        Relation::Apart => Some(false),
     }
 }
 
 /// Whether an adult's hukou is in `area`: from the hukou place when it settles it, else from the adult's own answer
-/// to "is your hukou registered outside the city you live in?" (about the place they live).
+/// to "is your hukou registered outside the place you live?", read at the level of `area`: outside a place is
+/// outside any area inside it, and inside a place is inside any area containing it; otherwise it does not tell.
 pub fn adult_hukou_here(adult: &Adult, area: Option<&str>) -> Option<bool> {
     let by_place = adult.hukou_place.as_deref().zip(area).and_then(|(h, a)| hukou_in(h, a));
-    by_place.or(adult.hukou_elsewhere.map(|e| !e))
+    by_place.or_else(|| {
+        let elsewhere = adult.hukou_elsewhere?;
+        let (Some(area), Some(lived)) = (area, adult.current_place.as_deref()) else { return Some(!elsewhere) };
+        match (crate::place::relation(area, lived)?, elsewhere) {
+            (Relation::Within, false) if area != lived => None,
+            (Relation::Within, _) => Some(!elsewhere),
+            (Relation::Contains, false) => Some(true),
+            (Relation::Contains, true) | (Relation::Apart, _) => None,
+        }
+    })
 }
 
 /// Whether a child's hukou is in `area`: from the child's hukou place; when that is not given and every parent's
@@ -136,13 +144,16 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
         c.questions = questions;
         return c;
     }
+    // All fail: a parent who meets it by waiting comes first, the soonest month first.
     let soonest = results
         .iter()
         .enumerate()
-        .filter(|(_, (_, c))| c.is_duration && c.met_from.is_some())
-        .min_by_key(|(_, (_, c))| c.met_from)
-        .map_or(0, |(k, _)| k);
-    results.swap_remove(soonest).1
+        .min_by_key(|(_, (_, c))| (!c.is_duration, c.met_from.is_none(), c.met_from))
+        .map(|(k, _)| k);
+    match soonest {
+        Some(k) => results.swap_remove(k).1,
+        None => test(0, &UNKNOWN),
+    }
 }
 
 /// Whose tests count for a child: either parent (父母一方, the usual wording) or both, as the place's text says.
@@ -234,8 +245,8 @@ mod tests {
 
     #[test]
     fn places_are_compared_at_the_level_of_the_area() {
-        assert!(within("guangdong/shenzhen", "guangdong"));
-        assert!(!within("guangdongx", "guangdong"));
+        assert_eq!(hukou_in("shanxi/taiyuan/xinghualing/", "shanxi/taiyuan/xinghualing"), None, "not a place id");
+        assert_eq!(hukou_in("guangdongx", "guangdong"), Some(false));
         assert_eq!(hukou_in("henan/kaifeng/lankao", "henan/kaifeng/lankao"), Some(true));
         assert_eq!(hukou_in("henan/kaifeng/lankao", "henan"), Some(true));
         assert_eq!(hukou_in("henan", "henan/kaifeng/lankao"), None, "a province alone does not say which county");
@@ -285,5 +296,23 @@ mod tests {
             |i: u8, _: &Adult| if i == 0 { months(Outcome::Unknown, None) } else { months(Outcome::Met, None) };
         assert_eq!(Parents::Both.test(&parents, one_unknown).outcome, Outcome::Unknown);
         assert_eq!(Parents::from_value(2), None);
+    }
+
+    /// "Hukou outside the place I live" is read at the rule's level: outside 融安 is outside its county rules;
+    /// inside 阳江 is inside Guangdong; outside 阳江 does not say whether it is outside Guangdong, and inside Liuzhou
+    /// city does not say whether it is inside 融安.
+    #[test]
+    fn the_adults_own_answer_is_read_at_the_level_of_the_rule() {
+        let adult = |place: &str, elsewhere: bool| Adult {
+            current_place: Some(place.into()),
+            hukou_elsewhere: Some(elsewhere),
+            ..Adult::default()
+        };
+        let rongan = "guangxi/liuzhou/rongan";
+        assert_eq!(adult_hukou_here(&adult(rongan, true), Some(rongan)), Some(false));
+        assert_eq!(adult_hukou_here(&adult("guangdong/yangjiang", false), Some("guangdong")), Some(true));
+        assert_eq!(adult_hukou_here(&adult("guangdong/yangjiang", true), Some("guangdong")), None);
+        assert_eq!(adult_hukou_here(&adult("guangxi/liuzhou", false), Some(rongan)), None);
+        assert_eq!(adult_hukou_here(&adult("guangxi/liuzhou", true), Some(rongan)), Some(false));
     }
 }

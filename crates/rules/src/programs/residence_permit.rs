@@ -69,6 +69,8 @@ pub fn evaluate(person: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
 
 fn left_hukou_city(person: &Adult, q: impl Fn(&'static str) -> Question) -> Criterion {
     // A hukou in the city one lives in is local, however the place is spelled: no permit there.
+    // The hukou is compared with the place lived in as given (a county or a city): permits are issued by the
+    // county-level public security bureau where one lives [I].
     let here = super::family::adult_hukou_here(person, person.current_place.as_deref());
     let (outcome, message, questions) = match here.map(|h| !h) {
         Some(true) => (Outcome::Met, Msg::HukouElsewhere, vec![]),

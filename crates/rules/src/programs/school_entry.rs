@@ -30,7 +30,7 @@ pub fn entry_year(as_of: YearMonth) -> i32 {
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
     // The child may enrol where either parent lives; each place is judged with the parents living there.
-    let results = family::by_place(household)
+    let results = family::by_place(household, Some(&data::CUTOFF_MONTH))
         .into_iter()
         .map(|(place, parents)| in_place(household, child, index, place, &parents, as_of))
         .collect();

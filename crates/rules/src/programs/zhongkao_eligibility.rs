@@ -70,4 +70,37 @@ mod tests {
         assert_eq!(r.status, Status::NotEligible);
         assert_eq!(r.criteria[1].outcome, Outcome::NotMet);
     }
+
+    /// 清远's rules cover 连南 too: a mother in 清远 with the permit and a father in 连南 with the insurance are
+    /// judged together under 清远's 中考 rules (G-ZK1's numbers: a valid permit, 14 months of insurance in all).
+    #[test]
+    fn parents_in_two_places_under_the_same_rules_are_judged_together() {
+        let mother = Adult {
+            current_place: Some("guangdong/qingyuan".into()),
+            hukou_place: Some("hunan".into()),
+            permit: Permit { held: Some(true), issued: Some(YearMonth::ym(2025, 9)), late_endorsement: None },
+            si_months_here: Some(0),
+            employee_pension: crate::household::EmployeePension { months: Some(0), ..Default::default() },
+            ..Adult::default()
+        };
+        let father = Adult {
+            current_place: Some("guangdong/qingyuan/liannan".into()),
+            hukou_place: Some("hunan".into()),
+            permit: Permit { held: Some(false), issued: None, late_endorsement: None },
+            si_months_here: Some(14),
+            ..Adult::default()
+        };
+        let child = Child {
+            birth: Some(YearMonth::ym(2011, 5)),
+            stage: Some(SchoolStage::Junior),
+            xueji_years: Some(2),
+            hukou_place: Some("hunan".into()),
+            ..Child::default()
+        };
+        for adults in [vec![mother.clone(), father.clone()], vec![father, mother]] {
+            let h = Household { adults, ..Household::default() };
+            let r = evaluate(&h, &child, 0, YearMonth::ym(2026, 8));
+            assert_eq!(r.status, Status::Eligible);
+        }
+    }
 }
