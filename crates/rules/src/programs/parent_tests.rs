@@ -47,7 +47,7 @@ pub fn months_test(
         Measure::Residence => {
             (adult.months_in_place.map(|m| at_cutoff(i64::from(m), true, cutoff, as_of)), fields::MONTHS_IN_PLACE)
         }
-        Measure::Insurance => (insurance_continuous(adult, cutoff, as_of), fields::SI_MONTHS_HERE),
+        Measure::Insurance => (insurance_continuous(adult, required, cutoff, as_of), insurance_question(adult)),
     };
     let mut c = criterion(
         id,
@@ -67,10 +67,29 @@ pub fn months_test(
 }
 
 /// Continuous insurance months here at the cut-off: they grow while the adult keeps paying. Months already paid by
-/// someone who has stopped are taken to have been paid before the cut-off [I].
-fn insurance_continuous(adult: &Adult, cutoff: YearMonth, as_of: YearMonth) -> Option<i64> {
-    let paying = adult.employee_pension.contributing_now == Some(true);
-    adult.si_months_here.map(|m| at_cutoff(i64::from(m), paying, cutoff, as_of))
+/// someone who has stopped are taken to have been paid before the cut-off [I]. When it is not known whether the
+/// adult still pays and the cut-off is still ahead, the months are known only where that does not matter (enough
+/// without paying on, or short even paying on): otherwise unknown.
+fn insurance_continuous(adult: &Adult, required: i64, cutoff: YearMonth, as_of: YearMonth) -> Option<i64> {
+    let months = i64::from(adult.si_months_here?);
+    match adult.employee_pension.contributing_now {
+        Some(paying) => Some(at_cutoff(months, paying, cutoff, as_of)),
+        // Enough without paying on, or short even paying on: the answer does not depend on it.
+        None if as_of >= cutoff || months >= required || at_cutoff(months, true, cutoff, as_of) < required => {
+            Some(at_cutoff(months, false, cutoff, as_of))
+        }
+        None => None,
+    }
+}
+
+/// The question that settles the insurance months: how many, or (known but short of the cut-off) whether the
+/// adult still pays.
+fn insurance_question(adult: &Adult) -> &'static str {
+    if adult.si_months_here.is_some() && adult.employee_pension.contributing_now.is_none() {
+        fields::CONTRIBUTING_NOW
+    } else {
+        fields::SI_MONTHS_HERE
+    }
 }
 
 /// The work test as a place writes it.
@@ -115,12 +134,14 @@ fn insurance(
     cutoff: YearMonth,
     as_of: YearMonth,
 ) -> (Option<i64>, Outcome, &'static str) {
-    let here = insurance_continuous(adult, cutoff, as_of);
+    let here = insurance_continuous(adult, rule.si_months, cutoff, as_of);
     if rule.continuous {
-        return (here, tri(here.map(|m| m >= rule.si_months)), fields::SI_MONTHS_HERE);
+        return (here, tri(here.map(|m| m >= rule.si_months)), insurance_question(adult));
     }
     let e = &adult.employee_pension;
+    // Segments grow only while paying; when that is not known and the cut-off is ahead, the sum is a lower bound.
     let paying = e.contributing_now == Some(true);
+    let paying_known = e.contributing_now.is_some() || as_of >= cutoff;
     let in_area = |place: &str| rule.area.is_some_and(|a| hukou_in(place, a) == Some(true));
     let last = e.segments.len().saturating_sub(1);
     let by_segments: Option<i64> = (!e.segments.is_empty()).then(|| {
@@ -138,8 +159,10 @@ fn insurance(
     let total = e.months.map(|m| at_cutoff(i64::from(m), paying, cutoff, as_of));
     let placed =
         !e.segments.is_empty() && rule.area.is_some_and(|a| e.segments.iter().all(|s| hukou_in(&s.place, a).is_some()));
-    if total.is_some_and(|t| t < rule.si_months) || placed {
+    if paying_known && (total.is_some_and(|t| t < rule.si_months) || placed) {
         (months, Outcome::NotMet, fields::SI_MONTHS_HERE)
+    } else if !paying_known && adult.si_months_here.is_some() {
+        (months, Outcome::Unknown, fields::CONTRIBUTING_NOW)
     } else {
         (months, Outcome::Unknown, if here.is_none() { fields::SI_MONTHS_HERE } else { fields::SEGMENTS })
     }
@@ -325,5 +348,28 @@ mod tests {
         let short =
             Adult { employee_pension: EmployeePension { months: Some(30), ..EmployeePension::default() }, ..adult };
         assert_eq!(work(&short, &cumulative).outcome, Outcome::NotMet);
+    }
+
+    /// 杏花岭 counts 12 months to 30 April 2023. In January a parent has 10: paying on makes 13 by April, stopping
+    /// leaves 10. Not knowing which, the answer is unknown and asks whether the parent still pays — never "no".
+    #[test]
+    fn not_knowing_whether_a_parent_still_pays_is_unknown_not_stopped() {
+        let jan = YearMonth::ym(2023, 1);
+        let adult = |paying: Option<bool>| Adult {
+            si_months_here: Some(10),
+            contract_months: Some(24),
+            employment: Some(Employment::Contract),
+            employee_pension: EmployeePension { contributing_now: paying, ..EmployeePension::default() },
+            ..Adult::default()
+        };
+        let work = |a: &Adult| work_test("parent_work", &PARENT_WORK, a, 0, &XINGHUALING, APR_2023, jan);
+        assert_eq!(work(&adult(Some(true))).outcome, Outcome::Met);
+        assert_eq!(work(&adult(Some(false))).outcome, Outcome::NotMet);
+        let c = work(&adult(None));
+        assert_eq!(c.outcome, Outcome::Unknown);
+        assert!(c.questions.contains(&Question::adult(0, fields::CONTRIBUTING_NOW)));
+        // Already 12 in January: enough whatever happens next.
+        let enough = Adult { si_months_here: Some(12), ..adult(None) };
+        assert_eq!(work(&enough).outcome, Outcome::Met);
     }
 }

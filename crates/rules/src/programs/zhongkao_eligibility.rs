@@ -66,6 +66,7 @@ mod tests {
         // the cumulative year.
         let (mut h, c) = family("guangdong/qingyuan", 11, 2);
         h.adults[0].employee_pension.months = Some(11);
+        h.adults[0].employee_pension.contributing_now = Some(false);
         let r = evaluate(&h, &c, 0, YearMonth::ym(2026, 5));
         assert_eq!(r.status, Status::NotEligible);
         assert_eq!(r.criteria[1].outcome, Outcome::NotMet);
