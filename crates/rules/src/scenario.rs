@@ -359,13 +359,18 @@ fn candidates(
         }
     }
     // School entry counts at its cut-off whatever the month, so its answer changes only when the entry year turns
-    // (September, as 学籍 grows); the exam year turns the month after the exam cut-off.
+    // (September, as 学籍 grows); the exam year turns the month after the exam cut-off. Where it is not known
+    // whether a parent still pays, insurance months are settled at the cut-off month itself and not after it, so
+    // every cut-off month and the month after it are looked at.
     let mut calendar: Vec<u32> = vec![9];
     for place in places {
-        for national in [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH] {
+        for national in
+            [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH, &crate::policy::data::national::school_entry::CUTOFF_MONTH]
+        {
             for d in crate::policy::resolve(place.as_deref(), national).0.values {
                 if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
                     calendar.push(m % 12 + 1);
+                    calendar.push((m + 11) % 12 + 1);
                 }
             }
         }

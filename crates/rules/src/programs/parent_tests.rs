@@ -68,16 +68,15 @@ pub fn months_test(
 
 /// Continuous insurance months here at the cut-off: they grow while the adult keeps paying. Months already paid by
 /// someone who has stopped are taken to have been paid before the cut-off [I]. When it is not known whether the
-/// adult still pays and the cut-off is still ahead, the months are known only where that does not matter (enough
-/// without paying on, or short even paying on): otherwise unknown.
+/// adult still pays, the months are known only at the cut-off month itself, or before it when they are enough
+/// already: otherwise unknown.
 fn insurance_continuous(adult: &Adult, required: i64, cutoff: YearMonth, as_of: YearMonth) -> Option<i64> {
     let months = i64::from(adult.si_months_here?);
     match adult.employee_pension.contributing_now {
         Some(paying) => Some(at_cutoff(months, paying, cutoff, as_of)),
-        // Enough without paying on, or short even paying on: the answer does not depend on it.
-        None if as_of >= cutoff || months >= required || at_cutoff(months, true, cutoff, as_of) < required => {
-            Some(at_cutoff(months, false, cutoff, as_of))
-        }
+        // At the cut-off itself, or enough before it without paying on: the answer does not depend on it. (Other
+        // answers that do not depend on it change from month to month, so they are left unknown.)
+        None if as_of == cutoff || (as_of < cutoff && months >= required) => Some(months),
         None => None,
     }
 }

@@ -310,6 +310,10 @@ mod tests {
                 si_months_here: Some(si),
                 contract_months: Some(24),
                 employment: Some(crate::household::Employment::Contract),
+                employee_pension: crate::household::EmployeePension {
+                    contributing_now: Some(false),
+                    ..Default::default()
+                },
                 stable_home: Some(true),
                 ..Adult::default()
             }],
