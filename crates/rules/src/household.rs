@@ -371,8 +371,36 @@ pub mod calendar {
         ORDER[(at + steps).min(ORDER.len() - 1)]
     }
 
-    /// The child's stage at `at`: the stage given at `given_at`, moved on by the stage changes the usual calendar
-    /// has between the two months; without a stage, the stage by age; unknown without either.
+    /// The birth month the child's school calendar follows: the real one, moved by whole years when the stage given
+    /// at `given_at` says the child is ahead of or behind the usual calendar (a child in junior high at 11 goes as
+    /// one born a year earlier), by the fewest years that fit; unmoved when no shift of up to three years fits.
+    pub fn effective_birth(
+        stage: Option<SchoolStage>,
+        birth: Option<YearMonth>,
+        given_at: YearMonth,
+    ) -> Option<YearMonth> {
+        let birth = birth?;
+        let Some(stage) = stage.filter(|s| *s != SchoolStage::Other) else { return Some(birth) };
+        let shifted = [0, 1, -1, 2, -2, 3, -3]
+            .into_iter()
+            .map(|years: i32| birth + -12 * years)
+            .find(|b| stage_by_age(*b, given_at) == stage);
+        Some(shifted.unwrap_or(birth))
+    }
+
+    /// Years of each stage on the usual calendar, for a child whose birth month is not known.
+    fn years_of(stage: SchoolStage) -> Option<u32> {
+        match stage {
+            SchoolStage::Primary => Some(6),
+            SchoolStage::Junior | SchoolStage::Senior => Some(3),
+            SchoolStage::Preschool | SchoolStage::Other => None,
+        }
+    }
+
+    /// The child's stage at `at`, from the stage given at `given_at` and the birth month: the usual calendar
+    /// followed from the stage given ([`effective_birth`]); without a stage, the stage by age; without a birth
+    /// month, the stage given, moved on when its years have passed counting from its first year [I]; unknown
+    /// without either.
     pub fn stage_at(
         stage: Option<SchoolStage>,
         birth: Option<YearMonth>,
@@ -380,13 +408,24 @@ pub mod calendar {
         at: YearMonth,
     ) -> Option<SchoolStage> {
         match (stage, birth) {
-            (Some(s), Some(b)) => {
-                let ord = |x: SchoolStage| x as usize;
-                let steps = ord(stage_by_age(b, at)).saturating_sub(ord(stage_by_age(b, given_at)));
-                Some(later(s, steps))
+            (Some(SchoolStage::Other), _) => Some(SchoolStage::Other),
+            (Some(_), Some(_)) | (None, Some(_)) => {
+                effective_birth(stage, birth, given_at).map(|b| stage_by_age(b, at))
             }
-            (Some(s), None) => Some(s),
-            (None, Some(b)) => Some(stage_by_age(b, at)),
+            (Some(mut s), None) => {
+                let mut passed = crate::time::septembers_between(given_at, at);
+                // At most four stages to move through.
+                for _ in 0..4 {
+                    match years_of(s) {
+                        Some(years) if passed >= years => {
+                            passed -= years;
+                            s = later(s, 1);
+                        }
+                        _ => break,
+                    }
+                }
+                Some(s)
+            }
             (None, None) => None,
         }
     }
@@ -421,13 +460,32 @@ pub mod calendar {
             // Born 2011-05 (G-ZK1): junior 3 in 2025-26, the 中考 in June 2026.
             assert_eq!(sitting_year(YearMonth::ym(2011, 5), true), 2026);
             // A junior child given as such in 2026-11 is senior from 2027-09 if the calendar says so.
-            let junior = stage_at(
-                Some(SchoolStage::Junior),
-                Some(YearMonth::ym(2012, 3)),
-                YearMonth::ym(2026, 11),
-                YearMonth::ym(2027, 9),
+            let (nov, sep) = (YearMonth::ym(2026, 11), YearMonth::ym(2027, 9));
+            assert_eq!(
+                stage_at(Some(SchoolStage::Junior), Some(YearMonth::ym(2012, 3)), nov, sep),
+                Some(SchoolStage::Senior)
             );
-            assert_eq!(junior, Some(SchoolStage::Senior));
+            // A child a year ahead (junior at 11) stays junior in 2027-09; one a year behind (primary at 12) moves
+            // on to junior then.
+            assert_eq!(
+                stage_at(Some(SchoolStage::Junior), Some(YearMonth::ym(2015, 3)), nov, sep),
+                Some(SchoolStage::Junior)
+            );
+            assert_eq!(
+                stage_at(Some(SchoolStage::Primary), Some(YearMonth::ym(2014, 3)), nov, sep),
+                Some(SchoolStage::Junior)
+            );
+            // The child a year ahead sits the 高考 a year early: born 2014-10, in junior high in 2026-11, sits it in
+            // 2032, not 2033.
+            let ahead = effective_birth(Some(SchoolStage::Junior), Some(YearMonth::ym(2014, 10)), nov);
+            assert_eq!(ahead.map(|b| sitting_year(b, false)), Some(2032));
+            // Without a birth month a stage lasts its years from its first year [I]: junior high three Septembers.
+            let four_years = YearMonth::ym(2030, 11);
+            assert_eq!(stage_at(Some(SchoolStage::Junior), None, nov, four_years), Some(SchoolStage::Senior));
+            assert_eq!(
+                stage_at(Some(SchoolStage::Junior), None, nov, YearMonth::ym(2029, 8)),
+                Some(SchoolStage::Junior)
+            );
         }
     }
 }

@@ -148,7 +148,8 @@ impl Exam {
     fn sitting_cutoff(&self, child: &Child, m: i64, as_of: YearMonth) -> Option<YearMonth> {
         let m = u32::try_from(m).unwrap_or(8).clamp(1, 12);
         let coming = exam_cutoff(m, as_of);
-        match child.birth {
+        // The calendar the child follows: a child a year ahead sits the exam a year earlier.
+        match calendar::effective_birth(child.stage, child.birth, as_of) {
             Some(b) => Some(YearMonth::ym(calendar::sitting_year(b, self.junior), m).max(coming)),
             None => {
                 let stage = child.stage;
@@ -287,7 +288,8 @@ fn xueji_test(
     };
     // The years of those begun by a month: from the birth month when known, else from the stage now, one more
     // each September.
-    let begun_now: i64 = match child.birth {
+    let birth = calendar::effective_birth(child.stage, child.birth, as_of);
+    let begun_now: i64 = match birth {
         Some(b) => i64::from(calendar::years_begun_from(start_age, b, as_of, span)),
         None => match (from_stage, calendar::stage_at(child.stage, None, as_of, as_of)) {
             (3, Some(SchoolStage::Senior | SchoolStage::Other)) => 3,
@@ -295,7 +297,7 @@ fn xueji_test(
             _ => i64::from(span),
         },
     };
-    let begun = |at: YearMonth| match child.birth {
+    let begun = |at: YearMonth| match birth {
         Some(b) => i64::from(calendar::years_begun_from(start_age, b, at, span)),
         None => (begun_now + i64::from(crate::time::septembers_between(as_of, at))).min(i64::from(span)),
     };
