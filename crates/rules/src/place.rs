@@ -125,6 +125,15 @@ pub fn within(a: &str, b: &str) -> bool {
     relation(a, b) == Some(Relation::Within)
 }
 
+/// The place `levels` parts deep that `id` lies in (`guangdong/qingyuan/liannan` at one level: `guangdong`); the
+/// id itself when it is not that deep.
+pub fn ancestor(id: &str, levels: usize) -> &str {
+    match id.match_indices('/').nth(levels.saturating_sub(1)) {
+        Some((k, _)) => &id[..k],
+        None => id,
+    }
+}
+
 /// Whether `id` is a place id (see the module doc), without allocating.
 pub fn is_place_id(id: &str) -> bool {
     let deepest = if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 };
@@ -199,6 +208,13 @@ mod tests {
         assert_eq!(p("beijing").level(), Level::Province);
         assert_eq!(p("beijing/chaoyang").level(), Level::County);
         assert_eq!(p("shanghai/pudong").level(), Level::County);
+    }
+
+    #[test]
+    fn the_ancestor_at_a_level_is_a_prefix_of_whole_parts() {
+        assert_eq!(ancestor("guangdong/qingyuan/liannan", 1), "guangdong");
+        assert_eq!(ancestor("guangdong/qingyuan/liannan", 2), "guangdong/qingyuan");
+        assert_eq!(ancestor("beijing", 2), "beijing");
     }
 
     #[test]

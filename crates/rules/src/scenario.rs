@@ -162,7 +162,12 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 // Children registered with the adult (or whose registration is not given) move with them [I].
                 let old = adult.hukou_place.clone();
                 for child in &mut household.children {
-                    if child.hukou_place.is_none() || child.hukou_place == old {
+                    let same = |c: &str| {
+                        old.as_deref().is_some_and(|o| {
+                            crate::place::relation(c, o).is_some_and(|r| r != crate::place::Relation::Apart)
+                        })
+                    };
+                    if child.hukou_place.as_deref().is_none_or(same) {
                         child.hukou_place = adult.current_place.clone();
                     }
                 }
@@ -792,6 +797,29 @@ mod tests {
         let s = Scenario { name: "hukou".into(), ..Scenario::now(vec![Action::MoveHukouHere]) };
         let r = crate::assess(&under(&migrant(4), NOV_2026, &s, NOV_2026), NOV_2026);
         assert_eq!(r.programs[0].status, Status::NotApplicable);
+    }
+
+    /// A child registered with the parent moves with them, however finely either hukou is given.
+    #[test]
+    fn a_child_registered_with_the_parent_moves_with_them() {
+        use crate::household::Child;
+        let parent = Adult {
+            current_place: Some("shanxi/taiyuan/xinghualing".into()),
+            hukou_place: Some("henan".into()),
+            ..Adult::default()
+        };
+        let child = |h: &str| Child { hukou_place: Some(h.into()), ..Child::default() };
+        let request = Request {
+            as_of: Some(NOV_2026),
+            household: Household {
+                adults: vec![parent],
+                children: vec![child("henan/kaifeng/lankao"), child("hunan")],
+                ..Household::default()
+            },
+        };
+        let moved = apply(&request, NOV_2026, &[Action::MoveHukouHere]);
+        let places: Vec<_> = moved.household.children.iter().map(|c| c.hukou_place.as_deref()).collect();
+        assert_eq!(places, [Some("shanxi/taiyuan/xinghualing"), Some("hunan")]);
     }
 
     /// In 杏花岭 (2023) a parent without a residence permit cannot enrol a child from elsewhere; moving the family's

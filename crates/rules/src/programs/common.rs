@@ -30,6 +30,12 @@ pub fn newest_from(
     rules.into_iter().flatten().chain(amounts.iter().flat_map(|a| a.used.iter().copied())).map(|d| d.from).max()
 }
 
+/// A `month_of_year` value as a month (1–12); `None` for anything else, which callers answer as no rule (the
+/// policy build rejects such values, so this never happens with shipped data).
+pub fn month_of_year(value: i64) -> Option<u32> {
+    u32::try_from(value).ok().filter(|m| (1..=12).contains(m))
+}
+
 /// A yes / no / unknown answer as an outcome.
 pub fn tri(answer: Option<bool>) -> Outcome {
     match answer {

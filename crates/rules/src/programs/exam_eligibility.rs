@@ -9,7 +9,7 @@
 //! Criteria: `parent_permit`, `parent_si`, `family_residence`, `child_xueji`, `zhongkao_here` (those the place does
 //! not require are met as "not required"). The parent is the first adult; the place is where they live.
 
-use super::common::{cite_local, criterion, local_dated, no_local_rule, no_local_rules, tri};
+use super::common::{cite_local, criterion, local_dated, month_of_year, no_local_rule, no_local_rules, tri};
 use super::family;
 use super::parent_tests::{months_test, work_test, WorkRule};
 use super::{child_fields, fields};
@@ -97,9 +97,10 @@ impl Exam {
         as_of: YearMonth,
     ) -> ProgramResult {
         let (rules, layer) = policy::resolve(place, self.cutoff_month);
-        let area = layer.or_else(|| place.map(|p| ancestor(p, self.area_levels)));
+        let area = layer.or_else(|| place.map(|p| crate::place::ancestor(p, self.area_levels)));
         let hukou_here = family::hukou_here(child.hukou_place.as_deref(), parents, area);
-        let cutoff = rules.int_at(as_of).map(|(m, _)| self.sitting_cutoff(child, m, as_of));
+        let cutoff =
+            rules.int_at(as_of).and_then(|(m, _)| month_of_year(m)).map(|m| self.sitting_cutoff(child, m, as_of));
         let newest = std::cell::Cell::new(rules.int_at(as_of).map(|r| r.1.from));
         let outside = || -> Vec<Criterion> {
             match cutoff {
@@ -145,8 +146,7 @@ impl Exam {
 
     /// The cut-off of the year the child sits the exam (from the birth month; without it, the coming cut-off for a
     /// child in the exam's own stage), or `None` when that year cannot be told.
-    fn sitting_cutoff(&self, child: &Child, m: i64, as_of: YearMonth) -> Option<YearMonth> {
-        let m = u32::try_from(m).unwrap_or(8).clamp(1, 12);
+    fn sitting_cutoff(&self, child: &Child, m: u32, as_of: YearMonth) -> Option<YearMonth> {
         let coming = exam_cutoff(m, as_of);
         // The calendar the child follows: a child a year ahead sits the exam a year earlier.
         match calendar::effective_birth(child.stage, child.birth, as_of) {
@@ -241,14 +241,6 @@ impl Exam {
             });
         }
         criteria
-    }
-}
-
-/// The first `levels` parts of a place id (`guangdong/qingyuan` → `guangdong` for one level).
-fn ancestor(place: &str, levels: usize) -> &str {
-    match place.match_indices('/').nth(levels.saturating_sub(1)) {
-        Some((k, _)) => &place[..k],
-        None => place,
     }
 }
 

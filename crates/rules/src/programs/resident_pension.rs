@@ -125,6 +125,16 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
     let mut addon = Amount::new(AmountId::AddonMonthly, Msg::ResidentAddonBasis);
     match (place, addon_layer) {
         (None, _) => addon.questions.push(q(fields::HUKOU_PLACE)),
+        // A place given more coarsely than a layer that sets an add-on (a province, where one of its counties
+        // pays one) does not say whether it is paid: ask for the hukou place in full.
+        (Some(p), None)
+            if data::ADDON_PER_EXTRA_YEAR
+                .overrides
+                .iter()
+                .any(|(layer, _)| crate::place::relation(p, layer) == Some(crate::place::Relation::Contains)) =>
+        {
+            addon.questions.push(q(fields::HUKOU_PLACE));
+        }
         (Some(_), None) => addon.fen = Some(0),
         (Some(_), Some(_)) => {
             if let (Some((per_year, d)), Some(m), Some((req, _))) = (addon_rule, months, required) {
@@ -247,5 +257,15 @@ mod tests {
         assert_eq!(addon(&r).fen, None);
         assert_eq!(addon(&r).questions, [Question::adult(0, fields::RESIDENT_MONTHS)]);
         assert!(addon(&r).missing_data.is_empty());
+    }
+
+    /// 西咸新区 pays an add-on for each year beyond the minimum; a hukou given only as 陕西 does not say whether it
+    /// is there, so the add-on is unknown and asks for the hukou place — not 0.
+    #[test]
+    fn a_hukou_given_only_as_the_province_of_an_add_on_place_is_unknown() {
+        let a = resident(YearMonth::ym(1960, 1), 20 * 12, 0, "shaanxi");
+        let r = evaluate(&a, 0, YearMonth::ym(2026, 11));
+        assert_eq!(addon(&r).fen, None);
+        assert_eq!(addon(&r).questions, [Question::adult(0, fields::HUKOU_PLACE)]);
     }
 }

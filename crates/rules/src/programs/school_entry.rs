@@ -8,7 +8,7 @@
 //! Criteria: `school_age`, `parent_permit`, `parent_work`, `housing_proof`. The parent is the first adult.
 //! A child whose hukou is in this county is usually placed by school zone, not by this route; the result says so [I].
 
-use super::common::{cite_local, criterion, local, local_dated, no_local_rules, tri};
+use super::common::{cite_local, criterion, local, local_dated, month_of_year, no_local_rules, tri};
 use super::family;
 use super::parent_tests::{months_test, work_test, WorkRule};
 use super::{child_fields, fields};
@@ -50,7 +50,7 @@ fn in_place(
 ) -> ProgramResult {
     let year = entry_year(as_of);
     let age = school_age(child, index, year, as_of);
-    let cutoff_rule = local_dated(place, &data::CUTOFF_MONTH, as_of);
+    let cutoff_rule = local_dated(place, &data::CUTOFF_MONTH, as_of).and_then(|(m, d)| Some((month_of_year(m)?, d)));
     // Local children are those whose hukou is in the place the rules are written for.
     let area = policy::resolve(place, &data::CUTOFF_MONTH).1.or(place);
     let hukou_here = family::hukou_here(child.hukou_place.as_deref(), parents, area);
@@ -143,11 +143,11 @@ fn local_tests(
     household: &Household,
     parents: &[(u8, &Adult)],
     place: Option<&str>,
-    m: i64,
+    m: u32,
     as_of: YearMonth,
     with_permit: bool,
 ) -> Vec<Criterion> {
-    let cutoff = YearMonth::ym(entry_year(as_of), u32::try_from(m).unwrap_or(8).clamp(1, 12));
+    let cutoff = YearMonth::ym(entry_year(as_of), m);
     let number = |p: &'static crate::policy::Parameter| local_dated(place, p, as_of);
     // Every number of the place's rule set, or the criteria unknown naming the first one missing (a place says
     // "not required" with 0; a missing number is never read as 0).
