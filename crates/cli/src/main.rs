@@ -270,6 +270,9 @@ fn describe(e: &anju_rules::household::FieldError) -> String {
         Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
         Problem::OutOfRange { min, max } => format!("{}: must be from {min} to {max}", e.path),
         Problem::UnknownPlace => format!("{}: no such place in the policy data (see `policy/places`)", e.path),
+        Problem::NotAPlace => {
+            format!("{}: not a place id (province/city/county in pinyin, e.g. `guangxi/liuzhou/rongan`)", e.path)
+        }
         Problem::TooLate { latest } => format!("{}: must not be after {latest} (45 years ahead)", e.path),
         Problem::MonthOutOfRange { earliest, latest } => format!("{}: must be from {earliest} to {latest}", e.path),
     }

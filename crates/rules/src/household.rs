@@ -603,6 +603,8 @@ pub enum Problem {
     },
     /// A place id with no policy layer (see `anju_rules::policy::data::PLACES`).
     UnknownPlace,
+    /// Not a place id at all (an empty part such as `henan//lankao`, or deeper than a county).
+    NotAPlace,
     /// A month later than the furthest a timeline looks (45 years after the evaluation month).
     TooLate {
         latest: YearMonth,
@@ -637,6 +639,8 @@ impl Request {
             v.past(at("permit.lateEndorsement"), a.permit.late_endorsement);
             v.past(at("businessLicenceSince"), a.business_licence_since);
             v.past(at("graduated"), a.graduated);
+            v.place(at("hukouPlace"), a.hukou_place.as_deref());
+            v.place(at("currentPlace"), a.current_place.as_deref());
             v.max(&at("siMonthsHere"), a.si_months_here, MAX_MONTHS);
             v.max(&at("contractMonths"), a.contract_months, MAX_MONTHS);
             v.max(&at("monthsInPlace"), a.months_in_place, MAX_MONTHS);
@@ -648,6 +652,7 @@ impl Request {
             v.count(&at("employeePension.segments"), e.segments.len(), MAX_SEGMENTS);
             for (j, s) in e.segments.iter().enumerate() {
                 v.max(&at(&format!("employeePension.segments[{j}].months")), Some(s.months), MAX_MONTHS);
+                v.place(at(&format!("employeePension.segments[{j}].place")), Some(&s.place));
             }
             let r = &a.resident_pension;
             v.max(&at("residentPension.months"), r.months, MAX_MONTHS);
@@ -657,6 +662,8 @@ impl Request {
         for (i, c) in h.children.iter().enumerate() {
             v.past(format!("household.children[{i}].birth"), c.birth);
             v.max(&format!("household.children[{i}].xuejiYears"), c.xueji_years, 30);
+            v.place(format!("household.children[{i}].hukouPlace"), c.hukou_place.as_deref());
+            v.place(format!("household.children[{i}].xuejiPlace"), c.xueji_place.as_deref());
         }
         v.errors
     }
@@ -670,6 +677,13 @@ struct Validator {
 impl Validator {
     fn push(&mut self, path: impl Into<String>, problem: Problem) {
         self.errors.push(FieldError { path: path.into(), problem });
+    }
+
+    /// A place must be a place id (it need not have a policy layer: national rules answer there).
+    fn place(&mut self, path: String, value: Option<&str>) {
+        if value.is_some_and(|p| !crate::place::is_place_id(p)) {
+            self.push(path, Problem::NotAPlace);
+        }
     }
 
     fn max(&mut self, path: &str, value: Option<u32>, max: u32) {
@@ -821,6 +835,25 @@ mod tests {
         assert_eq!(
             paths,
             [("household.adults[0].birth".into(), out.clone()), ("household.children[0].birth".into(), out),]
+        );
+    }
+
+    #[test]
+    fn a_place_that_is_not_a_place_id_is_named_by_path() {
+        let r = parse(
+            r#"{"household": {"adults": [{"hukouPlace": "shanxi/taiyuan/xinghualing/", "currentPlace": "henan",
+                "employeePension": {"segments": [{"place": "guangdong//shenzhen", "months": 3}]}}],
+                "children": [{"hukouPlace": "henan/kaifeng/lankao/x"}]}}"#,
+        )
+        .unwrap();
+        let paths: Vec<String> = r.validate(NOV_2026).into_iter().map(|e| e.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "household.adults[0].hukouPlace",
+                "household.adults[0].employeePension.segments[0].place",
+                "household.children[0].hukouPlace"
+            ]
         );
     }
 
