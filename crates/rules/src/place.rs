@@ -165,15 +165,6 @@ pub fn relation(a: &str, b: &str) -> Option<Relation> {
     })
 }
 
-/// Place id `hukou` is in county-level place `place` (the same county, or a place inside it). `false` when
-/// `place` is not at county level (a hukou in Shenzhen is not known to be in the Shenzhen district one lives in)
-/// or either is not a place id.
-pub fn in_county(hukou: &str, place: &str) -> bool {
-    PlaceId::parse(hukou)
-        .zip(PlaceId::parse(place))
-        .is_some_and(|(hukou, place)| place.level() == Level::County && hukou.within(&place))
-}
-
 /// An id and then the ids of its ancestors, nearest first, without parsing or allocating: the order in which a
 /// place inherits policy values (`policy::resolve`).
 pub(crate) fn lineage(id: &str) -> impl Iterator<Item = &str> {
@@ -244,13 +235,12 @@ mod tests {
     }
 
     #[test]
-    fn county_zoning_compares_counties() {
-        assert!(in_county("henan/kaifeng/lankao", "henan/kaifeng/lankao"));
-        assert!(in_county("beijing/chaoyang", "beijing/chaoyang"));
-        assert!(!in_county("henan/kaifeng/lankao", "henan/kaifeng"), "a city is not a county");
-        assert!(!in_county("guangdong/shenzhen", "guangdong/shenzhen"), "nor is Shenzhen");
-        assert!(!in_county("henan/kaifeng", "henan/kaifeng/lankao"), "a hukou in the city may be in another county");
-        assert!(!in_county("henan/zhumadian/xiping", "henan/kaifeng/lankao"));
+    fn relations_read_whole_parts_and_refuse_what_is_not_a_place() {
+        assert_eq!(relation("henan/kaifeng/lankao", "henan"), Some(Relation::Within));
+        assert_eq!(relation("henan", "henan/kaifeng/lankao"), Some(Relation::Contains));
+        assert_eq!(relation("henanx", "henan"), Some(Relation::Apart));
+        assert_eq!(relation("henan/", "henan"), None);
+        assert!(is_place_id("beijing/chaoyang") && !is_place_id("beijing/chaoyang/x"));
     }
 
     #[test]
