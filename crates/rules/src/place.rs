@@ -56,13 +56,7 @@ pub struct PlaceId {
 impl PlaceId {
     /// Parses a place id; `None` when it is not one (see the module doc).
     pub fn parse(id: &str) -> Option<PlaceId> {
-        let parts = id.split('/');
-        let depth = parts.clone().count();
-        if id.is_empty() || parts.clone().any(str::is_empty) {
-            return None;
-        }
-        let deepest = if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 };
-        (depth <= deepest).then(|| PlaceId { path: id.to_string() })
+        is_place_id(id).then(|| PlaceId { path: id.to_string() })
     }
 
     /// The id, as the policy layers and the request spell it.
@@ -136,8 +130,17 @@ pub fn ancestor(id: &str, levels: usize) -> &str {
 
 /// Whether `id` is a place id (see the module doc), without allocating.
 pub fn is_place_id(id: &str) -> bool {
-    let deepest = if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 };
-    !id.is_empty() && !id.split('/').any(str::is_empty) && id.split('/').count() <= deepest
+    let bytes = id.as_bytes();
+    if bytes.is_empty() || bytes[0] == b'/' || bytes[bytes.len() - 1] == b'/' || id.contains("//") {
+        return false;
+    }
+    let depth = 1 + bytes.iter().filter(|b| **b == b'/').count();
+    depth <= if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 }
+}
+
+/// `a` is `b` or lies inside it, for ids known to be place ids: a prefix of whole parts.
+pub(crate) fn inside(a: &str, b: &str) -> bool {
+    a.len() >= b.len() && a.starts_with(b) && (a.len() == b.len() || a.as_bytes()[b.len()] == b'/')
 }
 
 /// How one place lies against another.
@@ -156,9 +159,9 @@ pub fn relation(a: &str, b: &str) -> Option<Relation> {
     if !is_place_id(a) || !is_place_id(b) {
         return None;
     }
-    Some(if lineage(a).any(|p| p == b) {
+    Some(if inside(a, b) {
         Relation::Within
-    } else if lineage(b).any(|p| p == a) {
+    } else if inside(b, a) {
         Relation::Contains
     } else {
         Relation::Apart
@@ -172,8 +175,8 @@ pub(crate) fn lineage(id: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The first part of an id: its province.
-fn first(id: &str) -> &str {
-    id.split('/').next().unwrap_or(id)
+pub(crate) fn first(id: &str) -> &str {
+    id.find('/').map_or(id, |k| &id[..k])
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::household::{Adult, Employment, HukouType, Permit, Request};
 use crate::place::PlaceId;
 use crate::policy::data::national::exam_eligibility as exam;
+use crate::policy::data::national::school_entry as school;
 use crate::policy::data::national::zhongkao_eligibility as zhongkao;
 use crate::policy::data::NATIONAL_PARAMETERS;
 use crate::report::{Assessment, Outcome, ProgramId, ProgramResult, Status};
@@ -368,14 +369,21 @@ fn candidates(
     // whether a parent still pays, insurance months are settled at the cut-off month itself and not after it, so
     // every cut-off month and the month after it are looked at.
     let mut calendar: Vec<u32> = vec![9];
+    let paying_unknown = request
+        .household
+        .adults
+        .iter()
+        .any(|a| a.si_months_here.is_some() && a.employee_pension.contributing_now.is_none());
     for place in places {
-        for national in
-            [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH, &crate::policy::data::national::school_entry::CUTOFF_MONTH]
-        {
+        for national in [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH, &school::CUTOFF_MONTH] {
             for d in crate::policy::resolve(place.as_deref(), national).0.values {
                 if let Some(m) = d.value.int().and_then(|m| u32::try_from(m).ok()) {
-                    calendar.push(m % 12 + 1);
-                    calendar.push((m + 11) % 12 + 1);
+                    if paying_unknown || !std::ptr::eq(national, &school::CUTOFF_MONTH) {
+                        calendar.push(m % 12 + 1);
+                    }
+                    if paying_unknown {
+                        calendar.push((m + 11) % 12 + 1);
+                    }
                 }
             }
         }

@@ -29,7 +29,7 @@
 
 use crate::household::Segment;
 use crate::message::ReceiptRule;
-use crate::place::PlaceId;
+use crate::place::{first, inside, is_place_id, PlaceId};
 
 /// The place of receipt: the province, the clause that decided it, and the place whose benefit base applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,19 +40,20 @@ pub struct Receipt {
     pub base_place: PlaceId,
 }
 
-/// The segments' places with their months, or `None` when one of them is not a place id.
-fn parsed(segments: &[Segment]) -> Option<Vec<(PlaceId, u64)>> {
-    segments.iter().map(|s| Some((PlaceId::parse(&s.place)?, u64::from(s.months)))).collect()
+/// The segments' places with their months, or `None` when one of them is not a place id. Borrowed, so that
+/// the walk through months allocates no place strings.
+fn parsed(segments: &[Segment]) -> Option<Vec<(&str, u64)>> {
+    segments.iter().map(|s| is_place_id(&s.place).then_some((s.place.as_str(), u64::from(s.months)))).collect()
 }
 
 /// Months paid in `place`'s province, summed over its segments (stays add up, Art. 5); `None` when a segment's
 /// place is not a place id (its months could be anywhere).
 pub fn months_in(segments: &[Segment], place: &PlaceId) -> Option<u64> {
-    Some(province_months(&parsed(segments)?, place))
+    Some(province_months(&parsed(segments)?, place.as_str()))
 }
 
-fn province_months(segments: &[(PlaceId, u64)], place: &PlaceId) -> u64 {
-    segments.iter().filter(|(p, _)| p.same_province(place)).map(|(_, m)| *m).sum()
+fn province_months(segments: &[(&str, u64)], place: &str) -> u64 {
+    segments.iter().filter(|(p, _)| first(p) == first(place)).map(|(_, m)| *m).sum()
 }
 
 /// The province whose ten-year rule the current insured place is under, if the record has segments.
@@ -69,22 +70,31 @@ pub fn place_of_receipt(
     threshold: u32,
 ) -> Option<Receipt> {
     let segments = parsed(segments)?;
-    let (insured, _) = segments.last()?;
-    let enough = |place: &PlaceId| province_months(&segments, place) >= u64::from(threshold);
-    let refine = |start: &PlaceId, by: &[Option<&PlaceId>]| {
-        by.iter().flatten().fold(start.clone(), |best, p| if p.within(&best) { (*p).clone() } else { best })
+    let (insured, _) = *segments.last()?;
+    let hukou = hukou.as_str();
+    let current = current.map(PlaceId::as_str);
+    let enough = |place: &str| province_months(&segments, place) >= u64::from(threshold);
+    let refine = |start: &'_ str, by: &[Option<&'_ str>]| -> String {
+        let mut best = start;
+        for p in by.iter().flatten() {
+            if inside(p, best) {
+                best = p;
+            }
+        }
+        best.to_string()
     };
-    let (rule, base_place) = if insured.same_province(hukou) {
+    let (rule, base_place) = if first(insured) == first(hukou) {
         (ReceiptRule::HukouIsCurrent, refine(insured, &[current, Some(hukou)]))
     } else if enough(insured) {
         (ReceiptRule::TenYearsHere, refine(insured, &[current]))
     } else {
-        let earlier = segments.iter().rev().map(|(p, _)| p).find(|p| !p.same_province(insured) && enough(p));
+        let earlier = segments.iter().rev().map(|(p, _)| *p).find(|p| first(p) != first(insured) && enough(p));
         match earlier {
-            Some(place) => (ReceiptRule::TenYearsEarlier, place.clone()),
-            None => (ReceiptRule::BackToHukou, hukou.clone()),
+            Some(place) => (ReceiptRule::TenYearsEarlier, place.to_string()),
+            None => (ReceiptRule::BackToHukou, hukou.to_string()),
         }
     };
+    let base_place = PlaceId::parse(&base_place)?;
     Some(Receipt { province: base_place.province(), rule, base_place })
 }
 

@@ -17,8 +17,7 @@ use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     // Either adult may apply, where they live: the family's answer is the better one.
-    let results =
-        super::family::by_place(household, None).into_iter().map(|(p, _)| in_place(household, p, as_of)).collect();
+    let results = super::family::by_place(household, None).into_iter().map(|(p, _)| in_place(household, p, as_of));
     match super::family::best(results) {
         Some(r) => r,
         None => in_place(household, None, as_of),

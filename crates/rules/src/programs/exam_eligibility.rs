@@ -70,8 +70,7 @@ impl Exam {
     pub fn evaluate(&self, household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
         let results = family::by_place(household, Some(self.cutoff_month))
             .into_iter()
-            .map(|(place, parents)| self.in_place(child, index, place, &parents, as_of))
-            .collect();
+            .map(|(place, parents)| self.in_place(child, index, place, &parents, as_of));
         match family::best(results) {
             Some(r) => r,
             None => self.in_place(child, index, None, &family::adults(household), as_of),

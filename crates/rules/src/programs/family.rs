@@ -228,12 +228,17 @@ fn rank(r: &ProgramResult) -> (u8, Option<crate::time::YearMonth>) {
     }
 }
 
-/// The best of the answers for the family (by [`rank`]; the first of equals). `None` only for an empty list.
-pub fn best(results: Vec<ProgramResult>) -> Option<ProgramResult> {
+/// The best of the answers for the family (by [`rank`]; the first of equals), looking no further once one is
+/// eligible (nothing ranks higher). `None` only when there is none.
+pub fn best(results: impl IntoIterator<Item = ProgramResult>) -> Option<ProgramResult> {
     let mut best: Option<ProgramResult> = None;
     for r in results {
         if best.as_ref().is_none_or(|b| rank(&r) < rank(b)) {
+            let eligible = r.status == Status::Eligible;
             best = Some(r);
+            if eligible {
+                break;
+            }
         }
     }
     best

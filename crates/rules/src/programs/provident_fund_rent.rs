@@ -18,8 +18,7 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     // Either adult may withdraw for rent, where they live: the family's answer is the better one.
     let results = super::family::by_place(household, Some(&data::RENT_SHARE_BP))
         .into_iter()
-        .map(|(p, _)| in_place(household, p, as_of))
-        .collect();
+        .map(|(p, _)| in_place(household, p, as_of));
     match super::family::best(results) {
         Some(r) => r,
         None => in_place(household, None, as_of),

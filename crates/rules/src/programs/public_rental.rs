@@ -22,7 +22,7 @@ use crate::time::YearMonth;
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     // Either adult may apply: the family's answer is the best of the two.
     let adults = super::family::adults(household);
-    let results = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of)).collect();
+    let results = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of));
     match super::family::best(results) {
         Some(r) => r,
         None => as_applicant(household, 0, &super::family::UNKNOWN_ADULT, as_of),

@@ -32,8 +32,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
     // The child may enrol where either parent lives; each place is judged with the parents living there.
     let results = family::by_place(household, Some(&data::CUTOFF_MONTH))
         .into_iter()
-        .map(|(place, parents)| in_place(household, child, index, place, &parents, as_of))
-        .collect();
+        .map(|(place, parents)| in_place(household, child, index, place, &parents, as_of));
     match family::best(results) {
         Some(r) => r,
         None => in_place(household, child, index, None, &family::adults(household), as_of),
