@@ -130,12 +130,24 @@ pub fn ancestor(id: &str, levels: usize) -> &str {
 
 /// Whether `id` is a place id (see the module doc), without allocating.
 pub fn is_place_id(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    if bytes.is_empty() || bytes[0] == b'/' || bytes[bytes.len() - 1] == b'/' || id.contains("//") {
+    // One pass: no empty part, and at most three parts (two under a municipality).
+    let (mut parts, mut part_len, mut first_len) = (1usize, 0usize, None);
+    for b in id.bytes() {
+        if b == b'/' {
+            if part_len == 0 {
+                return false;
+            }
+            first_len.get_or_insert(part_len);
+            parts += 1;
+            part_len = 0;
+        } else {
+            part_len += 1;
+        }
+    }
+    if part_len == 0 || parts > 3 {
         return false;
     }
-    let depth = 1 + bytes.iter().filter(|b| **b == b'/').count();
-    depth <= if MUNICIPALITIES.contains(&first(id)) { 2 } else { 3 }
+    parts < 3 || first_len.is_some_and(|n| !MUNICIPALITIES.contains(&&id[..n]))
 }
 
 /// `a` is `b` or lies inside it, for ids known to be place ids: a prefix of whole parts.
@@ -169,7 +181,7 @@ pub fn relation(a: &str, b: &str) -> Option<Relation> {
 }
 
 /// An id and then the ids of its ancestors, nearest first, without parsing or allocating: the order in which a
-/// place inherits policy values (`policy::resolve`).
+/// place inherits policy values (`policy::resolve` finds the nearest as the longest layer the place lies in).
 pub(crate) fn lineage(id: &str) -> impl Iterator<Item = &str> {
     std::iter::successors((!id.is_empty()).then_some(id), |p| p.rsplit_once('/').map(|(parent, _)| parent))
 }

@@ -184,12 +184,17 @@ pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static P
     if national.overrides.is_empty() {
         return (national, None);
     }
-    for id in crate::place::lineage(place.unwrap_or_default()) {
-        if let Some((layer, p)) = national.overrides.iter().find(|(layer, _)| *layer == id) {
-            return (p, Some(layer));
-        }
+    // The nearest layer is the longest one the place lies in (the overrides are few, so this scans them).
+    let place = place.unwrap_or_default();
+    let nearest = national
+        .overrides
+        .iter()
+        .filter(|(layer, _)| !layer.is_empty() && crate::place::inside(place, layer))
+        .max_by_key(|(layer, _)| layer.len());
+    match nearest {
+        Some((layer, p)) => (p, Some(layer)),
+        None => (national, None),
     }
-    (national, None)
 }
 
 #[cfg(test)]
