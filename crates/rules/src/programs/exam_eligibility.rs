@@ -17,7 +17,7 @@ use crate::household::{calendar, Adult, Child, Household, Question, SchoolStage,
 use crate::message::{Measure, Msg};
 use crate::policy::data::national::exam_eligibility as data;
 use crate::policy::{self, Citation, Dated, Parameter, Unit};
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity, Status};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
@@ -126,21 +126,7 @@ impl Exam {
             },
             ..ProgramResult::new(self.program, Subject::child_path(index), criteria)
         };
-        match hukou_here {
-            Some(true) => result(local()),
-            Some(false) => result(outside()),
-            None => {
-                let mut r = result(outside());
-                if r.status != Status::Eligible {
-                    let mut c = criterion("local_hukou", self.local_hukou, Outcome::Unknown, Msg::ChildHukouUnknown);
-                    c.questions.push(Question { subject: Subject::Child(index), field: child_fields::HUKOU_PLACE });
-                    r.criteria.insert(0, c);
-                    r.status = Status::Unknown;
-                    r.earliest = None;
-                }
-                r
-            }
-        }
+        family::on_track(hukou_here, || result(local()), || result(outside()), self.local_hukou, index, 0)
     }
 
     /// The cut-off of the year the child sits the exam (from the birth month; without it, the coming cut-off for a
@@ -330,6 +316,7 @@ fn xueji_test(
 mod tests {
     use super::*;
     use crate::household::{Adult, SchoolStage};
+    use crate::report::Status;
 
     /// For a child in junior high the college-entrance answer says it is the one to plan for three years ahead
     /// (中考 is its own program); for a child in senior high it does not need to.

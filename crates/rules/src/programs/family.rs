@@ -156,6 +156,44 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
     }
 }
 
+/// A child's program on the track the child's hukou puts them on: the local one, the one for children from
+/// elsewhere, or — not knowing — both: an answer the two agree on stands; otherwise the answer for children from
+/// elsewhere is shown, unknown, with a `local_hukou` criterion asking for the child's hukou place (inserted at
+/// `at`, after the tests both tracks share).
+pub fn on_track(
+    hukou_here: Option<bool>,
+    local: impl FnOnce() -> ProgramResult,
+    outside: impl FnOnce() -> ProgramResult,
+    local_hukou: &'static crate::policy::Citation,
+    child: u8,
+    at: usize,
+) -> ProgramResult {
+    match hukou_here {
+        Some(true) => local(),
+        Some(false) => outside(),
+        None => {
+            let here = local();
+            let mut away = outside();
+            if here.status != away.status {
+                let mut c = crate::programs::common::criterion(
+                    "local_hukou",
+                    local_hukou,
+                    Outcome::Unknown,
+                    crate::message::Msg::ChildHukouUnknown,
+                );
+                c.questions.push(crate::household::Question {
+                    subject: Subject::Child(child),
+                    field: crate::programs::child_fields::HUKOU_PLACE,
+                });
+                away.criteria.insert(at.min(away.criteria.len()), c);
+                away.status = Status::Unknown;
+                away.earliest = None;
+            }
+            away
+        }
+    }
+}
+
 /// Whose tests count for a child: either parent (父母一方, the usual wording) or both, as the place's text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parents {

@@ -16,7 +16,7 @@ use crate::household::{Adult, Child, Household, Question, Subject};
 use crate::message::{Measure, Msg};
 use crate::policy;
 use crate::policy::data::national::school_entry as data;
-use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Status};
+use crate::report::{Criterion, Outcome, ProgramId, ProgramResult};
 use crate::time::YearMonth;
 
 /// The September a child would start: this year's until August, else next year's.
@@ -93,24 +93,14 @@ fn in_place(
         not_modelled: vec![Msg::NotModelledLocalProcedure],
         ..ProgramResult::new(ProgramId::SchoolEntry, Subject::child_path(index), criteria)
     };
-    match hukou_here {
-        Some(true) => result(track(true)),
-        Some(false) => result(track(false)),
-        None => {
-            // Judged both ways: an answer the two tracks agree on stands; otherwise it waits for the child's hukou.
-            let local = result(track(true));
-            let mut outside = result(track(false));
-            if local.status != outside.status {
-                let mut c =
-                    criterion("local_hukou", &data::criteria::LOCAL_HUKOU, Outcome::Unknown, Msg::ChildHukouUnknown);
-                c.questions.push(Question { subject: Subject::Child(index), field: child_fields::HUKOU_PLACE });
-                outside.criteria.insert(1, c);
-                outside.status = Status::Unknown;
-                outside.earliest = None;
-            }
-            outside
-        }
-    }
+    family::on_track(
+        hukou_here,
+        || result(track(true)),
+        || result(track(false)),
+        &data::criteria::LOCAL_HUKOU,
+        index,
+        1,
+    )
 }
 
 /// The child is old enough for the coming entry year (a duration test).
