@@ -107,6 +107,16 @@ pub fn adult_hukou_here(adult: &Adult, area: Option<&str>) -> Option<bool> {
     })
 }
 
+/// The question that settles whether an adult's hukou is here: the adult's own answer when not given, else (the
+/// answer did not settle it at this rule's level) the hukou place itself.
+pub fn hukou_question(adult: &Adult) -> &'static str {
+    if adult.hukou_elsewhere.is_some() {
+        crate::programs::fields::HUKOU_PLACE
+    } else {
+        crate::programs::fields::HUKOU_ELSEWHERE
+    }
+}
+
 /// Whether a child's hukou is in `area`: from the child's hukou place; when that is not given and every parent's
 /// hukou is known to be elsewhere, the child's is taken to be elsewhere too (a child is registered with a parent
 /// [I]); otherwise unknown.

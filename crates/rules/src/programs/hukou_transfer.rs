@@ -70,7 +70,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         },
     );
     if away.is_none() {
-        elsewhere.questions.push(q(fields::HUKOU_ELSEWHERE));
+        elsewhere.questions.push(q(super::family::hukou_question(adult)));
     }
     let mut criteria = vec![elsewhere];
     let mut notes = Vec::new();

@@ -76,7 +76,7 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
                 Outcome::Unknown,
                 Msg::HukouUnknown,
             );
-            c.questions.push(Question::adult(index, fields::HUKOU_ELSEWHERE));
+            c.questions.push(Question::adult(index, super::family::hukou_question(applicant)));
             c
         }
         Some(false) => outside_worker_test(applicant, index, place, as_of, place_q),
@@ -242,5 +242,23 @@ mod tests {
             })
             .collect();
         assert_eq!(missing, ["public_rental.area_line_m2", "public_rental.si_months_outside"]);
+    }
+
+    /// 阳江's rules are the city's. Living in a district of 阳江 with the hukou "outside where I live" does not say
+    /// whether it is elsewhere in 阳江: the employment test waits for the hukou place, and asks for it.
+    #[test]
+    fn hukou_outside_the_district_does_not_say_outside_the_city() {
+        let household = Household {
+            adults: vec![Adult {
+                current_place: Some("guangdong/yangjiang/jiangcheng".into()),
+                hukou_elsewhere: Some(true),
+                ..Adult::default()
+            }],
+            ..Household::default()
+        };
+        let r = evaluate(&household, NOV_2026);
+        let work = r.criteria.iter().find(|c| c.id == "outside_worker_employment").unwrap();
+        assert_eq!(work.outcome, Outcome::Unknown);
+        assert_eq!(work.questions, [Question::adult(0, fields::HUKOU_PLACE)]);
     }
 }

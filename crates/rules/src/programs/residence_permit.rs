@@ -75,7 +75,7 @@ fn left_hukou_city(person: &Adult, q: impl Fn(&'static str) -> Question) -> Crit
     let (outcome, message, questions) = match here.map(|h| !h) {
         Some(true) => (Outcome::Met, Msg::HukouElsewhere, vec![]),
         Some(false) => (Outcome::NotMet, Msg::HukouHere, vec![]),
-        None => (Outcome::Unknown, Msg::HukouUnknown, vec![q(fields::HUKOU_ELSEWHERE)]),
+        None => (Outcome::Unknown, Msg::HukouUnknown, vec![q(super::family::hukou_question(person))]),
     };
     Criterion { questions, ..criterion("left_hukou_city", &data::criteria::LEFT_HUKOU_CITY, outcome, message) }
 }
