@@ -273,9 +273,25 @@ mod tests {
     fn a_place_with_rules_for_a_program_sets_all_of_them() {
         // Places say "not required" with 0, never by leaving a number out (an absent number means "unknown").
         let sets: [(&str, &[&str]); 4] = [
-            ("zhongkao_eligibility", &["permit_months", "si_months", "xueji_years", "cutoff_month"]),
+            (
+                "zhongkao_eligibility",
+                &["permit_months", "si_months", "xueji_years", "cutoff_month", "si_continuous", "xueji_from_stage"],
+            ),
             ("public_rental", &["area_line_m2", "si_months_outside", "contract_months_outside"]),
-            ("school_entry", &["permit_months", "residence_months", "si_months", "cutoff_month"]),
+            (
+                "school_entry",
+                &[
+                    "permit_months",
+                    "residence_months",
+                    "si_months",
+                    "cutoff_month",
+                    "contract_months",
+                    "licence_months",
+                    "licence_waives_si",
+                    "si_continuous",
+                    "local_track",
+                ],
+            ),
             (
                 "exam_eligibility",
                 &[
@@ -285,6 +301,8 @@ mod tests {
                     "xueji_years",
                     "requires_zhongkao_here",
                     "cutoff_month",
+                    "si_continuous",
+                    "xueji_from_stage",
                 ],
             ),
         ];
