@@ -10,7 +10,8 @@
 //!   city (地级), then a county (县级). The four municipalities (直辖市: Beijing, Tianjin, Shanghai, Chongqing) are
 //!   provinces whose children are districts and counties, so `beijing/chaoyang` is a county.
 //! - **Ancestors** are the path's prefixes; a place is `within` itself and each of its ancestors.
-//! - **Not a place id:** an empty id, an empty part (`henan//lankao`, a leading or trailing `/`), or a path deeper
+//! - **Not a place id:** a first part that is not one of the 31 provinces' ids, a part that is not lowercase pinyin
+//!   (`a`–`z`, `_`), an empty id, an empty part (`henan//lankao`, a leading or trailing `/`), or a path deeper
 //!   than a county. Callers treat such an id as an unknown place, never as some other place.
 //!
 //! Only this module looks inside an id. When GB/T 2260 codes become the canonical ids with pinyin paths as aliases,
@@ -42,6 +43,42 @@ impl Level {
         }
     }
 }
+
+/// The 31 provincial-level divisions of the mainland, as place ids spell them (the first part of every place id).
+/// A registry of every division (GB/T 2260) will replace this list; until then an id must start with one of these.
+const PROVINCES: [&str; 31] = [
+    "beijing",
+    "tianjin",
+    "hebei",
+    "shanxi",
+    "neimenggu",
+    "liaoning",
+    "jilin",
+    "heilongjiang",
+    "shanghai",
+    "jiangsu",
+    "zhejiang",
+    "anhui",
+    "fujian",
+    "jiangxi",
+    "shandong",
+    "henan",
+    "hubei",
+    "hunan",
+    "guangdong",
+    "guangxi",
+    "hainan",
+    "chongqing",
+    "sichuan",
+    "guizhou",
+    "yunnan",
+    "xizang",
+    "shaanxi",
+    "gansu",
+    "qinghai",
+    "ningxia",
+    "xinjiang",
+];
 
 /// The four municipalities directly under the central government (直辖市; GB/T 2260 codes 11, 12, 31 and 50).
 const MUNICIPALITIES: [&str; 4] = ["beijing", "tianjin", "shanghai", "chongqing"];
@@ -130,24 +167,25 @@ pub fn ancestor(id: &str, levels: usize) -> &str {
 
 /// Whether `id` is a place id (see the module doc), without allocating.
 pub fn is_place_id(id: &str) -> bool {
-    // One pass: no empty part, and at most three parts (two under a municipality).
+    // One pass: parts of lowercase pinyin (a–z and `_`), none empty, at most three (two under a municipality).
     let (mut parts, mut part_len, mut first_len) = (1usize, 0usize, None);
     for b in id.bytes() {
-        if b == b'/' {
-            if part_len == 0 {
-                return false;
+        match b {
+            b'/' if part_len == 0 => return false,
+            b'/' => {
+                first_len.get_or_insert(part_len);
+                parts += 1;
+                part_len = 0;
             }
-            first_len.get_or_insert(part_len);
-            parts += 1;
-            part_len = 0;
-        } else {
-            part_len += 1;
+            b'a'..=b'z' | b'_' => part_len += 1,
+            _ => return false,
         }
     }
     if part_len == 0 || parts > 3 {
         return false;
     }
-    parts < 3 || first_len.is_some_and(|n| !MUNICIPALITIES.contains(&&id[..n]))
+    let province = &id[..first_len.unwrap_or(id.len())];
+    PROVINCES.contains(&province) && (parts < 3 || !MUNICIPALITIES.contains(&province))
 }
 
 /// `a` is `b` or lies inside it, for ids known to be place ids: a prefix of whole parts.
@@ -241,7 +279,6 @@ mod tests {
         assert!(lankao.within(&p("henan/kaifeng")));
         assert!(lankao.within(&p("henan")));
         assert!(!p("henan").within(&lankao), "a province is not inside its county");
-        assert!(!p("henanx/kaifeng").within(&p("henan")), "a shared prefix is not an ancestor");
         assert!(!p("henan/kaifengx").within(&p("henan/kaifeng")));
         assert!(p("henan/zhumadian").same_province(&lankao));
         assert!(!p("hebei").same_province(&lankao));
@@ -253,7 +290,9 @@ mod tests {
     fn relations_read_whole_parts_and_refuse_what_is_not_a_place() {
         assert_eq!(relation("henan/kaifeng/lankao", "henan"), Some(Relation::Within));
         assert_eq!(relation("henan", "henan/kaifeng/lankao"), Some(Relation::Contains));
-        assert_eq!(relation("henanx", "henan"), Some(Relation::Apart));
+        assert_eq!(relation("henan/kaifengx", "henan/kaifeng"), Some(Relation::Apart), "a shared prefix is not a part");
+        assert_eq!(relation("henanx", "henan"), None, "not a province");
+        assert!(!is_place_id("Shandong/Linyi/Linshu") && !is_place_id("linshu") && !is_place_id("湖南"));
         assert_eq!(relation("henan/", "henan"), None);
         assert!(is_place_id("beijing/chaoyang") && !is_place_id("beijing/chaoyang/x"));
     }

@@ -299,7 +299,8 @@ mod tests {
     #[test]
     fn places_are_compared_at_the_level_of_the_area() {
         assert_eq!(hukou_in("shanxi/taiyuan/xinghualing/", "shanxi/taiyuan/xinghualing"), None, "not a place id");
-        assert_eq!(hukou_in("guangdongx", "guangdong"), Some(false));
+        assert_eq!(hukou_in("guangdongx", "guangdong"), None, "not a province");
+        assert_eq!(hukou_in("guangxi", "guangdong"), Some(false));
         assert_eq!(hukou_in("henan/kaifeng/lankao", "henan/kaifeng/lankao"), Some(true));
         assert_eq!(hukou_in("henan/kaifeng/lankao", "henan"), Some(true));
         assert_eq!(hukou_in("henan", "henan/kaifeng/lankao"), None, "a province alone does not say which county");
