@@ -50,7 +50,8 @@ pub enum Action {
     StopContributing,
     /// Register a rental contract here.
     RegisterRental,
-    /// Move to another place (a place id); months lived, insurance and the permit start again there.
+    /// The whole family moves to another place (a place id); every adult's months lived, insurance and permit
+    /// start again there, and the children's school registration.
     MoveTo { place: String },
 }
 
@@ -204,31 +205,10 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                 household.rents_home = Some(true);
             }
             Action::MoveTo { place } => {
-                // Employee-scheme months carry across (66号 Art. 3); paying on opens a segment in the new province,
-                // unless the last segment is already a place the new one lies within (months in one province add
-                // up for the place of receipt either way).
-                let to = PlaceId::parse(place);
-                let segments = &mut adult.employee_pension.segments;
-                let stays = |s: &crate::household::Segment| {
-                    to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
-                };
-                if segments.last().is_some_and(|s| !stays(s)) {
-                    let province = to.as_ref().map_or_else(|| place.clone(), |to| to.province().to_string());
-                    segments.push(crate::household::Segment { place: province, months: 0 });
+                // The family moves together: every adult's months lived, insurance and permit start again there.
+                for adult in &mut household.adults {
+                    move_adult(adult, place);
                 }
-                // A hukou in the new place (or inside it) is local there; a hukou given less precisely than the
-                // new place (a province for a city in it) does not say which, so it is unknown.
-                adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
-                    (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
-                    (Some(hukou), Some(to)) if to.within(&hukou) => None,
-                    (Some(_), Some(_)) => Some(true),
-                    _ => None,
-                };
-                adult.current_place = Some(place.clone());
-                adult.months_in_place = Some(0);
-                adult.si_months_here = Some(0);
-                adult.permit = Permit { held: Some(false), ..Permit::default() };
-                adult.stable_home = None;
                 household.owns_home_here = None;
                 for child in &mut household.children {
                     child.xueji_years = Some(0);
@@ -238,6 +218,33 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
         }
     }
     next
+}
+
+/// One adult moving to `place`: employee-scheme months carry across (66号 Art. 3); paying on opens a segment in
+/// the new province, unless the last segment is already a place the new one lies within (months in one province
+/// add up for the place of receipt either way). A hukou in the new place (or inside it) is local there; one given
+/// less precisely than the new place (a province for a city in it) does not say which, so it is unknown.
+fn move_adult(adult: &mut Adult, place: &str) {
+    let to = PlaceId::parse(place);
+    let segments = &mut adult.employee_pension.segments;
+    let stays = |s: &crate::household::Segment| {
+        to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
+    };
+    if segments.last().is_some_and(|s| !stays(s)) {
+        let province = to.as_ref().map_or_else(|| place.to_string(), |to| to.province().to_string());
+        segments.push(crate::household::Segment { place: province, months: 0 });
+    }
+    adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
+        (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
+        (Some(hukou), Some(to)) if to.within(&hukou) => None,
+        (Some(_), Some(_)) => Some(true),
+        _ => None,
+    };
+    adult.current_place = Some(place.to_string());
+    adult.months_in_place = Some(0);
+    adult.si_months_here = Some(0);
+    adult.permit = Permit { held: Some(false), ..Permit::default() };
+    adult.stable_home = None;
 }
 
 /// The request under a scenario at month `at` (≥ the evaluation month): time, each change in turn, then time.
@@ -805,6 +812,30 @@ mod tests {
         let s = Scenario { name: "hukou".into(), ..Scenario::now(vec![Action::MoveHukouHere]) };
         let r = crate::assess(&under(&migrant(4), NOV_2026, &s, NOV_2026), NOV_2026);
         assert_eq!(r.programs[0].status, Status::NotApplicable);
+    }
+
+    /// The family moves together: the second adult's permit and months start again in the new place too, so the
+    /// new place's answers are never the old place's.
+    #[test]
+    fn moving_moves_both_adults() {
+        let adult = Adult {
+            current_place: Some("guangxi/liuzhou/rongan".into()),
+            hukou_place: Some("henan".into()),
+            months_in_place: Some(40),
+            permit: Permit { held: Some(true), issued: Some(YearMonth::ym(2023, 1)), late_endorsement: None },
+            ..Adult::default()
+        };
+        let request = Request {
+            as_of: Some(NOV_2026),
+            household: Household { adults: vec![adult.clone(), adult], ..Household::default() },
+        };
+        let moved = apply(&request, NOV_2026, &[Action::MoveTo { place: "hainan/haikou".into() }]);
+        for a in &moved.household.adults {
+            assert_eq!(
+                (a.current_place.as_deref(), a.months_in_place, a.permit.held),
+                (Some("hainan/haikou"), Some(0), Some(false))
+            );
+        }
     }
 
     /// A child registered with the parent moves with them, however finely either hukou is given.
