@@ -436,6 +436,16 @@ pub mod calendar {
         birth.year() + if junior { 15 } else { 18 } + i32::from(birth.month() > 8)
     }
 
+    /// The month a child sits the 中考 (June of the last junior-high year [I]), on the child's own calendar as the
+    /// stage given at `given_at` says; unknown without a birth month.
+    pub fn zhongkao_month(
+        stage: Option<SchoolStage>,
+        birth: Option<YearMonth>,
+        given_at: YearMonth,
+    ) -> Option<YearMonth> {
+        effective_birth(stage, birth, given_at).map(|b| YearMonth::ym(sitting_year(b, true), 6))
+    }
+
     /// The school years of `stage` and later a child of `birth` has begun by `at`, at most `years`.
     pub fn years_begun_from(stage_start_age: i32, birth: YearMonth, at: YearMonth, years: i32) -> i32 {
         (school_age(birth, at) - stage_start_age + 1).clamp(0, years)

@@ -315,6 +315,11 @@ pub enum Msg {
         required: i64,
         met_from: YearMonth,
     },
+    /// The child will sit the 中考 here in `month` by staying in school here.
+    #[serde(rename_all = "camelCase")]
+    ZhongkaoByStaying {
+        month: YearMonth,
+    },
     /// The child's hukou is here: a school near home is guaranteed at the hukou place, by school zone.
     LocalHukouZoned,
     /// The child's hukou is here and the place has its own rules for local children that we do not have.
@@ -1072,6 +1077,13 @@ impl Msg {
                 years_text(En, *years),
                 years_text(En, *required),
                 month_text(En, *met_from)
+            ),
+            (Msg::ZhongkaoByStaying { month }, ZhCn) => {
+                format!("孩子还没中考：继续在这里上学，{}就在本省中考了。", month_text(ZhCn, *month))
+            }
+            (Msg::ZhongkaoByStaying { month }, En) => format!(
+                "The child has not sat the senior-high entrance exam yet: staying in school here, they sit it in this province in {}.",
+                month_text(En, *month)
             ),
             (Msg::LocalHukouZoned, ZhCn) => {
                 "孩子户口就在这里：户籍所在地保障就近入学，按住房或租房所在学区安排，不用看随迁子女的条件。".into()

@@ -141,6 +141,11 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     let septembers = crate::time::septembers_between(as_of, to);
     for child in &mut next.household.children {
         child.xueji_years = child.xueji_years.map(|y| y.saturating_add(septembers).min(30));
+        // A child who sits the 中考 in these months, living here, has sat it here.
+        let zhongkao = crate::household::calendar::zhongkao_month(child.stage, child.birth, as_of);
+        if child.zhongkao_here.is_none() && zhongkao.is_some_and(|m| m > as_of && m <= to) {
+            child.zhongkao_here = Some(true);
+        }
         // A child moves on a stage when the school calendar says so (primary → junior → senior, each September).
         if child.stage.is_some() {
             child.stage = crate::household::calendar::stage_at(child.stage, child.birth, as_of, to);

@@ -217,9 +217,19 @@ impl Exam {
                 Some(rule) => {
                     let took = child.zhongkao_here;
                     let mut c = criterion("zhongkao_here", cite, tri(took), Msg::ZhongkaoHere { took });
-                    if took.is_none() {
-                        c.questions
-                            .push(Question { subject: Subject::Child(index), field: child_fields::ZHONGKAO_HERE });
+                    // Not said, and the 中考 still to come: staying here, the child sits it here (a duration test).
+                    let coming = calendar::zhongkao_month(child.stage, child.birth, as_of).filter(|m| *m > as_of);
+                    match (took, coming) {
+                        (None, Some(month)) => {
+                            c.outcome = Outcome::NotMet;
+                            c.is_duration = true;
+                            c.met_from = Some(month);
+                            c.message = Msg::ZhongkaoByStaying { month };
+                        }
+                        (None, None) => c
+                            .questions
+                            .push(Question { subject: Subject::Child(index), field: child_fields::ZHONGKAO_HERE }),
+                        _ => {}
                     }
                     cite_local(c, Some(rule))
                 }
@@ -369,6 +379,12 @@ mod tests {
         assert_eq!((r.status, r.earliest), (Status::NotYet, Some(YearMonth::ym(2029, 9))));
         let xueji = r.criteria.iter().find(|c| c.id == "child_xueji").unwrap();
         assert_eq!(xueji.observed.map(|q| q.value), Some(0), "junior-high years are not senior-high years");
+        // Whether the child will take the 中考 here not said: staying, the child sits it here in June 2027.
+        let unsaid = Child { zhongkao_here: None, ..child };
+        let r = evaluate(&household, &unsaid, 0, YearMonth::ym(2026, 11));
+        assert_eq!((r.status, r.earliest), (Status::NotYet, Some(YearMonth::ym(2029, 9))));
+        let zhongkao = r.criteria.iter().find(|c| c.id == "zhongkao_here").unwrap();
+        assert_eq!((zhongkao.outcome, zhongkao.met_from), (Outcome::NotMet, Some(YearMonth::ym(2027, 6))));
     }
 
     /// 海南 counts 6 years of 学籍 from junior 1 to senior 3 ("3个6"). A child in junior 3 (born 2012-03) who came in
