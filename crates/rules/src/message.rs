@@ -189,6 +189,8 @@ pub enum Msg {
     ResidentBasicBasis,
     ResidentAccountBasis,
     ResidentAddonBasis,
+    /// No add-on rule was found for the hukou place; none is counted.
+    ResidentAddonNotFound,
     #[serde(rename_all = "camelCase")]
     KeepPayingResident {
         remaining: i64,
@@ -293,6 +295,8 @@ pub enum Msg {
         si_required: i64,
         continuous: bool,
         contract_months: Option<u32>,
+        /// Whether the parent has a labour contract at all, where the kind of work says so.
+        has_contract: Option<bool>,
         contract_required: i64,
         licence_months: Option<i64>,
         licence_required: i64,
@@ -314,6 +318,14 @@ pub enum Msg {
         years: i64,
         required: i64,
         met_from: YearMonth,
+    },
+    /// Even staying, the child cannot have the 学籍 years by that year's exam.
+    #[serde(rename_all = "camelCase")]
+    XuejiShortByExam {
+        years: i64,
+        at_exam: i64,
+        required: i64,
+        exam_year: i32,
     },
     /// The child will sit the 中考 here in `month` by staying in school here.
     #[serde(rename_all = "camelCase")]
@@ -378,6 +390,7 @@ fn work_text(
     si_required: i64,
     continuous: bool,
     contract_months: Option<u32>,
+    has_contract: Option<bool>,
     contract_required: i64,
     licence_months: Option<i64>,
     licence_required: i64,
@@ -434,11 +447,13 @@ fn work_text(
         });
     }
     if contract_required > 0 {
-        have.push(match (contract_months, zh) {
-            (Some(m), true) => format!("合同{}", duration_text(lang, i64::from(m))),
-            (None, true) => "合同情况还不知道".to_string(),
-            (Some(m), false) => format!("a contract of {}", duration_text(lang, i64::from(m))),
-            (None, false) => "contract unknown".to_string(),
+        have.push(match (contract_months, has_contract, zh) {
+            (Some(m), _, true) => format!("合同{}", duration_text(lang, i64::from(m))),
+            (None, Some(false), true) => "没有劳动合同".to_string(),
+            (None, _, true) => "合同情况还不知道".to_string(),
+            (Some(m), _, false) => format!("a contract of {}", duration_text(lang, i64::from(m))),
+            (None, Some(false), false) => "no labour contract".to_string(),
+            (None, _, false) => "contract unknown".to_string(),
         });
     }
     if licence_required > 0 {
@@ -450,10 +465,14 @@ fn work_text(
             });
         }
     }
-    if zh {
-        format!("到{}，要求{ask}；现在是{}。", month_text(lang, cutoff), have.join("、"))
-    } else {
-        format!("By {}, the place asks for {ask}; the parent has {}.", month_text(lang, cutoff), have.join(", "))
+    // What the parent has, counted up to the cut-off (insurance grows to it while paying).
+    match (zh, have.is_empty()) {
+        (true, true) => format!("到{}，要求{ask}。", month_text(lang, cutoff)),
+        (true, false) => format!("到{}，要求{ask}；算到那时：{}。", month_text(lang, cutoff), have.join("、")),
+        (false, true) => format!("By {}, the place asks for {ask}.", month_text(lang, cutoff)),
+        (false, false) => {
+            format!("By {}, the place asks for {ask}; counted to then: {}.", month_text(lang, cutoff), have.join(", "))
+        }
     }
 }
 
@@ -881,6 +900,10 @@ impl Msg {
             (Msg::ResidentBasicBasis, En) => "The basic pension is the hukou place's current level.".into(),
             (Msg::ResidentAccountBasis, ZhCn) => "个人账户养老金 = 账户余额 ÷ 139。".into(),
             (Msg::ResidentAccountBasis, En) => "Account pension = account balance ÷ 139.".into(),
+            (Msg::ResidentAddonNotFound, ZhCn) => {
+                "没有查到户口所在地对交满15年以后每年加发的规定，这里按不加发算；当地如有加发，以当地为准。".into()
+            }
+            (Msg::ResidentAddonNotFound, En) => "No local add-on for years beyond 15 was found for the hukou place, so none is counted here; a local add-on, where there is one, comes on top.".into(),
             (Msg::ResidentAddonBasis, ZhCn) => "当地对交满15年以后的每一年，每月另加钱（年限养老金）。".into(),
             (Msg::ResidentAddonBasis, En) => "The place adds an amount per month for each year beyond 15.".into(),
             (Msg::KeepPayingResident { remaining }, ZhCn) => {
@@ -1049,6 +1072,7 @@ impl Msg {
                     si_required,
                     continuous,
                     contract_months,
+                    has_contract,
                     contract_required,
                     licence_months,
                     licence_required,
@@ -1061,6 +1085,7 @@ impl Msg {
                 *si_required,
                 *continuous,
                 *contract_months,
+                *has_contract,
                 *contract_required,
                 *licence_months,
                 *licence_required,
@@ -1103,20 +1128,39 @@ impl Msg {
                 let what = match (measure, lang) {
                     (Measure::Permit, ZhCn) => "父母居住证连续",
                     (Measure::Residence, ZhCn) => "在这里居住",
-                    (Measure::Insurance, ZhCn) => "父母在这里连续交社保（或营业执照）",
+                    (Measure::Insurance, ZhCn) => "父母在这里连续交社保",
                     (Measure::Permit, En) => "a parent's continuous residence permit",
                     (Measure::Residence, En) => "time living here",
-                    (Measure::Insurance, En) => "a parent's social insurance here (or business licence)",
+                    (Measure::Insurance, En) => "a parent's social insurance here",
                 };
                 let have = months.map(|m| duration_text(lang, m));
-                match lang {
-                    ZhCn => format!(
+                match (lang, measure, *required) {
+                    // "A valid permit" (有即可): one month held at the cut-off.
+                    (ZhCn, Measure::Permit, 1) => format!(
+                        "到{}，要持有有效居住证：{}。",
+                        month_text(ZhCn, *cutoff),
+                        match months {
+                            Some(m) if *m >= 1 => "有",
+                            Some(_) => "没有",
+                            None => "有没有还不知道",
+                        }
+                    ),
+                    (En, Measure::Permit, 1) => format!(
+                        "By {}, a valid residence permit is needed: {}.",
+                        month_text(En, *cutoff),
+                        match months {
+                            Some(m) if *m >= 1 => "held",
+                            Some(_) => "not held",
+                            None => "not known",
+                        }
+                    ),
+                    (ZhCn, ..) => format!(
                         "到{}，{what}{}，要满{}。",
                         month_text(ZhCn, *cutoff),
                         have.unwrap_or_else(|| "多久还不知道".into()),
                         duration_text(ZhCn, *required)
                     ),
-                    En => format!(
+                    (En, ..) => format!(
                         "By {}, {what}: {}; {} needed.",
                         month_text(En, *cutoff),
                         have.unwrap_or_else(|| "unknown".into()),
@@ -1138,6 +1182,15 @@ impl Msg {
             (Msg::XuejiYears { years, required }, En) => format!(
                 "The child's school registration here: {}; {} needed.",
                 years.map_or("unknown".into(), |y| years_text(En, i64::from(y))),
+                years_text(En, *required)
+            ),
+            (Msg::XuejiShortByExam { years, at_exam, required, exam_year }, ZhCn) => format!(
+                "孩子现在有{years}年算数的学籍，就算一直在这里上学，到{exam_year}年考试时也只有{at_exam}年，要满{required}年：这一年在这里考不了。"
+            ),
+            (Msg::XuejiShortByExam { years, at_exam, required, exam_year }, En) => format!(
+                "The child has {} of school registration that count; even staying here, that is {} by the {exam_year} exam, and {} are needed: not that year's exam here.",
+                years_text(En, *years),
+                years_text(En, *at_exam),
                 years_text(En, *required)
             ),
             (Msg::ZhongkaoHere { took: Some(true) }, ZhCn) => "孩子在本省参加中考。".into(),

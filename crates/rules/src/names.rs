@@ -251,7 +251,9 @@ pub fn question_name(subject: Subject, field: &str, lang: Lang) -> Option<&'stat
         (Subject::Adult(_), "hukouType") => ("农村户口还是城镇户口？", "Rural or urban hukou?"),
         (Subject::Adult(_), "hukouPlace") => ("户口在哪里？", "Where is the hukou registered?"),
         (Subject::Adult(_), "currentPlace") => ("现在在哪里住、哪里工作？", "Where living and working now?"),
-        (Subject::Adult(_), "hukouElsewhere") => ("户口在不在现在住的城市？", "Is the hukou in the city lived in now?"),
+        (Subject::Adult(_), "hukouElsewhere") => {
+            ("户口在不在现在住的地方（县或城市）？", "Is the hukou in the place (county or city) lived in now?")
+        }
         (Subject::Adult(_), "monthsInPlace") => ("在这里住了几个月？", "How many months lived here?"),
         (Subject::Adult(_), "stableJob") => ("在这里有没有稳定工作？", "A stable job here?"),
         (Subject::Adult(_), "stableHome") => {

@@ -316,6 +316,11 @@ fn xueji_test(
             }
         }
     }
+    if let (Some(now), Some(then)) = (counted_now, at_exam) {
+        if then < required {
+            c.message = Msg::XuejiShortByExam { years: now, at_exam: then, required, exam_year: cutoff.year() };
+        }
+    }
     if counted_now.is_none() {
         c.questions.push(Question { subject: Subject::Child(index), field: child_fields::XUEJI_YEARS });
     }

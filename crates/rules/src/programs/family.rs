@@ -138,7 +138,10 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
     let mut results: Vec<(u8, Criterion)> = parents.iter().map(|(i, a)| (*i, test(*i, a))).collect();
     if let Some(k) = results.iter().position(|(_, c)| c.outcome == Outcome::Met) {
         let (i, mut c) = results.swap_remove(k);
-        c.met_by = Some(Subject::adult_path(i));
+        // Named only where a parent's own fact met it (not where the place asks for nothing).
+        if c.message != crate::message::Msg::NotRequiredHere {
+            c.met_by = Some(Subject::adult_path(i));
+        }
         return c;
     }
     if let Some(k) = results.iter().position(|(_, c)| c.outcome == Outcome::Unknown) {
@@ -322,7 +325,7 @@ mod tests {
             "parent_work",
             &crate::policy::data::national::school_entry::criteria::PARENT_WORK,
             outcome,
-            crate::message::Msg::NotRequiredHere,
+            crate::message::Msg::HousingProof { has: None },
         );
         c.is_duration = met_from.is_some();
         c.met_from = met_from;

@@ -225,6 +225,10 @@ pub fn work_test(
         si_required: rule.si_months,
         continuous: rule.continuous,
         contract_months: adult.contract_months,
+        has_contract: match contract_ok {
+            Outcome::NotMet if adult.contract_months.is_none() => Some(false),
+            _ => None,
+        },
         contract_required: rule.contract_months,
         licence_months: licence_held,
         licence_required: rule.licence_months,

@@ -135,7 +135,10 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
         {
             addon.questions.push(q(fields::HUKOU_PLACE));
         }
-        (Some(_), None) => addon.fen = Some(0),
+        (Some(_), None) => {
+            addon.fen = Some(0);
+            addon.basis = Msg::ResidentAddonNotFound;
+        }
         (Some(_), Some(_)) => {
             if let (Some((per_year, d)), Some(m), Some((req, _))) = (addon_rule, months, required) {
                 addon.fen = per_year.checked_mul((m - req).max(0) / 12);

@@ -200,6 +200,8 @@ fn local_tests(
         }
         c
     });
+    // A home the family owns is the household's, not one parent's.
+    let housing = if household.owns_home_here == Some(true) { Criterion { met_by: None, ..housing } } else { housing };
     criteria.push(housing);
     criteria
 }
