@@ -92,7 +92,7 @@ pub fn no_local_rule(
 }
 
 /// The criteria of a child's program in a place with no rule set for it (no `parameter`): each unknown, naming
-/// the missing rule, and asking where the first adult lives when that is not given.
+/// the missing rule, and asking where the family lives when that is not given.
 pub fn no_local_rules(
     criteria: &[(&'static str, &'static Citation)],
     place: Option<&str>,

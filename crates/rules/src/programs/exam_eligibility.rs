@@ -7,7 +7,8 @@
 //! up to the local cut-off month of the coming exam year.
 //!
 //! Criteria: `parent_permit`, `parent_si`, `family_residence`, `child_xueji`, `zhongkao_here` (those the place does
-//! not require are met as "not required"). The parent is the first adult; the place is where they live.
+//! not require are met as "not required"). Either parent may meet a parent's test (父母一方), in the place they
+//! live; a child whose hukou is in the province sits as a local candidate.
 
 use super::common::{cite_local, criterion, local_dated, month_of_year, no_local_rule, no_local_rules, tri};
 use super::family;

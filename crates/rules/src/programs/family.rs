@@ -268,14 +268,16 @@ pub fn every_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Crite
     }
 }
 
-/// How good an answer is for the family: eligible, then eligible soonest, then undecided, then no.
-fn rank(r: &ProgramResult) -> (u8, Option<crate::time::YearMonth>) {
+/// How good an answer is for the family: eligible, then eligible soonest, then undecided (the fewer tests left
+/// open the better: a known place before an unknown one), then no.
+fn rank(r: &ProgramResult) -> (u8, Option<crate::time::YearMonth>, usize) {
+    let open = r.criteria.iter().filter(|c| c.outcome == Outcome::Unknown).count();
     match r.status {
-        Status::Eligible => (0, None),
-        Status::NotYet => (1, r.earliest),
-        Status::Unknown => (2, None),
-        Status::NotEligible => (3, None),
-        Status::NotApplicable => (4, None),
+        Status::Eligible => (0, None, 0),
+        Status::NotYet => (1, r.earliest, 0),
+        Status::Unknown => (2, None, open),
+        Status::NotEligible => (3, None, 0),
+        Status::NotApplicable => (4, None, 0),
     }
 }
 

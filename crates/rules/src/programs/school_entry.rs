@@ -5,8 +5,10 @@
 //! residence permit or months of residence, social insurance or a business licence, and housing proof, all counted
 //! up to a local cut-off month of the entry year. The entry year is the next September.
 //!
-//! Criteria: `school_age`, `parent_permit`, `parent_work`, `housing_proof`. The parent is the first adult.
-//! A child whose hukou is in this county is usually placed by school zone, not by this route; the result says so [I].
+//! Criteria: `school_age`, `parent_permit`, `parent_work`, `housing_proof` (or, for a child whose hukou is here,
+//! `local_hukou` and the place's own track). Either parent may meet a parent's test (父母一方).
+//! A child whose hukou is here is placed by school zone at the hukou place (Art. 12 ¶1), unless the place's
+//! `local_track` gives local children a track of their own (连南, 息烽, 宁阳).
 
 use super::common::{cite_local, criterion, local, local_dated, month_of_year, no_local_rules, tri};
 use super::family;

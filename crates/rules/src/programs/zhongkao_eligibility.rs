@@ -6,7 +6,8 @@
 //! to the local cut-off month of the coming exam year. Where a place has none, the answer is unknown.
 //!
 //! Criteria: `parent_permit`, `parent_si`, `child_xueji` (those the place does not require are met as "not
-//! required"). The parent is the first adult; the place is where they live.
+//! required"). Either parent may meet a parent's test, in the place they live; a child whose hukou is in the city
+//! sits as a local candidate.
 
 use super::exam_eligibility::Exam;
 use crate::household::{Child, Household};
