@@ -261,4 +261,23 @@ mod tests {
         assert_eq!(work.outcome, Outcome::Unknown);
         assert_eq!(work.questions, [Question::adult(0, fields::HUKOU_PLACE)]);
     }
+
+    /// Either adult may apply (G-H1/G-H2's numbers): the father, listed first, has 18 months of county insurance,
+    /// the mother 30; with her as the applicant the family is eligible, and the answer names her. The other order
+    /// gives the same.
+    #[test]
+    fn either_adult_may_apply_and_the_applicant_is_named() {
+        let mother = Adult { si_months_here: Some(30), ..rongan(30, true).adults[0].clone() };
+        let father = Adult { si_months_here: Some(18), ..mother.clone() };
+        for (adults, who) in [
+            (vec![father.clone(), mother.clone()], "household.adults[1]"),
+            (vec![mother, father], "household.adults[0]"),
+        ] {
+            let h = Household { adults, ..rongan(0, true) };
+            let r = evaluate(&h, NOV_2026);
+            assert_eq!(r.status, Status::Eligible);
+            let work = r.criteria.iter().find(|c| c.id == "outside_worker_employment").unwrap();
+            assert_eq!(work.met_by, Some(who));
+        }
+    }
 }
