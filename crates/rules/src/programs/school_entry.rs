@@ -23,11 +23,7 @@ use crate::time::YearMonth;
 
 /// The September a child would start: this year's until August, else next year's.
 pub fn entry_year(as_of: YearMonth) -> i32 {
-    if as_of.month() <= 8 {
-        as_of.year()
-    } else {
-        as_of.year() + 1
-    }
+    crate::household::calendar::school_year(as_of) + 1
 }
 
 pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMonth) -> ProgramResult {
