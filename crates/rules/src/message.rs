@@ -289,19 +289,7 @@ pub enum Msg {
     },
     /// A parent's work at the cut-off: insurance months (continuous or cumulative), a labour contract where asked
     /// for, or a business licence where the place names it as an alternative.
-    #[serde(rename_all = "camelCase")]
-    WorkAtCutoff {
-        si_months: Option<i64>,
-        si_required: i64,
-        continuous: bool,
-        contract_months: Option<u32>,
-        /// Whether the parent has a labour contract at all, where the kind of work says so.
-        has_contract: Option<bool>,
-        contract_required: i64,
-        licence_months: Option<i64>,
-        licence_required: i64,
-        cutoff: YearMonth,
-    },
+    WorkAtCutoff(WorkFacts),
     /// The place's rules for this ended (the last month they were known to be in force): the answer is unknown,
     /// not judged by expired rules.
     #[serde(rename_all = "camelCase")]
@@ -367,6 +355,23 @@ pub enum Measure {
     Insurance,
 }
 
+/// What a parent's work test asked for and found, counted to the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WorkFacts {
+    pub si_months: Option<i64>,
+    pub si_required: i64,
+    pub continuous: bool,
+    pub contract_months: Option<u32>,
+    /// Whether the parent has a labour contract at all, where the kind of work says so.
+    pub has_contract: Option<bool>,
+    pub contract_required: i64,
+    pub licence_months: Option<i64>,
+    pub licence_required: i64,
+    pub cutoff: YearMonth,
+}
+
 /// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -383,19 +388,18 @@ pub enum ReceiptRule {
 }
 
 /// The work test in words: what the place asks for and what the parent has, at the cut-off.
-#[allow(clippy::too_many_arguments)]
-fn work_text(
-    lang: Lang,
-    si_months: Option<i64>,
-    si_required: i64,
-    continuous: bool,
-    contract_months: Option<u32>,
-    has_contract: Option<bool>,
-    contract_required: i64,
-    licence_months: Option<i64>,
-    licence_required: i64,
-    cutoff: YearMonth,
-) -> String {
+fn work_text(lang: Lang, work: &WorkFacts) -> String {
+    let WorkFacts {
+        si_months,
+        si_required,
+        continuous,
+        contract_months,
+        has_contract,
+        contract_required,
+        licence_months,
+        licence_required,
+        cutoff,
+    } = *work;
     let zh = lang == Lang::ZhCn;
     let mut asks = Vec::new();
     if contract_required > 1 {
@@ -1066,31 +1070,7 @@ impl Msg {
             (Msg::SchoolAge { entry_year, ok: Some(false) }, En) => format!("The child is not yet 6 by 31 August {entry_year}."),
             (Msg::SchoolAge { .. }, ZhCn) => "还不知道孩子的出生年月。".into(),
             (Msg::SchoolAge { .. }, En) => "We don't know the child's birth month yet.".into(),
-            (
-                Msg::WorkAtCutoff {
-                    si_months,
-                    si_required,
-                    continuous,
-                    contract_months,
-                    has_contract,
-                    contract_required,
-                    licence_months,
-                    licence_required,
-                    cutoff,
-                },
-                lang,
-            ) => work_text(
-                lang,
-                *si_months,
-                *si_required,
-                *continuous,
-                *contract_months,
-                *has_contract,
-                *contract_required,
-                *licence_months,
-                *licence_required,
-                *cutoff,
-            ),
+            (Msg::WorkAtCutoff(work), lang) => work_text(lang, work),
             (Msg::ExamYearUnknown, ZhCn) => "孩子哪一年考还不知道：请告诉我们孩子的出生年月。".into(),
             (Msg::ExamYearUnknown, En) => "The year the child sits this exam is not known: give the child's month of birth.".into(),
             (Msg::XuejiByStaying { years, required, met_from }, ZhCn) => format!(

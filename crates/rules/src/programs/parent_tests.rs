@@ -10,7 +10,7 @@ use super::common::{criterion, tri};
 use super::family::hukou_in;
 use super::fields;
 use crate::household::{Adult, Employment, Question};
-use crate::message::{Measure, Msg};
+use crate::message::{Measure, Msg, WorkFacts};
 use crate::policy::{Citation, Unit};
 use crate::programs::residence_permit::continuous_permit_months;
 use crate::report::{Criterion, Outcome, Quantity};
@@ -220,7 +220,7 @@ pub fn work_test(
         (held, if rule.licence_waives_si { ok } else { and(ok, si) })
     };
     let outcome = or(employee, licence_route);
-    let message = Msg::WorkAtCutoff {
+    let message = Msg::WorkAtCutoff(WorkFacts {
         si_months,
         si_required: rule.si_months,
         continuous: rule.continuous,
@@ -233,7 +233,7 @@ pub fn work_test(
         licence_months: licence_held,
         licence_required: rule.licence_months,
         cutoff,
-    };
+    });
     let mut c = criterion(id, citation, outcome, message);
     if rule.si_months > 0 {
         c.observed = si_months.map(|v| Quantity { value: v, unit: Unit::Months });
