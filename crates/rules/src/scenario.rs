@@ -652,7 +652,7 @@ mod tests {
         );
     }
 
-    /// Pathway 5 (G-P6 logic): a man born 1990-01 in Beijing starting as a flexible worker now pays until his
+    /// Pathway 5 (G-P6 logic): a man born 1990-01 with a Beijing hukou, living there, starting as a flexible worker now pays until his
     /// statutory month 2053-01 (63), 314 months. The basic pension is C × (1 + Z) / 2 × N / 12 × 1 %, with Beijing's
     /// C = 12,049 yuan: at a 60 % base 12,049 × 0.8 × 314 / 1200 = 2,522.26 yuan; at 100 %, × 1.0 = 3,152.82 yuan,
     /// a quarter more for the same years.
@@ -665,6 +665,7 @@ mod tests {
                     birth: Some(YearMonth::ym(1990, 1)),
                     sex: Some(crate::household::Sex::Male),
                     current_place: Some("beijing".into()),
+                    hukou_place: Some("beijing".into()),
                     employee_pension: EmployeePension {
                         months: Some(0),
                         contributing_now: Some(false),

@@ -222,14 +222,35 @@ fn receipt(adult: &Adult, as_of: YearMonth) -> Option<Receipt> {
 }
 
 /// The place whose benefit base applies: the place of receipt's (the most specific place given inside the
-/// province of receipt, see `pension::receipt`), else the current place. Notes the province of receipt.
+/// province of receipt, see `pension::receipt`). Without a decided place of receipt, the current place only where
+/// 66号 Art. 5 pays there whatever the hukou: the current insured province has ten years, or (no segments) the
+/// whole record is there and it is the hukou's province; otherwise unknown, so the estimate asks for what decides
+/// it. Notes the province of receipt.
 fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Option<String> {
-    match receipt(adult, as_of) {
-        Some(r) => {
-            notes.push(Msg::ReceiptPlace { place: r.province.to_string(), rule: r.rule });
-            Some(r.base_place.to_string())
+    if let Some(r) = receipt(adult, as_of) {
+        notes.push(Msg::ReceiptPlace { place: r.province.to_string(), rule: r.rule });
+        return Some(r.base_place.to_string());
+    }
+    let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u64::try_from(t.0).ok())?;
+    let segments = &adult.employee_pension.segments;
+    let current = adult.current_place.as_deref().and_then(PlaceId::parse);
+    match segments.last() {
+        // Ten years in the current insured province: paid there whatever the hukou (Art. 5 (1)–(2)), at the most
+        // specific place given inside it.
+        Some(last) => {
+            let insured = PlaceId::parse(&last.place)?;
+            let months = crate::pension::receipt::months_in(segments, &insured)?;
+            (months >= threshold).then(|| match current {
+                Some(c) if c.within(&insured) => c.to_string(),
+                _ => insured.to_string(),
+            })
         }
-        None => adult.current_place.clone(),
+        // No segments: only a hukou in the province lived in settles it (Art. 5 (1)).
+        None => {
+            let current = current?;
+            let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
+            hukou.same_province(&current).then(|| current.to_string())
+        }
     }
 }
 
@@ -280,11 +301,18 @@ fn estimate(
     if index.is_none() {
         basic.questions.push(q(fields::AVERAGE_INDEX));
     }
-    if base.is_none() {
-        basic.missing_data.push(data::BENEFIT_BASE.key);
-        if place.is_none() {
-            basic.questions.push(q(fields::CURRENT_PLACE));
+    match (base.is_none(), place.is_none(), adult.current_place.is_none()) {
+        // Where it would be paid is not settled: where they live, or what decides the place of receipt.
+        (true, true, true) => basic.questions.push(q(fields::CURRENT_PLACE)),
+        (true, true, false) => {
+            if adult.hukou_place.is_none() {
+                basic.questions.push(q(fields::HUKOU_PLACE));
+            }
+            basic.questions.push(q(fields::SEGMENTS));
         }
+        // The place is settled but its benefit base is not in our data.
+        (true, false, _) => basic.missing_data.push(data::BENEFIT_BASE.key),
+        (false, ..) => {}
     }
     if let (Some((c, _)), Some(z), Some(n), Some((r, _))) = (base, index, n, rate) {
         basic.fen = Some(basic_monthly_fen(c, z, n, r));
@@ -503,6 +531,7 @@ mod tests {
         a.employee_pension.account_balance_fen = Some(10_000_000);
         a.employee_pension.contributing_now = Some(false); // G-P5: N = 30 years, nothing more paid in
         a.current_place = Some("beijing".into());
+        a.employee_pension.segments = vec![Segment { place: "beijing".into(), months: 360 }];
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(amount(&r, AmountId::BasicMonthly), Some(325_323), "G-P5 basic: 3,253.23");
         assert!(amount(&r, AmountId::TotalMonthly).is_some());
@@ -517,10 +546,35 @@ mod tests {
         a.employee_pension.contributing_now = Some(false);
 
         a.current_place = Some("henan".into());
+        a.employee_pension.segments = vec![Segment { place: "henan".into(), months: 360 }];
         let r = evaluate(&a, 0, NOV_2026);
         let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.fen, None);
         assert_eq!(basic.missing_data, ["employee_pension.benefit_base"]);
+    }
+
+    /// Without the hukou place, the place of receipt is settled only by ten years in the current insured province
+    /// (66号 Art. 5): 60 months in Shenzhen then 300 in Sichuan is paid in Sichuan, wherever one lives; 200 months
+    /// with no record by place leaves it open, and the estimate asks for the hukou place and the record.
+    #[test]
+    fn without_the_hukou_the_base_is_the_ten_year_provinces_or_unknown() {
+        let mut a = man(YearMonth::ym(1976, 2), 360);
+        a.employee_pension.average_index_bp = Some(8000);
+        a.current_place = Some("guangdong/shenzhen".into());
+        a.employee_pension.segments = vec![
+            Segment { place: "guangdong/shenzhen".into(), months: 60 },
+            Segment { place: "sichuan".into(), months: 300 },
+        ];
+        let r = evaluate(&a, 0, NOV_2026);
+        let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
+        let used: Vec<&str> = basic.used.iter().map(|d| d.cite.source.id).collect();
+        assert!(!used.iter().any(|s| s.contains("shenzhen")), "not Shenzhen's base: {used:?}");
+        a.employee_pension.segments.clear();
+        let r = evaluate(&a, 0, NOV_2026);
+        let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!(basic.fen, None);
+        assert!(basic.questions.contains(&Question::adult(0, fields::HUKOU_PLACE)));
+        assert!(basic.missing_data.is_empty(), "nothing is missing from the data; the place is not settled");
     }
 
     #[test]

@@ -181,9 +181,17 @@ fn insurance(adult: &Adult, place: Option<&str>, as_of: YearMonth, q: impl Fn(&'
     c.observed = months.map(months_q);
     c.required = Some(months_q(required));
     // Paying in here every month turns this into a matter of time.
-    if outcome == Outcome::NotMet && adult.employee_pension.contributing_now == Some(true) {
-        c.is_duration = true;
-        c.met_from = months.map(|m| as_of + i32::try_from(required - m).unwrap_or(i32::MAX));
+    match (outcome, adult.employee_pension.contributing_now) {
+        (Outcome::NotMet, Some(true)) => {
+            c.is_duration = true;
+            c.met_from = months.map(|m| as_of + i32::try_from(required - m).unwrap_or(i32::MAX));
+        }
+        // Short now, and not known whether still paying: waiting may be enough, so it is not a "no".
+        (Outcome::NotMet, None) => {
+            c.outcome = Outcome::Unknown;
+            c.questions.push(q(fields::CONTRIBUTING_NOW));
+        }
+        _ => {}
     }
     if months.is_none() {
         c.questions.push(q(fields::SEGMENTS));

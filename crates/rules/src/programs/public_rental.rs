@@ -53,11 +53,14 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
     let work = match super::family::adult_hukou_here(applicant, area) {
         Some(true) if own_county_rural => {
             let test = outside_worker_test(applicant, index, place, as_of, place_q);
-            if test.outcome == Outcome::NotMet {
+            // Failed, or undecided only because paying on is not known: whether the clause applies is the question.
+            let undecided_paying = test.questions.contains(&Question::adult(index, fields::CONTRIBUTING_NOW));
+            if test.outcome == Outcome::NotMet || (test.outcome == Outcome::Unknown && undecided_paying) {
                 let mut unclear =
                     criterion("outside_worker_employment", test.citation, Outcome::Unknown, Msg::OwnCountyRuralUnclear);
                 unclear.observed = test.observed;
                 unclear.required = test.required;
+                unclear.questions = test.questions;
                 unclear
             } else {
                 test
@@ -133,10 +136,15 @@ fn outside_worker_test(
             // The insurance months keep growing while the person pays: they reach the requirement at a known month.
             // When that is all that is missing, waiting is enough (a duration test); otherwise the month is still
             // reported, as the month the insurance part is met.
-            let paying = applicant.employee_pension.contributing_now == Some(true);
-            if si_ok == Some(false) && paying {
+            let paying = applicant.employee_pension.contributing_now;
+            if si_ok == Some(false) && paying == Some(true) {
                 c.is_duration = contract_ok == Some(true);
                 c.met_from = si.map(|m| as_of + i32::try_from(si_required - m).unwrap_or(i32::MAX));
+            }
+            // Short now, and not known whether still paying: waiting may be enough, so it is not a "no".
+            if si_ok == Some(false) && paying.is_none() && contract_ok != Some(false) {
+                c.outcome = Outcome::Unknown;
+                c.questions.push(Question::adult(index, fields::CONTRIBUTING_NOW));
             }
             cite_local(c, si_rule)
         }
@@ -208,6 +216,10 @@ mod tests {
                 current_place: Some("guangxi/liuzhou/rongan".into()),
                 hukou_elsewhere: Some(hukou_elsewhere),
                 si_months_here: Some(si),
+                employee_pension: crate::household::EmployeePension {
+                    contributing_now: Some(false),
+                    ..Default::default()
+                },
                 ..Adult::default()
             }],
             owns_home_here: Some(false),
@@ -279,5 +291,22 @@ mod tests {
             let work = r.criteria.iter().find(|c| c.id == "outside_worker_employment").unwrap();
             assert_eq!(work.met_by, Some(who));
         }
+    }
+
+    /// G-H2's 18 months of the 24 融安 asks: not eligible for someone who has stopped paying; not yet, until 2027-05,
+    /// for someone still paying; and, not knowing which, unknown — asking — never "no".
+    #[test]
+    fn eighteen_months_is_no_only_for_someone_who_has_stopped_paying() {
+        let with = |paying: Option<bool>| {
+            let mut h = rongan(18, true);
+            h.adults[0].employee_pension.contributing_now = paying;
+            evaluate(&h, NOV_2026)
+        };
+        assert_eq!(with(Some(false)).status, Status::NotEligible);
+        let r = with(Some(true));
+        assert_eq!((r.status, r.earliest), (Status::NotYet, Some(YearMonth::ym(2027, 5))));
+        let r = with(None);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r.open_questions().contains(&Question::adult(0, fields::CONTRIBUTING_NOW)));
     }
 }
