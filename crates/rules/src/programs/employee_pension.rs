@@ -60,14 +60,19 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         ),
     ];
     let mut options = Vec::new();
+    // Short of the minimum — unless paying on reaches it by the statutory month, when nothing needs doing.
+    let reached_by_paying = |m: i64, req: i64| {
+        adult.employee_pension.contributing_now == Some(true)
+            && statutory.is_some_and(|s| i64::from(as_of.months_until(s.month)) >= req - m)
+    };
     if let (Some(m), Some((req, _))) = (months, required) {
-        if m < req {
+        if m < req && !reached_by_paying(m, req) {
             options.push(Msg::ExtendContributions { remaining: req - m });
             options.push(Msg::LumpSumContribution);
             if let Some(resident) = adult.resident_pension.months {
                 options.extend(link_into_resident(m, i64::from(resident), adult.resident_pension.overlap_months, req));
             }
-        } else if adult.resident_pension.months.is_some_and(|r| r > 0) {
+        } else if m >= req && adult.resident_pension.months.is_some_and(|r| r > 0) {
             options.push(Msg::LinkIntoEmployee);
         }
     }
@@ -551,6 +556,20 @@ mod tests {
         let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.fen, None);
         assert_eq!(basic.missing_data, ["employee_pension.benefit_base"]);
+    }
+
+    /// Someone paying in now who reaches the minimum years well before the statutory month is not offered ways to
+    /// make up years they will not lack (8 years paid, born 1985: 15 or more years are reached long before 2048).
+    #[test]
+    fn no_make_up_options_for_years_that_paying_on_will_reach() {
+        let mut a = man(YearMonth::ym(1985, 3), 96);
+        a.employee_pension.contributing_now = Some(true);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::NotYet);
+        assert!(!r.options.iter().any(|o| matches!(o, Msg::ExtendContributions { .. } | Msg::LumpSumContribution)));
+        a.employee_pension.contributing_now = Some(false);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.options.iter().any(|o| matches!(o, Msg::ExtendContributions { .. })));
     }
 
     /// Without the hukou place, the place of receipt is settled only by ten years in the current insured province
