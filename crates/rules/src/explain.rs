@@ -118,6 +118,13 @@ pub fn amount_text(a: &Amount, status: Status, lang: Lang) -> String {
         (None, ..) => "cannot be estimated yet".into(),
         (Some(fen), true, true, true) => format!("每月 {} 元", yuan_text(fen)),
         (Some(fen), true, true, false) => format!("{} yuan a month", yuan_text(fen)),
+        // Not eligible: what is paid so far is worth this much; making up what is missing (more years) adds to it.
+        (Some(fen), true, false, true) if status == Status::NotEligible => {
+            format!("符合条件后每月约 {} 元（按现在已交的年限算）", yuan_text(fen))
+        }
+        (Some(fen), true, false, false) if status == Status::NotEligible => {
+            format!("about {} yuan a month once eligible (on the years paid so far)", yuan_text(fen))
+        }
         (Some(fen), true, false, true) => format!("符合条件后每月约 {} 元", yuan_text(fen)),
         (Some(fen), true, false, false) => format!("about {} yuan a month once eligible", yuan_text(fen)),
         (Some(fen), false, _, true) => format!("约 {} 元", yuan_text(fen)),

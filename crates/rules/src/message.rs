@@ -187,6 +187,8 @@ pub enum Msg {
     HasOtherPension,
     OtherPensionUnknown,
     ResidentBasicBasis,
+    /// Without the hukou place, the national minimum: the place's own level is often higher.
+    ResidentBasicNationalMinimum,
     ResidentAccountBasis,
     ResidentAddonBasis,
     /// No add-on rule was found for the hukou place; none is counted.
@@ -900,6 +902,10 @@ impl Msg {
             (Msg::HasOtherPension, En) => "You already receive another basic pension; both cannot be paid.".into(),
             (Msg::OtherPensionUnknown, ZhCn) => "还不知道有没有在领别的基本养老金。".into(),
             (Msg::OtherPensionUnknown, En) => "We don't know whether you receive another basic pension.".into(),
+            (Msg::ResidentBasicNationalMinimum, ZhCn) => {
+                "还不知道户口在哪里，先按全国最低标准算；户籍地的标准常常更高，这是最少的数。".into()
+            }
+            (Msg::ResidentBasicNationalMinimum, En) => "Without the hukou place this is the national minimum; the hukou place's own level is often higher, so this is the least it would be.".into(),
             (Msg::ResidentBasicBasis, ZhCn) => "基础养老金按户籍地现在的标准。".into(),
             (Msg::ResidentBasicBasis, En) => "The basic pension is the hukou place's current level.".into(),
             (Msg::ResidentAccountBasis, ZhCn) => "个人账户养老金 = 账户余额 ÷ 139。".into(),

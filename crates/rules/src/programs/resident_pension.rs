@@ -107,7 +107,8 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
         basic_amount.missing_data.push(data::BASIC_PENSION.key);
     }
     if place.is_none() {
-        // Without the hukou place the national minimum stands in; the place's own level may be higher.
+        // Without the hukou place the national minimum stands in, said to be a floor; the place's may be higher.
+        basic_amount.basis = Msg::ResidentBasicNationalMinimum;
         basic_amount.questions.push(q(fields::HUKOU_PLACE));
     }
 
