@@ -101,6 +101,7 @@ fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
         let _ = writeln!(out, "  {} {}", if zh { "要准备：" } else { "Papers:" }, papers.join(sep));
     }
     if let Some(from) = p.policy_from {
+        let from = crate::message::month_text(lang, from);
         let _ = writeln!(out, "  {} {from}", if zh { "所用规定自此生效：" } else { "Rules in force since:" });
     }
     for m in &p.not_modelled {
