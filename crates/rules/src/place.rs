@@ -165,6 +165,11 @@ pub fn ancestor(id: &str, levels: usize) -> &str {
     }
 }
 
+/// Two place ids (known to be place ids) in the same province.
+pub fn same_province(a: &str, b: &str) -> bool {
+    first(a) == first(b)
+}
+
 /// Whether `id` is a place id (see the module doc), without allocating.
 pub fn is_place_id(id: &str) -> bool {
     // One pass: parts of lowercase pinyin (a–z and `_`), none empty, at most three (two under a municipality).

@@ -48,8 +48,8 @@ fn parsed(segments: &[Segment]) -> Option<Vec<(&str, u64)>> {
 
 /// Months paid in `place`'s province, summed over its segments (stays add up, Art. 5); `None` when a segment's
 /// place is not a place id (its months could be anywhere).
-pub fn months_in(segments: &[Segment], place: &PlaceId) -> Option<u64> {
-    Some(province_months(&parsed(segments)?, place.as_str()))
+pub fn months_in(segments: &[Segment], place: &str) -> Option<u64> {
+    Some(province_months(&parsed(segments)?, place))
 }
 
 fn province_months(segments: &[(&str, u64)], place: &str) -> u64 {
@@ -63,16 +63,13 @@ pub fn current_province(segments: &[Segment]) -> Option<PlaceId> {
 
 /// The place of receipt; `None` without segments or when a place is not a place id. `current` is where the person
 /// lives and works now, used only to choose the benefit base within the province.
-pub fn place_of_receipt(
-    hukou: &PlaceId,
-    segments: &[Segment],
-    current: Option<&PlaceId>,
-    threshold: u32,
-) -> Option<Receipt> {
+pub fn place_of_receipt(hukou: &str, segments: &[Segment], current: Option<&str>, threshold: u32) -> Option<Receipt> {
+    if !is_place_id(hukou) {
+        return None;
+    }
+    let current = current.filter(|c| is_place_id(c));
     let segments = parsed(segments)?;
     let (insured, _) = *segments.last()?;
-    let hukou = hukou.as_str();
-    let current = current.map(PlaceId::as_str);
     let enough = |place: &str| province_months(&segments, place) >= u64::from(threshold);
     let refine = |start: &'_ str, by: &[Option<&'_ str>]| -> String {
         let mut best = start;
@@ -112,7 +109,7 @@ mod tests {
 
     /// The province and rule, as the rules brief states results.
     fn receipt(hukou: &str, s: &[Segment]) -> Option<(String, ReceiptRule)> {
-        place_of_receipt(&p(hukou), s, None, 120).map(|r| (r.province.to_string(), r.rule))
+        place_of_receipt(p(hukou).as_str(), s, None, 120).map(|r| (r.province.to_string(), r.rule))
     }
 
     fn paid(place: &str, rule: ReceiptRule) -> Option<(String, ReceiptRule)> {
@@ -148,9 +145,9 @@ mod tests {
         // Shenzhen 60 + Dongguan 70 = 130 months in Guangdong ≥ 120.
         let s = [seg("guangdong/shenzhen", 60), seg("guangdong/dongguan", 70)];
         assert_eq!(receipt("henan", &s), paid("guangdong", ReceiptRule::TenYearsHere));
-        assert_eq!(months_in(&s, &p("guangdong")), Some(130));
-        assert_eq!(months_in(&s, &p("guangdong/shenzhen")), Some(130), "counted by province");
-        assert_eq!(months_in(&s, &p("henan")), Some(0));
+        assert_eq!(months_in(&s, "guangdong"), Some(130));
+        assert_eq!(months_in(&s, "guangdong/shenzhen"), Some(130), "counted by province");
+        assert_eq!(months_in(&s, "henan"), Some(0));
         // Either city alone is short of ten years: back to the hukou province.
         assert_eq!(receipt("henan", &s[..1]), paid("henan", ReceiptRule::BackToHukou));
     }
@@ -174,7 +171,7 @@ mod tests {
     fn a_place_that_is_not_a_place_id_leaves_the_receipt_unknown() {
         let s = [seg("guangdong", 156), seg("", 10)];
         assert_eq!(receipt("henan", &s), None);
-        assert_eq!(months_in(&s, &p("guangdong")), None);
+        assert_eq!(months_in(&s, "guangdong"), None);
         assert_eq!(current_province(&s), None);
         assert_eq!(current_province(&[seg("guangdong/shenzhen", 1)]), Some(p("guangdong")));
     }
@@ -183,7 +180,8 @@ mod tests {
     fn the_benefit_base_is_the_most_specific_place_given_inside_the_province() {
         let base = |hukou: &str, s: &[Segment], current: Option<&str>| {
             let current = current.map(p);
-            place_of_receipt(&p(hukou), s, current.as_ref(), 120).map(|r| r.base_place.to_string())
+            place_of_receipt(p(hukou).as_str(), s, current.as_ref().map(PlaceId::as_str), 120)
+                .map(|r| r.base_place.to_string())
         };
         let guangdong = [seg("guangdong", 130)];
         // Rule 2: the segment says Guangdong, the person works in Shenzhen → Shenzhen's own base.

@@ -221,9 +221,12 @@ fn min_months(
 /// The place of receipt by 66号 Art. 5, when the record has segments and the hukou place is known.
 fn receipt(adult: &Adult, as_of: YearMonth) -> Option<Receipt> {
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u32::try_from(t.0).ok())?;
-    let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
-    let current = adult.current_place.as_deref().and_then(PlaceId::parse);
-    place_of_receipt(&hukou, &adult.employee_pension.segments, current.as_ref(), threshold)
+    place_of_receipt(
+        adult.hukou_place.as_deref()?,
+        &adult.employee_pension.segments,
+        adult.current_place.as_deref(),
+        threshold,
+    )
 }
 
 /// The place whose benefit base applies: the place of receipt's (the most specific place given inside the
@@ -238,23 +241,23 @@ fn receipt_place(adult: &Adult, as_of: YearMonth, notes: &mut Vec<Msg>) -> Optio
     }
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of).and_then(|t| u64::try_from(t.0).ok())?;
     let segments = &adult.employee_pension.segments;
-    let current = adult.current_place.as_deref().and_then(PlaceId::parse);
+    let current = adult.current_place.as_deref().filter(|c| crate::place::is_place_id(c));
     match segments.last() {
         // Ten years in the current insured province: paid there whatever the hukou (Art. 5 (1)–(2)), at the most
         // specific place given inside it.
         Some(last) => {
-            let insured = PlaceId::parse(&last.place)?;
-            let months = crate::pension::receipt::months_in(segments, &insured)?;
+            let insured = last.place.as_str();
+            let months = months_in(segments, insured)?;
             (months >= threshold).then(|| match current {
-                Some(c) if c.within(&insured) => c.to_string(),
+                Some(c) if crate::place::within(c, insured) => c.to_string(),
                 _ => insured.to_string(),
             })
         }
         // No segments: only a hukou in the province lived in settles it (Art. 5 (1)).
         None => {
-            let current = current?;
-            let hukou = PlaceId::parse(adult.hukou_place.as_deref()?)?;
-            hukou.same_province(&current).then(|| current.to_string())
+            let (current, hukou) = (current?, adult.hukou_place.as_deref()?);
+            (crate::place::is_place_id(hukou) && crate::place::same_province(hukou, current))
+                .then(|| current.to_string())
         }
     }
 }
@@ -269,7 +272,7 @@ fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
     let threshold = data::RECEIPT_THRESHOLD_MONTHS.int_at(as_of)?.0;
     let segments = &adult.employee_pension.segments;
     let current = current_province(segments)?;
-    let here = i64::try_from(months_in(segments, &current)?).ok()?;
+    let here = i64::try_from(months_in(segments, current.as_str())?).ok()?;
     (here < threshold && !current.same_province(&hukou))
         .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
