@@ -203,7 +203,7 @@ pub struct ProgramResult {
     pub options: Vec<Msg>,
     /// What this program's answer leaves out.
     pub not_modelled: Vec<Msg>,
-    /// The papers its criteria call for.
+    /// The papers its criteria call for (filled in by [`Assessment::new`]: walks through months do not need them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<crate::materials::Material>,
     /// A month at which something besides a criterion will change if nothing else does (the place of receipt
@@ -213,7 +213,8 @@ pub struct ProgramResult {
 }
 
 impl ProgramResult {
-    /// A result whose status, earliest month and materials follow from its criteria; the program adds the rest
+    /// A result whose status and earliest month follow from its criteria (its materials do too, filled in by
+    /// [`Assessment::new`]); the program adds the rest
     /// (amounts, notes, options, what it leaves out, the policy date) with struct-update syntax.
     pub fn new(program: ProgramId, subject: &'static str, criteria: Vec<Criterion>) -> Self {
         let status = Self::status_of(&criteria);
@@ -222,7 +223,7 @@ impl ProgramResult {
             subject,
             status,
             earliest: Self::earliest_of(&criteria, status),
-            materials: crate::materials::materials(program, &criteria),
+            materials: vec![],
             criteria,
             policy_from: None,
             amounts: vec![],
@@ -326,7 +327,10 @@ impl Assessment {
     }
 
     /// Builds the result and its `sources` map from the programs' citations.
-    pub fn new(as_of: YearMonth, programs: Vec<ProgramResult>, disclaimer: Msg) -> Self {
+    pub fn new(as_of: YearMonth, mut programs: Vec<ProgramResult>, disclaimer: Msg) -> Self {
+        for p in &mut programs {
+            p.materials = crate::materials::materials(p.program, &p.criteria);
+        }
         // Sources are statics: dedupe by address first (cheap), then order by id.
         let mut unique: Vec<&'static Source> = Vec::new();
         for p in &programs {
