@@ -145,14 +145,7 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
         return c;
     }
     if let Some(k) = results.iter().position(|(_, c)| c.outcome == Outcome::Unknown) {
-        let mut questions = Vec::new();
-        for (_, c) in results.iter().filter(|(_, c)| c.outcome == Outcome::Unknown) {
-            for q in &c.questions {
-                if !questions.contains(q) {
-                    questions.push(*q);
-                }
-            }
-        }
+        let questions = open_questions(results.iter().map(|(_, c)| c));
         let (_, mut c) = results.swap_remove(k);
         c.questions = questions;
         return c;
@@ -167,6 +160,19 @@ pub fn any_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Criteri
         Some(k) => results.swap_remove(k).1,
         None => test(0, &UNKNOWN),
     }
+}
+
+/// Every question of the unknown criteria among `results`, in order, once each.
+fn open_questions<'a>(results: impl Iterator<Item = &'a Criterion>) -> Vec<crate::household::Question> {
+    let mut questions = Vec::new();
+    for c in results.filter(|c| c.outcome == Outcome::Unknown) {
+        for q in &c.questions {
+            if !questions.contains(q) {
+                questions.push(*q);
+            }
+        }
+    }
+    questions
 }
 
 /// A child's program on the track the child's hukou puts them on: the local one, the one for children from
@@ -244,14 +250,7 @@ pub fn every_parent(parents: &[(u8, &Adult)], test: impl Fn(u8, &Adult) -> Crite
         return results.swap_remove(k);
     }
     if let Some(k) = results.iter().position(|c| c.outcome == Outcome::Unknown) {
-        let mut questions = Vec::new();
-        for c in results.iter().filter(|c| c.outcome == Outcome::Unknown) {
-            for q in &c.questions {
-                if !questions.contains(q) {
-                    questions.push(*q);
-                }
-            }
-        }
+        let questions = open_questions(results.iter());
         let mut c = results.swap_remove(k);
         c.questions = questions;
         return c;

@@ -147,24 +147,24 @@ fn local_tests(
         &data::LICENCE_MONTHS,
         &data::LICENCE_WAIVES_SI,
     ];
-    let [Some(permit), Some(residence), Some(si), Some(continuous), Some(contract), Some(licence), Some(waives)] =
-        params.map(number)
-    else {
-        let missing = params.iter().find(|p| number(p).is_none()).copied().unwrap_or(&data::SI_MONTHS);
+    // The criteria, each unknown and naming the number the place's rule set lacks.
+    let unknown = |missing: &'static crate::policy::Parameter| {
         let mut ids = vec![];
         if with_permit {
             ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
         }
         ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
-        return no_local_rules(&ids, place, missing, as_of);
+        no_local_rules(&ids, place, missing, as_of)
+    };
+    let values = params.map(number);
+    let [Some(permit), Some(residence), Some(si), Some(continuous), Some(contract), Some(licence), Some(waives)] =
+        values
+    else {
+        let missing = params.iter().zip(values).find(|(_, v)| v.is_none()).map_or(params[0], |(p, _)| *p);
+        return unknown(missing);
     };
     let Some(who) = local(place, &data::BOTH_PARENTS, as_of).and_then(family::Parents::from_value) else {
-        let mut ids = vec![];
-        if with_permit {
-            ids.push(("parent_permit", &data::criteria::PARENT_PERMIT));
-        }
-        ids.extend([("parent_work", &data::criteria::PARENT_WORK), ("housing_proof", &data::criteria::HOUSING_PROOF)]);
-        return no_local_rules(&ids, place, &data::BOTH_PARENTS, as_of);
+        return unknown(&data::BOTH_PARENTS);
     };
     let rule = WorkRule {
         si_months: si.0,
