@@ -579,11 +579,16 @@ fn office_for(parameter: &str, lang: Lang) -> &'static str {
         .map_or(if lang == Lang::ZhCn { "当地主管部门" } else { "the local authorities" }, |o| o.text(lang))
 }
 
-/// A year-month as users read it: 2027年1月 in Chinese, 2027-01 in English.
+/// A year-month as users read it: 2027年1月 in Chinese, Jan 2027 in English.
 pub fn month_text(lang: Lang, ym: YearMonth) -> String {
     match lang {
         Lang::ZhCn => format!("{}年{}月", ym.year(), ym.month()),
-        Lang::En => ym.to_string(),
+        Lang::En => {
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            let name = (ym.month() as usize).checked_sub(1).and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+            format!("{name} {}", ym.year())
+        }
     }
 }
 
@@ -1509,7 +1514,7 @@ mod tests {
     fn the_short_message_names_the_month_in_each_language() {
         let m = Msg::ResidedShort { months: 4, required: 6, remaining: 2, met_from: YearMonth::ym(2027, 1) };
         assert!(m.text(Lang::ZhCn).contains("2027年1月"), "{}", m.text(Lang::ZhCn));
-        assert!(m.text(Lang::En).contains("2027-01"));
+        assert!(m.text(Lang::En).contains("Jan 2027"));
     }
 
     #[test]
