@@ -1,0 +1,87 @@
+//! What the flow asks at each step: the step's base questions, and the others only while an open program needs
+//! them (the engine's unknown criteria name them) or while they hold an answer (so nothing typed disappears).
+
+use anju_rules::household::{Question, Subject};
+use anju_rules::report::{Assessment, Status};
+
+use crate::draft::Draft;
+use crate::registry::{Scope, Spec, Step};
+
+pub fn scope(subject: Subject) -> Scope {
+    match subject {
+        Subject::Adult(_) => Scope::Adult,
+        Subject::Household => Scope::Household,
+        Subject::Child(_) => Scope::Child,
+    }
+}
+
+/// The questions the engine still needs: those of every program that concerns someone.
+pub fn open_questions(a: &Assessment) -> Vec<Question> {
+    let mut out: Vec<Question> = Vec::new();
+    for p in a.programs.iter().filter(|p| p.status != Status::NotApplicable) {
+        for q in p.open_questions() {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+/// The questions to show at `step`, in registry order per person.
+pub fn asked(step: Step, draft: &Draft, open: &[Question]) -> Vec<(Question, &'static Spec)> {
+    draft
+        .questions()
+        .filter(|(q, s)| s.step == step && (s.base || !draft.text(*q).is_empty() || open.contains(q)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anju_rules::time::YearMonth;
+
+    const TODAY: YearMonth = YearMonth::ym(2026, 12);
+
+    fn fields(step: Step, d: &Draft) -> Vec<String> {
+        let a = anju_rules::assess(&d.build(TODAY).request, TODAY);
+        asked(step, d, &open_questions(&a)).iter().map(|(q, _)| q.path()).collect()
+    }
+
+    #[test]
+    fn a_question_no_open_program_needs_is_not_asked() {
+        // Someone whose hukou is where they live is never asked for a residence permit (条例 Art. 2).
+        let mut d = Draft::default();
+        d.set(Question::adult(0, "currentPlace"), "henan/kaifeng/lankao");
+        d.set(Question::adult(0, "hukouPlace"), "henan/kaifeng/lankao");
+        let asked = fields(Step::Places, &d);
+        assert!(asked.contains(&"household.adults[0].hukouPlace".to_string()));
+        assert!(!asked.iter().any(|f| f.contains("permit.")), "{asked:?}");
+        assert!(!asked.iter().any(|f| f.ends_with("stableHome")), "{asked:?}");
+
+        let mut d = Draft::default();
+        d.set(Question::adult(0, "currentPlace"), "guangxi/liuzhou/rongan");
+        d.set(Question::adult(0, "hukouPlace"), "henan/kaifeng/lankao");
+        let asked = fields(Step::Places, &d);
+        assert!(asked.iter().any(|f| f.ends_with("stableHome")), "the permit's conditions: {asked:?}");
+    }
+
+    #[test]
+    fn an_answered_question_stays_on_screen() {
+        let mut d = Draft::default();
+        d.set(Question::adult(0, "currentPlace"), "henan/kaifeng/lankao");
+        d.set(Question::adult(0, "hukouPlace"), "henan/kaifeng/lankao");
+        d.set(Question::adult(0, "permit.held"), "no");
+        assert!(fields(Step::Places, &d).iter().any(|f| f.ends_with("permit.held")));
+    }
+
+    #[test]
+    fn children_are_asked_about_only_when_there_are_children() {
+        let d = Draft::default();
+        assert!(fields(Step::School, &d).is_empty());
+        let mut d = Draft::default();
+        d.add_child();
+        d.set(Question { subject: Subject::Child(0), field: "birth" }, "2015-03");
+        assert!(fields(Step::Family, &d).contains(&"household.children[0].birth".to_string()));
+    }
+}

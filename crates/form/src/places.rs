@@ -1,0 +1,115 @@
+//! The place picker's lists: province → city → county over the shipped policy layers, and which layer's rules a
+//! place gets.
+//!
+//! Every province is offered (a province without a layer gets the national rules); below a province only places
+//! with a layer are listed, and "not more precisely" keeps the area above. The province names here are the 31
+//! provincial-level divisions the engine's place ids start with; a full registry of cities and counties replaces
+//! these lists when it ships.
+
+use anju_rules::message::Lang;
+use anju_rules::policy::{data::PLACES, Place};
+
+/// The 31 provincial-level divisions: id, Chinese name, English name (GB/T 2260 order).
+pub const PROVINCES: [(&str, &str, &str); 31] = [
+    ("beijing", "北京市", "Beijing"),
+    ("tianjin", "天津市", "Tianjin"),
+    ("hebei", "河北省", "Hebei"),
+    ("shanxi", "山西省", "Shanxi"),
+    ("neimenggu", "内蒙古自治区", "Inner Mongolia"),
+    ("liaoning", "辽宁省", "Liaoning"),
+    ("jilin", "吉林省", "Jilin"),
+    ("heilongjiang", "黑龙江省", "Heilongjiang"),
+    ("shanghai", "上海市", "Shanghai"),
+    ("jiangsu", "江苏省", "Jiangsu"),
+    ("zhejiang", "浙江省", "Zhejiang"),
+    ("anhui", "安徽省", "Anhui"),
+    ("fujian", "福建省", "Fujian"),
+    ("jiangxi", "江西省", "Jiangxi"),
+    ("shandong", "山东省", "Shandong"),
+    ("henan", "河南省", "Henan"),
+    ("hubei", "湖北省", "Hubei"),
+    ("hunan", "湖南省", "Hunan"),
+    ("guangdong", "广东省", "Guangdong"),
+    ("guangxi", "广西壮族自治区", "Guangxi"),
+    ("hainan", "海南省", "Hainan"),
+    ("chongqing", "重庆市", "Chongqing"),
+    ("sichuan", "四川省", "Sichuan"),
+    ("guizhou", "贵州省", "Guizhou"),
+    ("yunnan", "云南省", "Yunnan"),
+    ("xizang", "西藏自治区", "Tibet"),
+    ("shaanxi", "陕西省", "Shaanxi"),
+    ("gansu", "甘肃省", "Gansu"),
+    ("qinghai", "青海省", "Qinghai"),
+    ("ningxia", "宁夏回族自治区", "Ningxia"),
+    ("xinjiang", "新疆维吾尔自治区", "Xinjiang"),
+];
+
+/// A place's name in `lang`.
+pub fn name(lang: Lang, id: &str) -> String {
+    if let Some((_, zh, en)) = PROVINCES.iter().find(|(p, _, _)| *p == id) {
+        return (if lang == Lang::ZhCn { *zh } else { *en }).to_string();
+    }
+    anju_rules::message::place_text(lang, id)
+}
+
+/// The shipped places directly below `parent` (cities below a province, counties below a city).
+pub fn children(parent: &str) -> Vec<&'static Place> {
+    PLACES.iter().filter(|p| p.id.rsplit_once('/').is_some_and(|(up, _)| up == parent)).collect()
+}
+
+/// The picker's three levels for a place id: province, city, county (each a prefix of the id that the lists offer).
+pub fn levels(id: &str) -> [Option<&str>; 3] {
+    let mut out = [None; 3];
+    let mut end = 0;
+    for (level, part) in id.split('/').take(3).enumerate() {
+        end += part.len() + usize::from(level > 0);
+        out[level] = id.get(..end);
+    }
+    out
+}
+
+/// The nearest place (the place itself or an ancestor) that has a policy layer: its rules, then its ancestors',
+/// then national rules apply. `None`: national rules only.
+pub fn layer_used(id: &str) -> Option<&'static Place> {
+    let place = anju_rules::place::PlaceId::parse(id)?;
+    place.layer().or_else(|| place.ancestors().find_map(|a| a.layer()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_provinces_are_the_engines_provinces() {
+        for (id, zh, en) in PROVINCES {
+            assert!(anju_rules::place::is_place_id(id), "{id}");
+            assert!(!zh.is_empty() && !en.is_empty());
+        }
+        assert!(!anju_rules::place::is_place_id("taiwan"), "the list is the engine's");
+        for p in PLACES.iter().filter(|p| !p.id.contains('/')) {
+            assert!(PROVINCES.iter().any(|(id, zh, _)| *id == p.id && *zh == p.name), "{} named alike", p.id);
+        }
+    }
+
+    #[test]
+    fn the_picker_walks_the_shipped_layers() {
+        let cities: Vec<&str> = children("guangdong").iter().map(|p| p.id).collect();
+        assert!(cities.contains(&"guangdong/qingyuan") && cities.contains(&"guangdong/shenzhen"));
+        assert!(children("guangdong/qingyuan").iter().any(|p| p.id == "guangdong/qingyuan/liannan"));
+        assert!(children("yunnan").is_empty(), "no layer below Yunnan: national rules");
+        assert_eq!(
+            levels("guangxi/liuzhou/rongan"),
+            [Some("guangxi"), Some("guangxi/liuzhou"), Some("guangxi/liuzhou/rongan")]
+        );
+        assert_eq!(levels("henan"), [Some("henan"), None, None]);
+    }
+
+    #[test]
+    fn the_layer_used_is_the_nearest_that_has_rules() {
+        assert_eq!(layer_used("guangxi/liuzhou/rongan").map(|p| p.id), Some("guangxi/liuzhou/rongan"));
+        assert_eq!(layer_used("guangxi/liuzhou/sanjiang").map(|p| p.id), Some("guangxi/liuzhou"));
+        assert_eq!(layer_used("yunnan/kunming").map(|p| p.id), None);
+        assert_eq!(name(Lang::ZhCn, "yunnan"), "云南省");
+        assert_eq!(name(Lang::En, "guangxi/liuzhou/rongan"), "Rong'an County");
+    }
+}
