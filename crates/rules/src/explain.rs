@@ -118,18 +118,18 @@ pub fn amount_text(a: &Amount, status: Status, lang: Lang) -> String {
         (None, ..) if zh => "还不能估算".into(),
         (None, ..) => "cannot be estimated yet".into(),
         (Some(fen), true, true, true) => format!("每月 {} 元", yuan_text(fen)),
-        (Some(fen), true, true, false) => format!("{} yuan a month", yuan_text(fen)),
+        (Some(fen), true, true, false) => format!("¥{} a month", yuan_text(fen)),
         // Not eligible: what is paid so far is worth this much; making up what is missing (more years) adds to it.
         (Some(fen), true, false, true) if status == Status::NotEligible => {
             format!("符合条件后每月约 {} 元（按现在已交的年限算）", yuan_text(fen))
         }
         (Some(fen), true, false, false) if status == Status::NotEligible => {
-            format!("about {} yuan a month once eligible (on the years paid so far)", yuan_text(fen))
+            format!("about ¥{} a month once eligible (on the years paid so far)", yuan_text(fen))
         }
         (Some(fen), true, false, true) => format!("符合条件后每月约 {} 元", yuan_text(fen)),
-        (Some(fen), true, false, false) => format!("about {} yuan a month once eligible", yuan_text(fen)),
+        (Some(fen), true, false, false) => format!("about ¥{} a month once eligible", yuan_text(fen)),
         (Some(fen), false, _, true) => format!("约 {} 元", yuan_text(fen)),
-        (Some(fen), false, _, false) => format!("about {} yuan", yuan_text(fen)),
+        (Some(fen), false, _, false) => format!("about ¥{}", yuan_text(fen)),
     }
 }
 
@@ -290,7 +290,7 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
                     if zh {
                         format!("，自己交约{}元", yuan_text(cost))
                     } else {
-                        format!(", about {} yuan paid yourself", yuan_text(cost))
+                        format!(", about ¥{} paid yourself", yuan_text(cost))
                     }
                 );
             }
@@ -368,8 +368,8 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
                 let _ = match (zh, eligible) {
                     (true, true) => write!(out, "，每月约{}元", yuan_text(*fen)),
                     (true, false) => write!(out, "，符合条件后每月约{}元", yuan_text(*fen)),
-                    (false, true) => write!(out, ", about {} yuan a month", yuan_text(*fen)),
-                    (false, false) => write!(out, ", about {} yuan a month once eligible", yuan_text(*fen)),
+                    (false, true) => write!(out, ", about ¥{} a month", yuan_text(*fen)),
+                    (false, false) => write!(out, ", about ¥{} a month once eligible", yuan_text(*fen)),
                 };
             }
             out.push('\n');

@@ -1002,7 +1002,7 @@ impl Msg {
                 yuan_text(*line_fen)
             ),
             (Msg::IncomeBelowLine { income_fen, line_fen }, En) => format!(
-                "Income is {} yuan per person a month; the local line is below {} yuan.",
+                "Income is ¥{} per person a month; the local line is below ¥{}.",
                 yuan_text(*income_fen),
                 yuan_text(*line_fen)
             ),
@@ -1070,8 +1070,8 @@ impl Msg {
             ),
             (Msg::RentShare { rent_fen, income_fen, share_bp }, En) => format!(
                 "Rent {}, household wage income {}; the rent must exceed {}.{:02} %.",
-                rent_fen.map_or("unknown".into(), |r| format!("{} yuan", yuan_text(r))),
-                income_fen.map_or("unknown".into(), |r| format!("{} yuan", yuan_text(r))),
+                rent_fen.map_or("unknown".into(), |r| format!("¥{}", yuan_text(r))),
+                income_fen.map_or("unknown".into(), |r| format!("¥{}", yuan_text(r))),
                 share_bp / 100,
                 share_bp % 100
             ),
