@@ -1,15 +1,15 @@
-//! Anju's web app: a Yew (client-side rendered) page over the rules engine.
+//! Anju's web app: a Yew (client-side rendered) page over the rules engine and the shared boundary `anju-form`.
 //!
-//! This crate is the only code that knows about the browser. It renders the engine's results and never decides
-//! eligibility itself. `main.rs` only mounts [`App`]; everything else lives here so browser tests can mount it.
+//! This crate is the only code that knows about the browser. It renders what `anju-form` says to ask and what the
+//! engine answers, and never decides eligibility itself. `main.rs` only mounts [`App`]; everything else lives
+//! here so browser tests can mount it.
 //!
-//! - `state`: the form as a reducer (pure, natively tested)
-//! - `i18n`: the page's strings in zh-CN and English
-//! - `app`: the page; `components`: its widgets
+//! - `state`: the shared reducer made `Reducible`
+//! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary,
+//!   a program card)
 
 pub mod app;
 pub mod components;
-pub mod i18n;
 pub mod state;
 
 pub use app::App;
@@ -18,4 +18,16 @@ pub use app::App;
 pub fn mount(root: web_sys::Element) {
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
+}
+
+/// Replaces the page with a fixed message (Chinese first) after a failure inside the app.
+pub fn show_failure() {
+    let document = gloo::utils::document();
+    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
+    if let Some(root) = root {
+        root.set_inner_html(
+            "<div class=\"failure\" role=\"alert\"><p>出错了，请刷新页面再试。你填的内容没有发到网上。</p>\
+             <p lang=\"en\">Something went wrong: please reload the page. Nothing you entered was sent.</p></div>",
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Small widgets, one per file. They render props and emit callbacks; they hold no state of their own.
+//! The page's widgets. Each renders from the shared boundary (`anju_form`): no component knows a question by name.
 
-pub mod months_field;
+pub mod field;
+pub mod place_picker;
 pub mod program_card;
-pub mod yes_no;
+pub mod summary;

@@ -1,15 +1,15 @@
-//! One program's answer: the verdict first, then each criterion with its shape, reason and citation,
-//! the questions that would settle what is unknown, and what the answer leaves out.
+//! One program's answer for one person, as a card that opens: the verdict in a word and a shape, then each
+//! criterion (met / not met / unknown, reason, citation with document title and article), the questions that
+//! would settle what is unknown, the papers to bring, the options when something fails, notes, what is not
+//! modelled, who decides, and "valid as of" with the rules' date and the place layer used.
 //!
 //! A plain function rather than a component: it renders an engine result and has no state.
 
+use anju_form::catalogue::{self, colon, Text};
 use anju_rules::household::Question;
-use anju_rules::message::{criterion_title, month_text, Lang};
+use anju_rules::message::{criterion_title, Lang};
 use anju_rules::report::{Criterion, Outcome, ProgramResult, Status};
 use yew::prelude::*;
-
-use crate::i18n::{self, Text};
-use crate::state::YesNo;
 
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -24,7 +24,7 @@ fn status_class(s: Status) -> &'static str {
 fn status_symbol(s: Status) -> &'static str {
     match s {
         Status::Eligible => "✓",
-        Status::NotYet => "…",
+        Status::NotYet => "◷",
         Status::NotEligible => "✗",
         Status::Unknown => "?",
         Status::NotApplicable => "–",
@@ -39,71 +39,119 @@ fn outcome_class(o: Outcome) -> &'static str {
     }
 }
 
-/// The text of the form question that answers `q`, and the element id to jump to. A question the form does not
-/// ask yet reads as the engine's plain question and links to the months field, the form's first.
-fn question_link(lang: Lang, q: Question) -> (&'static str, &'static str) {
-    let months = anju_rules::programs::fields::MONTHS_IN_PLACE;
-    match YesNo::ALL.into_iter().find(|y| y.question() == q) {
-        Some(y) => (i18n::question(lang, y).0, y.id()),
-        None if q.field == months => (i18n::t(lang, Text::MonthsQuestion), months),
-        None => (anju_rules::names::question_text(q, lang), months),
+/// A subject path as an id part: `household.adults[1]` → `adult-1`.
+pub fn subject_id(subject: &str) -> String {
+    let index = |prefix: &str| subject.strip_prefix(prefix).and_then(|r| r.strip_suffix(']'));
+    match (index("household.adults["), index("household.children[")) {
+        (Some(i), _) => format!("adult-{i}"),
+        (_, Some(i)) => format!("child-{i}"),
+        _ => "household".into(),
     }
 }
 
-/// A colon as each language writes it.
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => "：",
-        Lang::En => ": ",
-    }
+/// What a card needs besides the result: the place layer used for its person, and how to jump to a question.
+pub struct CardContext<'a> {
+    pub lang: Lang,
+    /// The name of the policy layer whose rules apply to the card's person, `None` for national rules only.
+    pub layer: Option<String>,
+    pub as_of: anju_rules::time::YearMonth,
+    pub on_question: &'a Callback<Question>,
 }
 
-pub fn program_card(p: &ProgramResult, lang: Lang) -> Html {
-    let program_id = p.program.id();
-    let questions = p.open_questions();
+#[inline(never)]
+fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> Html {
+    if items.is_empty() {
+        return html! {};
+    }
     html! {
-        <article class={classes!("program", status_class(p.status))} id={format!("program-{program_id}")}
-            data-status={status_class(p.status)}>
-            <h3>{ p.program.name(lang) }</h3>
-            <p class="verdict">
-                <span class="shape" aria-hidden="true">{ status_symbol(p.status) }</span>
-                <span class="verdict-text">{ p.status.label(lang) }</span>
-            </p>
-            if let Some(e) = p.earliest {
-                <p class="earliest">{ i18n::t(lang, Text::Earliest) }{ colon(lang) }<strong>{ month_text(lang, e) }</strong></p>
-            }
-            <h4>{ i18n::t(lang, Text::WhyHeading) }</h4>
-            <ul class="criteria">
-                { for p.criteria.iter().map(|c| criterion(p, c, lang)) }
-            </ul>
-            if !questions.is_empty() {
-                <div class="open-questions">
-                    <p>{ i18n::t(lang, Text::ToAnswer) }</p>
-                    <ul>
-                        { for questions.iter().map(|q| {
-                            let (text, id) = question_link(lang, *q);
-                            html! { <li><a href={format!("#{id}")}>{ text }</a></li> }
-                        }) }
-                    </ul>
-                </div>
-            }
-            <details class="not-modelled">
-                <summary>{ i18n::t(lang, Text::NotModelledHeading) }</summary>
-                <ul>{ for p.not_modelled.iter().map(|m| html! { <li>{ m.text(lang) }</li> }) }</ul>
-            </details>
-        </article>
+        <div class={class}>
+            <h4>{ catalogue::t(lang, heading) }</h4>
+            <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+        </div>
+    }
+}
+
+#[inline(never)]
+pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
+    let lang = cx.lang;
+    let program_id = p.program.id();
+    let who = anju_rules::message::subject_text(p.subject, lang);
+    let questions = p.open_questions();
+    let card_id = format!("card-{program_id}-{}", subject_id(p.subject));
+    let office = anju_rules::names::Office::of_program(p.program).text(lang);
+    let amounts: Vec<String> = p
+        .amounts
+        .iter()
+        .map(|a| format!("{}{}{}", a.id.label(lang), colon(lang), anju_rules::explain::amount_text(a, p.status, lang)))
+        .collect();
+    html! {
+        <details class={classes!("program", status_class(p.status))} id={card_id}
+            data-program={program_id} data-subject={p.subject} data-status={status_class(p.status)}>
+            <summary>
+                <span class="program-name">{ p.program.name(lang) }</span>
+                <span class="program-who">{ who }</span>
+                <span class="verdict">
+                    <span class="shape" aria-hidden="true">{ status_symbol(p.status) }</span>
+                    <span class="verdict-text">{ p.status.label(lang) }</span>
+                </span>
+                if let Some(e) = p.earliest {
+                    <span class="earliest">{ catalogue::earliest(lang, &catalogue::month(lang, e)) }</span>
+                }
+            </summary>
+            <div class="program-body">
+                { list(Text::AmountsHeading, amounts, lang, "amounts") }
+                <h4>{ catalogue::t(lang, Text::WhyHeading) }</h4>
+                <ul class="criteria">
+                    { for p.criteria.iter().map(|c| criterion(p, c, lang)) }
+                </ul>
+                if !questions.is_empty() {
+                    <div class="open-questions">
+                        <p>{ catalogue::t(lang, Text::ToAnswer) }</p>
+                        <ul>
+                            { for questions.iter().map(|q| {
+                                let on_question = cx.on_question.clone();
+                                let q = *q;
+                                let onclick = Callback::from(move |_: MouseEvent| on_question.emit(q));
+                                html! {
+                                    <li><button type="button" class="link" {onclick}>
+                                        { anju_rules::names::question_text(q, lang) }
+                                    </button></li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }
+                { list(Text::PapersHeading, p.materials.iter().map(|m| m.label(lang).to_string()).collect(), lang, "papers") }
+                { list(Text::OptionsHeading, p.options.iter().map(|m| m.text(lang)).collect(), lang, "options") }
+                { list(Text::NotesHeading, p.notes.iter().map(|m| m.text(lang)).collect(), lang, "notes") }
+                { list(Text::NotModelledHeading, p.not_modelled.iter().map(|m| m.text(lang)).collect(), lang, "not-modelled") }
+                <dl class="valid-as-of">
+                    <dt>{ catalogue::t(lang, Text::DecidedBy) }</dt><dd>{ office }</dd>
+                    <dt>{ catalogue::t(lang, Text::AsOf) }</dt><dd>{ catalogue::month(lang, cx.as_of) }</dd>
+                    <dt>{ catalogue::t(lang, Text::RulesUsed) }</dt>
+                    <dd>
+                        { catalogue::rules_of(lang, cx.layer.as_deref()) }
+                        if let Some(from) = p.policy_from {
+                            { if lang == Lang::ZhCn { "，" } else { "; " } }
+                            { catalogue::in_force_since(lang, &catalogue::month(lang, from)) }
+                        }
+                    </dd>
+                </dl>
+            </div>
+        </details>
     }
 }
 
 /// "not fully verified" with how sure we are, in words: （未完全核实：我们的推断） / (not fully verified: our inference).
 fn uncertain(lang: Lang, c: anju_rules::policy::Confidence) -> String {
-    let (words, how) = (i18n::t(lang, Text::Unverified), anju_rules::names::confidence_text(c, lang));
+    let (words, how) = (catalogue::t(lang, Text::Unverified), anju_rules::names::confidence_text(c, lang));
     match lang {
         Lang::ZhCn => format!("（{words}：{how}）"),
         Lang::En => format!(" ({words}: {how})"),
     }
 }
 
+#[inline(never)]
 fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
     // Chinese: 《title》（number）article; English: the English title and article, never in 《》.
@@ -124,11 +172,9 @@ fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
             </p>
             <p class="reason">{ c.message.text(lang) }</p>
             <p class="cite">
-                { i18n::t(lang, Text::BasedOn) }{ colon(lang) }{ source }
+                { catalogue::t(lang, Text::BasedOn) }{ colon(lang) }{ source }
                 if !cite.confidence.is_confirmed() {
-                    <span class="uncertain">
-                        { uncertain(lang, cite.confidence) }
-                    </span>
+                    <span class="uncertain">{ uncertain(lang, cite.confidence) }</span>
                 }
             </p>
         </li>

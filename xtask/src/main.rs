@@ -152,8 +152,11 @@ fn serve() -> Result {
     run(cmd("trunk", &["serve"]))
 }
 
+/// The release build: Trunk (wasm-opt -Oz, HTML and CSS minified), then the wasm-bindgen glue minified by terser
+/// with its integrity hashes updated (`tools/minify.mjs`).
 fn dist() -> Result {
-    run(cmd("trunk", &["build", "--release"]))
+    run(cmd("trunk", &["build", "--release"]))?;
+    run(cmd("node", &["tools/minify.mjs", "dist"]))
 }
 
 fn size() -> Result {

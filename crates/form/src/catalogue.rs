@@ -50,7 +50,6 @@ texts! {
     Next => ("下一步", "Next"),
     Back => ("上一步", "Back"),
     SeeResults => ("看结果", "See the results"),
-    ChangeAnswers => ("修改回答", "Change the answers"),
     StartOver => ("全部清空，重新开始", "Clear everything and start again"),
     AddAdult => ("再加一位大人（配偶）", "Add another adult (spouse)"),
     RemoveAdult => ("删除这位大人", "Remove this adult"),
@@ -81,7 +80,6 @@ texts! {
     VerdictUnsure => ("还不确定", "Not sure yet"),
     VerdictNone => ("不涉及", "Does not apply"),
     DetailsHeading => ("每一项的详细结果", "Each program in detail"),
-    ShowDetails => ("看详细", "Details"),
     WhyHeading => ("为什么这样说", "Why"),
     ToAnswer => ("回答这些问题，结果会更准：", "Answer these to make the result more certain:"),
     PapersHeading => ("要准备的材料", "Papers to bring"),
@@ -98,7 +96,14 @@ texts! {
         "你填的内容只在这部手机里计算，不会发到网上，也不会保存。不问姓名、身份证号、电话和住址。",
         "What you enter is worked out on this phone only: nothing is sent or kept. We never ask for a name, ID number, phone number or address."
     ),
-    Problem => ("这一项没法用", "This answer can't be used"),
+}
+
+/// A colon as each language writes it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "：",
+        Lang::En => ": ",
+    }
 }
 
 /// "Step 2 of 6" / 第2步，共6步.

@@ -6,9 +6,7 @@
 //! parses every field through the registry, runs the engine's range checks and the checks across fields (a child
 //! older than a parent), and leaves every field with a problem unknown in the request.
 
-use std::collections::BTreeMap;
-
-use anju_rules::household::{Adult, Child, Household, Problem, Question, Request, Subject};
+use anju_rules::household::{Adult, Child, Household, Question, Request, Subject};
 use anju_rules::time::YearMonth;
 use serde::{Deserialize, Serialize};
 
@@ -22,27 +20,53 @@ pub const MAX_CHILDREN: usize = 6;
 /// A child is at least this many years younger than each parent whose birth month is known [I].
 pub const MIN_PARENT_AGE_YEARS: i32 = 14;
 
-/// One person's (or the household's) answers: field path → text as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Answers(pub BTreeMap<String, String>);
+/// One person's (or the household's) answers: field path → text as typed, in the order first answered; a JSON
+/// object. (A list, not a map: a person has a few dozen fields at most, and the browser download stays small.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, String)>);
 
 impl Answers {
     pub fn get(&self, field: &str) -> &str {
-        self.0.get(field).map_or("", String::as_str)
+        self.0.iter().find(|(f, _)| f == field).map_or("", |(_, t)| t.as_str())
     }
 
     /// Sets a field's text; blank removes it (don't know).
     pub fn set(&mut self, field: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.0.remove(field);
-        } else {
-            self.0.insert(field.to_string(), text.to_string());
+        let at = self.0.iter().position(|(f, _)| f == field);
+        match (at, text.trim().is_empty()) {
+            (Some(i), true) => {
+                self.0.remove(i);
+            }
+            (Some(i), false) => self.0[i].1 = text.to_string(),
+            (None, true) => {}
+            (None, false) => self.0.push((field.to_string(), text.to_string())),
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The answered fields and their texts.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(f, t)| (f.as_str(), t.as_str()))
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, String>::deserialize(d)?;
+        let mut answers = Answers::default();
+        for (field, text) in &map {
+            answers.set(field, text);
+        }
+        Ok(answers)
     }
 }
 
@@ -170,6 +194,7 @@ impl Draft {
     }
 
     /// The request for the draft at evaluation month `today`, and every field that could not be used.
+    #[inline(never)]
     pub fn build(&self, today: YearMonth) -> Built {
         let mut h = Household {
             adults: vec![Adult::default(); self.adults.len().clamp(1, MAX_ADULTS)],
@@ -187,19 +212,21 @@ impl Draft {
         }
         let mut request = Request { as_of: Some(today), household: h };
 
-        // The engine's range checks, reported at the field; the field becomes unknown.
-        for e in request.validate(today) {
-            let Some((q, spec)) = specs.iter().find(|(q, _)| q.path() == e.path) else { continue };
-            let problem = match e.problem {
-                Problem::AfterAsOf => InputProblem::InTheFuture,
-                Problem::MonthOutOfRange { .. } => InputProblem::TooLongAgo,
-                Problem::UnknownPlace | Problem::NotAPlace => InputProblem::UnknownPlace,
-                Problem::TooLarge { max } => InputProblem::TooLarge { max: u32::try_from(max).unwrap_or(u32::MAX) },
-                Problem::Negative => InputProblem::NotAWholeNumber,
-                Problem::OutOfRange { max, .. } => {
-                    InputProblem::TooLarge { max: u32::try_from(max).unwrap_or(u32::MAX) }
-                }
-                Problem::TooMany { .. } | Problem::TooLate { .. } => InputProblem::TooLarge { max: 0 },
+        // Dates of the past: not after this month, nor more than 100 years before it (the engine's own range).
+        // Every other bound is the registry's, inside the engine's (`request_is_always_valid` keeps it so); the
+        // engine's `validate` is not called here so that the browser does not carry it.
+        let (earliest, latest) = anju_rules::household::past_months(today);
+        for (q, spec) in &specs {
+            if spec.kind != crate::registry::Kind::YearMonth {
+                continue;
+            }
+            let Ok(Some(crate::parse::Value::Month(m))) = parse(spec.kind, self.text(*q)) else { continue };
+            let problem = if m > latest {
+                InputProblem::InTheFuture
+            } else if m < earliest {
+                InputProblem::TooLongAgo
+            } else {
+                continue;
             };
             apply(spec, index(q.subject), &mut request.household, None);
             problems.push(FieldProblem { question: *q, problem });
@@ -336,6 +363,67 @@ mod tests {
         assert_eq!(d.children.len(), MAX_CHILDREN);
         d.set(child(9, "birth"), "2015-01"); // nobody there: ignored
         assert!(d.build(TODAY).problems.is_empty());
+    }
+
+    /// The draft's bounds lie inside the engine's: whatever is typed, the request passes `validate`.
+    #[test]
+    fn request_is_always_valid() {
+        let texts = [
+            "",
+            "0",
+            "1",
+            "12",
+            "20",
+            "30",
+            "60",
+            "100",
+            "101",
+            "300",
+            "1000",
+            "1200",
+            "1201",
+            "99999999999",
+            "0.6",
+            "3",
+            "3.0001",
+            "1,000,000,000",
+            "10000000000.01",
+            "2026-12",
+            "2027-01",
+            "1926-12",
+            "1926-11",
+            "1900-01",
+            "yes",
+            "no",
+            "female",
+            "primary",
+            "guangdong/shenzhen",
+            "henan//x",
+            "abc",
+            "-1",
+        ];
+        let mut checked = 0;
+        for (q, _) in {
+            let mut d = Draft::default();
+            d.add_adult();
+            d.add_child();
+            d
+        }
+        .questions()
+        .collect::<Vec<_>>()
+        {
+            for text in texts {
+                let mut d = Draft::default();
+                d.add_adult();
+                d.add_child();
+                d.set(q, text);
+                let built = d.build(TODAY);
+                let errors = built.request.validate(TODAY);
+                assert!(errors.is_empty(), "{} = {text:?}: {errors:?}", q.path());
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub fn scope(subject: Subject) -> Scope {
 }
 
 /// The questions the engine still needs: those of every program that concerns someone.
+#[inline(never)]
 pub fn open_questions(a: &Assessment) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
     for p in a.programs.iter().filter(|p| p.status != Status::NotApplicable) {
@@ -29,6 +30,7 @@ pub fn open_questions(a: &Assessment) -> Vec<Question> {
 }
 
 /// The questions to show at `step`, in registry order per person.
+#[inline(never)]
 pub fn asked(step: Step, draft: &Draft, open: &[Question]) -> Vec<(Question, &'static Spec)> {
     draft
         .questions()

@@ -166,7 +166,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Option<Value>, InputProblem> {
         }
         Kind::Money => {
             let t = t.trim_start_matches('¥').trim_start_matches('￥');
-            let t = t.strip_suffix('元').unwrap_or(t).replace(',', "");
+            let t: String = t.strip_suffix('元').unwrap_or(t).chars().filter(|c| *c != ',').collect();
             let fen = decimal(&t, 2).ok_or(InputProblem::NotMoney)?;
             if fen > MAX_FEN as u128 {
                 return Err(InputProblem::TooMuchMoney);

@@ -134,6 +134,13 @@ pub struct Spec {
     pub set: Setter,
 }
 
+/// Two specs are the same question when they ask the same field of the same scope (the registry lists each once).
+impl PartialEq for Spec {
+    fn eq(&self, other: &Self) -> bool {
+        self.scope() == other.scope() && self.field == other.field
+    }
+}
+
 impl Spec {
     pub fn scope(&self) -> Scope {
         match self.set {

@@ -1,0 +1,25 @@
+// Minifies the JavaScript Trunk emits (the wasm-bindgen glue) in a dist folder (default dist/), in place, and
+// updates the subresource-integrity hashes that name it in the folder's HTML. Trunk minifies HTML and CSS itself
+// (Trunk.toml `minify`), not the glue; the first-load budget counts every byte.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { minify } from 'terser';
+
+const dir = process.argv[2] ?? 'dist';
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+const files = fs.readdirSync(dir);
+const pages = files.filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
+for (const name of files.filter((f) => f.endsWith('.js'))) {
+  const file = path.join(dir, name);
+  const before = fs.readFileSync(file);
+  const out = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
+  if (typeof out.code !== 'string') throw new Error(`terser gave nothing for ${name}`);
+  fs.writeFileSync(file, out.code);
+  const [from, to] = [sri(before), sri(Buffer.from(out.code))];
+  for (const page of pages) {
+    const html = fs.readFileSync(page, 'utf8');
+    if (html.includes(from)) fs.writeFileSync(page, html.split(from).join(to));
+  }
+  console.log(`minify: ${name} ${before.length} → ${out.code.length} bytes`);
+}
