@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo xtask setup   install what is missing (idempotent): wasm32 target, Chromium + ChromeDriver (apt),
-//!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core)
+//!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core,
+//!                     axe-core)
 //! cargo xtask serve   setup, then serve the app at http://127.0.0.1:8080 (trunk serve)
 //! cargo xtask test    setup, then every check: fmt, clippy, native tests, browser tests, release build, e2e
 //! cargo xtask dist    setup, then the release build of dist/ (wasm-opt -Oz) and its sizes
