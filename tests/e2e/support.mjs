@@ -1,9 +1,11 @@
-// Shared end-to-end helpers: a static server for dist/, a phone-sized Chromium page, and the page object.
+// Shared end-to-end helpers: a static server for dist/, a phone-sized Chromium page, the page object, and the
+// accessibility checks (axe, reflow at 320 px, target sizes, font sizes).
 // Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM); no test tool downloads a browser.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -18,12 +20,13 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves dist/ on a free loopback port. Resolves to { url, close }. */
-export function serveDist() {
+/** Serves a folder (default dist/) on a free loopback port. Resolves to { url, close }. */
+export function serveDist(dir = DIST) {
+  const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = path.join(DIST, rel === '/' ? 'index.html' : rel);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(root, rel === '/' ? 'index.html' : rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
@@ -113,4 +116,190 @@ export class Calculator {
   async outcome(criterion) {
     return this.page.locator(`[data-criterion="${criterion}"]`).getAttribute('data-outcome');
   }
+}
+
+// Accessibility checks.
+// Each returns a list of readable strings, one per problem, so that a test asserts `deepEqual(result, [])` and a
+// failure names what is wrong and where. Elements are named by `describe` below: tag#id.class[data-path].
+
+/** In-page: a short selector-like name for an element, for messages. */
+function describe(el) {
+  if (!el || el.nodeType !== 1) return String(el);
+  let name = el.tagName.toLowerCase();
+  if (el.id) name += `#${el.id}`;
+  for (const c of [...el.classList].slice(0, 2)) name += `.${c}`;
+  for (const a of ['data-path', 'data-preset', 'for', 'name', 'href']) {
+    if (el.hasAttribute(a) && !el.id) name += `[${a}="${el.getAttribute(a)}"]`;
+  }
+  return name;
+}
+
+/** Runs `fn(describe, options)` in the page; both functions are passed as source. */
+function inPage(page, fn, options = {}) {
+  return page.evaluate(`(${fn})(${describe}, ${JSON.stringify(options)})`);
+}
+
+/** The axe-core rule tags the pages are held to: WCAG 2.0–2.2 A and AA (2.2 adds AA rules only), best practice. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let axeSource;
+
+/**
+ * axe-core on the page as it is now (injected from the npm package, no network), with AXE_TAGS.
+ * Returns one line per violation: `id [impact] help (helpUrl): target, target, …`.
+ * `options.context` narrows the part of the page checked (an axe context, default the whole document).
+ */
+export async function axe(page, { context = null, tags = AXE_TAGS } = {}) {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const violations = await page.evaluate(
+    async ([context, tags]) => {
+      const options = { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] };
+      const r = await window.axe.run(context ?? document, options);
+      return r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+    },
+    [context, tags],
+  );
+  return violations.map((v) => `${v.id} [${v.impact}] ${v.help} (${v.helpUrl}): ${v.targets.join(', ')}`);
+}
+
+/** In-page: waits for two animation frames, so that layout and any resize handlers have run. */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/**
+ * Reflow (WCAG 1.4.10 and 1.4.4): at `width` CSS px (default 320) with the root font-size at `scale` times what
+ * the page sets (default 2, i.e. text at 200 %: 36 px for an 18 px page), nothing may scroll sideways.
+ * Returns the sideways scroll (`document scrolls sideways by N px`) and each element that sticks out of the
+ * viewport while its parent does not (the element where the overflow starts). The viewport and font-size are
+ * restored afterwards.
+ */
+export async function overflowAt320(page, { width = 320, scale = 2 } = {}) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: before?.height ?? 740 });
+  const previous = await page.evaluate((scale) => {
+    const root = document.documentElement;
+    const old = root.style.fontSize;
+    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * scale}px`;
+    return old;
+  }, scale);
+  await settle(page);
+  const problems = await inPage(page, (describe) => {
+    const root = document.documentElement;
+    const out = [];
+    const limit = root.clientWidth;
+    if (root.scrollWidth > limit) out.push(`document scrolls sideways by ${root.scrollWidth - limit} px`);
+    const sticksOut = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.right > limit + 0.5 || r.left < -0.5);
+    };
+    // An element clipped by an ancestor that hides or scrolls its overflow cannot make the page scroll.
+    const clipped = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      if (sticksOut(el) && !(el.parentElement && sticksOut(el.parentElement)) && !clipped(el)) {
+        const r = el.getBoundingClientRect();
+        out.push(`${describe(el)} spans ${Math.round(r.left)}…${Math.round(r.right)} px of ${limit}`);
+      }
+    }
+    // Text wider than its box (a long word that cannot wrap) sticks out without its element doing so.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!n.textContent.trim() || !parent || sticksOut(parent) || clipped(n)) continue;
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      if (r.width > 0 && (r.right > limit + 0.5 || r.left < -0.5)) {
+        out.push(`text in ${describe(parent)} spans ${Math.round(r.left)}…${Math.round(r.right)} px of ${limit}: `
+          + `"${n.textContent.trim().slice(0, 40)}"`);
+      }
+    }
+    return out;
+  }, {});
+  await page.evaluate((old) => { document.documentElement.style.fontSize = old; }, previous);
+  if (before) await page.setViewportSize(before);
+  await settle(page);
+  return problems;
+}
+
+/**
+ * Target sizes (WCAG 2.5.5 AAA, and MIIT 适老化 for the main choices): every visible control matched by
+ * `controls` at least `min`×`min` CSS px (default 44), and every `primary` button at least
+ * `primaryMin`×`primaryMin` (default 60). A control inside a `<label>`, or a visually hidden one with a
+ * `<label for>`, is tapped through its label, so the label's box is measured. Returns `name W×H < MIN×MIN`.
+ */
+export async function targetSizes(page, {
+  controls = 'button, a[href], input:not([type="hidden"]), select, textarea, summary',
+  primary = '.primary',
+  min = 44,
+  primaryMin = 60,
+} = {}) {
+  return inPage(page, (describe, { controls, primary, min, primaryMin }) => {
+    const visible = (el) => {
+      const s = getComputedStyle(el);
+      return el.getClientRects().length > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    const hiddenVisually = (el) => {
+      const r = el.getBoundingClientRect();
+      return getComputedStyle(el).opacity === '0' || r.width <= 1 || r.height <= 1;
+    };
+    const out = [];
+    const seen = new Set();
+    for (const el of document.querySelectorAll(controls)) {
+      let target = el;
+      const wrapping = el.closest('label');
+      if (wrapping) target = wrapping;
+      else if (el.id && hiddenVisually(el)) target = document.querySelector(`label[for="${CSS.escape(el.id)}"]`) ?? el;
+      if (seen.has(target) || !visible(target)) continue;
+      seen.add(target);
+      const need = el.matches(primary) || target.matches(primary) ? primaryMin : min;
+      const r = target.getBoundingClientRect();
+      if (r.width < need - 0.01 || r.height < need - 0.01) {
+        const via = target === el ? '' : ` (label of ${describe(el)})`;
+        out.push(`${describe(target)}${via} ${Math.round(r.width)}×${Math.round(r.height)} < ${need}×${need}`);
+      }
+    }
+    return out;
+  }, { controls, primary, min, primaryMin });
+}
+
+/**
+ * Font sizes: every visible element with text of its own (a non-blank text node child, or `::before` /
+ * `::after` content) at least `min` CSS px (default 14), and the body at least `bodyMin` (default 18).
+ * Returns `name 12.6px < 14px: "its text…"`.
+ */
+export async function minFontSize(page, { min = 14, bodyMin = 18 } = {}) {
+  return inPage(page, (describe, { min, bodyMin }) => {
+    const out = [];
+    const px = (s) => parseFloat(s.fontSize);
+    const body = px(getComputedStyle(document.body));
+    if (body < bodyMin) out.push(`body ${body}px < ${bodyMin}px`);
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === 3 && n.textContent.trim())
+        .map((n) => n.textContent.trim());
+      if (own.length) {
+        const size = px(getComputedStyle(el));
+        if (size < min) out.push(`${describe(el)} ${size}px < ${min}px: "${own.join(' ').slice(0, 40)}"`);
+      }
+      for (const pseudo of ['::before', '::after']) {
+        const s = getComputedStyle(el, pseudo);
+        if (/^["'].*\S.*["']$/.test(s.content) && px(s) < min) {
+          out.push(`${describe(el)}${pseudo} ${px(s)}px < ${min}px: ${s.content}`);
+        }
+      }
+    }
+    return out;
+  }, { min, bodyMin });
 }

@@ -2,12 +2,16 @@
 //!
 //! ```text
 //! cargo xtask setup   install what is missing (idempotent): wasm32 target, Chromium + ChromeDriver (apt),
-//!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core)
+//!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core,
+//!                     axe-core)
 //! cargo xtask serve   setup, then serve the app at http://127.0.0.1:8080 (trunk serve)
 //! cargo xtask test    setup, then every check: fmt, clippy, native tests, browser tests, release build, e2e
 //! cargo xtask dist    setup, then the release build of dist/ (wasm-opt -Oz) and its sizes
 //! cargo xtask size    sizes of dist/ per file: raw, gzip, brotli
-//! cargo xtask bench   benchmarks: one household (criterion) and `anju batch` throughput (households per second)
+//! cargo xtask bench   benchmarks: one household (criterion), `anju batch` throughput (households per second),
+//!                     then the page's input latency and first-load bytes beside a bare Yew counter's
+//! cargo xtask bench latency [options]   only the last: both pages built, then tests/e2e/bench/latency.mjs with
+//!                     these options (--field, --path, --values, --preset, --runs: see that file)
 //! ```
 //! Nothing is downloaded except from the package registries (crates.io, npm, Debian).
 
@@ -22,7 +26,7 @@ mod setup;
 
 type Result<T = (), E = String> = std::result::Result<T, E>;
 
-const USAGE: &str = "usage: cargo xtask <setup | serve | test | dist | size | bench>";
+const USAGE: &str = "usage: cargo xtask <setup | serve | test | dist | size | bench [latency [options]]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("test") => setup::all().and_then(|()| test()),
         Some("dist") => setup::all().and_then(|()| dist()).and_then(|()| size()),
         Some("size") => size(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("latency") => latency(&args[2..]),
         Some("bench") => bench(),
         _ => Err(USAGE.to_string()),
     };
@@ -164,7 +169,7 @@ fn size() -> Result {
 }
 
 /// Benchmarks, reported, never asserted: criterion for one household, then `anju batch` on 200,000 lines of a
-/// one-adult and of a fully specified two-adult household, full results and `--summary`.
+/// one-adult and of a fully specified two-adult household, full results and `--summary`, then [`latency`].
 fn bench() -> Result {
     run(cmd("cargo", &["bench", "--locked", "-p", "anju-rules", "--bench", "assess"]))?;
     run(cmd("cargo", &["build", "--locked", "--release", "-p", "anju-cli"]))?;
@@ -195,7 +200,21 @@ fn bench() -> Result {
             );
         }
     }
-    Ok(())
+    latency(&[])
+}
+
+/// The page's input latency and first-load bytes beside a bare Yew counter's, reported, never asserted: both built
+/// by trunk as releases (wasm-opt -Oz), then timed in headless Chromium at 4× CPU slowdown by
+/// `tests/e2e/bench/latency.mjs`, which prints the table. `options` go to that script.
+fn latency(options: &[String]) -> Result {
+    setup::all()?;
+    dist()?;
+    let mut counter = cmd("trunk", &["build", "--release"]);
+    counter.current_dir(root().join("bench/counter"));
+    run(counter)?;
+    let mut c = cmd("node", &["tests/e2e/bench/latency.mjs"]);
+    c.args(options).env("CHROMIUM", setup::chromium());
+    run(c)
 }
 
 fn test() -> Result {

@@ -1,7 +1,8 @@
 //! `cargo xtask setup`: installs whatever is missing, and nothing that is already there at the right version.
 //!
 //! Everything comes from a package registry: the wasm32 standard library through rustup, Chromium and ChromeDriver
-//! from Debian, trunk and wasm-bindgen-cli from crates.io (built here), wasm-opt and playwright-core from npm.
+//! from Debian, trunk and wasm-bindgen-cli from crates.io (built here), wasm-opt, playwright-core and axe-core from
+//! npm.
 //! No tool downloads anything by itself: trunk runs offline and finds these on PATH.
 
 use std::env;

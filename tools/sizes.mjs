@@ -1,0 +1,42 @@
+// The size computation shared by size.mjs and the latency benchmark: every file under a folder, raw, gzip -9 and
+// brotli -q 11, in bytes. The first load is what a phone fetches to show the page: html, js, wasm and css.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** The first-load budget: 150 KB brotli in total. */
+export const BUDGET = 150 * 1024;
+
+/** What a first visit downloads. */
+export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
+
+/** `{ rows: [{ file, raw, gzip, brotli }], total: { raw, gzip, brotli } }` for every file under `dir`, sorted. */
+export function sizes(dir) {
+  const files = [];
+  (function walk(d) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  })(dir);
+  const rows = files.sort().map((f) => {
+    const raw = fs.readFileSync(f);
+    return {
+      file: path.relative(dir, f),
+      raw: raw.length,
+      gzip: zlib.gzipSync(raw, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(raw, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+/** Brotli bytes of the first load (FIRST_LOAD files) under `dir`. */
+export function firstLoadBrotli(dir) {
+  return sizes(dir).rows.filter((r) => FIRST_LOAD.includes(path.extname(r.file))).reduce((t, r) => t + r.brotli, 0);
+}
