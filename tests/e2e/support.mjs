@@ -18,8 +18,16 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves dist/ on a free loopback port. Resolves to { url, close }. */
-export function serveDist() {
+export const STALL_AFTER = 64 * 1024;
+
+/**
+ * Serves dist/ on a free loopback port. Resolves to { url, close }.
+ * `types` overrides Content-Type by extension (e.g. a server that sends .wasm as application/octet-stream);
+ * `headers` are added to every response (e.g. a Content-Security-Policy).
+ * `stall` (an extension such as '.wasm') sends those files' first 64 KiB and then nothing more: a network that hangs.
+ */
+export function serveDist({ types = {}, headers = {}, stall } = {}) {
+  const mime = { ...TYPES, ...types };
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = path.join(DIST, rel === '/' ? 'index.html' : rel);
@@ -27,16 +35,27 @@ export function serveDist() {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    const head = {
+      'Content-Type': mime[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
+      ...headers,
+    };
+    if (stall && path.extname(file) === stall) {
+      res.writeHead(200, { ...head, 'Content-Length': fs.statSync(file).size });
+      res.write(fs.readFileSync(file).subarray(0, STALL_AFTER));
+      return;
+    }
+    res.writeHead(200, head);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      const close = () => new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      });
+      resolve({ url: `http://127.0.0.1:${port}/`, close });
     });
   });
 }
