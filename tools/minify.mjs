@@ -13,7 +13,10 @@ const pages = files.filter((f) => f.endsWith('.html')).map((f) => path.join(dir,
 for (const name of files.filter((f) => f.endsWith('.js'))) {
   const file = path.join(dir, name);
   const before = fs.readFileSync(file);
-  const out = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
+  const code = before.toString('utf8');
+  // ES modules (the glue, the loader) may have their top level renamed; a classic script (the engine check) not.
+  const module = /^\s*(import|export)\b/m.test(code);
+  const out = await minify(code, { module, compress: true, mangle: true });
   if (typeof out.code !== 'string') throw new Error(`terser gave nothing for ${name}`);
   fs.writeFileSync(file, out.code);
   const [from, to] = [sri(before), sri(Buffer.from(out.code))];

@@ -20,9 +20,17 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves a folder (default dist/) on a free loopback port. Resolves to { url, close }. */
-export function serveDist(dir = DIST) {
+export const STALL_AFTER = 64 * 1024;
+
+/**
+ * Serves a folder (`dir`, default dist/) on a free loopback port. Resolves to { url, close }.
+ * `types` overrides Content-Type by extension (e.g. a server that sends .wasm as application/octet-stream);
+ * `headers` are added to every response (e.g. a Content-Security-Policy).
+ * `stall` (an extension such as '.wasm') sends those files' first 64 KiB and then nothing more: a network that hangs.
+ */
+export function serveDist({ dir = DIST, types = {}, headers = {}, stall } = {}) {
   const root = path.resolve(dir);
+  const mime = { ...TYPES, ...types };
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = path.join(root, rel === '/' ? 'index.html' : rel);
@@ -30,16 +38,27 @@ export function serveDist(dir = DIST) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    const head = {
+      'Content-Type': mime[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
+      ...headers,
+    };
+    if (stall && path.extname(file) === stall) {
+      res.writeHead(200, { ...head, 'Content-Length': fs.statSync(file).size });
+      res.write(fs.readFileSync(file).subarray(0, STALL_AFTER));
+      return;
+    }
+    res.writeHead(200, head);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      const close = () => new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      });
+      resolve({ url: `http://127.0.0.1:${port}/`, close });
     });
   });
 }

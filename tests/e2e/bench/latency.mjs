@@ -100,7 +100,7 @@ const percentile = (sorted, p) =>
 
 /** Loads `dir`, then times `runs` changes of `selector`; resolves to the row of the table. */
 async function measure(browser, { name, dir, ready, preset, selector, kind, values }) {
-  const server = await serveDist(dir);
+  const server = await serveDist({ dir });
   const { page, context, problems } = await phonePage(browser);
   try {
     await page.goto(server.url);

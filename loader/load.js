@@ -1,0 +1,120 @@
+// Loads the app: imports the wasm-bindgen glue and starts the .wasm, so that a visitor never faces a blank page.
+//
+// Why not Trunk's own loader: that is an inline module script, which a strict CSP (script-src 'self'
+// 'wasm-unsafe-eval') blocks, and it gives up on the first streaming error. This file is external and:
+// - does nothing when check.js found the engine unable to run the app (it shows the fallback page then);
+// - compiles the .wasm while it downloads when the server says application/wasm; when that throws for any reason
+//   (some Android WebViews throw on a good response), or the server sends another MIME type, it fetches the bytes
+//   (fetch → arrayBuffer) and hands those to the glue's init instead;
+// - on a RangeError (no memory for the wasm, e.g. a 32-bit WeChat) or a CompileError / LinkError it shows the
+//   fallback page; on other failures (network) it says so and offers 重试;
+// - after 1 s shows how much is downloaded, until the app replaces #app (check.js offers 重试 after 10 s).
+//
+// A module, named .js on purpose: servers know that type, and some send .mjs as application/octet-stream, which
+// browsers refuse to run as a module.
+//
+// The hashed file names come from the element Trunk writes in place of <link data-trunk rel="rust"> (pattern_script
+// in Trunk.toml): <link id="anju-glue" rel="modulepreload" href="…/anju-app-HASH.js" data-wasm="…_bg.wasm">.
+
+const PROGRESS_AFTER_MS = 1000;
+
+const byId = (id) => document.getElementById(id);
+
+function showUnsupported() {
+  document.documentElement.setAttribute('data-engine', 'unsupported');
+  const app = byId('app');
+  const fallback = byId('unsupported');
+  if (app) app.hidden = true;
+  if (fallback) fallback.hidden = false;
+}
+
+function say(text) {
+  const line = byId('loading-progress');
+  if (line) {
+    line.textContent = text;
+    line.hidden = false;
+  }
+}
+
+function offerRetry() {
+  const retry = byId('loading-retry');
+  if (retry) retry.hidden = false;
+}
+
+const kb = (bytes) => Math.max(1, Math.round(bytes / 1024));
+
+/** The download, counted: `progress.loaded` grows as chunks arrive; `progress.total` is 0 when unknown. */
+function counted(response, progress) {
+  const encoded = response.headers.get('Content-Encoding');
+  const length = Number(response.headers.get('Content-Length'));
+  // With compression Content-Length counts the compressed bytes, not the bytes the stream yields.
+  progress.total = !encoded && length > 0 ? length : 0;
+  if (!response.body || typeof TransformStream !== 'function') return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      progress.loaded += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), { status: response.status, headers: response.headers });
+}
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} fetching ${url}`);
+  return response;
+}
+
+/** The compiled module when streaming compilation works, else the bytes (both are accepted by the glue's init). */
+async function wasmSource(url, progress) {
+  const response = counted(await fetchOk(url), progress);
+  const streaming = typeof WebAssembly.compileStreaming === 'function'
+    && (response.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm';
+  if (!streaming) return response.arrayBuffer();
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    console.warn('Streaming compilation failed; loading the .wasm as bytes instead.', error);
+    progress.loaded = 0;
+    return counted(await fetchOk(url), progress).arrayBuffer();
+  }
+}
+
+const engineCannot = (error) => error instanceof RangeError
+  || error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
+
+async function boot() {
+  if (document.documentElement.getAttribute('data-engine') === 'unsupported') return;
+  const progress = { loaded: 0, total: 0 };
+  const started = Date.now();
+  const ticker = setInterval(() => {
+    const elapsed = Date.now() - started;
+    if (elapsed >= PROGRESS_AFTER_MS) {
+      const of = progress.total ? `，共 ${kb(progress.total)} KB` : '';
+      const ofEn = progress.total ? ` of ${kb(progress.total)} KB` : '';
+      say(`还在加载：已下载 ${kb(progress.loaded)} KB${of}。网络慢的时候要多等一会儿。`
+        + ` Still loading: ${kb(progress.loaded)} KB${ofEn}.`);
+    }
+  }, 250);
+
+  try {
+    const glue = byId('anju-glue');
+    if (!glue) throw new Error('the page has no #anju-glue element naming the app files');
+    const wasmUrl = new URL(glue.getAttribute('data-wasm'), document.baseURI).href;
+    const [{ default: init }, source] = await Promise.all([import(glue.href), wasmSource(wasmUrl, progress)]);
+    await init({ module_or_path: source });
+  } catch (error) {
+    if (engineCannot(error)) {
+      console.warn('This engine cannot run the app; showing the fallback page.', error);
+      showUnsupported();
+    } else {
+      console.warn('The app did not load.', error);
+      say('没能加载完，可能是网络断了。请点“重试”。 The page did not load; please retry.');
+      offerRetry();
+    }
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+boot();
