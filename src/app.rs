@@ -69,7 +69,6 @@ fn layer_for(subject: &str, built: &Built, lang: Lang) -> Option<String> {
 pub fn App() -> Html {
     let page = use_reducer(Page::default);
     let today = *use_memo((), |_| current_month());
-    let focus = use_state(|| None::<String>);
     let ui = &page.0;
     let lang = ui.lang;
 
@@ -85,8 +84,9 @@ pub fn App() -> Html {
         ));
     });
     // After a jump to a question, focus its first control.
-    use_effect_with(((*focus).clone(), ui.step), |(target, _)| {
-        if let Some(id) = target {
+    use_effect_with(ui.focus, |target| {
+        if let Some(q) = target {
+            let id = element_id(*q);
             let selector = format!("#{id} input, #{id} select");
             if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
                 el.scroll_into_view();
@@ -107,14 +107,7 @@ pub fn App() -> Html {
     };
     let on_question = {
         let page = page.clone();
-        let focus = focus.clone();
-        Callback::from(move |q: Question| {
-            let scope = flow::scope(q.subject);
-            if let Some(spec) = registry::spec(scope, q.field) {
-                page.dispatch(Action::Go(spec.step));
-                focus.set(Some(element_id(q)));
-            }
-        })
+        Callback::from(move |q: Question| page.dispatch(Action::Ask(q)))
     };
 
     let built = ui.draft.build(today);

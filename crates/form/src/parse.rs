@@ -109,13 +109,14 @@ fn decimal(text: &str, places: u32) -> Option<u128> {
 pub fn year_month(text: &str) -> Result<YearMonth, InputProblem> {
     let t = normalise(text);
     let t = t.strip_suffix('月').unwrap_or(&t);
-    let (y, m) = if let Some(i) = t.find(['-', '/', '.', '年']) {
-        let sep = t[i..].chars().next().map_or(1, char::len_utf8);
-        (&t[..i], &t[i + sep..])
-    } else if t.len() == 6 && t.is_ascii() {
-        (&t[..4], &t[4..])
-    } else {
-        return Err(InputProblem::NotAMonth);
+    // Split at the first separator, or after four digits; `split_once` and `get` never slice inside a character.
+    let (y, m) = match t.split_once(['-', '/', '.', '年']) {
+        Some(parts) => parts,
+        None if t.len() == 6 => match (t.get(..4), t.get(4..)) {
+            (Some(y), Some(m)) => (y, m),
+            _ => return Err(InputProblem::NotAMonth),
+        },
+        None => return Err(InputProblem::NotAMonth),
     };
     let all_digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     if !all_digits(y) || !all_digits(m) || y.len() != 4 {

@@ -45,11 +45,14 @@ pub struct Ui {
     pub scale: Scale,
     pub step: Step,
     pub draft: Draft,
+    /// The question to bring into view after a jump from a result ("answer this"); cleared by the next action.
+    #[serde(skip)]
+    pub focus: Option<Question>,
 }
 
 impl Default for Ui {
     fn default() -> Self {
-        Ui { lang: Lang::ZhCn, scale: Scale::Normal, step: Step::Family, draft: Draft::default() }
+        Ui { lang: Lang::ZhCn, scale: Scale::Normal, step: Step::Family, draft: Draft::default(), focus: None }
     }
 }
 
@@ -70,10 +73,13 @@ pub enum Action {
     Preset(&'static str),
     /// Forget every answer (language and text size stay).
     Reset,
+    /// Go to the step that asks a question and bring it into view (a question no step asks is ignored).
+    Ask(Question),
 }
 
 impl Ui {
     pub fn apply(mut self, action: Action) -> Self {
+        self.focus = None;
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::SetScale(scale) => self.scale = scale,
@@ -94,6 +100,12 @@ impl Ui {
             Action::Reset => {
                 self.draft = Draft::default();
                 self.step = Step::Family;
+            }
+            Action::Ask(q) => {
+                if let Some(spec) = crate::registry::spec(crate::flow::scope(q.subject), q.field) {
+                    self.step = spec.step;
+                    self.focus = Some(q);
+                }
             }
         }
         self
@@ -160,6 +172,17 @@ mod tests {
         let ui = after([Action::AddChild, Action::Go(Step::Housing), Action::Next]);
         assert_eq!(ui.step, Step::School);
         assert_eq!(ui.steps().len(), 6);
+    }
+
+    #[test]
+    fn a_question_from_a_result_opens_its_step_once() {
+        let q = Question::adult(0, "siMonthsHere");
+        let ui = after([Action::Go(Step::Results), Action::Ask(q)]);
+        assert_eq!((ui.step, ui.focus), (Step::Work, Some(q)));
+        let ui = ui.apply(Action::Set(q, "12".into()));
+        assert_eq!(ui.focus, None, "the next action clears it");
+        let segments = Question::adult(0, "employeePension.segments");
+        assert_eq!(after([Action::Go(Step::Results), Action::Ask(segments)]).step, Step::Results, "not asked here");
     }
 
     #[test]

@@ -288,7 +288,7 @@ pub struct Assessment {
     pub as_of: YearMonth,
     pub programs: Vec<ProgramResult>,
     /// Every document cited above, once, by id.
-    pub sources: BTreeMap<&'static str, &'static Source>,
+    pub sources: Sources,
     /// Always shown: this is an estimate, not an official determination.
     pub disclaimer: Msg,
 }
@@ -331,7 +331,7 @@ impl Assessment {
         for p in &mut programs {
             p.materials = crate::materials::materials(p.program, &p.criteria);
         }
-        // Sources are statics: dedupe by address first (cheap), then order by id.
+        // Sources are statics: dedupe by address (cheap); `Sources` orders them by id when written.
         let mut unique: Vec<&'static Source> = Vec::new();
         for p in &programs {
             let from_criteria = p.criteria.iter().map(|c| c.citation);
@@ -342,7 +342,39 @@ impl Assessment {
                 }
             }
         }
-        let sources = unique.into_iter().map(|s| (s.id, s)).collect();
-        Assessment { schema_version: SCHEMA_VERSION, as_of, programs, sources, disclaimer }
+        Assessment { schema_version: SCHEMA_VERSION, as_of, programs, sources: Sources(unique), disclaimer }
+    }
+}
+
+/// The documents a result cites, each once, in the order first cited. In JSON an object by id, in id order: the
+/// map is made when the result is written, so a front that never writes JSON (the web app) never builds it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sources(pub Vec<&'static Source>);
+
+impl Sources {
+    /// The sources in id order.
+    pub fn by_id(&self) -> BTreeMap<&'static str, &'static Source> {
+        self.0.iter().map(|s| (s.id, *s)).collect()
+    }
+}
+
+impl Serialize for Sources {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.by_id().serialize(s)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Sources {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<String, Source> as schemars::JsonSchema>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, Source> as schemars::JsonSchema>::json_schema(generator)
     }
 }
