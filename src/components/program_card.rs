@@ -65,7 +65,7 @@ fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> H
     }
     html! {
         <div class={class}>
-            <h4>{ catalogue::t(lang, heading) }</h4>
+            <h3>{ catalogue::t(lang, heading) }</h3>
             <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
         </div>
     }
@@ -75,7 +75,7 @@ fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> H
 pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
     let lang = cx.lang;
     let program_id = p.program.id();
-    let who = anju_rules::message::subject_text(p.subject, lang);
+    let who = catalogue::subject(lang, p.subject);
     let questions = p.open_questions();
     let card_id = format!("card-{program_id}-{}", subject_id(p.subject));
     let office = anju_rules::names::Office::of_program(p.program).text(lang);
@@ -100,7 +100,7 @@ pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
             </summary>
             <div class="program-body">
                 { list(Text::AmountsHeading, amounts, lang, "amounts") }
-                <h4>{ catalogue::t(lang, Text::WhyHeading) }</h4>
+                <h3>{ catalogue::t(lang, Text::WhyHeading) }</h3>
                 <ul class="criteria">
                     { for p.criteria.iter().map(|c| criterion(p, c, lang)) }
                 </ul>
@@ -154,6 +154,7 @@ fn uncertain(lang: Lang, c: anju_rules::policy::Confidence) -> String {
 #[inline(never)]
 fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
+    let second_meets = p.criteria.iter().any(|x| x.met_by == Some("household.adults[1]"));
     // Chinese: 《title》（number）article; English: the English title and article, never in 《》.
     let source = match lang {
         Lang::ZhCn => {
@@ -169,6 +170,10 @@ fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
                 <span class="shape" aria-hidden="true">{ c.outcome.symbol() }</span>
                 <strong>{ criterion_title(p.program, c.id, lang) }</strong>
                 <span class="outcome">{ c.outcome.label(lang) }</span>
+                // Who met it, where it tells something: a program in which the second adult meets a test.
+                if let Some(who) = c.met_by.filter(|_| second_meets) {
+                    <span class="met-by">{ catalogue::met_by(lang, who) }</span>
+                }
             </p>
             <p class="reason">{ c.message.text(lang) }</p>
             <p class="cite">

@@ -33,7 +33,7 @@ pub fn summary(a: &Assessment, lines: &[AreaLine], lang: Lang) -> Html {
             { for lines.iter().map(|l| {
                 let best = l.best.and_then(|i| a.programs.get(i));
                 let what = best.map(|p| {
-                    let who = anju_rules::message::subject_text(p.subject, lang);
+                    let who = catalogue::subject(lang, p.subject);
                     match lang {
                         Lang::ZhCn => format!("{}（{who}）", p.program.name(lang)),
                         Lang::En => format!("{} ({who})", p.program.name(lang)),

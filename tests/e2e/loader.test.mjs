@@ -29,7 +29,8 @@ async function assertBooted(page) {
   await page.locator('header.bar h1').waitFor();
   assert.equal(await page.locator('.loading').count(), 0, 'the loading text is gone');
   assert.equal(await page.locator('#unsupported').isVisible(), false);
-  await page.locator('#program-residence_permit').waitFor();
+  await page.locator('form.questions').waitFor();
+  await page.locator('li.area[data-area="papers"]').waitFor();
 }
 
 async function assertFallback(page, url) {

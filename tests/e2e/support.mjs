@@ -100,40 +100,92 @@ export function screenshotPath(name) {
 
 export const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'anju-e2e-'));
 
-/** Page object: every locator of the calculator in one place. */
+/** The element id of a question: its JSON path with `[` and `.` as `-` and `]` dropped. */
+export const fieldId = (path) => path.replace(/[[.]/g, '-').replace(/]/g, '');
+
+/** Page object: every locator of the calculator in one place. Questions are named by their request JSON path. */
 export class Calculator {
   constructor(page) {
     this.page = page;
-    this.card = page.locator('#program-residence_permit');
-    this.verdict = this.card.locator('.verdict-text');
-    this.months = page.locator('#monthsInPlace');
-    this.monthsError = page.locator('#monthsInPlace-error');
   }
 
   async open(url) {
     await this.page.goto(url);
-    await this.card.waitFor();
+    await this.page.locator('form.questions').waitFor();
   }
 
-  /** Taps the answer the way a person does: on its visible label. */
-  async answer(question, choice) {
-    await this.page.locator(`label:has(#${question}-${choice})`).tap();
+  /** Goes to a step by its tab, as a person does, and waits for it. */
+  async step(name) {
+    await this.page.locator(`button.step-link[data-step="${name}"]`).tap();
+    const shown = name === 'results' ? '.cards' : `form.questions[data-step="${name}"]`;
+    await this.page.locator(shown).waitFor();
   }
 
-  async enterMonths(text) {
-    await this.months.fill(text);
+  async preset(id) {
+    await this.page.locator(`button[data-preset="${id}"]`).tap();
+    await this.page.locator('.cards').waitFor();
   }
 
-  async status() {
-    return this.card.getAttribute('data-status');
+  field(path) {
+    return this.page.locator(`[data-path="${path}"]`);
   }
 
-  async waitForStatus(status) {
-    await this.page.locator(`#program-residence_permit[data-status="${status}"]`).waitFor();
+  input(path) {
+    return this.page.locator(`#${fieldId(path)}-input`);
   }
 
-  async outcome(criterion) {
-    return this.page.locator(`[data-criterion="${criterion}"]`).getAttribute('data-outcome');
+  error(path) {
+    return this.page.locator(`#${fieldId(path)}-error`);
+  }
+
+  /** Taps a choice on its visible label: 'yes', 'no', a choice key, or '' for 不知道. */
+  async choose(path, key) {
+    await this.page.locator(`label:has(#${fieldId(path)}-${key || 'unknown'})`).tap();
+  }
+
+  async type(path, text) {
+    await this.input(path).fill(text);
+  }
+
+  /** Picks a place level by level: 'guangxi/liuzhou/rongan' selects 广西, then 柳州, then 融安. */
+  async place(path, id) {
+    const parts = id.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      await this.page.locator(`#${fieldId(path)}-${i}`).selectOption(parts.slice(0, i + 1).join('/'));
+    }
+  }
+
+  area(name) {
+    return this.page.locator(`li.area[data-area="${name}"]`);
+  }
+
+  async verdict(name) {
+    return this.area(name).getAttribute('data-verdict');
+  }
+
+  card(program, subject) {
+    return this.page.locator(`details.program[data-program="${program}"][data-subject="${subject}"]`);
+  }
+
+  async status(program, subject) {
+    return this.card(program, subject).getAttribute('data-status');
+  }
+
+  async waitForStatus(program, subject, status) {
+    await this.page
+      .locator(`details.program[data-program="${program}"][data-subject="${subject}"][data-status="${status}"]`)
+      .waitFor();
+  }
+
+  /** Opens a card (its summary line is the toggle). */
+  async openCard(program, subject) {
+    const card = this.card(program, subject);
+    if (!(await card.evaluate((d) => d.open))) await card.locator('summary').tap();
+    return card;
+  }
+
+  async outcome(program, subject, criterion) {
+    return this.card(program, subject).locator(`[data-criterion="${criterion}"]`).getAttribute('data-outcome');
   }
 }
 

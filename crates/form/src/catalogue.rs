@@ -124,6 +124,27 @@ pub fn person(lang: Lang, child: bool, n: usize) -> String {
     }
 }
 
+/// Whom a result is about, named as the page names people: 大人1 / Adult 1, 孩子2 / Child 2, 全家 / The household.
+pub fn subject(lang: Lang, subject: &str) -> String {
+    let index = |prefix: &str| {
+        subject.strip_prefix(prefix).and_then(|r| r.strip_suffix(']')).and_then(|i| i.parse::<usize>().ok())
+    };
+    match (index("household.adults["), index("household.children[")) {
+        (Some(i), _) => person(lang, false, i + 1),
+        (_, Some(i)) => person(lang, true, i + 1),
+        _ => t(lang, Text::Household).to_string(),
+    }
+}
+
+/// Who met a test either parent (or either adult) may meet: （大人2符合） / (met by Adult 2).
+pub fn met_by(lang: Lang, who: &str) -> String {
+    let who = subject(lang, who);
+    match lang {
+        Lang::ZhCn => format!("（{who}符合）"),
+        Lang::En => format!(" (met by {who})"),
+    }
+}
+
 /// "From Mar 2027" / 最早2027年3月.
 pub fn earliest(lang: Lang, month: &str) -> String {
     match lang {
@@ -469,6 +490,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn results_name_people_as_the_form_does() {
+        assert_eq!(subject(Lang::ZhCn, "household.adults[1]"), "大人2");
+        assert_eq!(subject(Lang::En, "household.children[0]"), "Child 1");
+        assert_eq!(subject(Lang::ZhCn, "household"), "全家");
     }
 
     #[test]
