@@ -8,12 +8,16 @@
 // First-load bytes are html + js + wasm + css, brotli -q 11, counted as tools/size.mjs counts them.
 //
 // Options (each also an environment variable; flags win):
-//   --field <css>          ANJU_BENCH_FIELD    the field to change (default #monthsInPlace)
+//   --field <css>          ANJU_BENCH_FIELD    the field to change (default: the first adult's months here,
+//                                              #household-adults-0-monthsInPlace-input)
 //   --path <json path>     ANJU_BENCH_PATH     the field by its data-path (wins over --field), e.g.
 //                                              household.adults[0].employeePension.months
-//   --values <a,b,…>       ANJU_BENCH_VALUES   the values to alternate (default 4,8); for radios or a button
+//   --values <a,b,…>       ANJU_BENCH_VALUES   the values to alternate (default 4,18: the permit's residence test
+//                                              flips, so the summary changes); for radios or a button
 //                                              group: the value / data-value of the controls to tap in turn
-//   --preset <id>          ANJU_BENCH_PRESET   tap button[data-preset="<id>"] first
+//   --preset <id>          ANJU_BENCH_PRESET   tap button[data-preset="<id>"] first (default young-couple-city: two
+//                                              adults and a child, every program answered; "" for none)
+//   --step <name>          ANJU_BENCH_STEP     then open that step (default places, where the field is)
 //   --ready <css>          ANJU_BENCH_READY    what shows the page is up (default #result)
 //   --runs <n>             ANJU_BENCH_RUNS     measured changes per page (default 60, after 5 unmeasured)
 //   --dist <dir>           ANJU_DIST           the page's build (default dist/)
@@ -31,8 +35,9 @@ const { values: opt } = parseArgs({
   options: {
     field: { type: 'string', default: env.ANJU_BENCH_FIELD },
     path: { type: 'string', default: env.ANJU_BENCH_PATH },
-    values: { type: 'string', default: env.ANJU_BENCH_VALUES ?? '4,8' },
-    preset: { type: 'string', default: env.ANJU_BENCH_PRESET },
+    values: { type: 'string', default: env.ANJU_BENCH_VALUES ?? '4,18' },
+    preset: { type: 'string', default: env.ANJU_BENCH_PRESET ?? 'young-couple-city' },
+    step: { type: 'string', default: env.ANJU_BENCH_STEP ?? 'places' },
     ready: { type: 'string', default: env.ANJU_BENCH_READY ?? '#result' },
     runs: { type: 'string', default: env.ANJU_BENCH_RUNS ?? '60' },
     dist: { type: 'string', default: DIST },
@@ -47,7 +52,9 @@ const BUDGET_P95_MS = 8;
 const CPU_SLOWDOWN = 4;
 const WARMUP = 5;
 const runs = Math.max(1, Number.parseInt(opt.runs, 10) || 60);
-const field = opt.path ? `[data-path="${opt.path.replaceAll('"', '\\"')}"]` : (opt.field ?? '#monthsInPlace');
+// A question's text field is the input inside its data-path element; a choice question is the element itself.
+const byPath = (p) => `[data-path="${p.replaceAll('"', '\\"')}"] input:not([type=radio]), [data-path="${p.replaceAll('"', '\\"')}"]`;
+const field = opt.path ? byPath(opt.path) : (opt.field ?? '#household-adults-0-monthsInPlace-input');
 const fieldValues = opt.values.split(',');
 
 /**
@@ -99,7 +106,7 @@ const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Loads `dir`, then times `runs` changes of `selector`; resolves to the row of the table. */
-async function measure(browser, { name, dir, ready, preset, selector, kind, values }) {
+async function measure(browser, { name, dir, ready, preset, step, selector, kind, values }) {
   const server = await serveDist({ dir });
   const { page, context, problems } = await phonePage(browser);
   try {
@@ -110,6 +117,10 @@ async function measure(browser, { name, dir, ready, preset, selector, kind, valu
     if (preset) {
       await page.locator(`button[data-preset="${preset}"]`).click();
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    if (step) {
+      await page.locator(`button.step-link[data-step="${step}"]`).click();
+      await page.locator(selector).first().waitFor();
     }
     const samples = [];
     let unchanged = 0;
@@ -143,6 +154,7 @@ const pages = [{
   dir: path.resolve(opt.dist),
   ready: opt.ready,
   preset: opt.preset,
+  step: opt.step,
   selector: field,
   kind: 'input',
   values: fieldValues,
