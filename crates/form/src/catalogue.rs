@@ -199,46 +199,16 @@ pub fn month(lang: Lang, ym: anju_rules::time::YearMonth) -> String {
 /// The unit shown after a field of `kind`.
 pub fn unit(lang: Lang, kind: crate::registry::Kind, field: &str) -> Option<&'static str> {
     use crate::registry::Kind;
-    let zh = lang == Lang::ZhCn;
-    Some(match kind {
-        Kind::Months { .. } => {
-            if zh {
-                "个月"
-            } else {
-                "months"
-            }
-        }
-        Kind::Years { .. } => {
-            if zh {
-                "年"
-            } else {
-                "years"
-            }
-        }
-        Kind::Money => {
-            if zh {
-                "元"
-            } else {
-                "yuan"
-            }
-        }
-        Kind::Percent { .. } => "%",
-        Kind::Count { .. } if field == "size" => {
-            if zh {
-                "人"
-            } else {
-                "people"
-            }
-        }
-        Kind::Count { .. } => {
-            if zh {
-                "平方米"
-            } else {
-                "m²"
-            }
-        }
+    let (zh, en) = match kind {
+        Kind::Months { .. } => ("个月", "months"),
+        Kind::Years { .. } => ("年", "years"),
+        Kind::Money => ("元", "yuan"),
+        Kind::Percent { .. } => ("%", "%"),
+        Kind::Count { .. } if field == "size" => ("人", "people"),
+        Kind::Count { .. } => ("平方米", "m²"),
         _ => return None,
-    })
+    };
+    Some(if lang == Lang::ZhCn { zh } else { en })
 }
 
 /// The label of a choice of a field.
@@ -354,92 +324,29 @@ pub fn help(lang: Lang, scope: crate::registry::Scope, field: &str) -> Option<&'
 /// A problem at a field, in words.
 pub fn problem_text(lang: Lang, p: InputProblem) -> String {
     use InputProblem::*;
-    let zh = lang == Lang::ZhCn;
-    match p {
-        NotAWholeNumber => {
-            if zh {
-                "请只填整数，例如 12。".into()
-            } else {
-                "Please type a whole number, such as 12.".into()
-            }
-        }
+    let (zh, en): (String, String) = match p {
+        NotAWholeNumber => ("请只填整数，例如 12。".into(), "Please type a whole number, such as 12.".into()),
         NotMoney => {
-            if zh {
-                "请填金额，例如 2350 或 2350.50。".into()
-            } else {
-                "Please type an amount, such as 2350 or 2350.50.".into()
-            }
+            ("请填金额，例如 2350 或 2350.50。".into(), "Please type an amount, such as 2350 or 2350.50.".into())
         }
-        NotADecimal => {
-            if zh {
-                "请填一个小数，例如 0.6。".into()
-            } else {
-                "Please type a decimal, such as 0.6.".into()
-            }
-        }
-        NotAMonth => {
-            if zh {
-                "请填年和月，例如 2020-03。".into()
-            } else {
-                "Please give a year and month, such as 2020-03.".into()
-            }
-        }
-        TooSmall { min } => {
-            if zh {
-                format!("最少是 {min}。")
-            } else {
-                format!("The smallest possible is {min}.")
-            }
-        }
-        TooLarge { max } => {
-            if zh {
-                format!("太大了，最多是 {max}。")
-            } else {
-                format!("Too large: at most {max}.")
-            }
-        }
-        TooMuchMoney => {
-            if zh {
-                "金额太大了，请检查一下。".into()
-            } else {
-                "That amount is too large: please check it.".into()
-            }
-        }
-        NotAChoice => {
-            if zh {
-                "请从选项里选一个。".into()
-            } else {
-                "Please pick one of the options.".into()
-            }
-        }
-        InTheFuture => {
-            if zh {
-                "这个月份还没到，请检查一下。".into()
-            } else {
-                "That month has not come yet: please check it.".into()
-            }
-        }
-        TooLongAgo => {
-            if zh {
-                "这个月份太早了，请检查一下。".into()
-            } else {
-                "That month is too long ago: please check it.".into()
-            }
-        }
-        ChildOlderThanParent => {
-            if zh {
-                "孩子的出生年月比父母早太多，请检查一下。".into()
-            } else {
-                "The child's birth month is too close to a parent's: please check it.".into()
-            }
-        }
-        UnknownPlace => {
-            if zh {
-                "请在列表里选地方。".into()
-            } else {
-                "Please choose the place from the list.".into()
-            }
-        }
+        NotADecimal => ("请填一个小数，例如 0.6。".into(), "Please type a decimal, such as 0.6.".into()),
+        NotAMonth => ("请填年和月，例如 2020-03。".into(), "Please give a year and month, such as 2020-03.".into()),
+        TooSmall { min } => (format!("最少是 {min}。"), format!("The smallest possible is {min}.")),
+        TooLarge { max } => (format!("太大了，最多是 {max}。"), format!("Too large: at most {max}.")),
+        TooMuchMoney => ("金额太大了，请检查一下。".into(), "That amount is too large: please check it.".into()),
+        NotAChoice => ("请从选项里选一个。".into(), "Please pick one of the options.".into()),
+        InTheFuture => ("这个月份还没到，请检查一下。".into(), "That month has not come yet: please check it.".into()),
+        TooLongAgo => ("这个月份太早了，请检查一下。".into(), "That month is too long ago: please check it.".into()),
+        ChildOlderThanParent => (
+            "孩子的出生年月比父母早太多，请检查一下。".into(),
+            "The child's birth month is too close to a parent's: please check it.".into(),
+        ),
+        UnknownPlace => ("请在列表里选地方。".into(), "Please choose the place from the list.".into()),
+    };
+    if lang == Lang::ZhCn {
+        zh
+    } else {
+        en
     }
 }
 
