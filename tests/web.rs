@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const PERMIT: &str = "residence_permit";
 const ADULT_0: &str = "household.adults[0]";
+const ADULT_1: &str = "household.adults[1]";
 
 /// Mounts a new app into a new element and waits until it has rendered.
 async fn mount() -> Element {
@@ -93,9 +94,26 @@ async fn pick_place(root: &Element, path: &str, levels: &[&str]) {
     }
 }
 
+/// The option values a select offers (its blank "don't know" / "not more precisely" first).
+fn options(root: &Element, selector: &str) -> Vec<String> {
+    let children = find(root, selector).children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|o| js_sys::Reflect::get(&o, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default())
+        .collect()
+}
+
 /// The step the page is on.
 fn step(root: &Element) -> String {
     attr(root, "button.step-link[aria-current='step']", "data-step")
+}
+
+fn steps(root: &Element) -> Vec<String> {
+    let links = root.query_selector_all("button.step-link").unwrap();
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .map(|n| n.dyn_into::<Element>().unwrap().get_attribute("data-step").unwrap_or_default())
+        .collect()
 }
 
 fn verdict(root: &Element, area: &str) -> String {
@@ -255,4 +273,147 @@ async fn back_keeps_every_answer() {
     click(&root, "#back").await;
     assert_eq!(step(&root), "family");
     assert_eq!(value(&root, &birth), "1990-05");
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_fills_the_answers_shows_the_results_and_stays_editable() {
+    let root = mount().await;
+    click(&root, "button[data-preset='young-couple-city']").await;
+    assert_eq!(step(&root), "results");
+    assert!(!exists(&root, "form.questions"));
+    // Both live in Shenzhen 18 months with a Rong'an hukou; only the mother has said she has a stable job.
+    assert_eq!(status(&root, PERMIT, ADULT_0), "eligible");
+    assert_eq!(status(&root, PERMIT, ADULT_1), "unknown");
+    assert_eq!(outcome(&root, PERMIT, ADULT_1, "stable_basis"), "unknown");
+    assert_eq!(verdict(&root, "papers"), "can");
+
+    go(&root, "places").await;
+    assert_eq!(value(&root, &q("household.adults[1].monthsInPlace", "-input")), "18");
+    go(&root, "work").await;
+    click(&root, &q("household.adults[1].stableJob", "-yes")).await;
+    go(&root, "results").await;
+    assert_eq!(status(&root, PERMIT, ADULT_1), "eligible");
+
+    click(&root, "#start-over").await;
+    assert_eq!(step(&root), "family");
+    go(&root, "places").await;
+    assert_eq!(value(&root, &q("household.adults[0].monthsInPlace", "-input")), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_school_step_is_there_only_with_a_child() {
+    let root = mount().await;
+    assert_eq!(steps(&root), ["family", "places", "work", "housing", "results"]);
+    go(&root, "housing").await;
+    assert!(text(&root, "#next").contains("看结果"));
+    click(&root, "#next").await;
+    assert_eq!(step(&root), "results");
+
+    go(&root, "family").await;
+    click(&root, "#add-child").await;
+    assert_eq!(steps(&root), ["family", "places", "work", "housing", "school", "results"]);
+    assert!(exists(&root, "section.person[data-subject='household.children[0]']"));
+    assert!(exists(&root, &q("household.children[0].birth", "-input")));
+    assert_ne!(verdict(&root, "school"), "none", "a child of unknown age may be going to school");
+    go(&root, "housing").await;
+    click(&root, "#next").await;
+    assert_eq!(attr(&root, "form.questions", "data-step"), "school");
+    click(&root, "#back").await;
+    assert_eq!(step(&root), "housing");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_the_words_and_keeps_the_answers_and_the_step() {
+    let root = mount().await;
+    go(&root, "places").await;
+    let months = q("household.adults[0].monthsInPlace", "-input");
+    type_into(&root, &months, "8").await;
+    assert!(text(&root, "form.questions h2").contains("户口"));
+
+    click(&root, "#switch-lang").await;
+    assert_eq!(html_attr("lang"), "en");
+    assert_eq!(step(&root), "places");
+    assert_eq!(text(&root, "form.questions h2"), "Where you live and where your hukou is");
+    assert_eq!(text(&root, "#next"), "Next");
+    assert!(text(&root, "li.area[data-area='papers'] .area-verdict").contains("Not sure yet"));
+    assert!(text(&root, "#switch-lang").contains("中文"));
+    assert_eq!(value(&root, &months), "8");
+
+    click(&root, "#switch-lang").await;
+    assert_eq!(html_attr("lang"), "zh-CN");
+    assert_eq!(step(&root), "places");
+    assert!(text(&root, "li.area[data-area='papers'] .area-verdict").contains("还不确定"));
+    assert_eq!(value(&root, &months), "8");
+}
+
+#[wasm_bindgen_test]
+async fn the_text_size_switch_sets_the_page_scale() {
+    let root = mount().await;
+    assert_eq!(html_attr("data-scale"), "100");
+    assert_eq!(attr(&root, "button.size-100", "aria-pressed"), "true");
+    click(&root, "button.size-150").await;
+    assert_eq!(html_attr("data-scale"), "150");
+    assert_eq!(attr(&root, "button.size-150", "aria-pressed"), "true");
+    assert_eq!(attr(&root, "button.size-100", "aria-pressed"), "false");
+    click(&root, "button.size-125").await;
+    assert_eq!(html_attr("data-scale"), "125");
+    assert_eq!(attr(&root, "button.size-125", "aria-pressed"), "true");
+    assert_eq!(attr(&root, "button.size-150", "aria-pressed"), "false");
+    click(&root, "button.size-100").await;
+    assert_eq!(html_attr("data-scale"), "100");
+}
+
+#[wasm_bindgen_test]
+async fn a_local_hukou_is_never_asked_about_a_residence_permit() {
+    let root = mount().await;
+    go(&root, "places").await;
+    let lankao = ["henan", "henan/kaifeng", "henan/kaifeng/lankao"];
+    pick_place(&root, "household.adults[0].currentPlace", &lankao).await;
+    pick_place(&root, "household.adults[0].hukouPlace", &lankao).await;
+    // Living where the hukou is: no permit (条例 Art. 2) and no hukou to move.
+    for field in ["hukouElsewhere", "stableHome", "continuousStudy", "permit.held", "permit.issued"] {
+        let path = format!("{ADULT_0}.{field}");
+        assert!(!exists(&root, &format!("[data-path='{path}']")), "{path} is asked");
+    }
+    assert_eq!(verdict(&root, "papers"), "none");
+
+    // A hukou in another province: the permit's conditions are asked again.
+    choose(&root, &q("household.adults[0].hukouPlace", "-0"), "guangxi").await;
+    assert!(exists(&root, &format!("[data-path='{ADULT_0}.stableHome']")));
+    assert_eq!(verdict(&root, "papers"), "unsure");
+}
+
+#[wasm_bindgen_test]
+async fn the_place_picker_offers_what_has_rules_and_says_whose_rules_are_used() {
+    let root = mount().await;
+    go(&root, "places").await;
+    let place = "household.adults[0].currentPlace";
+    let used = format!("{} .layer-used", q(place, ""));
+    assert!(!exists(&root, &q(place, "-1")), "no city before a province");
+    assert!(!exists(&root, &used));
+    let provinces = options(&root, &q(place, "-0"));
+    assert_eq!(provinces.len(), 32, "don't know and the 31 provinces");
+    assert_eq!(provinces[0], "");
+
+    // Nothing below Yunnan has its own rules.
+    choose(&root, &q(place, "-0"), "yunnan").await;
+    assert!(!exists(&root, &q(place, "-1")));
+    assert!(text(&root, &used).contains("全国的规定"), "{}", text(&root, &used));
+
+    choose(&root, &q(place, "-0"), "guangxi").await;
+    assert!(options(&root, &q(place, "-1")).contains(&"guangxi/liuzhou".to_string()));
+    assert!(!exists(&root, &q(place, "-2")));
+    assert!(text(&root, &used).contains("广西壮族自治区的规定"), "{}", text(&root, &used));
+    choose(&root, &q(place, "-1"), "guangxi/liuzhou").await;
+    assert!(options(&root, &q(place, "-2")).contains(&"guangxi/liuzhou/rongan".to_string()));
+    assert!(text(&root, &used).contains("柳州市的规定"), "{}", text(&root, &used));
+    choose(&root, &q(place, "-2"), "guangxi/liuzhou/rongan").await;
+    assert!(text(&root, &used).contains("融安县的规定"), "{}", text(&root, &used));
+    // "Not more precisely" keeps the city.
+    choose(&root, &q(place, "-2"), "").await;
+    assert_eq!(find(&root, &q(place, "-1")).dyn_into::<HtmlSelectElement>().unwrap().value(), "guangxi/liuzhou");
+    assert!(text(&root, &used).contains("柳州市的规定"), "{}", text(&root, &used));
+
+    click(&root, "#switch-lang").await;
+    assert!(text(&root, &used).contains("the rules of Liuzhou"), "{}", text(&root, &used));
 }
