@@ -26,7 +26,6 @@ fn current_month() -> YearMonth {
 }
 
 /// A button with a text: one place builds them all.
-#[inline(never)]
 fn button(class: &'static str, id: Option<&'static str>, text: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" {class} {id} {onclick}>{ text }</button> }
 }
@@ -54,15 +53,12 @@ fn scale_text(scale: Scale) -> Text {
 /// results: where the first adult who gave a place lives).
 fn layer_for(subject: &str, built: &Built, lang: Lang) -> Option<String> {
     let adults = &built.request.household.adults;
-    let place = match subject.strip_prefix("household.adults[").and_then(|r| r.strip_suffix(']')) {
-        Some(i) => i.parse::<usize>().ok().and_then(|i| adults.get(i)).and_then(|a| a.current_place.clone()),
-        None => adults.iter().find_map(|a| a.current_place.clone()),
+    let place = match flow::subject_of(subject) {
+        Subject::Adult(i) => adults.get(usize::from(i)).and_then(|a| a.current_place.as_deref()),
+        _ => adults.iter().find_map(|a| a.current_place.as_deref()),
     }?;
-    let layer = anju_form::places::layer_used(&place)?;
-    Some(match lang {
-        Lang::ZhCn => layer.name.to_string(),
-        Lang::En => layer.name_en.unwrap_or(layer.name).to_string(),
-    })
+    let layer = anju_form::places::layer_used(place)?;
+    Some(anju_form::places::name(lang, layer.id))
 }
 
 #[function_component]

@@ -45,10 +45,7 @@ pub fn PlacePicker(props: &Props) -> Html {
                 </div>
             }
         };
-    let name = |p: &anju_rules::policy::Place| match lang {
-        Lang::ZhCn => p.name.to_string(),
-        Lang::En => p.name_en.unwrap_or(p.name).to_string(),
-    };
+    let name = |p: &anju_rules::policy::Place| places::name(lang, p.id);
     let provinces = places::PROVINCES
         .iter()
         .map(|(id, zh, en)| (id.to_string(), if lang == Lang::ZhCn { zh } else { en }.to_string()))

@@ -41,11 +41,11 @@ fn outcome_class(o: Outcome) -> &'static str {
 
 /// A subject path as an id part: `household.adults[1]` → `adult-1`.
 pub fn subject_id(subject: &str) -> String {
-    let index = |prefix: &str| subject.strip_prefix(prefix).and_then(|r| r.strip_suffix(']'));
-    match (index("household.adults["), index("household.children[")) {
-        (Some(i), _) => format!("adult-{i}"),
-        (_, Some(i)) => format!("child-{i}"),
-        _ => "household".into(),
+    use anju_rules::household::Subject;
+    match anju_form::flow::subject_of(subject) {
+        Subject::Adult(i) => format!("adult-{i}"),
+        Subject::Child(i) => format!("child-{i}"),
+        Subject::Household => "household".into(),
     }
 }
 
@@ -58,7 +58,6 @@ pub struct CardContext<'a> {
     pub on_question: &'a Callback<Question>,
 }
 
-#[inline(never)]
 fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> Html {
     if items.is_empty() {
         return html! {};
@@ -71,7 +70,6 @@ fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> H
     }
 }
 
-#[inline(never)]
 pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
     let lang = cx.lang;
     let program_id = p.program.id();
@@ -151,7 +149,6 @@ fn uncertain(lang: Lang, c: anju_rules::policy::Confidence) -> String {
     }
 }
 
-#[inline(never)]
 fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
     let second_meets = p.criteria.iter().any(|x| x.met_by == Some("household.adults[1]"));

@@ -26,7 +26,6 @@ fn verdict_text(v: Verdict) -> Text {
     }
 }
 
-#[inline(never)]
 pub fn summary(a: &Assessment, lines: &[AreaLine], lang: Lang) -> Html {
     html! {
         <ul class="summary">

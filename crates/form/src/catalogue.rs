@@ -66,7 +66,6 @@ texts! {
     Province => ("省份", "Province"),
     City => ("城市", "City"),
     County => ("县或区", "County or district"),
-    OtherPlace => ("其他地方（按全国规定算）", "Another place (national rules)"),
     WholeArea => ("不细分（按上一级的规定算）", "Not more precisely (rules of the area above)"),
     NationalRules => ("这里用的是全国的规定。", "National rules are used here."),
     SummaryHeading => ("结果一览", "At a glance"),
@@ -126,13 +125,11 @@ pub fn person(lang: Lang, child: bool, n: usize) -> String {
 
 /// Whom a result is about, named as the page names people: 大人1 / Adult 1, 孩子2 / Child 2, 全家 / The household.
 pub fn subject(lang: Lang, subject: &str) -> String {
-    let index = |prefix: &str| {
-        subject.strip_prefix(prefix).and_then(|r| r.strip_suffix(']')).and_then(|i| i.parse::<usize>().ok())
-    };
-    match (index("household.adults["), index("household.children[")) {
-        (Some(i), _) => person(lang, false, i + 1),
-        (_, Some(i)) => person(lang, true, i + 1),
-        _ => t(lang, Text::Household).to_string(),
+    use anju_rules::household::Subject;
+    match crate::flow::subject_of(subject) {
+        Subject::Adult(i) => person(lang, false, usize::from(i) + 1),
+        Subject::Child(i) => person(lang, true, usize::from(i) + 1),
+        Subject::Household => t(lang, Text::Household).to_string(),
     }
 }
 

@@ -10,7 +10,7 @@ use anju_rules::household::{Adult, Child, Household, Question, Request, Subject}
 use anju_rules::time::YearMonth;
 use serde::{Deserialize, Serialize};
 
-use crate::parse::{parse, InputProblem};
+use crate::parse::{parse, InputProblem, Value};
 use crate::registry::{Scope, Setter, Spec, SPECS};
 
 /// At most this many adults and children on the page (the engine takes up to 2 and 10).
@@ -109,7 +109,7 @@ impl Built {
     }
 }
 
-fn apply(spec: &Spec, index: usize, h: &mut Household, value: Option<&crate::parse::Value>) {
+fn apply(spec: &Spec, index: usize, h: &mut Household, value: Option<&Value>) {
     match spec.set {
         Setter::Adult(f) => {
             if let Some(a) = h.adults.get_mut(index) {
@@ -194,43 +194,30 @@ impl Draft {
     }
 
     /// The request for the draft at evaluation month `today`, and every field that could not be used.
-    #[inline(never)]
+    ///
+    /// Dates are of the past: not after this month, nor more than 100 years before it (the engine's own range).
+    /// Every other bound is the registry's, inside the engine's (`request_is_always_valid` keeps it so); the
+    /// engine's `validate` is not called here so that the browser does not carry it.
     pub fn build(&self, today: YearMonth) -> Built {
         let mut h = Household {
             adults: vec![Adult::default(); self.adults.len().clamp(1, MAX_ADULTS)],
             children: vec![Child::default(); self.children.len().min(MAX_CHILDREN)],
             ..Household::default()
         };
+        let (earliest, latest) = anju_rules::household::past_months(today);
         let mut problems = Vec::new();
-        let mut specs: Vec<(Question, &'static Spec)> = Vec::new();
         for (q, spec) in self.questions() {
-            match parse(spec.kind, self.text(q)) {
+            let value = parse(spec.kind, self.text(q)).and_then(|value| match value {
+                Some(Value::Month(m)) if m > latest => Err(InputProblem::InTheFuture),
+                Some(Value::Month(m)) if m < earliest => Err(InputProblem::TooLongAgo),
+                value => Ok(value),
+            });
+            match value {
                 Ok(value) => apply(spec, index(q.subject), &mut h, value.as_ref()),
                 Err(problem) => problems.push(FieldProblem { question: q, problem }),
             }
-            specs.push((q, spec));
         }
         let mut request = Request { as_of: Some(today), household: h };
-
-        // Dates of the past: not after this month, nor more than 100 years before it (the engine's own range).
-        // Every other bound is the registry's, inside the engine's (`request_is_always_valid` keeps it so); the
-        // engine's `validate` is not called here so that the browser does not carry it.
-        let (earliest, latest) = anju_rules::household::past_months(today);
-        for (q, spec) in &specs {
-            if spec.kind != crate::registry::Kind::YearMonth {
-                continue;
-            }
-            let Ok(Some(crate::parse::Value::Month(m))) = parse(spec.kind, self.text(*q)) else { continue };
-            let problem = if m > latest {
-                InputProblem::InTheFuture
-            } else if m < earliest {
-                InputProblem::TooLongAgo
-            } else {
-                continue;
-            };
-            apply(spec, index(q.subject), &mut request.household, None);
-            problems.push(FieldProblem { question: *q, problem });
-        }
 
         // A child born before a parent was 14 is a typing slip: the child's birth month is flagged.
         let parents: Vec<YearMonth> = request.household.adults.iter().filter_map(|a| a.birth).collect();

@@ -15,8 +15,18 @@ pub fn scope(subject: Subject) -> Scope {
     }
 }
 
+/// The subject a result names by its path: `household.adults[1]` is `Adult(1)`, `household.children[0]` is
+/// `Child(0)`; anything else is the household.
+pub fn subject_of(path: &str) -> Subject {
+    let index = |prefix: &str| path.strip_prefix(prefix)?.strip_suffix(']')?.parse::<u8>().ok();
+    match (index("household.adults["), index("household.children[")) {
+        (Some(i), _) => Subject::Adult(i),
+        (_, Some(i)) => Subject::Child(i),
+        _ => Subject::Household,
+    }
+}
+
 /// The questions the engine still needs: those of every program that concerns someone.
-#[inline(never)]
 pub fn open_questions(a: &Assessment) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
     for p in a.programs.iter().filter(|p| p.status != Status::NotApplicable) {
@@ -30,7 +40,6 @@ pub fn open_questions(a: &Assessment) -> Vec<Question> {
 }
 
 /// The questions to show at `step`, in registry order per person.
-#[inline(never)]
 pub fn asked(step: Step, draft: &Draft, open: &[Question]) -> Vec<(Question, &'static Spec)> {
     draft
         .questions()
@@ -66,6 +75,14 @@ mod tests {
         d.set(Question::adult(0, "hukouPlace"), "henan/kaifeng/lankao");
         let asked = fields(Step::Places, &d);
         assert!(asked.iter().any(|f| f.ends_with("stableHome")), "the permit's conditions: {asked:?}");
+    }
+
+    #[test]
+    fn a_result_path_names_its_subject_and_round_trips() {
+        for subject in [Subject::Adult(0), Subject::Adult(1), Subject::Household, Subject::Child(3)] {
+            assert_eq!(subject_of(&subject.path()), subject);
+        }
+        assert_eq!(subject_of("household.adults[x]"), Subject::Household);
     }
 
     #[test]

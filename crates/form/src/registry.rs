@@ -355,11 +355,6 @@ pub fn spec(scope: Scope, field: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.scope() == scope && s.field == field)
 }
 
-/// The specs of a step for a scope, in order.
-pub fn of_step(step: Step, scope: Scope) -> impl Iterator<Item = &'static Spec> {
-    SPECS.iter().filter(move |s| s.step == step && s.scope() == scope)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

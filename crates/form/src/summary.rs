@@ -101,7 +101,6 @@ fn monthly(p: &ProgramResult) -> Option<i64> {
 }
 
 /// The summary lines, one per area, in [`Area::ALL`] order.
-#[inline(never)]
 pub fn summary(a: &Assessment) -> Vec<AreaLine> {
     Area::ALL
         .iter()
