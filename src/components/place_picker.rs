@@ -45,15 +45,16 @@ pub fn PlacePicker(props: &Props) -> Html {
                 </div>
             }
         };
-    let name = |p: &anju_rules::policy::Place| places::name(lang, p.id);
+    let name = |p: &anju_rules::policy::Place| places::name(lang, p.path);
     let provinces = places::PROVINCES
         .iter()
         .map(|(id, zh, en)| (id.to_string(), if lang == Lang::ZhCn { zh } else { en }.to_string()))
         .collect();
-    let cities: Vec<(String, String)> =
-        province.map(|p| places::children(p).iter().map(|c| (c.id.to_string(), name(c))).collect()).unwrap_or_default();
+    let cities: Vec<(String, String)> = province
+        .map(|p| places::children(p).iter().map(|c| (c.path.to_string(), name(c))).collect())
+        .unwrap_or_default();
     let counties: Vec<(String, String)> =
-        city.map(|p| places::children(p).iter().map(|c| (c.id.to_string(), name(c))).collect()).unwrap_or_default();
+        city.map(|p| places::children(p).iter().map(|c| (c.path.to_string(), name(c))).collect()).unwrap_or_default();
     // A city the lists do not hold (typed elsewhere, or from a link) is still shown, by name.
     let keep = |mut list: Vec<(String, String)>, current: Option<&str>| {
         if let Some(c) = current.filter(|c| !list.iter().any(|(id, _)| id == c)) {

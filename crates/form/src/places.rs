@@ -54,7 +54,7 @@ pub fn name(lang: Lang, id: &str) -> String {
 
 /// The shipped places directly below `parent` (cities below a province, counties below a city).
 pub fn children(parent: &str) -> Vec<&'static Place> {
-    PLACES.iter().filter(|p| p.id.rsplit_once('/').is_some_and(|(up, _)| up == parent)).collect()
+    PLACES.iter().filter(|p| p.path.rsplit_once('/').is_some_and(|(up, _)| up == parent)).collect()
 }
 
 /// The picker's three levels for a place id: province, city, county (each a prefix of the id that the lists offer).
@@ -68,11 +68,12 @@ pub fn levels(id: &str) -> [Option<&str>; 3] {
     out
 }
 
-/// The nearest place (the place itself or an ancestor) that has a policy layer: its rules, then its ancestors',
-/// then national rules apply. `None`: national rules only.
+/// The nearest place (the place itself or an ancestor) whose policy layer sets values: its rules, then its
+/// ancestors', then national rules apply. `None`: national rules only.
 pub fn layer_used(id: &str) -> Option<&'static Place> {
     let place = anju_rules::place::PlaceId::parse(id)?;
-    place.layer().or_else(|| place.ancestors().find_map(|a| a.layer()))
+    let used = place.layers().find(|l| l.data_month.is_some());
+    used
 }
 
 #[cfg(test)]
@@ -86,16 +87,16 @@ mod tests {
             assert!(!zh.is_empty() && !en.is_empty());
         }
         assert!(!anju_rules::place::is_place_id("taiwan"), "the list is the engine's");
-        for p in PLACES.iter().filter(|p| !p.id.contains('/')) {
-            assert!(PROVINCES.iter().any(|(id, zh, _)| *id == p.id && *zh == p.name), "{} named alike", p.id);
+        for p in PLACES.iter().filter(|p| !p.path.contains('/')) {
+            assert!(PROVINCES.iter().any(|(id, zh, _)| *id == p.path && *zh == p.name), "{} named alike", p.path);
         }
     }
 
     #[test]
     fn the_picker_walks_the_shipped_layers() {
-        let cities: Vec<&str> = children("guangdong").iter().map(|p| p.id).collect();
+        let cities: Vec<&str> = children("guangdong").iter().map(|p| p.path).collect();
         assert!(cities.contains(&"guangdong/qingyuan") && cities.contains(&"guangdong/shenzhen"));
-        assert!(children("guangdong/qingyuan").iter().any(|p| p.id == "guangdong/qingyuan/liannan"));
+        assert!(children("guangdong/qingyuan").iter().any(|p| p.path == "guangdong/qingyuan/liannan"));
         assert!(children("yunnan").is_empty(), "no layer below Yunnan: national rules");
         assert_eq!(
             levels("guangxi/liuzhou/rongan"),
@@ -106,9 +107,12 @@ mod tests {
 
     #[test]
     fn the_layer_used_is_the_nearest_that_has_rules() {
-        assert_eq!(layer_used("guangxi/liuzhou/rongan").map(|p| p.id), Some("guangxi/liuzhou/rongan"));
-        assert_eq!(layer_used("guangxi/liuzhou/sanjiang").map(|p| p.id), Some("guangxi/liuzhou"));
-        assert_eq!(layer_used("yunnan/kunming").map(|p| p.id), None);
+        assert_eq!(layer_used("guangxi/liuzhou/rongan").map(|p| p.path), Some("guangxi/liuzhou/rongan"));
+        assert_eq!(layer_used("450224").map(|p| p.path), Some("guangxi/liuzhou/rongan"), "by its code");
+        assert_eq!(layer_used("guangxi/liuzhou/sanjiang").map(|p| p.path), None, "柳州's layer only names it");
+        assert_eq!(layer_used("henan/kaifeng/qixian").map(|p| p.path), None);
+        assert_eq!(layer_used("shandong/linyi/linshu").map(|p| p.path), Some("shandong/linyi/linshu"));
+        assert_eq!(layer_used("yunnan/kunming").map(|p| p.path), None, "Yunnan's layer sets nothing yet");
         assert_eq!(name(Lang::ZhCn, "yunnan"), "云南省");
         assert_eq!(name(Lang::En, "guangxi/liuzhou/rongan"), "Rong'an County");
     }

@@ -8,6 +8,11 @@ use std::fmt::Write;
 
 use crate::{Cite, Pack, Value};
 
+/// A layer's canonical id: its code, or its folder path when it is not a division.
+fn canonical_id(pack: &Pack, layer: &str) -> String {
+    pack.places.iter().find(|p| p.id == layer).and_then(|p| p.code.clone()).unwrap_or_else(|| layer.to_string())
+}
+
 /// Rust source for the whole pack. Deterministic: the same pack gives the same bytes.
 pub fn to_rust(pack: &Pack) -> String {
     let mut out = String::from("// @generated from policy/ by anju-policy. Do not edit: edit the TOML files.\n\n");
@@ -28,18 +33,27 @@ pub fn to_rust(pack: &Pack) -> String {
     out.push_str("}\n\n");
 
     out.push_str(
-        "/// Every place with a policy layer, sorted by id.\npub static PLACES: &[crate::policy::Place] = &[\n",
+        "/// Every place with a policy layer, sorted by folder path.\npub static PLACES: &[crate::policy::Place] = &[\n",
     );
     let mut places: Vec<_> = pack.places.iter().collect();
     places.sort_by(|a, b| a.id.cmp(&b.id));
+    let ym = |m: Option<(i32, u32)>| match m {
+        Some((y, m)) => format!("Some(crate::time::YearMonth::ym({y}, {m}))"),
+        None => "None".into(),
+    };
     for p in places {
+        let (newest, ended) = crate::layer_dates(pack, &p.id);
         let _ = writeln!(
             out,
-            "    crate::policy::Place {{ id: {:?}, name: {:?}, name_en: {}, level: {:?} }},",
+            "    crate::policy::Place {{ id: {:?}, path: {:?}, code: {}, name: {:?}, name_en: {}, level: {:?}, data_month: {}, ended: {} }},",
+            canonical_id(pack, &p.id),
             p.id,
+            p.code.as_deref().map_or("None".into(), |c| format!("Some({})", c.trim_start_matches('0'))),
             p.name,
             opt(&p.name_en),
-            p.level
+            p.level,
+            ym(newest),
+            ym(ended),
         );
     }
     out.push_str("];\n\n");
@@ -54,7 +68,7 @@ pub fn to_rust(pack: &Pack) -> String {
         let path = format!("places::{}", p.layer.replace('/', "__"));
         for (pid, param) in &p.parameters {
             let target = format!("crate::policy::data::{path}::{}::{}", p.id, upper(pid));
-            by_key.entry(param.key.as_str()).or_default().push((p.layer.clone(), target));
+            by_key.entry(param.key.as_str()).or_default().push((canonical_id(pack, &p.layer), target));
         }
     }
     let mut all_params = Vec::new();

@@ -105,7 +105,10 @@ pub struct Parameter {
 /// (`guangxi/liuzhou/rongan`); a place inherits every value it does not set from its ancestors, then national.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The folder path under `places/`.
     pub id: String,
+    /// The GB/T 2260 code (six digits); `None` for a place that is not an administrative division.
+    pub code: Option<String>,
     pub name: String,
     pub name_en: Option<String>,
     pub level: String,
@@ -166,6 +169,9 @@ struct PlaceDoc {
     name: String,
     name_en: Option<String>,
     level: String,
+    /// The GB/T 2260 code; required unless `not_a_division` says why there is none.
+    code: Option<String>,
+    not_a_division: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -325,9 +331,12 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                 errors.push(at.error(&format!("unknown level `{}`; use one of {}", p.level, LEVELS.join(", "))));
             } else if pack.places.iter().any(|q| q.id == layer) {
                 errors.push(at.error("this place is described twice"));
+            } else if let Err(message) = check_code(p) {
+                errors.push(at.error(&message));
             } else {
                 pack.places.push(Place {
                     id: layer.clone(),
+                    code: p.code.clone(),
                     name: p.name.clone(),
                     name_en: p.name_en.clone(),
                     level: p.level.clone(),
@@ -464,6 +473,60 @@ fn layer_of(path: &Path) -> Result<String, String> {
     }
 }
 
+/// A year and month, as the files spell dates.
+pub type YearMonth = (i32, u32);
+
+/// A place's code: six digits shaped for its level (`PP0000` a province, `PPCC00` a city, else a county), or no
+/// code with the reason there is none.
+fn check_code(p: &PlaceDoc) -> Result<(), String> {
+    match (&p.code, &p.not_a_division) {
+        (None, None) => Err("a place needs its GB/T 2260 `code` (or `not_a_division` saying why it has none)".into()),
+        (Some(_), Some(_)) => Err("a place has a `code` or is `not_a_division`, not both".into()),
+        (None, Some(_)) => Ok(()),
+        (Some(code), None) => {
+            let shaped = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
+            let level_ok = match p.level.as_str() {
+                "province" => code.ends_with("0000"),
+                "city" => code.ends_with("00") && !code.ends_with("0000"),
+                _ => !code.ends_with("00"),
+            };
+            if !shaped {
+                Err(format!("`code` must be six digits (GB/T 2260), not `{code}`"))
+            } else if !level_ok {
+                Err(format!("code `{code}` is not shaped as a {} code (province PP0000, city PPCC00)", p.level))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Whether child code `child` lies in parent code `parent` by its digits (a province's first two, a city's four).
+fn code_within(child: &str, parent: &str) -> bool {
+    let significant = parent.trim_end_matches("00");
+    let significant = if significant.len() % 2 == 1 { &parent[..significant.len() + 1] } else { significant };
+    child.starts_with(significant) && child != parent
+}
+
+/// The newest month a layer's values start or end, and, when every value has ended, the last month one is in
+/// force: how current a place's data is and whether its rules have all ended.
+pub fn layer_dates(pack: &Pack, layer: &str) -> (Option<YearMonth>, Option<YearMonth>) {
+    let values = || {
+        pack.programs
+            .iter()
+            .filter(move |p| p.layer == layer)
+            .flat_map(|p| p.parameters.values())
+            .flat_map(|p| &p.values)
+    };
+    let newest = values().flat_map(|v| [Some(v.from), v.until]).flatten().max();
+    let ended = if values().next().is_some() && values().all(|v| v.until.is_some()) {
+        values().filter_map(|v| v.until).max()
+    } else {
+        None
+    };
+    (newest, ended)
+}
+
 /// A place layer may only set parameters the national layer declares, with the same unit; every place folder
 /// has a `[place]` description, and so does each of its ancestors.
 fn check_layers(pack: &Pack, docs: &[(&PathBuf, String, &String, FileDoc)], errors: &mut Vec<PolicyError>) {
@@ -473,6 +536,17 @@ fn check_layers(pack: &Pack, docs: &[(&PathBuf, String, &String, FileDoc)], erro
             continue;
         }
         let mut ancestor = layer.as_str();
+        if doc.place.is_some() {
+            // A code lies in its folder's parent's code.
+            let me = pack.places.iter().find(|p| p.id == layer);
+            let parent = layer.rsplit_once('/').and_then(|(up, _)| pack.places.iter().find(|p| p.id == up));
+            if let (Some(Some(code)), Some(Some(up))) = (me.map(|p| &p.code), parent.map(|p| &p.code)) {
+                if !code_within(code, up) {
+                    let at = Loc { file, text, start: 0, key: "place.code".into() };
+                    errors.push(at.error(&format!("code `{code}` does not lie in its parent folder's code `{up}`")));
+                }
+            }
+        }
         loop {
             if !pack.places.iter().any(|p| p.id == ancestor) {
                 let at = Loc { file, text, start: 0, key: String::new() };
@@ -765,7 +839,7 @@ local_only = true
         load_texts(&files)
     }
 
-    const BEIJING_PLACE: &str = "[place]\nname = \"北京市\"\nlevel = \"province\"\n";
+    const BEIJING_PLACE: &str = "[place]\nname = \"北京市\"\nlevel = \"province\"\ncode = \"110000\"\n";
     const BEIJING_BASE: &str = r#"program = "p"
 [parameters.base]
 description = "benefit base"

@@ -628,6 +628,42 @@ pub enum Problem {
 }
 
 impl Request {
+    /// The request with every place in its canonical spelling (the GB/T 2260 code where an alias names one, see
+    /// `place`), borrowed when it already is. Evaluation starts here, so that two spellings of a place are one place
+    /// everywhere, including where a rule compares two places as given.
+    pub fn canonical(&self) -> std::borrow::Cow<'_, Request> {
+        fn spelled(p: &str) -> bool {
+            matches!(crate::place::canonical(p), Some(std::borrow::Cow::Owned(_)))
+        }
+        fn fix(p: &mut String) {
+            if let Some(std::borrow::Cow::Owned(c)) = crate::place::canonical(p) {
+                *p = c;
+            }
+        }
+        let h = &self.household;
+        let adults = h.adults.iter().any(|a| {
+            a.hukou_place.as_deref().is_some_and(spelled)
+                || a.current_place.as_deref().is_some_and(spelled)
+                || a.employee_pension.segments.iter().any(|s| spelled(&s.place))
+        });
+        let children = h
+            .children
+            .iter()
+            .any(|c| c.hukou_place.as_deref().is_some_and(spelled) || c.xueji_place.as_deref().is_some_and(spelled));
+        if !adults && !children {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut r = self.clone();
+        for a in &mut r.household.adults {
+            a.hukou_place.iter_mut().chain(&mut a.current_place).for_each(fix);
+            a.employee_pension.segments.iter_mut().for_each(|s| fix(&mut s.place));
+        }
+        for c in &mut r.household.children {
+            c.hukou_place.iter_mut().chain(&mut c.xueji_place).for_each(fix);
+        }
+        std::borrow::Cow::Owned(r)
+    }
+
     /// Range checks beyond what the types enforce, at evaluation month `as_of`. Empty when acceptable.
     pub fn validate(&self, as_of: YearMonth) -> Vec<FieldError> {
         let mut v = Validator { as_of, errors: Vec::new() };

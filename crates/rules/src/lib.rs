@@ -48,6 +48,7 @@ pub(crate) fn evaluate(
     wanted: &dyn Fn(ProgramId, &'static str) -> bool,
 ) -> Vec<ProgramResult> {
     use household::Subject;
+    let request = request.canonical();
     let unknown = [Adult::default()];
     let adults = if request.household.adults.is_empty() { &unknown[..] } else { &request.household.adults[..] };
     let mut results = Vec::with_capacity(16);

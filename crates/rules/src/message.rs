@@ -552,20 +552,15 @@ pub fn place_text(lang: Lang, id: &str) -> String {
         Lang::ZhCn => p.name,
         Lang::En => p.name_en.unwrap_or(p.name),
     };
-    if let Some(p) = crate::policy::place(id) {
+    let place = crate::place::PlaceId::parse(id);
+    if let Some(p) = place.as_ref().and_then(|p| p.layer()) {
         return name(p).to_string();
     }
-    let mut ancestor = id;
-    // A place id has at most three levels; the bound keeps the walk finite whatever the input.
-    for _ in 0..8 {
-        let Some((parent, _)) = ancestor.rsplit_once('/') else { break };
-        ancestor = parent;
-        if let Some(p) = crate::policy::place(ancestor) {
-            return match lang {
-                Lang::ZhCn => format!("{}的这个地方", name(p)),
-                Lang::En => format!("this place in {}", name(p)),
-            };
-        }
+    if let Some(p) = place.as_ref().and_then(|p| p.ancestors().find_map(|a| a.layer())) {
+        return match lang {
+            Lang::ZhCn => format!("{}的这个地方", name(p)),
+            Lang::En => format!("this place in {}", name(p)),
+        };
     }
     match lang {
         Lang::ZhCn => "这个地方".into(),
@@ -1470,7 +1465,10 @@ mod tests {
         // No layer for 东莞: the nearest place with one names it; nothing known: "this place".
         assert_eq!(place_text(Lang::ZhCn, "guangdong/dongguan"), "广东省的这个地方");
         assert_eq!(place_text(Lang::En, "guangdong/dongguan/humen"), "this place in Guangdong");
-        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place");
+        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place in Zhejiang");
+        assert_eq!(place_text(Lang::ZhCn, "441900"), "广东省的这个地方", "东莞 by its code");
+        assert_eq!(place_text(Lang::ZhCn, "410225"), "兰考县");
+        assert_eq!(place_text(Lang::En, "zhejiangx"), "this place");
         assert_eq!(place_text(Lang::ZhCn, ""), "这个地方");
     }
 

@@ -567,7 +567,7 @@ mod tests {
         };
         let p = plan(&request(adult(true), Household::default()), NOV_2026);
         let r = p.receipt_here.expect("paid elsewhere now");
-        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("guangdong", "sichuan"));
+        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("440000", "510000"));
         assert_eq!(r.pathways.len(), 1);
         assert_eq!((r.pathways[0].actions.clone(), r.pathways[0].earliest), (vec![], YearMonth::ym(2033, 7)));
 
@@ -596,7 +596,7 @@ mod tests {
             ..Adult::default()
         };
         let r = plan(&request(adult, Household::default()), NOV_2026).receipt_here.expect("paid elsewhere now");
-        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("guangdong", "sichuan"));
+        assert_eq!((r.insured_in.as_str(), r.paid_in.as_str()), ("440000", "510000"));
         assert_eq!((r.pathways[0].actions.clone(), r.pathways[0].earliest), (vec![], YearMonth::ym(2033, 7)));
     }
 

@@ -1,22 +1,37 @@
 //! Place ids with their level and ancestors, parsed in one place.
 //!
-//! A place id today is a pinyin path, province first: `guangxi`, `guangxi/liuzhou`, `guangxi/liuzhou/rongan`, the
-//! folder of its policy layer under `policy/places/` when it has one. Rules compare places at the level they are
-//! written for (the place of pension receipt by province, school zoning by county), so they compare [`PlaceId`]s,
-//! never strings: `henan/kaifeng/lankao` is within `henan`, and `henanx` is not.
+//! **The canonical id is the GB/T 2260 code** of a province, prefecture-level city or county-level division, six
+//! digits: `410000` 河南省, `410200` 开封市, `410225` 兰考县. The code carries the structure: the first two digits
+//! are the province, the next two the city, the last two the county, `00` where a level is absent.
 //!
-//! - **Level.** A place with a policy layer has the level its `place.toml` gives (a county-level city directly
-//!   under its province, as in Hainan, is a county at depth two). Otherwise the depth says it: a province, then a
-//!   city (地级), then a county (县级). The four municipalities (直辖市: Beijing, Tianjin, Shanghai, Chongqing) are
-//!   provinces whose children are districts and counties, so `beijing/chaoyang` is a county.
-//! - **Ancestors** are the path's prefixes; a place is `within` itself and each of its ancestors.
-//! - **Not a place id:** a first part that is not one of the 31 provinces' ids, a part that is not lowercase pinyin
-//!   (`a`–`z`, `_`), an empty id, an empty part (`henan//lankao`, a leading or trailing `/`), or a path deeper
-//!   than a county. Callers treat such an id as an unknown place, never as some other place.
+//! **Pinyin paths are aliases**, province first, lowercase: `henan`, `henan/kaifeng/lankao` — the folders of the
+//! policy layers under `policy/places/`, which requests, plans and golden cases have always used. A province's
+//! pinyin and a layer's path read as their codes. A pinyin path with no layer (`zhejiang/hangzhou`) stays a path:
+//! it is a place in its province, at the level its depth says, whose own code the engine does not know (the place
+//! registry the fronts load maps every pinyin path to its code before it reaches the engine). A place that is not a
+//! GB/T 2260 division (西咸新区, a state-level new area) has a layer known by its path alone.
 //!
-//! Only this module looks inside an id. When GB/T 2260 codes become the canonical ids with pinyin paths as aliases,
-//! [`PlaceId::parse`] maps either to the code and the methods read the code's digits; callers stay as they are.
+//! - **Level.** From the code: `PP0000` a province, `PPCC00` a city, `PPCCDD` a county-level division. For a path,
+//!   its layer's `place.toml`, else its depth: a province, a city (地级), a county (县级); the four municipalities'
+//!   (直辖市) children are counties.
+//! - **Parent.** A county's city, or its province when it has none: the municipalities' districts and counties
+//!   (codes `11`, `12`, `31`, `50`) and the county-level divisions directly under a province (省直辖县级, city
+//!   digits `90`: 济源, 仙桃, 五指山, 石河子). A path's parent is its prefix, read as a code when it is an alias.
+//! - **Kind** (only what the code's digits say, GB/T 2260's coding rule): a county-level code `01`–`20` under a
+//!   prefecture-level city is a 市辖区 (district) of that city; `21`–`99` a county, banner or county-level city,
+//!   as are those directly under a province. Under a municipality, city digits `01` are its districts and `02`
+//!   its counties.
+//!   `tests/registry.rs` holds this reading to the whole registry.
+//! - **Ancestors** are the parents up to the province; a place is `within` itself and each of its ancestors. Two
+//!   spellings of one place (`410225` and `henan/kaifeng/lankao`) are the same place.
+//! - **Not a place id:** six digits whose province is not one of the 31 (`710000` and up included) or whose city
+//!   part is `00` with a county part; a path whose first part is not a province's pinyin, with a part that is not
+//!   lowercase pinyin (`a`–`z`, `_`), an empty part, or deeper than a county. Callers treat such an id as an
+//!   unknown place, never as some other place.
+//!
+//! Only this module looks inside an id; callers compare [`PlaceId`]s or use [`relation`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::policy;
@@ -44,141 +59,102 @@ impl Level {
     }
 }
 
-/// The 31 provincial-level divisions of the mainland, as place ids spell them (the first part of every place id).
-/// A registry of every division (GB/T 2260) will replace this list; until then an id must start with one of these.
-const PROVINCES: [&str; 31] = [
-    "beijing",
-    "tianjin",
-    "hebei",
-    "shanxi",
-    "neimenggu",
-    "liaoning",
-    "jilin",
-    "heilongjiang",
-    "shanghai",
-    "jiangsu",
-    "zhejiang",
-    "anhui",
-    "fujian",
-    "jiangxi",
-    "shandong",
-    "henan",
-    "hubei",
-    "hunan",
-    "guangdong",
-    "guangxi",
-    "hainan",
-    "chongqing",
-    "sichuan",
-    "guizhou",
-    "yunnan",
-    "xizang",
-    "shaanxi",
-    "gansu",
-    "qinghai",
-    "ningxia",
-    "xinjiang",
+/// The 31 provincial-level divisions of the mainland: pinyin (the first part of every path) and GB/T 2260 code.
+pub const PROVINCES: [(&str, u32); 31] = [
+    ("beijing", 110000),
+    ("tianjin", 120000),
+    ("hebei", 130000),
+    ("shanxi", 140000),
+    ("neimenggu", 150000),
+    ("liaoning", 210000),
+    ("jilin", 220000),
+    ("heilongjiang", 230000),
+    ("shanghai", 310000),
+    ("jiangsu", 320000),
+    ("zhejiang", 330000),
+    ("anhui", 340000),
+    ("fujian", 350000),
+    ("jiangxi", 360000),
+    ("shandong", 370000),
+    ("henan", 410000),
+    ("hubei", 420000),
+    ("hunan", 430000),
+    ("guangdong", 440000),
+    ("guangxi", 450000),
+    ("hainan", 460000),
+    ("chongqing", 500000),
+    ("sichuan", 510000),
+    ("guizhou", 520000),
+    ("yunnan", 530000),
+    ("xizang", 540000),
+    ("shaanxi", 610000),
+    ("gansu", 620000),
+    ("qinghai", 630000),
+    ("ningxia", 640000),
+    ("xinjiang", 650000),
 ];
 
-/// The four municipalities directly under the central government (直辖市; GB/T 2260 codes 11, 12, 31 and 50).
-const MUNICIPALITIES: [&str; 4] = ["beijing", "tianjin", "shanghai", "chongqing"];
+/// The four municipalities directly under the central government (直辖市).
+const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 
-/// A place, parsed from its id.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PlaceId {
-    /// The canonical id (today the pinyin path, checked by `parse`).
-    path: String,
+/// The city digits of county-level divisions directly under their province (省直辖县级行政区划).
+const UNDER_PROVINCE: u32 = 90;
+
+/// A place in its canonical form, borrowed: a code, or a path for a place known by path alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key<'a> {
+    Code(u32),
+    Path(&'a str),
 }
 
-impl PlaceId {
-    /// Parses a place id; `None` when it is not one (see the module doc).
-    pub fn parse(id: &str) -> Option<PlaceId> {
-        is_place_id(id).then(|| PlaceId { path: id.to_string() })
+/// Reads an id (a code or a pinyin path) as its canonical key, without allocating.
+fn key(id: &str) -> Option<Key<'_>> {
+    if id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit()) {
+        let code: u32 = id.parse().ok()?;
+        return valid_code(code).then_some(Key::Code(code));
     }
-
-    /// The id, as the policy layers and the request spell it.
-    pub fn as_str(&self) -> &str {
-        &self.path
+    if !is_pinyin_path(id) {
+        return None;
     }
+    Some(alias(id))
+}
 
-    /// The level: its layer's where it has one, else by depth (see the module doc).
-    pub fn level(&self) -> Level {
-        if let Some(level) = self.layer().and_then(|p| Level::from_layer(p.level)) {
-            return level;
-        }
-        match self.path.split('/').count() {
-            1 => Level::Province,
-            2 if MUNICIPALITIES.contains(&first(&self.path)) => Level::County,
-            2 => Level::City,
-            _ => Level::County,
-        }
+/// A well-formed pinyin path read as its code where it is an alias (a province, a layer with a code).
+fn alias(path: &str) -> Key<'_> {
+    if let Some(layer) = policy::layer_by_path(path) {
+        return key_of_layer(layer);
     }
-
-    /// The province the place is in (itself for a province).
-    pub fn province(&self) -> PlaceId {
-        PlaceId { path: first(&self.path).to_string() }
-    }
-
-    /// The place one level up, `None` for a province.
-    pub fn parent(&self) -> Option<PlaceId> {
-        self.path.rsplit_once('/').map(|(parent, _)| PlaceId { path: parent.to_string() })
-    }
-
-    /// The places this one is in, nearest first, ending with its province.
-    pub fn ancestors(&self) -> impl Iterator<Item = PlaceId> + '_ {
-        lineage(&self.path).skip(1).map(|path| PlaceId { path: path.to_string() })
-    }
-
-    /// This place is `other` or lies inside it.
-    pub fn within(&self, other: &PlaceId) -> bool {
-        lineage(&self.path).any(|p| p == other.path)
-    }
-
-    /// Both places are in the same province.
-    pub fn same_province(&self, other: &PlaceId) -> bool {
-        first(&self.path) == first(&other.path)
-    }
-
-    /// The place's own policy layer, if it has one.
-    pub fn layer(&self) -> Option<&'static policy::Place> {
-        policy::place(&self.path)
+    match province_of_pinyin(path) {
+        Some(code) if !path.contains('/') => Key::Code(code),
+        _ => Key::Path(path),
     }
 }
 
-impl fmt::Display for PlaceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path)
+fn key_of_layer(layer: &'static policy::Place) -> Key<'static> {
+    match layer.code {
+        Some(code) => Key::Code(code),
+        None => Key::Path(layer.path),
     }
 }
 
-/// `a` is a place id within place id `b` (both parsed; `false` when either is not a place id).
-pub fn within(a: &str, b: &str) -> bool {
-    relation(a, b) == Some(Relation::Within)
+fn province_of_pinyin(path: &str) -> Option<u32> {
+    let first = path.find('/').map_or(path, |k| &path[..k]);
+    PROVINCES.iter().find(|(p, _)| *p == first).map(|(_, c)| *c)
 }
 
-/// The place `levels` parts deep that `id` lies in (`guangdong/qingyuan/liannan` at one level: `guangdong`); the
-/// id itself when it is not that deep.
-pub fn ancestor(id: &str, levels: usize) -> &str {
-    match id.match_indices('/').nth(levels.saturating_sub(1)) {
-        Some((k, _)) => &id[..k],
-        None => id,
-    }
+fn valid_code(code: u32) -> bool {
+    let (province, city, county) = (code / 10000, code / 100 % 100, code % 100);
+    PROVINCES.iter().any(|(_, c)| c / 10000 == province) && (city != 0 || county == 0)
 }
 
-/// Two place ids (known to be place ids) in the same province.
-pub fn same_province(a: &str, b: &str) -> bool {
-    first(a) == first(b)
-}
-
-/// Whether `id` is a place id (see the module doc), without allocating.
-pub fn is_place_id(id: &str) -> bool {
-    // One pass: parts of lowercase pinyin (a–z and `_`), none empty, at most three (two under a municipality).
-    let (mut parts, mut part_len, mut first_len) = (1usize, 0usize, None);
+/// One pass: parts of lowercase pinyin (a–z and `_`), none empty, at most three (two under a municipality), the
+/// first a province's pinyin.
+fn is_pinyin_path(id: &str) -> bool {
+    let (mut parts, mut part_len) = (1usize, 0usize);
     for b in id.bytes() {
         match b {
             b'/' if part_len == 0 => return false,
             b'/' => {
-                first_len.get_or_insert(part_len);
                 parts += 1;
                 part_len = 0;
             }
@@ -189,13 +165,240 @@ pub fn is_place_id(id: &str) -> bool {
     if part_len == 0 || parts > 3 {
         return false;
     }
-    let province = &id[..first_len.unwrap_or(id.len())];
-    PROVINCES.contains(&province) && (parts < 3 || !MUNICIPALITIES.contains(&province))
+    match province_of_pinyin(id) {
+        Some(code) => parts < 3 || !MUNICIPALITIES.contains(&(code / 10000)),
+        None => false,
+    }
 }
 
-/// `a` is `b` or lies inside it, for ids known to be place ids: a prefix of whole parts.
-pub(crate) fn inside(a: &str, b: &str) -> bool {
-    a.len() >= b.len() && a.starts_with(b) && (a.len() == b.len() || a.as_bytes()[b.len()] == b'/')
+impl<'a> Key<'a> {
+    fn province(self) -> u32 {
+        match self {
+            Key::Code(c) => c / 10000 * 10000,
+            // A path parses only with a province first.
+            Key::Path(p) => province_of_pinyin(p).unwrap_or_default(),
+        }
+    }
+
+    fn parent(self) -> Option<Key<'a>> {
+        match self {
+            Key::Code(c) => {
+                let (province, city, county) = (c / 10000, c / 100 % 100, c % 100);
+                if county != 0 && city != UNDER_PROVINCE && !MUNICIPALITIES.contains(&province) {
+                    Some(Key::Code(c / 100 * 100))
+                } else if city != 0 {
+                    Some(Key::Code(province * 10000))
+                } else {
+                    None
+                }
+            }
+            Key::Path(p) => p.rsplit_once('/').map(|(parent, _)| alias(parent)),
+        }
+    }
+
+    fn level(self) -> Level {
+        match self {
+            Key::Code(c) if c % 100 != 0 => Level::County,
+            Key::Code(c) if c % 10000 != 0 => Level::City,
+            Key::Code(_) => Level::Province,
+            Key::Path(p) => {
+                if let Some(level) = policy::layer_by_path(p).and_then(|l| Level::from_layer(l.level)) {
+                    return level;
+                }
+                let municipal = MUNICIPALITIES.contains(&(self.province() / 10000));
+                match p.split('/').count() {
+                    1 => Level::Province,
+                    2 if municipal => Level::County,
+                    2 => Level::City,
+                    _ => Level::County,
+                }
+            }
+        }
+    }
+
+    /// The key and its ancestors, nearest first (at most a county, a city and a province).
+    fn lineage(self) -> impl Iterator<Item = Key<'a>> {
+        std::iter::successors(Some(self), |k| k.parent()).take(4)
+    }
+
+    fn within(self, other: Key<'_>) -> bool {
+        self.lineage().any(|k| k.same(other))
+    }
+
+    fn same(self, other: Key<'_>) -> bool {
+        match (self, other) {
+            (Key::Code(a), Key::Code(b)) => a == b,
+            (Key::Path(a), Key::Path(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Whether this key is the canonical spelling of `id` (a layer's or an override's id).
+    fn spells(self, id: &str) -> bool {
+        match self {
+            Key::Code(c) => id.len() == 6 && id.parse::<u32>().is_ok_and(|i| i == c),
+            Key::Path(p) => p == id,
+        }
+    }
+
+    fn canonical(self) -> Cow<'a, str> {
+        match self {
+            Key::Code(c) => Cow::Owned(format!("{c:06}")),
+            Key::Path(p) => Cow::Borrowed(p),
+        }
+    }
+
+    /// Whether the code's digits make it a district (市辖区) of a prefecture-level city (see the module doc).
+    fn district(self) -> Option<bool> {
+        match self {
+            Key::Code(c) if c % 100 != 0 => {
+                let (province, city, county) = (c / 10000, c / 100 % 100, c % 100);
+                Some(if MUNICIPALITIES.contains(&province) {
+                    city == 1
+                } else {
+                    city != UNDER_PROVINCE && county <= 20
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A place, parsed from its id and kept in its canonical spelling.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlaceId {
+    /// The code as six digits, or the path of a place known by path alone.
+    id: String,
+}
+
+impl PlaceId {
+    /// Parses a place id, a code or a pinyin alias; `None` when it is not one (see the module doc).
+    pub fn parse(id: &str) -> Option<PlaceId> {
+        key(id).map(PlaceId::from_key)
+    }
+
+    fn from_key(k: Key<'_>) -> PlaceId {
+        PlaceId { id: k.canonical().into_owned() }
+    }
+
+    fn key(&self) -> Key<'_> {
+        // Built from a key, so it reads back as one; a path of nothing is no place.
+        key(&self.id).unwrap_or(Key::Path(""))
+    }
+
+    /// The canonical id: the code, or the path of a place that has none.
+    pub fn as_str(&self) -> &str {
+        &self.id
+    }
+
+    /// The GB/T 2260 code, `None` for a place known by path alone.
+    pub fn code(&self) -> Option<u32> {
+        match self.key() {
+            Key::Code(c) => Some(c),
+            Key::Path(_) => None,
+        }
+    }
+
+    /// The level (see the module doc).
+    pub fn level(&self) -> Level {
+        self.key().level()
+    }
+
+    /// The province the place is in (itself for a province).
+    pub fn province(&self) -> PlaceId {
+        PlaceId::from_key(Key::Code(self.key().province()))
+    }
+
+    /// The place one level up, `None` for a province.
+    pub fn parent(&self) -> Option<PlaceId> {
+        self.key().parent().map(PlaceId::from_key)
+    }
+
+    /// The places this one is in, nearest first, ending with its province.
+    pub fn ancestors(&self) -> impl Iterator<Item = PlaceId> + '_ {
+        self.key().lineage().skip(1).map(PlaceId::from_key)
+    }
+
+    /// The nearest of this place and its ancestors at `level` or coarser: a county's city for a city-level rule,
+    /// a district of a municipality's for it; the place itself when it is already that coarse.
+    pub fn at_level(&self, level: Level) -> PlaceId {
+        let k = self.key();
+        PlaceId::from_key(k.lineage().find(|a| a.level() <= level).unwrap_or(Key::Code(k.province())))
+    }
+
+    /// This place is `other` or lies inside it.
+    pub fn within(&self, other: &PlaceId) -> bool {
+        self.key().within(other.key())
+    }
+
+    /// Both places are in the same province.
+    pub fn same_province(&self, other: &PlaceId) -> bool {
+        self.key().province() == other.key().province()
+    }
+
+    /// For a county-level place known by its code: whether it is a district (市辖区) of a city, whose size then
+    /// decides city rules, rather than a county or county-level city (see the module doc). `None` otherwise.
+    pub fn is_district(&self) -> Option<bool> {
+        self.key().district()
+    }
+
+    /// The place's own policy layer, if it has one.
+    pub fn layer(&self) -> Option<&'static policy::Place> {
+        layer(self.key())
+    }
+
+    /// The place and its ancestors that have a policy layer, nearest first: the layers whose values it inherits.
+    pub fn layers(&self) -> impl Iterator<Item = &'static policy::Place> + '_ {
+        self.key().lineage().filter_map(layer)
+    }
+}
+
+impl fmt::Display for PlaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+fn layer(k: Key<'_>) -> Option<&'static policy::Place> {
+    policy::data::PLACES.iter().find(|p| k.spells(p.id))
+}
+
+/// The canonical spelling of a place id (its code where it has one), `None` when it is not a place id; borrowed
+/// when the id is already canonical.
+pub fn canonical(id: &str) -> Option<Cow<'_, str>> {
+    let k = key(id)?;
+    Some(if k.spells(id) { Cow::Borrowed(id) } else { Cow::Owned(k.canonical().into_owned()) })
+}
+
+/// Whether `id` is a place id (see the module doc), without allocating.
+pub fn is_place_id(id: &str) -> bool {
+    key(id).is_some()
+}
+
+/// `a` is a place id within place id `b` (both parsed; `false` when either is not a place id).
+pub fn within(a: &str, b: &str) -> bool {
+    relation(a, b) == Some(Relation::Within)
+}
+
+/// Two place ids that name the same place, however spelled (`false` when either is not a place id).
+pub fn same(a: &str, b: &str) -> bool {
+    key(a).zip(key(b)).is_some_and(|(a, b)| a.same(b))
+}
+
+/// Two place ids in the same province (`false` when either is not a place id).
+pub fn same_province(a: &str, b: &str) -> bool {
+    province_code(a).zip(province_code(b)).is_some_and(|(a, b)| a == b)
+}
+
+/// The code of the province a place id is in.
+pub fn province_code(id: &str) -> Option<u32> {
+    key(id).map(Key::province)
+}
+
+/// Whether override or layer id `layer` (canonical) is `id` or one of its ancestors, and how near: `Some(0)` for
+/// the place itself, `Some(1)` for its parent, and so on. `policy::resolve` takes the nearest.
+pub(crate) fn depth_above(id: &str, layer: &str) -> Option<usize> {
+    key(id)?.lineage().position(|k| k.spells(layer))
 }
 
 /// How one place lies against another.
@@ -211,27 +414,14 @@ pub enum Relation {
 
 /// How place id `a` lies against place id `b`, without allocating; `None` when either is not a place id.
 pub fn relation(a: &str, b: &str) -> Option<Relation> {
-    if !is_place_id(a) || !is_place_id(b) {
-        return None;
-    }
-    Some(if inside(a, b) {
+    let (a, b) = (key(a)?, key(b)?);
+    Some(if a.within(b) {
         Relation::Within
-    } else if inside(b, a) {
+    } else if b.within(a) {
         Relation::Contains
     } else {
         Relation::Apart
     })
-}
-
-/// An id and then the ids of its ancestors, nearest first, without parsing or allocating: the order in which a
-/// place inherits policy values (`policy::resolve` finds the nearest as the longest layer the place lies in).
-pub(crate) fn lineage(id: &str) -> impl Iterator<Item = &str> {
-    std::iter::successors((!id.is_empty()).then_some(id), |p| p.rsplit_once('/').map(|(parent, _)| parent))
-}
-
-/// The first part of an id: its province.
-pub(crate) fn first(id: &str) -> &str {
-    id.find('/').map_or(id, |k| &id[..k])
 }
 
 #[cfg(test)]
@@ -243,76 +433,100 @@ mod tests {
     }
 
     #[test]
-    fn a_place_knows_its_level_from_its_layer_or_its_depth() {
-        // Layers: 河南省, 开封市, 兰考县; 扬中市 is a county-level city (level "county" in its place.toml).
-        assert_eq!(p("henan").level(), Level::Province);
-        assert_eq!(p("henan/kaifeng").level(), Level::City);
-        assert_eq!(p("henan/kaifeng/lankao").level(), Level::County);
+    fn a_layer_path_and_a_province_read_as_their_codes() {
+        // Codes typed from GB/T 2260: 河南省 410000, 开封市 410200, 兰考县 410225.
+        assert_eq!(p("henan").as_str(), "410000");
+        assert_eq!(p("henan/kaifeng").as_str(), "410200");
+        assert_eq!(p("henan/kaifeng/lankao").as_str(), "410225");
+        assert_eq!(p("henan/kaifeng/lankao"), p("410225"));
+        assert_eq!(p("410225").code(), Some(410225));
+        // No layer: kept as the path, in its province.
+        assert_eq!(p("zhejiang/hangzhou").as_str(), "zhejiang/hangzhou");
+        assert_eq!(p("zhejiang/hangzhou").province(), p("330000"));
+        // A layer that is not a GB/T 2260 division keeps its path.
+        assert_eq!(p("shaanxi/xixian").as_str(), "shaanxi/xixian");
+        assert_eq!(p("shaanxi/xixian").code(), None);
+    }
+
+    #[test]
+    fn a_place_knows_its_level_from_its_code_its_layer_or_its_depth() {
+        assert_eq!(p("410000").level(), Level::Province);
+        assert_eq!(p("410200").level(), Level::City);
+        assert_eq!(p("410225").level(), Level::County);
         assert_eq!(p("jiangsu/zhenjiang/yangzhong").level(), Level::County);
+        assert_eq!(p("469001").level(), Level::County, "五指山市, directly under Hainan");
         // No layers: by depth.
         assert_eq!(p("zhejiang").level(), Level::Province);
         assert_eq!(p("zhejiang/hangzhou").level(), Level::City);
         assert_eq!(p("zhejiang/hangzhou/chunan").level(), Level::County);
-        // Beijing is a province (its layer says so) whose children are districts.
         assert_eq!(p("beijing").level(), Level::Province);
         assert_eq!(p("beijing/chaoyang").level(), Level::County);
         assert_eq!(p("shanghai/pudong").level(), Level::County);
     }
 
     #[test]
-    fn the_ancestor_at_a_level_is_a_prefix_of_whole_parts() {
-        assert_eq!(ancestor("guangdong/qingyuan/liannan", 1), "guangdong");
-        assert_eq!(ancestor("guangdong/qingyuan/liannan", 2), "guangdong/qingyuan");
-        assert_eq!(ancestor("beijing", 2), "beijing");
+    fn parents_follow_the_code_and_skip_a_missing_city() {
+        assert_eq!(p("410225").parent(), Some(p("410200")));
+        assert_eq!(p("410200").parent(), Some(p("410000")));
+        assert_eq!(p("410000").parent(), None);
+        assert_eq!(p("110105").parent(), Some(p("110000")), "朝阳区 is Beijing's");
+        assert_eq!(p("500229").parent(), Some(p("500000")), "城口县 is Chongqing's");
+        assert_eq!(p("429004").parent(), Some(p("420000")), "仙桃市 is directly under Hubei");
+        assert_eq!(p("henan/kaifeng/qixian").parent(), Some(p("410200")), "a path's parent may be an alias");
+        let up: Vec<String> = p("henan/kaifeng/lankao").ancestors().map(|a| a.to_string()).collect();
+        assert_eq!(up, ["410200", "410000"]);
+        assert_eq!(p("410225").at_level(Level::City), p("410200"));
+        assert_eq!(p("410225").at_level(Level::Province), p("410000"));
+        assert_eq!(p("110105").at_level(Level::City), p("110000"), "a municipality is its districts' city");
+        assert_eq!(p("410000").at_level(Level::County), p("410000"));
     }
 
     #[test]
-    fn ancestors_are_nearest_first_and_end_with_the_province() {
-        let lankao = p("henan/kaifeng/lankao");
-        let up: Vec<String> = lankao.ancestors().map(|a| a.to_string()).collect();
-        assert_eq!(up, ["henan/kaifeng", "henan"]);
-        assert_eq!(lankao.province(), p("henan"));
-        assert_eq!(lankao.parent(), Some(p("henan/kaifeng")));
-        assert_eq!(p("henan").parent(), None);
-        assert_eq!(p("henan").ancestors().count(), 0);
-    }
-
-    #[test]
-    fn within_follows_the_path_not_the_spelling() {
-        let lankao = p("henan/kaifeng/lankao");
-        assert!(lankao.within(&lankao));
-        assert!(lankao.within(&p("henan/kaifeng")));
-        assert!(lankao.within(&p("henan")));
-        assert!(!p("henan").within(&lankao), "a province is not inside its county");
+    fn within_reads_places_not_spellings() {
+        let lankao = p("410225");
+        assert!(lankao.within(&p("henan/kaifeng")) && lankao.within(&p("henan")) && lankao.within(&lankao));
+        assert!(p("henan/kaifeng/lankao").within(&p("410200")));
+        assert!(!p("410000").within(&lankao), "a province is not inside its county");
         assert!(!p("henan/kaifengx").within(&p("henan/kaifeng")));
-        assert!(p("henan/zhumadian").same_province(&lankao));
-        assert!(!p("hebei").same_province(&lankao));
-        assert!(within("guangdong/shenzhen", "guangdong"));
+        assert!(!p("410102").within(&p("410200")), "郑州's 中原区 is not in 开封");
+        assert!(p("411700").same_province(&lankao) && !p("hebei").same_province(&lankao));
+        assert!(within("guangdong/shenzhen", "guangdong") && within("440304", "guangdong/shenzhen"));
         assert!(!within("guangdong", ""));
+        assert!(same_province("henan/somewhere", "410225"));
     }
 
     #[test]
-    fn relations_read_whole_parts_and_refuse_what_is_not_a_place() {
+    fn districts_are_told_from_counties_by_their_digits() {
+        assert_eq!(p("140107").is_district(), Some(true), "杏花岭区");
+        assert_eq!(p("410225").is_district(), Some(false), "兰考县");
+        assert_eq!(p("321182").is_district(), Some(false), "扬中市, a county-level city");
+        assert_eq!(p("110105").is_district(), Some(true), "朝阳区, Beijing");
+        assert_eq!(p("500229").is_district(), Some(false), "城口县, Chongqing");
+        assert_eq!(p("429004").is_district(), Some(false), "仙桃市");
+        assert_eq!(p("410200").is_district(), None);
+    }
+
+    #[test]
+    fn relations_read_whole_places_and_refuse_what_is_not_a_place() {
         assert_eq!(relation("henan/kaifeng/lankao", "henan"), Some(Relation::Within));
-        assert_eq!(relation("henan", "henan/kaifeng/lankao"), Some(Relation::Contains));
+        assert_eq!(relation("410000", "henan/kaifeng/lankao"), Some(Relation::Contains));
         assert_eq!(relation("henan/kaifengx", "henan/kaifeng"), Some(Relation::Apart), "a shared prefix is not a part");
         assert_eq!(relation("henanx", "henan"), None, "not a province");
         assert!(!is_place_id("Shandong/Linyi/Linshu") && !is_place_id("linshu") && !is_place_id("湖南"));
         assert_eq!(relation("henan/", "henan"), None);
         assert!(is_place_id("beijing/chaoyang") && !is_place_id("beijing/chaoyang/x"));
+        assert_eq!(depth_above("410225", "410000"), Some(2));
+        assert_eq!(depth_above("henan/kaifeng/lankao", "410225"), Some(0));
+        assert_eq!(depth_above("410102", "410200"), None);
     }
 
     #[test]
     fn malformed_ids_are_not_places() {
-        for id in ["", "/", "henan/", "/henan", "henan//lankao", "a/b/c/d", "beijing/chaoyang/x"] {
+        let bad = ["", "/", "henan/", "/henan", "henan//lankao", "a/b/c/d", "beijing/chaoyang/x", "710000", "990000"];
+        for id in bad.into_iter().chain(["410025", "41022", "4102250", "41022x", "-41022", "+41022"]) {
             assert_eq!(PlaceId::parse(id), None, "{id:?}");
         }
-        assert_eq!(p("guangxi/liuzhou/rongan").as_str(), "guangxi/liuzhou/rongan");
-    }
-
-    #[test]
-    fn lineage_is_the_order_of_inheritance() {
-        assert_eq!(lineage("a/b/c").collect::<Vec<_>>(), ["a/b/c", "a/b", "a"]);
-        assert_eq!(lineage("").count(), 0);
+        assert_eq!(canonical("guangxi/liuzhou/rongan").as_deref(), Some("450224"));
+        assert!(matches!(canonical("450224"), Some(Cow::Borrowed(_))));
     }
 }

@@ -164,17 +164,30 @@ impl Parameter {
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Place {
-    /// The folder under `policy/places/`, e.g. `guangxi/liuzhou/rongan`; ancestors are its prefixes.
+    /// The canonical id: the GB/T 2260 code as six digits, or the path for a place that is not a division.
     pub id: &'static str,
+    /// The folder under `policy/places/`, e.g. `guangxi/liuzhou/rongan`: the id's pinyin alias.
+    pub path: &'static str,
+    #[serde(skip)]
+    pub code: Option<u32>,
     pub name: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_en: Option<&'static str>,
     pub level: &'static str,
+    /// The newest month any value of the layer starts or ends: how current its data is.
+    pub data_month: Option<crate::time::YearMonth>,
+    /// The last month any value of the layer is in force when every one of them has ended; `None` while one runs.
+    pub ended: Option<crate::time::YearMonth>,
 }
 
-/// Looks a place up by id.
+/// Looks a place's layer up by id, a code or an alias.
 pub fn place(id: &str) -> Option<&'static Place> {
-    data::PLACES.binary_search_by(|p| p.id.cmp(id)).ok().map(|i| &data::PLACES[i])
+    crate::place::PlaceId::parse(id)?.layer()
+}
+
+/// Looks a layer up by its folder path (`PLACES` is sorted by path).
+pub(crate) fn layer_by_path(path: &str) -> Option<&'static Place> {
+    data::PLACES.binary_search_by(|p| p.path.cmp(path)).ok().map(|i| &data::PLACES[i])
 }
 
 /// The place (or ancestor) whose layer sets `national`'s value for `place`, nearest first; `None` = national.
@@ -184,15 +197,15 @@ pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static P
     if national.overrides.is_empty() {
         return (national, None);
     }
-    // The nearest layer is the longest one the place lies in (the overrides are few, so this scans them).
+    // The overrides are few, so this scans them; each is compared with the place's lineage.
     let place = place.unwrap_or_default();
     let nearest = national
         .overrides
         .iter()
-        .filter(|(layer, _)| !layer.is_empty() && crate::place::inside(place, layer))
-        .max_by_key(|(layer, _)| layer.len());
+        .filter_map(|(layer, p)| crate::place::depth_above(place, layer).map(|d| (d, layer, p)))
+        .min_by_key(|(d, ..)| *d);
     match nearest {
-        Some((layer, p)) => (p, Some(layer)),
+        Some((_, layer, p)) => (p, Some(layer)),
         None => (national, None),
     }
 }
@@ -234,7 +247,7 @@ mod tests {
 
     #[test]
     fn the_lookup_tables_are_sorted_for_binary_search() {
-        assert!(data::PLACES.windows(2).all(|w| w[0].id < w[1].id));
+        assert!(data::PLACES.windows(2).all(|w| w[0].path < w[1].path));
         assert!(data::OVERRIDES.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     }
 
@@ -250,7 +263,11 @@ mod tests {
             })
             .collect();
         listed.sort();
-        let all: Vec<(&str, &str)> = data::OVERRIDES.iter().map(|(place, key, _)| (*place, *key)).collect();
+        let mut all: Vec<(&str, &str)> = data::OVERRIDES
+            .iter()
+            .map(|(folder, key, _)| (layer_by_path(folder).map_or(*folder, |l| l.id), *key))
+            .collect();
+        all.sort();
         assert_eq!(listed, all);
     }
 
@@ -259,9 +276,9 @@ mod tests {
         use data::national::employee_pension::BENEFIT_BASE;
         let nov_2026 = YearMonth::ym(2026, 11);
         let (p, layer) = resolve(Some("beijing"), &BENEFIT_BASE);
-        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_204_900), Some("beijing")));
+        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_204_900), Some("110000")));
         let (p, layer) = resolve(Some("guangdong/shenzhen"), &BENEFIT_BASE);
-        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_129_300), Some("guangdong/shenzhen")));
+        assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_129_300), Some("440300")));
         let (p, layer) = resolve(Some("guangdong/guangzhou"), &BENEFIT_BASE);
         assert_eq!((p.int_at(nov_2026), layer), (None, None), "no Guangdong value: unknown, not a guess");
         let (p, layer) = resolve(None, &data::national::resident_pension::BASIC_PENSION);

@@ -245,7 +245,7 @@ fn move_adult(adult: &mut Adult, place: &str) {
         (Some(_), Some(_)) => Some(true),
         _ => None,
     };
-    adult.current_place = Some(place.to_string());
+    adult.current_place = Some(to.map_or_else(|| place.to_string(), |to| to.to_string()));
     adult.months_in_place = Some(0);
     adult.si_months_here = Some(0);
     adult.permit = Permit { held: Some(false), ..Permit::default() };
@@ -646,7 +646,7 @@ mod tests {
             [&Event::PlaceOfReceipt {
                 month: YearMonth::ym(2033, 7),
                 subject: "household.adults[0]",
-                place: "guangdong".into(),
+                place: "440000".into(),
                 rule: crate::message::ReceiptRule::TenYearsHere,
             }]
         );
@@ -805,10 +805,10 @@ mod tests {
         // Insured in Guangdong, moving to Shenzhen: the same province, no new segment; a Henan hukou is elsewhere.
         assert_eq!(moved("henan", "guangdong", "guangdong/shenzhen"), (vec!["guangdong".into()], Some(true)));
         // Insured in Shenzhen, moving to Qingyuan: a new Guangdong segment (Qingyuan is not inside Shenzhen).
-        let two = vec!["guangdong/shenzhen".to_string(), "guangdong".to_string()];
+        let two = vec!["guangdong/shenzhen".to_string(), "440000".to_string()];
         assert_eq!(moved("henan", "guangdong/shenzhen", "guangdong/qingyuan"), (two, Some(true)));
         // A hukou in 兰考县 moving to 开封市 is at home; a hukou given only as Henan may or may not be in Kaifeng.
-        let henan = vec!["guangdong".to_string(), "henan".to_string()];
+        let henan = vec!["guangdong".to_string(), "410000".to_string()];
         assert_eq!(moved("henan/kaifeng/lankao", "guangdong", "henan/kaifeng"), (henan.clone(), Some(false)));
         assert_eq!(moved("henan", "guangdong", "henan/kaifeng"), (henan, None));
     }
@@ -839,7 +839,7 @@ mod tests {
         for a in &moved.household.adults {
             assert_eq!(
                 (a.current_place.as_deref(), a.months_in_place, a.permit.held),
-                (Some("hainan/haikou"), Some(0), Some(false))
+                (Some("460100"), Some(0), Some(false))
             );
         }
     }

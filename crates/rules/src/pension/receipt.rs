@@ -29,7 +29,7 @@
 
 use crate::household::Segment;
 use crate::message::ReceiptRule;
-use crate::place::{first, inside, is_place_id, PlaceId};
+use crate::place::{is_place_id, same_province, within, PlaceId};
 
 /// The place of receipt: the province, the clause that decided it, and the place whose benefit base applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn months_in(segments: &[Segment], place: &str) -> Option<u64> {
 }
 
 fn province_months(segments: &[(&str, u64)], place: &str) -> u64 {
-    segments.iter().filter(|(p, _)| first(p) == first(place)).map(|(_, m)| *m).sum()
+    segments.iter().filter(|(p, _)| same_province(p, place)).map(|(_, m)| *m).sum()
 }
 
 /// The province whose ten-year rule the current insured place is under, if the record has segments.
@@ -74,18 +74,18 @@ pub fn place_of_receipt(hukou: &str, segments: &[Segment], current: Option<&str>
     let refine = |start: &'_ str, by: &[Option<&'_ str>]| -> String {
         let mut best = start;
         for p in by.iter().flatten() {
-            if inside(p, best) {
+            if within(p, best) {
                 best = p;
             }
         }
         best.to_string()
     };
-    let (rule, base_place) = if first(insured) == first(hukou) {
+    let (rule, base_place) = if same_province(insured, hukou) {
         (ReceiptRule::HukouIsCurrent, refine(insured, &[current, Some(hukou)]))
     } else if enough(insured) {
         (ReceiptRule::TenYearsHere, refine(insured, &[current]))
     } else {
-        let earlier = segments.iter().rev().map(|(p, _)| *p).find(|p| first(p) != first(insured) && enough(p));
+        let earlier = segments.iter().rev().map(|(p, _)| *p).find(|p| !same_province(p, insured) && enough(p));
         match earlier {
             Some(place) => (ReceiptRule::TenYearsEarlier, place.to_string()),
             None => (ReceiptRule::BackToHukou, hukou.to_string()),
@@ -113,7 +113,7 @@ mod tests {
     }
 
     fn paid(place: &str, rule: ReceiptRule) -> Option<(String, ReceiptRule)> {
-        Some((place.to_string(), rule))
+        Some((p(place).to_string(), rule))
     }
 
     #[test]
@@ -180,28 +180,27 @@ mod tests {
     fn the_benefit_base_is_the_most_specific_place_given_inside_the_province() {
         let base = |hukou: &str, s: &[Segment], current: Option<&str>| {
             let current = current.map(p);
-            place_of_receipt(p(hukou).as_str(), s, current.as_ref().map(PlaceId::as_str), 120)
-                .map(|r| r.base_place.to_string())
+            place_of_receipt(p(hukou).as_str(), s, current.as_ref().map(PlaceId::as_str), 120).map(|r| r.base_place)
         };
         let guangdong = [seg("guangdong", 130)];
         // Rule 2: the segment says Guangdong, the person works in Shenzhen → Shenzhen's own base.
-        assert_eq!(base("henan", &guangdong, Some("guangdong/shenzhen")).as_deref(), Some("guangdong/shenzhen"));
-        assert_eq!(base("henan", &guangdong, None).as_deref(), Some("guangdong"));
+        assert_eq!(base("henan", &guangdong, Some("guangdong/shenzhen")), Some(p("guangdong/shenzhen")));
+        assert_eq!(base("henan", &guangdong, None), Some(p("guangdong")));
         // A current place outside the insured place does not move the base.
-        assert_eq!(base("henan", &guangdong, Some("hunan/changsha")).as_deref(), Some("guangdong"));
+        assert_eq!(base("henan", &guangdong, Some("hunan/changsha")), Some(p("guangdong")));
         let shenzhen = [seg("guangdong/shenzhen", 130)];
-        assert_eq!(base("henan", &shenzhen, None).as_deref(), Some("guangdong/shenzhen"));
-        assert_eq!(base("henan", &shenzhen, Some("guangdong/guangzhou")).as_deref(), Some("guangdong/shenzhen"));
+        assert_eq!(base("henan", &shenzhen, None), Some(p("guangdong/shenzhen")));
+        assert_eq!(base("henan", &shenzhen, Some("guangdong/guangzhou")), Some(p("guangdong/shenzhen")));
         // Rule 1: insured in the hukou province; the current place first, then the hukou place, refine it.
         let home = [seg("guangdong", 156), seg("henan", 100)];
-        assert_eq!(base("henan/kaifeng/lankao", &home, None).as_deref(), Some("henan/kaifeng/lankao"));
-        assert_eq!(base("henan/kaifeng/lankao", &home, Some("henan/zhengzhou")).as_deref(), Some("henan/zhengzhou"));
-        assert_eq!(base("henan/kaifeng/lankao", &home, Some("henan/kaifeng")).as_deref(), Some("henan/kaifeng/lankao"));
+        assert_eq!(base("henan/kaifeng/lankao", &home, None), Some(p("henan/kaifeng/lankao")));
+        assert_eq!(base("henan/kaifeng/lankao", &home, Some("henan/zhengzhou")), Some(p("henan/zhengzhou")));
+        assert_eq!(base("henan/kaifeng/lankao", &home, Some("henan/kaifeng")), Some(p("henan/kaifeng/lankao")));
         // Rule 3: the most recent segment in the province that decided.
         let earlier = [seg("guangdong", 100), seg("guangdong/shenzhen", 30), seg("zhejiang", 10)];
-        assert_eq!(base("henan", &earlier, Some("zhejiang/hangzhou")).as_deref(), Some("guangdong/shenzhen"));
+        assert_eq!(base("henan", &earlier, Some("zhejiang/hangzhou")), Some(p("guangdong/shenzhen")));
         // Rule 4: the hukou place, where the funds are collected.
         let short = [seg("jiangsu", 60), seg("zhejiang", 100)];
-        assert_eq!(base("henan/kaifeng/lankao", &short, Some("zhejiang")).as_deref(), Some("henan/kaifeng/lankao"));
+        assert_eq!(base("henan/kaifeng/lankao", &short, Some("zhejiang")), Some(p("henan/kaifeng/lankao")));
     }
 }

@@ -606,7 +606,7 @@ mod tests {
         a.employee_pension.segments =
             vec![Segment { place: "zhejiang".into(), months: 96 }, Segment { place: "jiangsu".into(), months: 144 }];
         let r = evaluate(&a, 0, NOV_2026);
-        assert!(r.notes.iter().any(|n| matches!(n, Msg::ReceiptPlace { place, .. } if place == "jiangsu")));
+        assert!(r.notes.iter().any(|n| matches!(n, Msg::ReceiptPlace { place, .. } if place == "320000")));
     }
 
     fn receipt_note(r: &ProgramResult) -> Option<(&str, crate::message::ReceiptRule)> {
@@ -632,7 +632,7 @@ mod tests {
                 a.employee_pension.segments = segments(&[("guangdong", 156), ("henan", home)]);
                 a.employee_pension.contributing_now = Some(true);
                 let r = evaluate(&a, 0, NOV_2026);
-                assert_eq!(receipt_note(&r), Some(("henan", HukouIsCurrent)), "{hukou}, {home} months at home");
+                assert_eq!(receipt_note(&r), Some(("410000", HukouIsCurrent)), "{hukou}, {home} months at home");
                 assert_eq!(r.changes_at, None, "already paid where insured: nothing to wait for");
             }
         }
@@ -645,12 +645,12 @@ mod tests {
         a.hukou_place = Some("sichuan/chengdu".into());
         a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 70)]);
         // 60 + 70 = 130 months in Guangdong ≥ 120.
-        assert_eq!(receipt_note(&evaluate(&a, 0, NOV_2026)), Some(("guangdong", TenYearsHere)));
+        assert_eq!(receipt_note(&evaluate(&a, 0, NOV_2026)), Some(("440000", TenYearsHere)));
         // Shenzhen 60 + Dongguan 40 = 100: back to Sichuan until 20 more months in Guangdong, from 2028-07.
         a.employee_pension.segments = segments(&[("guangdong/shenzhen", 60), ("guangdong/dongguan", 40)]);
         a.employee_pension.contributing_now = Some(true);
         let r = evaluate(&a, 0, NOV_2026);
-        assert_eq!(receipt_note(&r), Some(("sichuan", BackToHukou)));
+        assert_eq!(receipt_note(&r), Some(("510000", BackToHukou)));
         assert_eq!(r.changes_at, Some(YearMonth::ym(2028, 7)));
     }
 
@@ -665,7 +665,7 @@ mod tests {
         a.employee_pension.contributing_now = Some(false);
         a.employee_pension.segments = segments(&[("guangdong", 360)]);
         let r = evaluate(&a, 0, NOV_2026);
-        assert_eq!(receipt_note(&r).map(|n| n.0), Some("guangdong"), "the place of receipt is the province");
+        assert_eq!(receipt_note(&r).map(|n| n.0), Some("440000"), "the place of receipt is the province");
         assert_eq!(amount(&r, AmountId::BasicMonthly), Some(338_790));
         // The same record given by city, the current place elsewhere: still Shenzhen's base.
         a.current_place = Some("hunan/changsha".into());

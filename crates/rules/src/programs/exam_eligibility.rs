@@ -35,7 +35,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         local_hukou: &data::criteria::LOCAL_HUKOU,
         both_parents: &data::BOTH_PARENTS,
         // The 高考 is a province's: a child is local with a hukou anywhere in the province [I].
-        area_levels: 1,
+        area_level: crate::place::Level::Province,
     };
     let mut r = exam.evaluate(household, child, index, as_of);
     if calendar::stage_at(child.stage, child.birth, as_of, as_of) != Some(SchoolStage::Senior)
@@ -63,8 +63,8 @@ pub(crate) struct Exam {
     pub local_hukou: &'static Citation,
     /// Either parent (0) or both (1), as the place's text says.
     pub both_parents: &'static Parameter,
-    /// How many levels of the place id make "here" for a child's hukou when no layer sets the rules (1: province).
-    pub area_levels: usize,
+    /// The level of the place that makes "here" for a child's hukou when no layer sets the rules.
+    pub area_level: crate::place::Level,
 }
 
 impl Exam {
@@ -97,7 +97,8 @@ impl Exam {
         as_of: YearMonth,
     ) -> ProgramResult {
         let (rules, layer) = policy::resolve(place, self.cutoff_month);
-        let area = layer.or_else(|| place.map(|p| crate::place::ancestor(p, self.area_levels)));
+        let around = place.and_then(crate::place::PlaceId::parse).map(|p| p.at_level(self.area_level).to_string());
+        let area = layer.or(around.as_deref());
         let hukou_here = family::hukou_here(child.hukou_place.as_deref(), parents, area);
         let cutoff =
             rules.int_at(as_of).and_then(|(m, _)| month_of_year(m)).map(|m| self.sitting_cutoff(child, m, as_of));

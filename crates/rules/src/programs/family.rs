@@ -99,7 +99,7 @@ pub fn adult_hukou_here(adult: &Adult, area: Option<&str>) -> Option<bool> {
         let elsewhere = adult.hukou_elsewhere?;
         let (Some(area), Some(lived)) = (area, adult.current_place.as_deref()) else { return Some(!elsewhere) };
         match (crate::place::relation(area, lived)?, elsewhere) {
-            (Relation::Within, false) if area != lived => None,
+            (Relation::Within, false) if !crate::place::same(area, lived) => None,
             (Relation::Within, _) => Some(!elsewhere),
             (Relation::Contains, false) => Some(true),
             (Relation::Contains, true) | (Relation::Apart, _) => None,

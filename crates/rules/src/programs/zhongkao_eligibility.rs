@@ -29,7 +29,7 @@ pub fn evaluate(household: &Household, child: &Child, index: u8, as_of: YearMont
         local_hukou: &data::criteria::LOCAL_HUKOU,
         both_parents: &data::BOTH_PARENTS,
         // 中考 rules are a city's: a child is local with a hukou anywhere in the city [I].
-        area_levels: 2,
+        area_level: crate::place::Level::City,
     };
     exam.evaluate(household, child, index, as_of)
 }
