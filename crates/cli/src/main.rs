@@ -30,7 +30,7 @@ mod clock;
 const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
-       anju check-pack [DIR]
+       anju check-pack [DIR] [--stale]
        anju schema request|result|plan
        anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
@@ -40,7 +40,8 @@ assess      reads a JSON request from FILE (or standard input when FILE is absen
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
             {\"line\": N, \"error\": \"...\"} and exit status 2 at the end); --summary prints one short
             entry per program (status, earliest month, monthly total) instead of the full result
-check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line
+check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line;
+            --stale also lists the places whose rules have all ended, with the last month one was in force
 schema      prints the JSON Schema of the request, of the result or of a plan
 compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
 timeline    reads a plan and prints the month each criterion and status changes, for the baseline and each scenario
@@ -88,7 +89,14 @@ fn run(args: &[String]) -> Result<String, UsageError> {
             let form = if summary { batch::Form::Summary } else { batch::Form::Full };
             batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month), form)
         }
-        Some("check-pack") => check_pack(args.get(1).map_or("policy", String::as_str)),
+        Some("check-pack") => {
+            let stale = args.iter().skip(1).any(|a| a == "--stale");
+            let dir = args.iter().skip(1).find(|a| !a.starts_with("--")).map_or("policy", String::as_str);
+            if let Some(flag) = args.iter().skip(1).find(|a| a.starts_with("--") && *a != "--stale") {
+                return Err(UsageError(format!("unknown option `{flag}`\n{USAGE}")));
+            }
+            check_pack(dir, stale)
+        }
         Some("schema") => schema(args.get(1).map(String::as_str)),
         Some(command @ ("compare" | "timeline" | "plan")) => {
             let a = parse_assess_args(&args[1..])?;
@@ -217,18 +225,42 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
     Ok(json)
 }
 
-fn check_pack(dir: &str) -> Result<String, UsageError> {
+fn check_pack(dir: &str, stale: bool) -> Result<String, UsageError> {
     match anju_policy::load_dir(std::path::Path::new(dir)) {
         Ok(pack) => {
             let values: usize = pack.programs.iter().flat_map(|p| p.parameters.values()).map(|p| p.values.len()).sum();
-            Ok(format!(
+            let mut out = format!(
                 "{dir}: ok: {} files, {} places, {} programs, {} dated values, {} sources\n",
                 pack.files.len(),
                 pack.places.len(),
                 pack.programs.len(),
                 values,
                 pack.sources.len()
-            ))
+            );
+            if stale {
+                let ended: Vec<String> = pack
+                    .places
+                    .iter()
+                    .filter_map(|p| {
+                        let (_, ended) = anju_policy::layer_dates(&pack, &p.id);
+                        let (y, m) = ended?;
+                        let programs: Vec<&str> =
+                            pack.programs.iter().filter(|q| q.layer == p.id).map(|q| q.id.as_str()).collect();
+                        Some(format!(
+                            "  places/{} ({}): every rule ended by {y}-{m:02} ({})",
+                            p.id,
+                            p.name,
+                            programs.join(", ")
+                        ))
+                    })
+                    .collect();
+                out.push_str(&format!("{} place(s) whose rules have all ended:\n", ended.len()));
+                for line in ended {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+            Ok(out)
         }
         Err(errors) => {
             let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();

@@ -174,6 +174,45 @@ fn check_pack_accepts_the_shipped_policy_and_names_file_and_line_of_problems() {
 }
 
 #[test]
+fn check_pack_stale_lists_the_places_whose_rules_have_all_ended() {
+    // A layer whose one value ended in 2019-12 is stale; one still in force is not.
+    let dir = std::env::temp_dir().join(format!("anju-stale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for d in ["national", "places/hebei", "places/henan"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    let source = "[sources.s]\ntitle = \"某通知\"\ntitle_en = \"A notice\"\n\n";
+    std::fs::write(
+        dir.join("national/p.toml"),
+        format!(
+            "program = \"p\"\n\n{source}[parameters.x]\ndescription = \"x\"\nunit = \"months\"\nlocal_only = true\n"
+        ),
+    )
+    .unwrap();
+    let place =
+        |name: &str, code: &str| format!("[place]\nname = \"{name}\"\nlevel = \"province\"\ncode = \"{code}\"\n");
+    let value = |until: &str| {
+        format!("program = \"p\"\n\n[parameters.x]\ndescription = \"x\"\nunit = \"months\"\n[[parameters.x.values]]\nfrom = \"2016-01\"\n{until}value = 6\nsource = \"s\"\narticle = \"第一条\"\nconfidence = \"C2\"\n")
+    };
+    std::fs::write(dir.join("places/hebei/place.toml"), place("河北省", "130000")).unwrap();
+    std::fs::write(dir.join("places/hebei/p.toml"), value("until = \"2019-12\"\n")).unwrap();
+    std::fs::write(dir.join("places/henan/place.toml"), place("河南省", "410000")).unwrap();
+    std::fs::write(dir.join("places/henan/p.toml"), value("")).unwrap();
+    let o = anju(&["check-pack", dir.to_str().unwrap(), "--stale"], "");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("1 place(s) whose rules have all ended"), "{out}");
+    assert!(out.contains("places/hebei (河北省): every rule ended by 2019-12 (p)"), "{out}");
+    assert!(!out.contains("places/henan"), "{out}");
+
+    // The shipped pack: 临沭县's school-entry rules (2023) have ended.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policy");
+    let out = String::from_utf8_lossy(&anju(&["check-pack", root, "--stale"], "").stdout).into_owned();
+    assert!(out.contains("places/shandong/linyi/linshu (临沭县): every rule ended by 2023-12"), "{out}");
+}
+
+#[test]
 fn the_published_schemas_are_the_ones_the_code_prints() {
     // docs/schema/*.json are what embedders read; UPDATE_EXPECT=1 rewrites them after a deliberate change.
     for which in ["request", "result", "plan"] {

@@ -53,11 +53,46 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
         out.push('\n');
         program(&mut out, p, lang);
     }
+    if !a.data.is_empty() {
+        out.push('\n');
+        out.push_str(if zh { "所用地方数据：\n" } else { "Local data used:\n" });
+        for d in &a.data {
+            let _ = writeln!(out, "  {}", data_line(d, lang));
+        }
+    }
     let _ = writeln!(out, "\n{}", a.disclaimer.text(lang));
     if !zh {
         let _ = writeln!(out, "Document titles are our translations of the Chinese titles.");
     }
     out
+}
+
+/// Whose local data answered a place, and how current it is.
+pub fn data_line(d: &crate::report::PlaceData, lang: Lang) -> String {
+    let zh = lang == Lang::ZhCn;
+    let place = crate::message::place_text(lang, &d.place);
+    let (Some(layer), Some(month)) = (d.layer, d.data_month) else {
+        return match zh {
+            true => format!("{place}：没有地方数据，只按国家规定"),
+            false => format!("{place}: no local data; national rules only"),
+        };
+    };
+    let whose = if layer == d.place { String::new() } else { crate::message::place_text(lang, layer) };
+    let mut line = match (zh, whose.is_empty()) {
+        (true, true) => format!("{place}："),
+        (true, false) => format!("{place}：用{whose}的数据，"),
+        (false, true) => format!("{place}: "),
+        (false, false) => format!("{place}: {whose}'s data, "),
+    };
+    line.push_str(&match (zh, d.ended) {
+        (true, None) => format!("数据截至{}", month_text(lang, month)),
+        (false, None) => format!("as of {}", month_text(lang, month)),
+        (true, Some(ended)) => format!("这些规定到{}已结束，之后的月份答不了", month_text(lang, ended)),
+        (false, Some(ended)) => {
+            format!("these rules ended in {}, so later months cannot be answered", month_text(lang, ended))
+        }
+    });
+    line
 }
 
 fn program(out: &mut String, p: &ProgramResult, lang: Lang) {

@@ -37,7 +37,9 @@ use time::YearMonth;
 /// A household with no adults is assessed as one adult about whom nothing is known.
 pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     let as_of = request.as_of.unwrap_or(today);
-    Assessment::new(as_of, evaluate(request, as_of, &|_, _| true), Msg::Disclaimer)
+    let mut a = Assessment::new(as_of, evaluate(request, as_of, &|_, _| true), Msg::Disclaimer);
+    a.data = report::PlaceData::of(&request.canonical());
+    a
 }
 
 /// The programs `wanted` picks (by program and subject path), in the order `assess` lists them. Timelines and

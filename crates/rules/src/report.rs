@@ -289,8 +289,61 @@ pub struct Assessment {
     pub programs: Vec<ProgramResult>,
     /// Every document cited above, once, by id.
     pub sources: Sources,
+    /// For each place the request names, whose local data answered it and how current that data is.
+    pub data: Vec<PlaceData>,
     /// Always shown: this is an estimate, not an official determination.
     pub disclaimer: Msg,
+}
+
+/// The local data a place in the request is answered with: the nearest layer (the place's own, else an
+/// ancestor's) that sets any value, and that layer's data month; `layer` is `None` when no layer sets anything,
+/// so national rules alone answer and every local number is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlaceData {
+    /// The place as the request names it, canonically (a GB/T 2260 code where it has one).
+    pub place: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<&'static str>,
+    /// The newest month any value of that layer starts or ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_month: Option<YearMonth>,
+    /// When every rule of that layer has ended: the last month one was in force. Later answers there are unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended: Option<YearMonth>,
+}
+
+impl PlaceData {
+    /// Every place the request names (adults' hukou, current and insured places, children's hukou and school
+    /// places), once each, in order of first mention.
+    pub fn of(request: &crate::household::Request) -> Vec<PlaceData> {
+        let h = &request.household;
+        let named = h
+            .adults
+            .iter()
+            .flat_map(|a| {
+                let segments = a.employee_pension.segments.iter().map(|s| Some(s.place.as_str()));
+                [a.current_place.as_deref(), a.hukou_place.as_deref()].into_iter().chain(segments)
+            })
+            .chain(h.children.iter().flat_map(|c| [c.hukou_place.as_deref(), c.xueji_place.as_deref()]))
+            .flatten();
+        let mut out: Vec<PlaceData> = Vec::new();
+        for id in named.take(64) {
+            let Some(place) = crate::place::PlaceId::parse(id) else { continue };
+            if out.iter().any(|d| d.place == place.as_str()) {
+                continue;
+            }
+            let layer = place.layers().find(|l| l.data_month.is_some());
+            out.push(PlaceData {
+                place: place.to_string(),
+                layer: layer.map(|l| l.id),
+                data_month: layer.and_then(|l| l.data_month),
+                ended: layer.and_then(|l| l.ended),
+            });
+        }
+        out
+    }
 }
 
 /// The short form of a program's answer, for batch runs and tables: no criteria, reasons or citations.
@@ -342,7 +395,14 @@ impl Assessment {
                 }
             }
         }
-        Assessment { schema_version: SCHEMA_VERSION, as_of, programs, sources: Sources(unique), disclaimer }
+        Assessment {
+            schema_version: SCHEMA_VERSION,
+            as_of,
+            programs,
+            sources: Sources(unique),
+            data: vec![],
+            disclaimer,
+        }
     }
 }
 

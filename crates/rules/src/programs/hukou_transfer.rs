@@ -35,9 +35,17 @@ enum Size {
     Unknown,
 }
 
+/// A county or county-level city (its code says it is not a city's district, or its layer says county and it has
+/// no code to say otherwise) is judged as a county town; a district and a city by the city's urban population.
 fn size(place: Option<&str>, as_of: YearMonth) -> Size {
     let Some(id) = place else { return Size::Unknown };
-    if policy::place(id).is_some_and(|p| p.level == "county") {
+    let parsed = PlaceId::parse(id);
+    let county_town = match parsed.as_ref().map(|p| (p.is_district(), p.layer())) {
+        Some((Some(district), _)) => !district,
+        Some((None, Some(layer))) => layer.level == "county",
+        _ => false,
+    };
+    if county_town {
         return Size::Small;
     }
     let population = policy::resolve(Some(id), &data::URBAN_POPULATION_10K).0.int_at(as_of).map(|p| p.0);
