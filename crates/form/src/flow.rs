@@ -41,11 +41,27 @@ pub fn open_questions(a: &Assessment) -> Vec<Question> {
 
 /// The questions to show at `step`, in registry order per person.
 pub fn asked(step: Step, draft: &Draft, open: &[Question]) -> Vec<(Question, &'static Spec)> {
-    draft
+    let mut shown: Vec<(Question, &'static Spec)> = draft
         .questions()
         .filter(|(q, s)| s.step == step && (s.base || !draft.text(*q).is_empty() || open.contains(q)))
-        .collect()
+        .collect();
+    // Where a local number the family may know is asked, so is where it came from, right after the last one.
+    let source = crate::registry::spec(crate::registry::Scope::Adult, SOURCE);
+    if let Some(source) = source {
+        for i in (0..shown.len()).rev() {
+            let (q, s) = shown[i];
+            let is_number = s.field.starts_with("localNumbers.") && s.field != SOURCE;
+            let wanted = Question { subject: q.subject, field: SOURCE };
+            if is_number && !shown.iter().any(|(o, _)| *o == wanted) {
+                shown.insert(i + 1, (wanted, source));
+            }
+        }
+    }
+    shown
 }
+
+/// The question asking where the family's own local numbers came from.
+const SOURCE: &str = "localNumbers.source";
 
 #[cfg(test)]
 mod tests {
@@ -57,6 +73,24 @@ mod tests {
     fn fields(step: Step, d: &Draft) -> Vec<String> {
         let a = anju_rules::assess(&d.build(TODAY).request, TODAY);
         asked(step, d, &open_questions(&a)).iter().map(|(q, _)| q.path()).collect()
+    }
+
+    #[test]
+    fn a_number_the_family_knows_is_asked_with_where_it_came_from() {
+        // Paid in Henan, whose benefit base our data lacks: the pension asks for it, and where it came from.
+        let mut d = Draft::default();
+        for (field, text) in
+            [("birth", "1965-01"), ("sex", "male"), ("currentPlace", "410225"), ("hukouPlace", "410225")]
+        {
+            d.set(Question::adult(0, field), text);
+        }
+        d.set(Question::adult(0, "employeePension.months"), "240");
+        let asked = fields(Step::Work, &d);
+        let last = asked.iter().rposition(|f| f.contains("localNumbers.") && !f.ends_with("source"));
+        let source = asked.iter().position(|f| f.ends_with("localNumbers.source"));
+        assert!(asked.iter().any(|f| f.ends_with("localNumbers.benefitBaseFen")), "{asked:?}");
+        assert!(last.is_some() && source == last.map(|b| b + 1), "after the last number: {asked:?}");
+        assert_eq!(asked.iter().filter(|f| f.ends_with("localNumbers.source")).count(), 1);
     }
 
     #[test]

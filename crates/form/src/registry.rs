@@ -203,6 +203,17 @@ pub const FEMALE_CATEGORIES: &[&str] = &["worker50", "cadre55", "flexible"];
 pub const HUKOU_TYPES: &[&str] = &["rural", "urban"];
 pub const EMPLOYMENTS: &[&str] = &["contract", "flexible", "selfEmployed", "agriculture", "unemployed"];
 pub const STAGES: &[&str] = &["preschool", "primary", "junior", "senior", "other"];
+pub const NUMBER_SOURCES: &[&str] = &["officialNotice", "office", "other"];
+
+fn number_source(k: &str) -> Option<anju_rules::household::NumberSource> {
+    use anju_rules::household::NumberSource;
+    match k {
+        "officialNotice" => Some(NumberSource::OfficialNotice),
+        "office" => Some(NumberSource::Office),
+        "other" => Some(NumberSource::Other),
+        _ => None,
+    }
+}
 
 fn sex(k: &str) -> Option<Sex> {
     match k {
@@ -331,6 +342,21 @@ pub static SPECS: &[Spec] = &[
     adult!("residentPension.balanceFen", MONEY, Work, false, |a, v| a.resident_pension.balance_fen = fen(v)),
     adult!("residentPension.overlapMonths", MONTHS, Work, false, |a, v| a.resident_pension.overlap_months = number(v)),
     adult!("residentPension.otherPension", Kind::YesNo, Work, false, |a, v| a.resident_pension.other_pension = yes(v)),
+    // Local numbers the family or a counselor knows, where our data has none (asked only when an answer needs
+    // them); where they came from is asked beside them (`flow::asked`).
+    adult!("localNumbers.cityPopulation10k", Kind::Count { min: 1, max: 5000 }, Places, false, |a, v| a
+        .local_numbers
+        .city_population_10k =
+        number(v)),
+    // A base or pension of nothing (or past the engine's bounds) is no number: unknown, never a zero.
+    adult!("localNumbers.benefitBaseFen", MONEY, Work, false, |a, v| a.local_numbers.benefit_base_fen =
+        fen(v).filter(|f| (1..=10_000_000).contains(f))),
+    adult!("localNumbers.residentBasicPensionFen", MONEY, Work, false, |a, v| a
+        .local_numbers
+        .resident_basic_pension_fen =
+        fen(v).filter(|f| (1..=1_000_000).contains(f))),
+    adult!("localNumbers.source", Kind::Choice(NUMBER_SOURCES), Work, false, |a, v| a.local_numbers.source =
+        key(v).and_then(number_source)),
     // Housing and income.
     household!("ownsHomeHere", Kind::YesNo, Housing, true, |h, v| h.owns_home_here = yes(v)),
     household!("rentsHome", Kind::YesNo, Housing, true, |h, v| h.rents_home = yes(v)),

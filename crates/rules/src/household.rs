@@ -43,7 +43,7 @@ macro_rules! object_only {
 }
 pub(crate) use object_only;
 
-object_only!(Request, Household, Adult, Permit, EmployeePension, Segment, ResidentPension, Child);
+object_only!(Request, Household, Adult, Permit, EmployeePension, Segment, ResidentPension, LocalNumbers, Child);
 
 /// Largest month count accepted anywhere (100 years).
 pub const MAX_MONTHS: u32 = 1200;
@@ -215,6 +215,57 @@ pub struct Adult {
     pub employee_pension: EmployeePension,
     #[serde(default)]
     pub resident_pension: ResidentPension,
+    /// Local numbers the family or a counselor knows where our data has none, with where they came from.
+    #[serde(default, skip_serializing_if = "LocalNumbers::is_empty")]
+    pub local_numbers: LocalNumbers,
+}
+
+/// Local numbers someone supplies for the places this adult's answers depend on: the benefit base where the
+/// employee pension will be paid, the residents' basic pension at the hukou place, the urban-district population of
+/// the city lived in. Each is used only where the policy data has no number; the answer then says the number was
+/// theirs and where it came from. Where the data has one, the data is used and the answer says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", schemars(rename = "LocalNumbers"))]
+pub struct LocalNumbers {
+    /// 计发基数 (yuan a month, in fen) of the province where the employee pension will be paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit_base_fen: Option<i64>,
+    /// The residents' basic pension (基础养老金, a month, in fen) at the hukou place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_basic_pension_fen: Option<i64>,
+    /// The urban-district population (城区常住人口) of the city lived in, in units of 10,000 people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_population_10k: Option<u32>,
+    /// Where the numbers came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<NumberSource>,
+    /// The document or office, in the supplier's words (at most 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl LocalNumbers {
+    pub fn is_empty(&self) -> bool {
+        self == &LocalNumbers::default()
+    }
+}
+
+/// The longest note about where supplied numbers came from, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// Where a supplied number came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum NumberSource {
+    /// A published government notice.
+    OfficialNotice,
+    /// The social-insurance, housing or public-security office told them.
+    Office,
+    Other,
 }
 
 /// A residence permit (居住证) held in the current city.
@@ -704,6 +755,13 @@ impl Request {
             v.max(&at("residentPension.months"), r.months, MAX_MONTHS);
             v.max(&at("residentPension.overlapMonths"), r.overlap_months, MAX_MONTHS);
             v.fen(&at("residentPension.balanceFen"), r.balance_fen);
+            let n = &a.local_numbers;
+            v.range(&at("localNumbers.benefitBaseFen"), n.benefit_base_fen, 1, 10_000_000);
+            v.range(&at("localNumbers.residentBasicPensionFen"), n.resident_basic_pension_fen, 1, 1_000_000);
+            v.range(&at("localNumbers.cityPopulation10k"), n.city_population_10k.map(i64::from), 1, 5_000);
+            if n.note.as_deref().is_some_and(|t| t.chars().count() > MAX_NOTE_CHARS) {
+                v.push(at("localNumbers.note"), Problem::TooMany { max: MAX_NOTE_CHARS });
+            }
         }
         for (i, c) in h.children.iter().enumerate() {
             v.past(format!("household.children[{i}].birth"), c.birth);
@@ -735,6 +793,12 @@ impl Validator {
     fn max(&mut self, path: &str, value: Option<u32>, max: u32) {
         if value.is_some_and(|v| v > max) {
             self.push(path, Problem::TooLarge { max: i64::from(max) });
+        }
+    }
+
+    fn range(&mut self, path: &str, value: Option<i64>, min: i64, max: i64) {
+        if value.is_some_and(|v| !(min..=max).contains(&v)) {
+            self.push(path, Problem::OutOfRange { min, max });
         }
     }
 
@@ -937,6 +1001,13 @@ mod tests {
                 balance_fen: Some(1),
                 overlap_months: Some(1),
                 other_pension: Some(false),
+            },
+            local_numbers: LocalNumbers {
+                benefit_base_fen: Some(1),
+                resident_basic_pension_fen: Some(1),
+                city_population_10k: Some(1),
+                source: Some(NumberSource::Other),
+                note: Some("x".into()),
             },
         };
         let json = serde_json::to_value(&adult).unwrap();

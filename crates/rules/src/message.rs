@@ -134,6 +134,20 @@ pub enum Msg {
         place: Option<String>,
         parameter: &'static str,
     },
+    /// A local number our data lacks was the family's own (`localNumbers`): used, and said to be theirs.
+    #[serde(rename_all = "camelCase")]
+    SuppliedNumber {
+        parameter: &'static str,
+        value: i64,
+        unit: crate::policy::Unit,
+        source: Option<crate::household::NumberSource>,
+        note: Option<String>,
+    },
+    /// The family gave a local number our data has: the data's number was used.
+    #[serde(rename_all = "camelCase")]
+    SuppliedNotUsed {
+        parameter: &'static str,
+    },
     BasicBasis,
     #[serde(rename_all = "camelCase")]
     AccountBasis {
@@ -189,6 +203,8 @@ pub enum Msg {
     ResidentBasicBasis,
     /// Without the hukou place, the national minimum: the place's own level is often higher.
     ResidentBasicNationalMinimum,
+    /// The hukou place is known but its own level is not in our data: the national minimum, a floor.
+    ResidentBasicNoLocal,
     ResidentAccountBasis,
     ResidentAddonBasis,
     /// No add-on rule was found for the hukou place; none is counted.
@@ -795,6 +811,42 @@ impl Msg {
                 until.year(),
                 office_for(parameter, En)
             ),
+            (Msg::SuppliedNumber { parameter, value, unit, source, note }, lang) => {
+                let number = match unit {
+                    crate::policy::Unit::Fen if lang == ZhCn => format!("{} 元", yuan_text(*value)),
+                    crate::policy::Unit::Fen => format!("¥{}", yuan_text(*value)),
+                    _ if *parameter == "hukou_transfer.urban_population_10k" && lang == ZhCn => format!("{value}万人"),
+                    _ if *parameter == "hukou_transfer.urban_population_10k" => format!("{value}0,000 people"),
+                    _ => value.to_string(),
+                };
+                let from = match (source, lang) {
+                    (Some(crate::household::NumberSource::OfficialNotice), ZhCn) => "政府公布的通知",
+                    (Some(crate::household::NumberSource::Office), ZhCn) => "经办部门告知",
+                    (Some(crate::household::NumberSource::Other), ZhCn) => "其他来源",
+                    (None, ZhCn) => "没有说来源",
+                    (Some(crate::household::NumberSource::OfficialNotice), En) => "a published government notice",
+                    (Some(crate::household::NumberSource::Office), En) => "the office that handles it",
+                    (Some(crate::household::NumberSource::Other), En) => "another source",
+                    (None, En) => "source not given",
+                };
+                let note = note.as_deref().map(|n| format!("{}{n}", if lang == ZhCn { "，" } else { ", " })).unwrap_or_default();
+                match lang {
+                    ZhCn => format!(
+                        "{}用的是你们提供的数字：{number}（{from}{note}）。我们的数据里没有这个数，也没有核对过它。",
+                        parameter_text(parameter, ZhCn)
+                    ),
+                    En => format!(
+                        "For {} this uses the number you gave: {number} ({from}{note}). Our data has no such number and we have not checked it.",
+                        parameter_text(parameter, En)
+                    ),
+                }
+            }
+            (Msg::SuppliedNotUsed { parameter }, ZhCn) => {
+                format!("你们提供了{}，但我们有公开的数据，用的是公开数据。", parameter_text(parameter, ZhCn))
+            }
+            (Msg::SuppliedNotUsed { parameter }, En) => {
+                format!("You gave {}, but published data has it, so the published number was used.", parameter_text(parameter, En))
+            }
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
                 Some(p) => format!(
                     "还没有{}的这项当地数据：{}。请问{}。",
@@ -902,6 +954,10 @@ impl Msg {
             (Msg::HasOtherPension, En) => "You already receive another basic pension; both cannot be paid.".into(),
             (Msg::OtherPensionUnknown, ZhCn) => "还不知道有没有在领别的基本养老金。".into(),
             (Msg::OtherPensionUnknown, En) => "We don't know whether you receive another basic pension.".into(),
+            (Msg::ResidentBasicNoLocal, ZhCn) => {
+                "我们还没有户籍地自己的标准，先按全国最低标准算；当地的标准常常更高，这是最少的数。".into()
+            }
+            (Msg::ResidentBasicNoLocal, En) => "We do not have the hukou place's own level, so this is the national minimum; the place's level is often higher, so this is the least it would be.".into(),
             (Msg::ResidentBasicNationalMinimum, ZhCn) => {
                 "还不知道户口在哪里，先按全国最低标准算；户籍地的标准常常更高，这是最少的数。".into()
             }

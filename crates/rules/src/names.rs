@@ -292,6 +292,21 @@ pub fn question_name(subject: Subject, field: &str, lang: Lang) -> Option<&'stat
         (Subject::Adult(_), "employeePension.currentBaseBp") => {
             ("现在按平均工资的百分之多少交？", "Contribution base now, as a share of the average wage?")
         }
+        (Subject::Adult(_), "localNumbers.benefitBaseFen") => (
+            "领养老金的省份的计发基数是多少（每月，如果你知道）？",
+            "The benefit base where the pension will be paid (a month, if you know it)?",
+        ),
+        (Subject::Adult(_), "localNumbers.residentBasicPensionFen") => (
+            "户口所在地的城乡居民基础养老金是每月多少（如果你知道）？",
+            "The residents' basic pension at the hukou place (a month, if you know it)?",
+        ),
+        (Subject::Adult(_), "localNumbers.source") => {
+            ("上面这些数字是从哪里知道的？", "Where did these numbers come from?")
+        }
+        (Subject::Adult(_), "localNumbers.cityPopulation10k") => (
+            "现在住的城市城区人口有多少万（如果你知道）？",
+            "The urban population of the city you live in, in 10,000s (if you know it)?",
+        ),
         (Subject::Adult(_), "residentPension.months") => {
             ("城乡居民养老保险交了几年？", "Years paid into the residents' pension scheme?")
         }

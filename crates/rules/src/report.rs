@@ -154,12 +154,25 @@ pub struct Amount {
     #[serde(rename = "policyValues", serialize_with = "serialize_dated", skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<UsedValue>"))]
     pub used: Vec<&'static Dated>,
+    /// Local numbers it used that the family or a counselor supplied (`localNumbers`), by parameter key; the
+    /// program's notes say which and where they came from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<&'static str>,
 }
 
 impl Amount {
     /// An amount not computed yet: unknown, with nothing used.
     pub fn new(id: AmountId, basis: Msg) -> Self {
-        Amount { id, fen: None, at: None, questions: vec![], missing_data: vec![], basis, used: vec![] }
+        Amount {
+            id,
+            fen: None,
+            at: None,
+            questions: vec![],
+            missing_data: vec![],
+            basis,
+            used: vec![],
+            supplied: vec![],
+        }
     }
 }
 

@@ -428,6 +428,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
             current_base_bp: e.5,
         },
         resident_pension: ResidentPension { months: r.0, balance_fen: r.1, overlap_months: r.2, other_pension: r.3 },
+        local_numbers: Default::default(),
     })
 }
 

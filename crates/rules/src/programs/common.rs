@@ -102,3 +102,25 @@ pub fn no_local_rules(
     let place_question = Question::adult(0, super::fields::CURRENT_PLACE);
     criteria.iter().map(|(id, cite)| no_local_rule(id, cite, place, parameter, place_question, at)).collect()
 }
+
+/// The note for a local number the family supplied (`localNumbers`) for parameter `national`: used where the
+/// data has none (`used`), else said to be set aside for the published number. `None` when nothing was supplied.
+pub fn supplied_note(
+    numbers: &crate::household::LocalNumbers,
+    national: &'static Parameter,
+    value: Option<i64>,
+    used: bool,
+) -> Option<Msg> {
+    let value = value?;
+    Some(if used {
+        Msg::SuppliedNumber {
+            parameter: national.key,
+            value,
+            unit: national.unit,
+            source: numbers.source,
+            note: numbers.note.clone(),
+        }
+    } else {
+        Msg::SuppliedNotUsed { parameter: national.key }
+    })
+}

@@ -13,7 +13,7 @@
 //! Amounts are estimated at the statutory retirement month with today's benefit base of the place of receipt.
 //! Parameters: `policy/national/employee_pension.toml` and the places' layers.
 
-use super::common::{criterion, newest_from};
+use super::common::{self, criterion, newest_from};
 use super::fields;
 use crate::household::{Adult, FemaleCategory, Question, Sex, Subject};
 use crate::message::Msg;
@@ -86,6 +86,13 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
         None => vec![],
     };
+    // A benefit base the family gave: said to be theirs where it was used, set aside where the data has one.
+    let base_used = amounts.iter().any(|a| a.supplied.contains(&data::BENEFIT_BASE.key));
+    let data_has = place.is_some() && policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).is_some();
+    if base_used || data_has {
+        let given = adult.local_numbers.benefit_base_fen;
+        notes.extend(common::supplied_note(&adult.local_numbers, &data::BENEFIT_BASE, given, base_used));
+    }
     ProgramResult {
         policy_from: newest_from([statutory.map(|s| s.rule), required.map(|r| r.1)], &amounts),
         amounts,
@@ -277,6 +284,21 @@ fn receipt_changes_at(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
         .then(|| as_of + i32::try_from(threshold - here).unwrap_or(i32::MAX))
 }
 
+/// The benefit base of the place of receipt in force at `as_of`, with its dated value from the data; where the
+/// data has none (and the place is settled), the family's own number (`localNumbers.benefitBaseFen`), with no
+/// dated value and its key in the second part.
+fn benefit_base(
+    adult: &Adult,
+    place: Option<&str>,
+    as_of: YearMonth,
+) -> (Option<(i64, Option<&'static policy::Dated>)>, Option<&'static str>) {
+    match (policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of), adult.local_numbers.benefit_base_fen) {
+        (Some((v, d)), _) => (Some((v, Some(d))), None),
+        (None, Some(v)) if place.is_some() => (Some((v, None)), Some(data::BENEFIT_BASE.key)),
+        (None, _) => (None, None),
+    }
+}
+
 /// Monthly basic, account and total pension at the statutory retirement month.
 fn estimate(
     adult: &Adult,
@@ -293,13 +315,14 @@ fn estimate(
     // Whether the months until retirement are paid is a fact: unknown, it leaves the amounts unknown, not at none.
     let ahead_unknown = e.contributing_now.is_none() && months_to_go > 0;
     let n = months.filter(|_| !ahead_unknown).map(|m| m + if continuing { months_to_go } else { 0 });
-    let base = policy::resolve(place, &data::BENEFIT_BASE).0.int_at(as_of);
+    let (base, supplied) = benefit_base(adult, place, as_of);
     let rate = data::BASIC_RATE_PER_YEAR.int_at(as_of);
     let ahead = if continuing { months_to_go } else { 0 };
     let index = final_index(e, months, ahead);
 
     let mut basic = Amount { at: Some(s.month), ..Amount::new(AmountId::BasicMonthly, Msg::BasicBasis) };
-    basic.used.extend([base, rate].into_iter().flatten().map(|v| v.1));
+    basic.used.extend(base.and_then(|b| b.1).into_iter().chain(rate.map(|r| r.1)));
+    basic.supplied.extend(supplied);
     if months.is_none() {
         basic.questions.push(q(fields::EMPLOYEE_MONTHS));
     }
@@ -318,8 +341,11 @@ fn estimate(
             }
             basic.questions.push(q(fields::SEGMENTS));
         }
-        // The place is settled but its benefit base is not in our data.
-        (true, false, _) => basic.missing_data.push(data::BENEFIT_BASE.key),
+        // The place is settled but its benefit base is not in our data: a number the family knows would do.
+        (true, false, _) => {
+            basic.missing_data.push(data::BENEFIT_BASE.key);
+            basic.questions.push(q(fields::LOCAL_BENEFIT_BASE));
+        }
         (false, ..) => {}
     }
     if let (Some((c, _)), Some(z), Some(n), Some((r, _))) = (base, index, n, rate) {
@@ -339,7 +365,8 @@ fn estimate(
     };
     at_retirement.used.extend(interest.map(|i| i.1));
     if continuing {
-        at_retirement.used.extend([base, share].into_iter().flatten().map(|v| v.1));
+        at_retirement.used.extend(base.and_then(|b| b.1).into_iter().chain(share.map(|s| s.1)));
+        at_retirement.supplied.extend(supplied);
     }
     if let (Some(b), Some(add), Some(rate)) = (e.account_balance_fen, monthly_add, rate_bp) {
         at_retirement.fen = Some(project_balance_fen(b, months_left, rate, add));
@@ -363,6 +390,7 @@ fn estimate(
         questions: at_retirement.questions.clone(),
         missing_data: at_retirement.missing_data.clone(),
         used: at_retirement.used.clone(),
+        supplied: at_retirement.supplied.clone(),
         ..Amount::new(AmountId::AccountMonthly, at_retirement.basis.clone())
     };
     account.at = Some(s.month);
@@ -377,6 +405,7 @@ fn estimate(
     for part in [&basic, &account] {
         union(&mut total.questions, &part.questions);
         union(&mut total.missing_data, &part.missing_data);
+        union(&mut total.supplied, &part.supplied);
         for d in &part.used {
             if !total.used.iter().any(|u| std::ptr::eq(*u, *d)) {
                 total.used.push(d);
@@ -440,7 +469,7 @@ pub fn balance_after(adult: &Adult, as_of: YearMonth, months: i32) -> Option<i64
     // Whether anything is credited in the meantime is not known.
     e.contributing_now?;
     let place = receipt_place(adult, as_of, &mut Vec::new());
-    let base = policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).map(|b| b.0);
+    let base = benefit_base(adult, place.as_deref(), as_of).0.map(|b| b.0);
     let share = data::ACCOUNT_SHARE.int_at(as_of).map(|s| s.0);
     let add = monthly_credit(e.contributing_now == Some(true), base, paying_index(e), share)?;
     let rate = data::ACCOUNT_INTEREST.int_at(as_of)?.0;
@@ -474,6 +503,40 @@ mod tests {
 
     fn amount(r: &ProgramResult, id: AmountId) -> Option<i64> {
         r.amounts.iter().find(|a| a.id == id).and_then(|a| a.fen)
+    }
+
+    /// A man paid in Henan (no benefit base in our data) for 20 years at index 1.0: the basic pension is unknown
+    /// and asks for the number; given C = 8,000 yuan it is 8,000 × (1 + 1) / 2 × 20 × 1 % = 1,600.00 yuan (rules
+    /// brief §2.1.5), and the answer says the base was theirs. In Beijing the published 12,049 is used instead:
+    /// 12,049 × 20 × 1 % = 2,409.80 yuan.
+    #[test]
+    fn a_benefit_base_the_family_knows_is_used_where_the_data_has_none_and_said_to_be_theirs() {
+        let at = |place: &str, given: Option<i64>| {
+            let mut a = man(YearMonth::ym(1965, 1), 240);
+            a.hukou_place = Some(place.into());
+            a.current_place = Some(place.into());
+            a.employee_pension.segments = vec![Segment { place: place.into(), months: 240 }];
+            a.employee_pension.contributing_now = Some(false);
+            a.employee_pension.average_index_bp = Some(10_000);
+            a.local_numbers.benefit_base_fen = given;
+            a.local_numbers.source = Some(crate::household::NumberSource::OfficialNotice);
+            evaluate(&a.clone(), 0, NOV_2026)
+        };
+        let r = at("henan", None);
+        let basic = r.amounts.iter().find(|a| a.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!(basic.fen, None);
+        assert!(basic.questions.contains(&Question::adult(0, fields::LOCAL_BENEFIT_BASE)), "{:?}", basic.questions);
+
+        let r = at("henan", Some(800_000));
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(160_000));
+        let basic = r.amounts.iter().find(|a| a.id == AmountId::BasicMonthly).unwrap();
+        assert_eq!(basic.supplied, [data::BENEFIT_BASE.key]);
+        assert!(r.notes.iter().any(|n| matches!(n, Msg::SuppliedNumber { value: 800_000, .. })), "{:?}", r.notes);
+        assert!(r.notes.iter().any(|n| n.text(crate::message::Lang::ZhCn).contains("你们提供的数字：8,000.00 元")));
+
+        let r = at("beijing", Some(800_000));
+        assert_eq!(amount(&r, AmountId::BasicMonthly), Some(240_980));
+        assert!(r.notes.contains(&Msg::SuppliedNotUsed { parameter: data::BENEFIT_BASE.key }));
     }
 
     #[test]

@@ -40,6 +40,13 @@ pub const UNKNOWN_ADULT: Adult = Adult {
         current_base_bp: None,
     },
     resident_pension: ResidentPension { months: None, balance_fen: None, overlap_months: None, other_pension: None },
+    local_numbers: crate::household::LocalNumbers {
+        benefit_base_fen: None,
+        resident_basic_pension_fen: None,
+        city_population_10k: None,
+        source: None,
+        note: None,
+    },
 };
 
 static UNKNOWN: Adult = UNKNOWN_ADULT;

@@ -37,8 +37,10 @@ enum Size {
 
 /// A county or county-level city (its code says it is not a city's district, or its layer says county and it has
 /// no code to say otherwise) is judged as a county town; a district and a city by the city's urban population.
-fn size(place: Option<&str>, as_of: YearMonth) -> Size {
-    let Some(id) = place else { return Size::Unknown };
+/// With it, whether the city's size is the family's own number (`localNumbers.cityPopulation10k`), used where the
+/// data has none.
+fn size(place: Option<&str>, given: Option<u32>, as_of: YearMonth) -> (Size, bool) {
+    let Some(id) = place else { return (Size::Unknown, false) };
     let parsed = PlaceId::parse(id);
     let county_town = match parsed.as_ref().map(|p| (p.is_district(), p.layer())) {
         Some((Some(district), _)) => !district,
@@ -46,24 +48,27 @@ fn size(place: Option<&str>, as_of: YearMonth) -> Size {
         _ => false,
     };
     if county_town {
-        return Size::Small;
+        return (Size::Small, false);
     }
-    let population = policy::resolve(Some(id), &data::URBAN_POPULATION_10K).0.int_at(as_of).map(|p| p.0);
+    let known = policy::resolve(Some(id), &data::URBAN_POPULATION_10K).0.int_at(as_of).map(|p| p.0);
+    let supplied = known.is_none() && given.is_some();
+    let population = known.or(given.map(i64::from));
     let relaxed = data::RELAXED_BELOW_10K.int_at(as_of).map(|p| p.0);
     let megacity = data::MEGACITY_FROM_10K.int_at(as_of).map(|p| p.0);
-    match (population, relaxed, megacity) {
+    let size = match (population, relaxed, megacity) {
         (Some(p), _, Some(m)) if p >= m => Size::Megacity,
         (Some(p), Some(r), _) if p < r => Size::Small,
         (Some(_), Some(_), Some(_)) => Size::Large,
         _ => Size::Unknown,
-    }
+    };
+    (size, supplied)
 }
 
 /// Evaluates adult number `index` of the household, for the place they live in now.
 pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let q = |field| Question::adult(index, field);
     let place = adult.current_place.as_deref();
-    let size = size(place, as_of);
+    let (size, supplied) = size(place, adult.local_numbers.city_population_10k, as_of);
 
     // Whether the hukou is already here: from the hukou place where it settles it, else the adult's own answer.
     let away = super::family::adult_hukou_here(adult, place).map(|here| !here);
@@ -82,6 +87,12 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
     let mut criteria = vec![elsewhere];
     let mut notes = Vec::new();
+    let given = adult.local_numbers.city_population_10k.map(i64::from);
+    let data_has =
+        place.is_some_and(|p| policy::resolve(Some(p), &data::URBAN_POPULATION_10K).0.int_at(as_of).is_some());
+    if supplied || data_has {
+        notes.extend(super::common::supplied_note(&adult.local_numbers, &data::URBAN_POPULATION_10K, given, supplied));
+    }
 
     if size == Size::Megacity {
         criteria.push(criterion("points_system", &data::criteria::POINTS_SYSTEM, Outcome::Unknown, Msg::PointsSystem));
@@ -108,9 +119,11 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
                 // Whether a job and insurance years are needed depends on the size we do not know.
                 let (message, questions) = match place {
                     None => (Msg::CitySizeUnknown, vec![q(fields::CURRENT_PLACE)]),
+                    // Megacities use points; a city of unknown size: the family may know its population.
                     Some(p) => {
                         let parameter = data::URBAN_POPULATION_10K.key;
-                        (Msg::NoLocalData { place: Some(p.to_string()), parameter }, vec![])
+                        let ask = if size == Size::Unknown { vec![q(fields::LOCAL_CITY_POPULATION)] } else { vec![] };
+                        (Msg::NoLocalData { place: Some(p.to_string()), parameter }, ask)
                     }
                 };
                 let unknowns = [
@@ -248,6 +261,27 @@ mod tests {
         )));
         let r = evaluate(&migrant(None, Some(true)), 0, NOV_2026);
         assert!(r.open_questions().contains(&Question::adult(0, fields::CURRENT_PLACE)));
+    }
+
+    /// 郑州's 中原区 (410102), a district of a city our data has no size for: unknown, asking for the population;
+    /// with the family's 250 (万人, under the 300 of the 2022 scheme) a rented home is enough, said to be their number.
+    #[test]
+    fn a_city_population_the_family_knows_settles_the_size_and_is_said_to_be_theirs() {
+        let r = evaluate(&migrant(Some("410102"), Some(true)), 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        assert!(r.open_questions().contains(&Question::adult(0, fields::LOCAL_CITY_POPULATION)));
+        let mut a = migrant(Some("410102"), Some(true));
+        a.local_numbers.city_population_10k = Some(250);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+        assert!(r.notes.iter().any(|n| matches!(n, Msg::SuppliedNumber { value: 250, .. })));
+        assert!(r.notes.iter().any(|n| n.text(crate::message::Lang::ZhCn).contains("250万人")));
+        // 400: a large city, whose job and insurance tests then apply.
+        a.local_numbers.city_population_10k = Some(400);
+        assert!(evaluate(&a, 0, NOV_2026).criteria.iter().any(|c| c.id == "stable_employment"));
+        // A county town needs no population at all.
+        let r = evaluate(&migrant(Some("410221"), Some(true)), 0, NOV_2026);
+        assert_eq!(r.status, Status::Eligible, "杞县, a county");
     }
 
     #[test]

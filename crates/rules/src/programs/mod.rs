@@ -42,6 +42,9 @@ pub mod fields {
     pub const RESIDENT_MONTHS: &str = "residentPension.months";
     pub const RESIDENT_BALANCE: &str = "residentPension.balanceFen";
     pub const OTHER_PENSION: &str = "residentPension.otherPension";
+    pub const LOCAL_BENEFIT_BASE: &str = "localNumbers.benefitBaseFen";
+    pub const LOCAL_RESIDENT_BASIC: &str = "localNumbers.residentBasicPensionFen";
+    pub const LOCAL_CITY_POPULATION: &str = "localNumbers.cityPopulation10k";
 }
 
 /// Household fields programs ask about (below `household`).
@@ -110,4 +113,7 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::RESIDENT_MONTHS,
     fields::RESIDENT_BALANCE,
     fields::OTHER_PENSION,
+    fields::LOCAL_BENEFIT_BASE,
+    fields::LOCAL_RESIDENT_BASIC,
+    fields::LOCAL_CITY_POPULATION,
 ];

@@ -71,7 +71,14 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         _ => vec![],
     };
     let amounts = estimate(adult, months, as_of, q);
+    let mut notes = Vec::new();
+    let given = adult.local_numbers.resident_basic_pension_fen;
+    let used = amounts.iter().any(|a| a.supplied.contains(&data::BASIC_PENSION.key));
+    if adult.hukou_place.is_some() {
+        notes.extend(common::supplied_note(&adult.local_numbers, &data::BASIC_PENSION, given, used));
+    }
     ProgramResult {
+        notes,
         policy_from: common::newest_from([benefit_age.map(|v| v.1), required.map(|v| v.1)], &amounts),
         amounts,
         options,
@@ -93,23 +100,33 @@ fn criterion(id: &'static str, outcome: Outcome, message: Msg, questions: Vec<Qu
 /// Monthly pension with today's levels of the hukou place: basic + balance ÷ 139 + any local add-on.
 fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'static str) -> Question) -> Vec<Amount> {
     let place = adult.hukou_place.as_deref();
-    let basic = policy::resolve(place, &data::BASIC_PENSION).0.int_at(as_of);
+    // The place's own amount where a layer gives one; else a number the family gave; else the national minimum.
+    let (basic_rules, basic_layer) = policy::resolve(place, &data::BASIC_PENSION);
+    let given = adult.local_numbers.resident_basic_pension_fen.filter(|_| place.is_some() && basic_layer.is_none());
     let divisor = data::ACCOUNT_DIVISOR.int_at(as_of);
     let balance = adult.resident_pension.balance_fen;
     let (addon_param, addon_layer) = policy::resolve(place, &data::ADDON_PER_EXTRA_YEAR);
     let addon_rule = addon_param.int_at(as_of);
     let required = data::MIN_MONTHS.int_at(as_of);
 
+    let basic = if given.is_some() { None } else { basic_rules.int_at(as_of) };
     let mut basic_amount =
-        Amount { fen: basic.map(|b| b.0), ..Amount::new(AmountId::BasicMonthly, Msg::ResidentBasicBasis) };
+        Amount { fen: basic.map(|b| b.0).or(given), ..Amount::new(AmountId::BasicMonthly, Msg::ResidentBasicBasis) };
     basic_amount.used.extend(basic.map(|b| b.1));
-    if basic.is_none() {
+    if given.is_some() {
+        basic_amount.supplied.push(data::BASIC_PENSION.key);
+    } else if basic.is_none() {
         basic_amount.missing_data.push(data::BASIC_PENSION.key);
     }
     if place.is_none() {
         // Without the hukou place the national minimum stands in, said to be a floor; the place's may be higher.
         basic_amount.basis = Msg::ResidentBasicNationalMinimum;
         basic_amount.questions.push(q(fields::HUKOU_PLACE));
+    } else if basic_layer.is_none() && given.is_none() && basic.is_some() {
+        // A hukou place whose own level our data lacks: the national minimum is the floor, and the family may know
+        // the place's number.
+        basic_amount.basis = Msg::ResidentBasicNoLocal;
+        basic_amount.questions.push(q(fields::LOCAL_RESIDENT_BASIC));
     }
 
     let mut account = Amount {
