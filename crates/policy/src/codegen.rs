@@ -106,7 +106,7 @@ pub fn to_rust(pack: &Pack) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: {:?}, unit: Unit::{}, key_unit: {key_unit}, local_only: {}, overrides: &[{}], values: &[",
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: for_analysts!({:?}), unit: Unit::{}, key_unit: {key_unit}, local_only: {}, overrides: &[{}], values: &[",
                     upper(pid),
                     param.key,
                     param.description,

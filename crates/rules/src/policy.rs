@@ -8,6 +8,21 @@ use serde::Serialize;
 
 use crate::time::YearMonth;
 
+/// A parameter's description is for whoever reviews the data (the TOML, the CLI's listings, tests); no answer shows
+/// it, so the browser build leaves the words out of the download.
+#[cfg(not(target_family = "wasm"))]
+macro_rules! for_analysts {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(target_family = "wasm")]
+macro_rules! for_analysts {
+    ($text:literal) => {
+        ""
+    };
+}
+
 /// The compiled policy tables. Generated; see `policy/README.md` for the file format.
 #[allow(clippy::all, non_snake_case)] // place modules are named `<province>__<city>`
 pub mod data {
