@@ -10,16 +10,16 @@
 // header: `# source <package> <version>`, `# data <date>` and free comments. Every other line is one division,
 // four fields separated by one tab:
 //
-//   code  kind  name  pinyin          e.g.  25	县	兰考县	lankao
+//   code  kind  name  pinyin          e.g.  25	县	兰考县	LanKao
 //
 // - code: the 6-digit code `ppccxx` (`pp0000` a province-level division, `ppcc00` a prefecture-level one, else
 //   county-level), written short: its last 2 digits when `ppcc` is the previous line's, its last 4 when `pp` is,
 //   else all 6;
 // - kind: 省 自治区 直辖市 | 地级市 地区 自治州 盟 | 市辖区 县 县级市 自治县 旗 自治旗 特区 林区 群岛;
 // - name: the Chinese name, in full (兰考县, 连南瑶族自治县);
-// - pinyin: the name without its kind suffix (and an autonomous place's peoples), lowercase a–z (ü as v): the
-//   folder name under policy/places/. Where two siblings would share one (临夏市, 临夏县), each ends in its kind's
-//   pinyin (linxiashi, linxiaxian).
+// - pinyin: the name without its kind suffix (and an autonomous place's peoples), a–z (ü as v), each syllable
+//   capitalised (LanKao); lowercased it is the folder name under policy/places/ (lankao). Where two siblings would
+//   share one (临夏市, 临夏县), each ends in its kind's pinyin (LinXiaShi, LinXiaXian).
 //
 // Lines are in code order, so a division's parent is the nearest line before it whose code is its code's prefix:
 // the city `ppcc00` for a county `ppccxx`, else the province `pp0000` (the districts and counties of the four
@@ -45,34 +45,34 @@ const provinces = require(`${PKG}/dist/provinces.json`);
 const cities = require(`${PKG}/dist/cities.json`);
 const areas = require(`${PKG}/dist/areas.json`);
 
-// Readings pinyin-pro gets wrong in these place names (polyphones read as the place reads them), each checked
+// Readings (syllables split by spaces) pinyin-pro gets wrong in these place names (polyphones read as the place reads them), each checked
 // against the place's standard romanisation; names it already reads right (长沙, 重庆, 蚌埠, 六安, 番禺, 东阿, 莘,
 // 铅山, 厦门) need none. Keys are the name without its kind suffix.
 const OVERRIDES = {
-  陕西: 'shaanxi', // the official spelling that keeps 陕西 apart from 山西 shanxi
-  吴堡: 'wubu',
-  黄陂: 'huangpi',
-  尉犁: 'yuli',
-  乌什: 'wushi',
-  乐亭: 'laoting',
-  洪洞: 'hongtong',
+  陕西: 'shaan xi', // the official spelling that keeps 陕西 apart from 山西 shanxi
+  吴堡: 'wu bu',
+  黄陂: 'huang pi',
+  尉犁: 'yu li',
+  乌什: 'wu shi',
+  乐亭: 'lao ting',
+  洪洞: 'hong tong',
   蔚: 'yu',
-  涡阳: 'guoyang',
+  涡阳: 'guo yang',
   单: 'shan',
   浚: 'xun',
   歙: 'she',
-  筠连: 'junlian',
-  郫都: 'pidu',
-  大埔: 'dabu',
-  乐清: 'yueqing',
-  乐陵: 'laoling',
-  泌阳: 'biyang',
-  都昌: 'duchang',
-  都匀: 'duyun',
-  都安: 'duan',
-  都兰: 'dulan',
-  繁峙: 'fanshi',
-  乐都: 'ledu',
+  筠连: 'jun lian',
+  郫都: 'pi du',
+  大埔: 'da bu',
+  乐清: 'yue qing',
+  乐陵: 'lao ling',
+  泌阳: 'bi yang',
+  都昌: 'du chang',
+  都匀: 'du yun',
+  都安: 'du an',
+  都兰: 'du lan',
+  繁峙: 'fan shi',
+  乐都: 'le du',
 };
 
 // The 55 peoples as autonomous places' names give them, longest first (an autonomous place's pinyin drops them).
@@ -109,7 +109,7 @@ const SUFFIXES = {
   ],
 };
 
-const KIND_PINYIN = { 市辖区: 'qu', 县: 'xian', 县级市: 'shi', 地级市: 'shi', 旗: 'qi' };
+const KIND_PINYIN = { 市辖区: 'Qu', 县: 'Xian', 县级市: 'Shi', 地级市: 'Shi', 旗: 'Qi' };
 
 function fail(message) {
   console.error(`divisions: ${message}`);
@@ -137,12 +137,12 @@ function split(name, level) {
   return { kind, stem };
 }
 
+/** The stem's pinyin, each syllable capitalised (LanKao): the registry's initials search and the English name's
+ * apostrophes (Rong'an) need the syllables; the folder name is the lowercase. */
 function romanise(stem) {
-  if (OVERRIDES[stem]) return OVERRIDES[stem];
-  const syllables = pinyin(stem, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
-  const text = syllables.join('').toLowerCase();
-  if (!/^[a-z]+$/.test(text)) fail(`${stem}: pinyin ${text} is not a–z`);
-  return text;
+  const syllables = OVERRIDES[stem]?.split(' ') ?? pinyin(stem, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  if (syllables.length === 0 || !syllables.every((s) => /^[a-z]+$/.test(s))) fail(`${stem}: pinyin ${syllables} is not a–z`);
+  return syllables.map((s) => s[0].toUpperCase() + s.slice(1)).join('');
 }
 
 function rows() {
@@ -168,14 +168,14 @@ function rows() {
     r.level === 'province' ? '' : codes.has(`${r.code.slice(0, 4)}00`) && r.level === 'county' ? `${r.code.slice(0, 4)}00` : `${r.code.slice(0, 2)}0000`;
   const groups = new Map();
   for (const r of out) {
-    const key = `${parent(r)}/${r.pinyin}`;
+    const key = `${parent(r)}/${r.pinyin.toLowerCase()}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const r of group) r.pinyin += KIND_PINYIN[r.kind] ?? fail(`${r.name}: no pinyin for the kind ${r.kind}`);
   }
-  const paths = new Set(out.map((r) => `${parent(r)}/${r.pinyin}`));
+  const paths = new Set(out.map((r) => `${parent(r)}/${r.pinyin.toLowerCase()}`));
   if (paths.size !== out.length) fail('two siblings share a pinyin even with their kinds');
   return out;
 }
