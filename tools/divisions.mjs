@@ -53,7 +53,6 @@ const OVERRIDES = {
   吴堡: 'wu bu',
   黄陂: 'huang pi',
   尉犁: 'yu li',
-  乌什: 'wu shi',
   乐亭: 'lao ting',
   洪洞: 'hong tong',
   蔚: 'yu',
@@ -75,10 +74,14 @@ const OVERRIDES = {
   乐都: 'le du',
 };
 
-// The 55 peoples as autonomous places' names give them, longest first (an autonomous place's pinyin drops them).
+// Characters pinyin-pro reads by their everyday word, not as place names read them: 什 is shi in every place
+// name (喀什, 什邡, 克什克腾), shen only in 什么.
+const CHAR_READINGS = { 什: 'shi' };
+
+// The 55 peoples as autonomous places' names give them (and 各族, all peoples), longest first (an autonomous place's pinyin drops them).
 const PEOPLES = `蒙古 维吾尔 哈萨克 柯尔克孜 乌孜别克 塔吉克 塔塔尔 俄罗斯 达斡尔 鄂温克 鄂伦春 傈僳 布依 朝鲜 土家 哈尼
   纳西 景颇 仫佬 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 德昂 保安 裕固 独龙 赫哲 门巴 珞巴 基诺 拉祜 东乡 高山 回 藏 苗 彝 壮 满
-  侗 瑶 白 傣 黎 佤 畲 水 土 羌 怒 京`
+  侗 瑶 白 傣 黎 佤 畲 水 土 羌 怒 京 各`
   .split(/\s+/)
   .filter(Boolean)
   .sort((a, b) => b.length - a.length);
@@ -126,7 +129,7 @@ function split(name, level) {
   let stem = name.slice(0, -suffix.length);
   if (kind.startsWith('自治')) {
     for (let guard = 0; guard < 8; guard++) {
-      const people = PEOPLES.find((p) => stem.endsWith(`${p}族`) || (p.length > 1 && stem.endsWith(p)));
+      const people = PEOPLES.find((p) => stem.endsWith(`${p}族`) || (p.length > 1 && stem.endsWith(p) && stem.length - p.length > 1));
       if (!people) break;
       let cut = stem.endsWith(`${people}族`) ? people.length + 1 : people.length;
       if (stem.length === cut) cut = stem.endsWith('族') ? 1 : 0; // 鄂温克族自治旗: the people is the name
@@ -140,7 +143,11 @@ function split(name, level) {
 /** The stem's pinyin, each syllable capitalised (LanKao): the registry's initials search and the English name's
  * apostrophes (Rong'an) need the syllables; the folder name is the lowercase. */
 function romanise(stem) {
-  const syllables = OVERRIDES[stem]?.split(' ') ?? pinyin(stem, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  const read = () => {
+    const syllables = pinyin(stem, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+    return syllables.length === stem.length ? syllables.map((s, i) => CHAR_READINGS[stem[i]] ?? s) : syllables;
+  };
+  const syllables = OVERRIDES[stem]?.split(' ') ?? read();
   if (syllables.length === 0 || !syllables.every((s) => /^[a-z]+$/.test(s))) fail(`${stem}: pinyin ${syllables} is not a–z`);
   return syllables.map((s) => s[0].toUpperCase() + s.slice(1)).join('');
 }
