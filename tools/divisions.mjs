@@ -50,6 +50,10 @@ const areas = require(`${PKG}/dist/areas.json`);
 // 铅山, 厦门) need none. Keys are the name without its kind suffix.
 const OVERRIDES = {
   陕西: 'shaan xi', // the official spelling that keeps 陕西 apart from 山西 shanxi
+  大城: 'da cheng',
+  民乐: 'min le',
+  蚌山: 'beng shan',
+  红寺堡: 'hong si bu',
   吴堡: 'wu bu',
   黄陂: 'huang pi',
   尉犁: 'yu li',
@@ -61,22 +65,16 @@ const OVERRIDES = {
   浚: 'xun',
   歙: 'she',
   筠连: 'jun lian',
-  郫都: 'pi du',
   大埔: 'da bu',
   乐清: 'yue qing',
   乐陵: 'lao ling',
   泌阳: 'bi yang',
-  都昌: 'du chang',
-  都匀: 'du yun',
-  都安: 'du an',
-  都兰: 'du lan',
   繁峙: 'fan shi',
-  乐都: 'le du',
 };
 
 // Characters pinyin-pro reads by their everyday word, not as place names read them: 什 is shi in every place
-// name (喀什, 什邡, 克什克腾), shen only in 什么.
-const CHAR_READINGS = { 什: 'shi' };
+// name (喀什, 什邡, 克什克腾), shen only in 什么; 都 is du (成都, 花都, 昌都), dou only as 'all'.
+const CHAR_READINGS = { 什: 'shi', 都: 'du' };
 
 // The 55 peoples as autonomous places' names give them (and 各族, all peoples), longest first (an autonomous place's pinyin drops them).
 const PEOPLES = `蒙古 维吾尔 哈萨克 柯尔克孜 乌孜别克 塔吉克 塔塔尔 俄罗斯 达斡尔 鄂温克 鄂伦春 傈僳 布依 朝鲜 土家 哈尼
@@ -105,6 +103,7 @@ const SUFFIXES = {
     ['群岛', '群岛'],
     ['特区', '特区'],
     ['林区', '林区'],
+    ['新区', '市辖区'],
     ['区', '市辖区'],
     ['县', '县'],
     ['市', '县级市'],
@@ -127,7 +126,10 @@ function split(name, level) {
   if (!rule) fail(`${name}: no kind suffix for a ${level}`);
   const [suffix, kind] = rule;
   let stem = name.slice(0, -suffix.length);
-  if (kind.startsWith('自治')) {
+  // 城区, 矿区, 郊区: a district named by its kind alone keeps it (chengqu).
+  if (kind === '市辖区' && stem.length === 1) stem = name;
+  // Autonomous places, and districts of a people (管城回族区), drop the peoples.
+  if (kind.startsWith('自治') || stem.endsWith('族')) {
     for (let guard = 0; guard < 8; guard++) {
       const people = PEOPLES.find((p) => stem.endsWith(`${p}族`) || (p.length > 1 && stem.endsWith(p) && stem.length - p.length > 1));
       if (!people) break;
