@@ -301,8 +301,10 @@ impl Registry {
     }
 
     /// Divisions whose Chinese name contains `query`, or whose pinyin starts with it, is it, or whose initials
-    /// start with it (spaces, apostrophes and case ignored); the best `limit` first: exact matches, then prefixes,
-    /// then initials, then substrings; among equals counties and cities before provinces, then by code.
+    /// start with it (spaces, apostrophes and case ignored); the best `limit` first: exact matches (the name, its
+    /// stem, the full pinyin or the initials), then prefixes, then substrings; among equals the higher level first
+    /// (临夏回族自治州, then 临夏市 and 临夏县: a name shared by levels most often means the larger place), then
+    /// by code.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Division> {
         let q = query.trim();
         if q.is_empty() || limit == 0 || q.chars().count() > 40 {
@@ -311,12 +313,12 @@ impl Registry {
         let ascii: String =
             q.chars().filter(|c| !matches!(c, ' ' | '\'' | '’' | '-')).collect::<String>().to_ascii_lowercase();
         let pinyin_query = !ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase());
-        let mut hits: Vec<(u8, u8, &Division)> = self
+        let mut hits: Vec<(u8, Level, &Division)> = self
             .divisions
             .iter()
             .filter_map(|d| {
                 let rank = if pinyin_query {
-                    if d.pinyin == ascii {
+                    if d.pinyin == ascii || kind_syllable(d, &ascii) {
                         0
                     } else if d.initials == ascii {
                         1
@@ -336,12 +338,7 @@ impl Registry {
                 } else {
                     return None;
                 };
-                let level = match d.level {
-                    Level::County => 0,
-                    Level::City => 1,
-                    Level::Province => 2,
-                };
-                Some((rank, level, d))
+                Some((rank, d.level, d))
             })
             .collect();
         hits.sort_by_key(|&(rank, level, d)| (rank, level, d.code));
@@ -381,6 +378,20 @@ impl Registry {
         parts.reverse();
         Some(parts.join("/"))
     }
+}
+
+/// `query` is the pinyin but for a last syllable that reads the name's kind character: 临夏市's `linxiashi` (the
+/// file adds the kind where two siblings share a pinyin) for `linxia`, 城区's `chengqu` for `cheng`.
+fn kind_syllable(d: &Division, query: &str) -> bool {
+    let Some(rest) = d.pinyin.strip_prefix(query) else { return false };
+    let kind = match d.name.chars().last() {
+        Some('市') => "shi",
+        Some('县') => "xian",
+        Some('区') => "qu",
+        Some('旗') => "qi",
+        _ => return false,
+    };
+    rest == kind
 }
 
 /// The Chinese name without its kind suffix, for search (兰考县 → 兰考; 连南瑶族自治县 stays whole).
@@ -548,11 +559,15 @@ mod tests {
         assert_eq!(first("xinghual").as_deref(), Some("杏花岭区"));
         assert_eq!(first("rong'an").as_deref(), Some("融安县"));
         assert_eq!(first("连南").as_deref(), Some("连南瑶族自治县"));
-        // 朝阳: the districts (北京, 长春) and the county-level city before the prefecture-level one.
-        let chaoyang = r.search("朝阳", 10);
-        assert!(chaoyang.len() >= 3);
-        assert_eq!(chaoyang[0].level, Level::County);
-        assert!(chaoyang.iter().any(|d| d.code == 211300));
+        // 朝阳: the prefecture-level city, then the districts of 北京 and 长春 and 朝阳县, in code order.
+        let chaoyang: Vec<u32> = r.search("朝阳", 10).iter().map(|d| d.code).collect();
+        assert_eq!(chaoyang[..4], [211300, 110105, 211321, 220104], "{chaoyang:?}");
+        // A shared name: the autonomous prefecture, then the city and the county.
+        let linxia: Vec<&str> = r.search("linxia", 3).iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(linxia, ["临夏回族自治州", "临夏市", "临夏县"]);
+        assert_eq!(first("kaifeng").as_deref(), Some("开封市"));
+        assert_eq!(first("shanxi").as_deref(), Some("山西省"));
+        assert_eq!(first("陕西").as_deref(), Some("陕西省"));
         assert_eq!(r.search("a", 7).len(), 7, "bounded by the limit");
         assert!(r.search("", 5).is_empty());
         assert!(r.search("zzzzq", 5).is_empty());
@@ -586,12 +601,24 @@ mod tests {
     fn parse_never_panics_on_truncated_or_garbage_text() {
         let mut cases = 0;
         // Every truncation at a char boundary, in steps, and the file with bytes flipped.
+        let all = registry().all().len();
+        let (mut read, mut refused) = (0, 0);
         for cut in (0..TEXT.len()).step_by(331) {
-            if let Some(prefix) = TEXT.get(..cut) {
-                let _ = Registry::parse(prefix);
-                cases += 1;
+            let Some(prefix) = TEXT.get(..cut) else { continue };
+            match Registry::parse(prefix) {
+                // A cut between lines or inside a name or pinyin still reads: some divisions, never more.
+                Ok(r) => {
+                    assert!(!r.all().is_empty() && r.all().len() <= all);
+                    read += 1;
+                }
+                Err(e) => {
+                    assert!(e.line <= prefix.lines().count().max(1), "{e}");
+                    refused += 1;
+                }
             }
+            cases += 1;
         }
+        assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
         let garbage = [
             "",
             "\n\n",
@@ -621,7 +648,7 @@ mod tests {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
             noise.push(['0', '1', '\t', '\n', '省', 'A', 'b', '#'][(x >> 16) as usize % 8]);
         }
-        let _ = Registry::parse(&noise);
+        assert!(Registry::parse(&noise).is_err(), "noise is no registry");
         cases += 1;
         assert!(cases > 100, "{cases} cases");
     }
