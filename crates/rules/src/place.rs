@@ -17,11 +17,13 @@
 //! - **Parent.** A county's city, or its province when it has none: the municipalities' districts and counties
 //!   (codes `11`, `12`, `31`, `50`) and the county-level divisions directly under a province (省直辖县级, city
 //!   digits `90`: 济源, 仙桃, 五指山, 石河子). A path's parent is its prefix, read as a code when it is an alias.
-//! - **Kind** (only what the code's digits say, GB/T 2260's coding rule): a county-level code `01`–`20` under a
-//!   prefecture-level city is a 市辖区 (district) of that city; `21`–`99` a county, banner or county-level city,
-//!   as are those directly under a province. Under a municipality, city digits `01` are its districts and `02`
-//!   its counties.
-//!   `tests/registry.rs` holds this reading to the whole registry.
+//! - **Kind** (only what the code's digits say, GB/T 2260's coding rule): under a prefecture-level city (city
+//!   digits `01`–`20`) a county-level code `01`–`20` is a 市辖区 (district) of that city and `21`–`99` a county,
+//!   banner or county-level city; under a prefecture, autonomous prefecture or league (city digits `21` and up,
+//!   `90` included: directly under the province) there are no districts, except in the three Guangdong cities
+//!   numbered `51`–`53` (潮州, 揭阳, 云浮). Under a municipality, city digits `01`
+//!   are its districts and `02` its counties. `crates/form/tests/counties.rs` holds this reading to the whole
+//!   registry and lists the few codes that read otherwise.
 //! - **Ancestors** are the parents up to the province; a place is `within` itself and each of its ancestors. Two
 //!   spellings of one place (`410225` and `henan/kaifeng/lankao`) are the same place.
 //! - **Not a place id:** six digits whose province is not one of the 31 (`710000` and up included) or whose city
@@ -99,6 +101,10 @@ const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 
 /// The city digits of county-level divisions directly under their province (省直辖县级行政区划).
 const UNDER_PROVINCE: u32 = 90;
+
+/// Prefecture-level cities whose city digits are past 20 (made cities after their numbers were given): 潮州,
+/// 揭阳 and 云浮 in Guangdong.
+const LATE_CITIES: [u32; 3] = [4451, 4452, 4453];
 
 /// A place in its canonical form, borrowed: a code, or a path for a place known by path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +262,7 @@ impl<'a> Key<'a> {
                 Some(if MUNICIPALITIES.contains(&province) {
                     city == 1
                 } else {
-                    city != UNDER_PROVINCE && county <= 20
+                    (city <= 20 || LATE_CITIES.contains(&(c / 100))) && county <= 20
                 })
             }
             _ => None,
@@ -504,6 +510,7 @@ mod tests {
         assert_eq!(p("500229").is_district(), Some(false), "城口县, Chongqing");
         assert_eq!(p("429004").is_district(), Some(false), "仙桃市");
         assert_eq!(p("410200").is_district(), None);
+        assert_eq!(p("222401").is_district(), Some(false), "延吉市, under 延边朝鲜族自治州");
     }
 
     #[test]
