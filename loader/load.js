@@ -80,6 +80,46 @@ async function wasmSource(url, progress) {
   }
 }
 
+// The place registry, for the place picker (src/places.rs): loaded the first time a picker opens, never before.
+// `load(done)` starts it (once) and calls `done` when it is ready or has failed; the readers return plain arrays of
+// [code, name] or [code, name, where] (the names of the places above it), names in `lang` ('zh-CN' or 'en').
+const places = { registry: null, started: null };
+function placesBase() {
+  const glue = byId('anju-glue');
+  return new URL('places/', glue ? glue.href : document.baseURI);
+}
+window.anjuPlaces = {
+  load(done) {
+    if (!places.started) {
+      const base = placesBase();
+      places.started = import(new URL('places.js', base).href)
+        .then((m) => m.load(new URL('divisions.txt', base).href))
+        .then((r) => { places.registry = r; })
+        .catch((error) => console.warn('The full place list did not load; the picker keeps the short list.', error));
+    }
+    places.started.then(() => done());
+  },
+  ready: () => places.registry !== null,
+  children(code, lang) {
+    const r = places.registry;
+    return r ? r.children(code).map((d) => [d.code, r.name(d.code, lang)]) : [];
+  },
+  search(query, limit, lang) {
+    const r = places.registry;
+    if (!r) return [];
+    return r.search(query, limit).map((d) => {
+      const up = [];
+      for (let p = d.parent; p; p = r.get(p).parent) up.push(r.name(p, lang));
+      return [d.code, r.name(d.code, lang), up.join(lang === 'en' ? ', ' : ' · ')];
+    });
+  },
+  name(code, lang) {
+    const r = places.registry;
+    return r ? r.name(code, lang) : undefined;
+  },
+  date: () => (places.registry ? places.registry.date : ''),
+};
+
 const engineCannot = (error) => error instanceof RangeError
   || error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
 

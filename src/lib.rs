@@ -5,11 +5,13 @@
 //! here so browser tests can mount it.
 //!
 //! - `state`: the shared reducer made `Reducible`
+//! - `places`: the full place registry, loaded when a place picker first opens
 //! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary,
 //!   a program card)
 
 pub mod app;
 pub mod components;
+pub mod places;
 pub mod state;
 
 pub use app::App;

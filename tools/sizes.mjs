@@ -10,6 +10,13 @@ export const BUDGET = 150 * 1024;
 /** What a first visit downloads. */
 export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
 
+/** Folders of dist/ fetched only when a screen needs them (the place registry, when the place picker opens). */
+export const ON_DEMAND = ['places/'];
+
+/** Whether a file (relative to dist/) is part of the first load. */
+export const isFirstLoad = (file) =>
+  FIRST_LOAD.includes(path.extname(file)) && !ON_DEMAND.some((d) => file.split(path.sep).join('/').startsWith(d));
+
 /** `{ rows: [{ file, raw, gzip, brotli }], total: { raw, gzip, brotli } }` for every file under `dir`, sorted. */
 export function sizes(dir) {
   const files = [];
@@ -38,5 +45,5 @@ export function sizes(dir) {
 
 /** Brotli bytes of the first load (FIRST_LOAD files) under `dir`. */
 export function firstLoadBrotli(dir) {
-  return sizes(dir).rows.filter((r) => FIRST_LOAD.includes(path.extname(r.file))).reduce((t, r) => t + r.brotli, 0);
+  return sizes(dir).rows.filter((r) => isFirstLoad(r.file)).reduce((t, r) => t + r.brotli, 0);
 }

@@ -68,6 +68,9 @@ texts! {
     County => ("县或区", "County or district"),
     WholeArea => ("不细分（按上一级的规定算）", "Not more precisely (rules of the area above)"),
     NationalRules => ("这里用的是全国的规定。", "National rules are used here."),
+    PlaceSearch => ("找地方：输入名字或拼音（如 兰考 或 lankao）", "Find a place: type its name or pinyin (e.g. 兰考 or lankao)"),
+    PlaceSearchNone => ("没有找到，换个写法试试，或用上面的列表选。", "Nothing found: try another spelling, or pick from the lists above."),
+    PlacesLoading => ("正在加载全国的县市名单……", "Loading every county and city…"),
     SummaryHeading => ("结果一览", "At a glance"),
     AreaHousing => ("住房", "Housing"),
     AreaPension => ("养老", "Pension"),
@@ -173,6 +176,17 @@ pub fn in_force_since(lang: Lang, month: &str) -> String {
     match lang {
         Lang::ZhCn => format!("{month}起执行的规定"),
         Lang::En => format!("rules in force since {month}"),
+    }
+}
+
+/// How current a layer's data is: its newest date, or the month its rules all ended.
+pub fn data_date(lang: Lang, month: anju_rules::time::YearMonth, ended: bool) -> String {
+    let m = anju_rules::message::month_text(lang, month);
+    match (lang, ended) {
+        (Lang::ZhCn, false) => format!("（数据截至{m}）"),
+        (Lang::En, false) => format!(" (data as of {m})"),
+        (Lang::ZhCn, true) => format!("（这些规定到{m}已结束，之后的月份按这里的规定答不了）"),
+        (Lang::En, true) => format!(" (these rules ended in {m}; later months cannot be answered by them)"),
     }
 }
 

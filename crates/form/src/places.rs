@@ -9,46 +9,15 @@
 use anju_rules::message::Lang;
 use anju_rules::policy::{data::PLACES, Place};
 
-/// The 31 provincial-level divisions: id, Chinese name, English name (GB/T 2260 order).
-pub const PROVINCES: [(&str, &str, &str); 31] = [
-    ("beijing", "北京市", "Beijing"),
-    ("tianjin", "天津市", "Tianjin"),
-    ("hebei", "河北省", "Hebei"),
-    ("shanxi", "山西省", "Shanxi"),
-    ("neimenggu", "内蒙古自治区", "Inner Mongolia"),
-    ("liaoning", "辽宁省", "Liaoning"),
-    ("jilin", "吉林省", "Jilin"),
-    ("heilongjiang", "黑龙江省", "Heilongjiang"),
-    ("shanghai", "上海市", "Shanghai"),
-    ("jiangsu", "江苏省", "Jiangsu"),
-    ("zhejiang", "浙江省", "Zhejiang"),
-    ("anhui", "安徽省", "Anhui"),
-    ("fujian", "福建省", "Fujian"),
-    ("jiangxi", "江西省", "Jiangxi"),
-    ("shandong", "山东省", "Shandong"),
-    ("henan", "河南省", "Henan"),
-    ("hubei", "湖北省", "Hubei"),
-    ("hunan", "湖南省", "Hunan"),
-    ("guangdong", "广东省", "Guangdong"),
-    ("guangxi", "广西壮族自治区", "Guangxi"),
-    ("hainan", "海南省", "Hainan"),
-    ("chongqing", "重庆市", "Chongqing"),
-    ("sichuan", "四川省", "Sichuan"),
-    ("guizhou", "贵州省", "Guizhou"),
-    ("yunnan", "云南省", "Yunnan"),
-    ("xizang", "西藏自治区", "Tibet"),
-    ("shaanxi", "陕西省", "Shaanxi"),
-    ("gansu", "甘肃省", "Gansu"),
-    ("qinghai", "青海省", "Qinghai"),
-    ("ningxia", "宁夏回族自治区", "Ningxia"),
-    ("xinjiang", "新疆维吾尔自治区", "Xinjiang"),
-];
+/// The 31 provinces' layers (every province has one, with its names), in GB/T 2260 order.
+pub fn provinces() -> impl Iterator<Item = &'static Place> {
+    let mut list: Vec<&'static Place> = PLACES.iter().filter(|p| p.level == "province").collect();
+    list.sort_by_key(|p| p.code);
+    list.into_iter()
+}
 
 /// A place's name in `lang`.
 pub fn name(lang: Lang, id: &str) -> String {
-    if let Some((_, zh, en)) = PROVINCES.iter().find(|(p, _, _)| *p == id) {
-        return (if lang == Lang::ZhCn { *zh } else { *en }).to_string();
-    }
     anju_rules::message::place_text(lang, id)
 }
 
@@ -82,14 +51,13 @@ mod tests {
 
     #[test]
     fn the_provinces_are_the_engines_provinces() {
-        for (id, zh, en) in PROVINCES {
-            assert!(anju_rules::place::is_place_id(id), "{id}");
-            assert!(!zh.is_empty() && !en.is_empty());
+        let all: Vec<&Place> = provinces().collect();
+        assert_eq!(all.len(), 31);
+        assert_eq!((all[0].name, all[30].name), ("北京市", "新疆维吾尔自治区"), "GB/T 2260 order");
+        for p in all {
+            assert!(anju_rules::place::is_place_id(p.path) && p.name_en.is_some(), "{}", p.path);
         }
         assert!(!anju_rules::place::is_place_id("taiwan"), "the list is the engine's");
-        for p in PLACES.iter().filter(|p| !p.path.contains('/')) {
-            assert!(PROVINCES.iter().any(|(id, zh, _)| *id == p.path && *zh == p.name), "{} named alike", p.path);
-        }
     }
 
     #[test]
