@@ -1470,7 +1470,8 @@ mod tests {
         // No layer for 东莞: the nearest place with one names it; nothing known: "this place".
         assert_eq!(place_text(Lang::ZhCn, "guangdong/dongguan"), "广东省的这个地方");
         assert_eq!(place_text(Lang::En, "guangdong/dongguan/humen"), "this place in Guangdong");
-        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place");
+        assert_eq!(place_text(Lang::En, "zhejiang/hangzhou"), "this place in Zhejiang");
+        assert_eq!(place_text(Lang::En, "taiwan/taipei"), "this place");
         assert_eq!(place_text(Lang::ZhCn, ""), "这个地方");
     }
 

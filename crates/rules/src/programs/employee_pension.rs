@@ -553,8 +553,9 @@ mod tests {
         }
         a.employee_pension.contributing_now = Some(false);
 
-        a.current_place = Some("henan".into());
-        a.employee_pension.segments = vec![Segment { place: "henan".into(), months: 360 }];
+        // Hubei publishes no provincial base (its cities set their own): outside Wuhan it is missing.
+        a.current_place = Some("hubei".into());
+        a.employee_pension.segments = vec![Segment { place: "hubei".into(), months: 360 }];
         let r = evaluate(&a, 0, NOV_2026);
         let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.fen, None);
