@@ -205,8 +205,9 @@ mod tests {
 
     #[test]
     fn g_rs1_sixty_with_fifteen_years_gets_the_basic_plus_the_account() {
-        // 2025: central minimum 143 + 30,000 / 139 = 358.83 (in a place paying only the minimum).
-        let r = evaluate(&resident(YearMonth::ym(1965, 6), 180, 3_000_000, "henan"), 0, YearMonth::ym(2025, 6));
+        // 2025: central minimum 143 + 30,000 / 139 = 358.83 (in a place paying only the minimum: Hebei's
+        // provincial level is the minimum, so it has no layer of its own).
+        let r = evaluate(&resident(YearMonth::ym(1965, 6), 180, 3_000_000, "hebei"), 0, YearMonth::ym(2025, 6));
         assert_eq!(r.status, Status::Eligible);
         assert_eq!(total(&r), Some(35_883));
     }
