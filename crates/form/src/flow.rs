@@ -77,10 +77,10 @@ mod tests {
 
     #[test]
     fn a_number_the_family_knows_is_asked_with_where_it_came_from() {
-        // Paid in Henan, whose benefit base our data lacks: the pension asks for it, and where it came from.
+        // Paid in 阳新县 (Hubei), whose benefit base our data lacks: the pension asks for it, and where it came from.
         let mut d = Draft::default();
         for (field, text) in
-            [("birth", "1965-01"), ("sex", "male"), ("currentPlace", "410225"), ("hukouPlace", "410225")]
+            [("birth", "1965-01"), ("sex", "male"), ("currentPlace", "420222"), ("hukouPlace", "420222")]
         {
             d.set(Question::adult(0, field), text);
         }

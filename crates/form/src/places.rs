@@ -77,10 +77,14 @@ mod tests {
     fn the_layer_used_is_the_nearest_that_has_rules() {
         assert_eq!(layer_used("guangxi/liuzhou/rongan").map(|p| p.path), Some("guangxi/liuzhou/rongan"));
         assert_eq!(layer_used("450224").map(|p| p.path), Some("guangxi/liuzhou/rongan"), "by its code");
-        assert_eq!(layer_used("guangxi/liuzhou/sanjiang").map(|p| p.path), None, "柳州's layer only names it");
-        assert_eq!(layer_used("henan/kaifeng/qixian").map(|p| p.path), None);
+        assert_eq!(
+            layer_used("guangxi/liuzhou/sanjiang").map(|p| p.path),
+            Some("guangxi"),
+            "柳州's layer only names it"
+        );
+        assert_eq!(layer_used("henan/kaifeng/qixian").map(|p| p.path), Some("henan"));
         assert_eq!(layer_used("shandong/linyi/linshu").map(|p| p.path), Some("shandong/linyi/linshu"));
-        assert_eq!(layer_used("yunnan/kunming").map(|p| p.path), None, "Yunnan's layer sets nothing yet");
+        assert_eq!(layer_used("hubei/huangshi").map(|p| p.path), None, "Hubei's layer sets nothing (Wuhan's does)");
         assert_eq!(name(Lang::ZhCn, "yunnan"), "云南省");
         assert_eq!(name(Lang::En, "guangxi/liuzhou/rongan"), "Rong'an County");
     }

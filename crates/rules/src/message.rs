@@ -1525,6 +1525,7 @@ mod tests {
         assert_eq!(place_text(Lang::ZhCn, "441900"), "广东省的这个地方", "东莞 by its code");
         assert_eq!(place_text(Lang::ZhCn, "410225"), "兰考县");
         assert_eq!(place_text(Lang::En, "zhejiangx"), "this place");
+        assert_eq!(place_text(Lang::En, "taiwan/taipei"), "this place");
         assert_eq!(place_text(Lang::ZhCn, ""), "这个地方");
     }
 

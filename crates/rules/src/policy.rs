@@ -295,7 +295,11 @@ mod tests {
         let (p, layer) = resolve(Some("guangdong/shenzhen"), &BENEFIT_BASE);
         assert_eq!((p.int_at(nov_2026).map(|v| v.0), layer), (Some(1_129_300), Some("440300")));
         let (p, layer) = resolve(Some("guangdong/guangzhou"), &BENEFIT_BASE);
-        assert_eq!((p.int_at(nov_2026), layer), (None, None), "no Guangdong value: unknown, not a guess");
+        assert_eq!(layer, Some("440000"), "a city without a layer inherits its province's");
+        assert_eq!(p.int_at(YearMonth::ym(2025, 6)).map(|v| v.0), Some(949_300));
+        assert_eq!(p.int_at(nov_2026), None, "Guangdong's 2025 base ends with 2025: unknown, not the old value");
+        let (p, layer) = resolve(Some("hubei/yichang"), &BENEFIT_BASE);
+        assert_eq!((p.int_at(nov_2026), layer), (None, None), "no Hubei value: unknown, not a guess");
         let (p, layer) = resolve(None, &data::national::resident_pension::BASIC_PENSION);
         assert_eq!((p.int_at(YearMonth::ym(2025, 6)).map(|v| v.0), layer), (Some(14_300), None));
         assert_eq!(place("shaanxi/xixian").map(|p| p.name), Some("西咸新区"));

@@ -505,7 +505,7 @@ mod tests {
         r.amounts.iter().find(|a| a.id == id).and_then(|a| a.fen)
     }
 
-    /// A man paid in Henan (no benefit base in our data) for 20 years at index 1.0: the basic pension is unknown
+    /// A man paid in Hubei (no provincial benefit base in our data) for 20 years at index 1.0: the basic pension is unknown
     /// and asks for the number; given C = 8,000 yuan it is 8,000 × (1 + 1) / 2 × 20 × 1 % = 1,600.00 yuan (rules
     /// brief §2.1.5), and the answer says the base was theirs. In Beijing the published 12,049 is used instead:
     /// 12,049 × 20 × 1 % = 2,409.80 yuan.
@@ -522,12 +522,12 @@ mod tests {
             a.local_numbers.source = Some(crate::household::NumberSource::OfficialNotice);
             evaluate(&a.clone(), 0, NOV_2026)
         };
-        let r = at("henan", None);
+        let r = at("hubei", None);
         let basic = r.amounts.iter().find(|a| a.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.fen, None);
         assert!(basic.questions.contains(&Question::adult(0, fields::LOCAL_BENEFIT_BASE)), "{:?}", basic.questions);
 
-        let r = at("henan", Some(800_000));
+        let r = at("hubei", Some(800_000));
         assert_eq!(amount(&r, AmountId::BasicMonthly), Some(160_000));
         let basic = r.amounts.iter().find(|a| a.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.supplied, [data::BENEFIT_BASE.key]);
@@ -616,8 +616,9 @@ mod tests {
         }
         a.employee_pension.contributing_now = Some(false);
 
-        a.current_place = Some("henan".into());
-        a.employee_pension.segments = vec![Segment { place: "henan".into(), months: 360 }];
+        // Hubei publishes no provincial base (its cities set their own): outside Wuhan it is missing.
+        a.current_place = Some("hubei".into());
+        a.employee_pension.segments = vec![Segment { place: "hubei".into(), months: 360 }];
         let r = evaluate(&a, 0, NOV_2026);
         let basic = r.amounts.iter().find(|x| x.id == AmountId::BasicMonthly).unwrap();
         assert_eq!(basic.fen, None);

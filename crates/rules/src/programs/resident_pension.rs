@@ -102,14 +102,19 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
     let place = adult.hukou_place.as_deref();
     // The place's own amount where a layer gives one; else a number the family gave; else the national minimum.
     let (basic_rules, basic_layer) = policy::resolve(place, &data::BASIC_PENSION);
-    let given = adult.local_numbers.resident_basic_pension_fen.filter(|_| place.is_some() && basic_layer.is_none());
+    let own_now = basic_layer.is_some() && basic_rules.int_at(as_of).is_some();
+    let given = adult.local_numbers.resident_basic_pension_fen.filter(|_| place.is_some() && !own_now);
     let divisor = data::ACCOUNT_DIVISOR.int_at(as_of);
     let balance = adult.resident_pension.balance_fen;
     let (addon_param, addon_layer) = policy::resolve(place, &data::ADDON_PER_EXTRA_YEAR);
     let addon_rule = addon_param.int_at(as_of);
     let required = data::MIN_MONTHS.int_at(as_of);
 
-    let basic = if given.is_some() { None } else { basic_rules.int_at(as_of) };
+    // A place whose own level is not in force this month (its values ended) falls back to the national minimum,
+    // shown as the floor it is, as for a place with no level of its own.
+    let own = basic_rules.int_at(as_of);
+    let floor = own.is_none() && basic_layer.is_some();
+    let basic = if given.is_some() { None } else { own.or_else(|| data::BASIC_PENSION.int_at(as_of)) };
     let mut basic_amount =
         Amount { fen: basic.map(|b| b.0).or(given), ..Amount::new(AmountId::BasicMonthly, Msg::ResidentBasicBasis) };
     basic_amount.used.extend(basic.map(|b| b.1));
@@ -122,7 +127,7 @@ fn estimate(adult: &Adult, months: Option<i64>, as_of: YearMonth, q: impl Fn(&'s
         // Without the hukou place the national minimum stands in, said to be a floor; the place's may be higher.
         basic_amount.basis = Msg::ResidentBasicNationalMinimum;
         basic_amount.questions.push(q(fields::HUKOU_PLACE));
-    } else if basic_layer.is_none() && given.is_none() && basic.is_some() {
+    } else if (basic_layer.is_none() || floor) && given.is_none() && basic.is_some() {
         // A hukou place whose own level our data lacks: the national minimum is the floor, and the family may know
         // the place's number.
         basic_amount.basis = Msg::ResidentBasicNoLocal;
@@ -222,8 +227,9 @@ mod tests {
 
     #[test]
     fn g_rs1_sixty_with_fifteen_years_gets_the_basic_plus_the_account() {
-        // 2025: central minimum 143 + 30,000 / 139 = 358.83 (in a place paying only the minimum).
-        let r = evaluate(&resident(YearMonth::ym(1965, 6), 180, 3_000_000, "henan"), 0, YearMonth::ym(2025, 6));
+        // 2025: central minimum 143 + 30,000 / 139 = 358.83 (in a place paying only the minimum: Hebei's
+        // provincial level is the minimum, so it has no layer of its own).
+        let r = evaluate(&resident(YearMonth::ym(1965, 6), 180, 3_000_000, "hebei"), 0, YearMonth::ym(2025, 6));
         assert_eq!(r.status, Status::Eligible);
         assert_eq!(total(&r), Some(35_883));
     }
