@@ -120,6 +120,24 @@ window.anjuPlaces = {
   date: () => (places.registry ? places.registry.date : ''),
 };
 
+// The cited documents' titles and numbers (src/texts.rs): fetched once the page has started, since only the results
+// screen shows them. `source(id)` is [title, English title, number], or undefined until they are there.
+const texts = { sources: null, started: null };
+window.anjuTexts = {
+  load(done) {
+    if (!texts.started) {
+      const glue = byId('anju-glue');
+      const url = new URL('texts/sources.json', glue ? glue.href : document.baseURI).href;
+      texts.started = fetchOk(url)
+        .then((r) => r.json())
+        .then((j) => { texts.sources = j; })
+        .catch((error) => console.warn('The document titles did not load; citations show their articles only.', error));
+    }
+    texts.started.then(() => done());
+  },
+  source: (id) => (texts.sources && Array.isArray(texts.sources[id]) ? texts.sources[id] : undefined),
+};
+
 const engineCannot = (error) => error instanceof RangeError
   || error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
 

@@ -67,6 +67,12 @@ pub fn App() -> Html {
     let today = *use_memo((), |_| current_month());
     let ui = &page.0;
     let lang = ui.lang;
+    // The cited documents' titles arrive after the first screen; the page redraws once they are there.
+    let documents = use_state(|| false);
+    {
+        let documents = documents.clone();
+        use_effect_with((), move |_| crate::texts::load(move || documents.set(true)));
+    }
 
     use_effect_with((lang, ui.scale), |(lang, scale)| {
         if let Some(root) = gloo::utils::document().document_element() {

@@ -6,6 +6,7 @@
 //!
 //! - `state`: the shared reducer made `Reducible`
 //! - `places`: the full place registry, loaded when a place picker first opens
+//! - `texts`: the cited documents' titles, fetched once the page has started
 //! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary,
 //!   a program card)
 
@@ -13,6 +14,7 @@ pub mod app;
 pub mod components;
 pub mod places;
 pub mod state;
+pub mod texts;
 
 pub use app::App;
 

@@ -395,25 +395,26 @@ async fn the_place_picker_offers_what_has_rules_and_says_whose_rules_are_used() 
     assert_eq!(provinces.len(), 32, "don't know and the 31 provinces");
     assert_eq!(provinces[0], "");
 
-    // Nothing below Yunnan has its own rules.
-    choose(&root, &q(place, "-0"), "yunnan").await;
-    assert!(!exists(&root, &q(place, "-1")));
+    // Hubei's own layer sets nothing (Wuhan's does): national rules.
+    choose(&root, &q(place, "-0"), "hubei").await;
     assert!(text(&root, &used).contains("全国的规定"), "{}", text(&root, &used));
 
     choose(&root, &q(place, "-0"), "guangxi").await;
     assert!(options(&root, &q(place, "-1")).contains(&"guangxi/liuzhou".to_string()));
     assert!(!exists(&root, &q(place, "-2")));
     assert!(text(&root, &used).contains("广西壮族自治区的规定"), "{}", text(&root, &used));
+    // 柳州's layer only names it: Guangxi's rules answer there.
     choose(&root, &q(place, "-1"), "guangxi/liuzhou").await;
     assert!(options(&root, &q(place, "-2")).contains(&"guangxi/liuzhou/rongan".to_string()));
-    assert!(text(&root, &used).contains("柳州市的规定"), "{}", text(&root, &used));
+    assert!(text(&root, &used).contains("广西壮族自治区的规定"), "{}", text(&root, &used));
     choose(&root, &q(place, "-2"), "guangxi/liuzhou/rongan").await;
+    // 融安县's own rules, with how current they are.
     assert!(text(&root, &used).contains("融安县的规定"), "{}", text(&root, &used));
+    assert!(text(&root, &used).contains("数据截至2024年8月"), "{}", text(&root, &used));
     // "Not more precisely" keeps the city.
     choose(&root, &q(place, "-2"), "").await;
     assert_eq!(find(&root, &q(place, "-1")).dyn_into::<HtmlSelectElement>().unwrap().value(), "guangxi/liuzhou");
-    assert!(text(&root, &used).contains("柳州市的规定"), "{}", text(&root, &used));
 
     click(&root, "#switch-lang").await;
-    assert!(text(&root, &used).contains("the rules of Liuzhou"), "{}", text(&root, &used));
+    assert!(text(&root, &used).contains("the rules of Guangxi"), "{}", text(&root, &used));
 }

@@ -224,6 +224,27 @@ function text() {
 }
 
 const generated = text();
+
+// The browser's reader (loader/places.js) must read the file back into exactly the generated entries: code, kind,
+// name, pinyin and parent, and name a few places as their English is typed here.
+const { parse } = await import('../loader/places.js');
+const read = parse(generated);
+const want = rows();
+if (read.divisions.length !== want.length) fail(`loader/places.js reads ${read.divisions.length} divisions, not ${want.length}`);
+want.forEach((r, i) => {
+  const d = read.divisions[i];
+  if (String(d.code) !== r.code || d.kind !== r.kind || d.name !== r.name || d.pinyin !== r.pinyin.toLowerCase()) {
+    fail(`loader/places.js reads ${r.code} ${r.name} as ${d.code} ${d.name} (${d.kind}, ${d.pinyin})`);
+  }
+});
+for (const [code, en] of [[410225, 'Lankao County'], [450224, "Rong'an County"], [410200, 'Kaifeng'], [410000, 'Henan Province'],
+  [321182, 'Yangzhong City'], [140107, 'Xinghualing District']]) {
+  if (read.name(code, 'en') !== en) fail(`loader/places.js names ${code} ${read.name(code, 'en')}, not ${en}`);
+}
+const lk = read.search('lankao', 3).map((d) => d.code);
+if (lk[0] !== 410225) fail(`loader/places.js: searching lankao gives ${lk}`);
+if (read.search('兰考', 3)[0]?.code !== 410225) fail('loader/places.js: searching 兰考 does not give 兰考县 first');
+
 if (process.argv.includes('--check')) {
   let committed = '';
   try {

@@ -10,8 +10,9 @@ export const BUDGET = 150 * 1024;
 /** What a first visit downloads. */
 export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
 
-/** Folders of dist/ fetched only when a screen needs them (the place registry, when the place picker opens). */
-export const ON_DEMAND = ['places/'];
+/** Folders of dist/ fetched only when a screen needs them: the place registry when a place picker opens, the cited
+ * documents' titles after the page has started (for the results screen). */
+export const ON_DEMAND = ['places/', 'texts/'];
 
 /** Whether a file (relative to dist/) is part of the first load. */
 export const isFirstLoad = (file) =>

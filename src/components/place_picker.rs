@@ -1,6 +1,6 @@
 //! The place picker: province → city → county over every division in the country (the registry `crate::places`
 //! loads the first time a picker opens), and search by name in Chinese or pinyin. Until the registry is there (or
-//! where it cannot load) the picker offers the short list of places with policy layers (`anju_form::places`).
+//! where it cannot load) the picker offers the provinces, whose rules then answer.
 //! The value is the place's GB/T 2260 code; the line under the picker says whose rules are used and how current
 //! they are.
 
@@ -93,36 +93,13 @@ fn full_levels(value: &str, lang: Lang) -> Vec<Level> {
     levels
 }
 
-/// The levels from the shipped layers, while the registry is not there.
-fn short_levels(value: &str, lang: Lang) -> Vec<Level> {
-    let [province, city, county] = places::levels(value);
-    let name = |p: &anju_rules::policy::Place| places::name(lang, p.path);
-    let listed = |under: Option<&str>| -> Vec<(String, String)> {
-        under.map(|p| places::children(p).iter().map(|c| (c.path.to_string(), name(c))).collect()).unwrap_or_default()
-    };
-    // A place the lists do not hold (a code, or from a link) is still shown, by name.
-    let keep = |mut list: Vec<(String, String)>, current: Option<&str>| {
-        if let Some(c) = current.filter(|c| !list.iter().any(|(id, _)| id == c)) {
-            list.push((c.to_string(), places::name(lang, c)));
-        }
-        list
-    };
-    let provinces = keep(places::provinces().map(|p| (p.path.to_string(), name(p))).collect(), province);
-    let mut levels =
-        vec![Level { label: Text::Province, current: province.map(String::from), parent: None, options: provinces }];
-    for (label, current, parent) in [(Text::City, city, province), (Text::County, county, city)] {
-        let list = keep(listed(parent), current);
-        if list.is_empty() {
-            break;
-        }
-        levels.push(Level {
-            label,
-            current: current.map(String::from),
-            parent: parent.map(String::from),
-            options: list,
-        });
-    }
-    levels
+/// While the registry is not there (or cannot load): the provinces alone, from their layers.
+fn provinces_only(value: &str, lang: Lang) -> Vec<Level> {
+    let chain = chain(value);
+    let options = places::provinces()
+        .filter_map(|p| Some((format!("{:06}", p.code?), places::name(lang, p.path))))
+        .collect();
+    vec![Level { label: Text::Province, current: chain.first().map(|c| format!("{c:06}")), parent: None, options }]
 }
 
 #[function_component]
@@ -139,7 +116,7 @@ pub fn PlacePicker(props: &Props) -> Html {
     }
     let query = use_state(String::new);
     let value = props.value.as_str();
-    let levels = if *loaded { full_levels(value, lang) } else { short_levels(value, lang) };
+    let levels = if *loaded { full_levels(value, lang) } else { provinces_only(value, lang) };
     let used = (!value.is_empty()).then(|| match places::layer_used(value) {
         Some(layer) => {
             let mut line = catalogue::rules_of(lang, Some(&places::name(lang, layer.id)));

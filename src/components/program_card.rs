@@ -152,13 +152,18 @@ fn uncertain(lang: Lang, c: anju_rules::policy::Confidence) -> String {
 fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
     let second_meets = p.criteria.iter().any(|x| x.met_by == Some("household.adults[1]"));
-    // Chinese: 《title》（number）article; English: the English title and article, never in 《》.
-    let source = match lang {
-        Lang::ZhCn => {
-            let number = cite.source.number.map(|n| format!("（{n}）")).unwrap_or_default();
-            format!("《{}》{number}{}", cite.source.title, cite.article)
+    // Chinese: 《title》（number）article; English: the English title and article, never in 《》. The titles come
+    // after the page has started (`crate::texts`); until then the article alone.
+    let article = anju_rules::names::article_text(cite.article, lang);
+    let source = match (crate::texts::document(cite.source.id), lang) {
+        (Some(d), Lang::ZhCn) => {
+            let number = d.number.map(|n| format!("（{n}）")).unwrap_or_default();
+            format!("《{}》{number}{}", d.title, cite.article)
         }
-        Lang::En => anju_rules::names::citation_text(cite, lang),
+        (Some(d), Lang::En) => {
+            format!("{}, {article}", d.title_en.as_deref().unwrap_or("a Chinese document (title not translated)"))
+        }
+        (None, _) => article,
     };
     html! {
         <li class={classes!("criterion", outcome_class(c.outcome))} data-criterion={c.id}

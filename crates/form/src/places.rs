@@ -11,9 +11,7 @@ use anju_rules::policy::{data::PLACES, Place};
 
 /// The 31 provinces' layers (every province has one, with its names), in GB/T 2260 order.
 pub fn provinces() -> impl Iterator<Item = &'static Place> {
-    let mut list: Vec<&'static Place> = PLACES.iter().filter(|p| p.level == "province").collect();
-    list.sort_by_key(|p| p.code);
-    list.into_iter()
+    anju_rules::place::PROVINCES.iter().filter_map(|(pinyin, _)| anju_rules::policy::place(pinyin))
 }
 
 /// A place's name in `lang`.

@@ -20,7 +20,7 @@ pub fn to_rust(pack: &Pack) -> String {
     for s in pack.sources.values() {
         let _ = writeln!(
             out,
-            "    pub static {}: Source = Source {{ id: {:?}, title: {:?}, title_en: {}, number: {}, issued: {}, url: {} }};",
+            "    pub static {}: Source = Source {{ id: {:?}, title: for_documents!({:?}), title_en: for_documents!(opt {}), number: for_documents!(opt {}), issued: for_documents!(opt {}), url: for_documents!(opt {}) }};",
             upper(&s.id),
             s.id,
             s.title,
@@ -190,7 +190,7 @@ pub fn to_rust(pack: &Pack) -> String {
 
 fn citation(c: &Cite) -> String {
     format!(
-        "Citation {{ source: &crate::policy::data::sources::{}, article: {:?}, confidence: Confidence::{}, note: {} }}",
+        "Citation {{ source: &crate::policy::data::sources::{}, article: {:?}, confidence: Confidence::{}, note: for_analysts!(note {}) }}",
         upper(&c.source),
         c.article,
         c.confidence,

@@ -8,18 +8,47 @@ use serde::Serialize;
 
 use crate::time::YearMonth;
 
-/// A parameter's description is for whoever reviews the data (the TOML, the CLI's listings, tests); no answer shows
-/// it, so the browser build leaves the words out of the download.
+/// A parameter's description and a citation's note (the article's words, or our reading of them) are for whoever
+/// reviews the data and reads the JSON (the TOML, the CLI, tests); the page shows neither, so the browser build
+/// leaves the words out of the first load: there a description is empty and a note `None`.
 #[cfg(not(target_family = "wasm"))]
 macro_rules! for_analysts {
     ($text:literal) => {
         $text
+    };
+    (note $note:expr) => {
+        $note
     };
 }
 #[cfg(target_family = "wasm")]
 macro_rules! for_analysts {
     ($text:literal) => {
         ""
+    };
+    (note $note:expr) => {
+        None
+    };
+}
+
+/// A document's title, number, date and address are read on the results screen only, so the browser build leaves
+/// them out of the first load too: the page fetches them by source id from `policy/sources.json` (written from these
+/// tables by `crates/rules/tests/sources.rs`) when it has started. Results from any other build carry them.
+#[cfg(not(target_family = "wasm"))]
+macro_rules! for_documents {
+    ($text:literal) => {
+        $text
+    };
+    (opt $value:expr) => {
+        $value
+    };
+}
+#[cfg(target_family = "wasm")]
+macro_rules! for_documents {
+    ($text:literal) => {
+        ""
+    };
+    (opt $value:expr) => {
+        None
     };
 }
 
