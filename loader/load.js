@@ -80,62 +80,38 @@ async function wasmSource(url, progress) {
   }
 }
 
-// The place registry, for the place picker (src/places.rs): loaded the first time a picker opens, never before.
-// `load(done)` starts it (once) and calls `done` when it is ready or has failed; the readers return plain arrays of
-// [code, name] or [code, name, where] (the names of the places above it), names in `lang` ('zh-CN' or 'en').
-const places = { registry: null, started: null };
-function placesBase() {
-  const glue = byId('anju-glue');
-  return new URL('places/', glue ? glue.href : document.baseURI);
-}
+// What the page fetches after it has started, each once, next to the glue: `later(path, read)` starts it and gives a
+// promise that settles when it is there or has failed (a failure is logged, and the page does without it).
+const later = (path, read) => fetchOk(new URL(path, (byId('anju-glue') || document).href || document.baseURI).href)
+  .then(read)
+  .catch((error) => console.warn(`${path} did not load; the page does without it.`, error));
+
+// The place registry and the picker's full lists (loader/places.js), for src/places.rs: loaded the first time a
+// picker opens. `load(done)` calls `done` when they are ready or have failed; `mount(el, …)` draws the lists into
+// the element the app leaves to it.
+const places = {};
 window.anjuPlaces = {
   load(done) {
-    if (!places.started) {
-      const base = placesBase();
-      places.started = import(new URL('places.js', base).href)
-        .then((m) => m.load(new URL('divisions.txt', base).href))
-        .then((r) => { places.registry = r; })
-        .catch((error) => console.warn('The full place list did not load; the picker keeps the short list.', error));
-    }
+    places.started = places.started || import(new URL('places/places.js', byId('anju-glue').href).href)
+      .then((m) => later('places/divisions.txt', (r) => r.text()).then((t) => {
+        if (t) Object.assign(places, { module: m, registry: m.parse(t) });
+      }))
+      .catch((error) => console.warn('The full place list did not load; the picker keeps the provinces.', error));
     places.started.then(() => done());
   },
-  ready: () => places.registry !== null,
-  children(code, lang) {
-    const r = places.registry;
-    return r ? r.children(code).map((d) => [d.code, r.name(d.code, lang)]) : [];
-  },
-  search(query, limit, lang) {
-    const r = places.registry;
-    if (!r) return [];
-    return r.search(query, limit).map((d) => {
-      const up = [];
-      for (let p = d.parent; p; p = r.get(p).parent) up.push(r.name(p, lang));
-      return [d.code, r.name(d.code, lang), up.join(lang === 'en' ? ', ' : ' · ')];
-    });
-  },
-  name(code, lang) {
-    const r = places.registry;
-    return r ? r.name(code, lang) : undefined;
-  },
-  date: () => (places.registry ? places.registry.date : ''),
+  ready: () => !!places.registry,
+  mount: (...args) => places.registry && places.module.mount(places.registry, ...args),
 };
 
-// The cited documents' titles and numbers (src/texts.rs): fetched once the page has started, since only the results
-// screen shows them. `source(id)` is [title, English title, number], or undefined until they are there.
-const texts = { sources: null, started: null };
+// The cited documents' titles and numbers (src/texts.rs), for the results screen: fetched once the page has started.
+// `source(id)` is [title, English title, number], or undefined until they are there.
+const texts = {};
 window.anjuTexts = {
   load(done) {
-    if (!texts.started) {
-      const glue = byId('anju-glue');
-      const url = new URL('texts/sources.json', glue ? glue.href : document.baseURI).href;
-      texts.started = fetchOk(url)
-        .then((r) => r.json())
-        .then((j) => { texts.sources = j; })
-        .catch((error) => console.warn('The document titles did not load; citations show their articles only.', error));
-    }
+    texts.started = texts.started || later('texts/sources.json', (r) => r.json()).then((j) => { texts.sources = j; });
     texts.started.then(() => done());
   },
-  source: (id) => (texts.sources && Array.isArray(texts.sources[id]) ? texts.sources[id] : undefined),
+  source: (id) => (texts.sources || {})[id],
 };
 
 const engineCannot = (error) => error instanceof RangeError

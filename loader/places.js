@@ -1,7 +1,7 @@
 // The place registry in the browser: every province, prefecture- and county-level division (GB/T 2260), read from
 // places/divisions.txt (policy/divisions.txt, whose format tools/divisions.mjs describes) when the place picker
-// first opens, so that its 28 KB are not part of the first load. load.js imports this module on demand and the app
-// reads it through window.anjuPlaces (src/places.rs).
+// first opens, so that its 28 KB are not part of the first load; and the picker's full lists over it. load.js
+// imports this module on demand and the app reaches it through window.anjuPlaces (src/places.rs).
 //
 // It reads the file the way crates/form/src/divisions.rs does (the reader the command line and native tests use),
 // and `node tools/divisions.mjs --check` holds both readers to what the pinned package generates.
@@ -128,9 +128,62 @@ class Registry {
   }
 }
 
-/** Fetches and reads the registry next to this module. */
-export async function load(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-  return parse(await response.text());
+/** Renders the place picker's full lists into `el` (emptied first; the app leaves the element to this module):
+ * province → city → county selects with ids `${id}-0/1/2` and a search box `${id}-search` whose hits are buttons
+ * (`button.place-hit[data-code]`). `code` is the chosen place's GB/T 2260 code (0: none); `labels` are the page's
+ * words in its language: [province, city, county, not more precisely, don't know, search, nothing found]; `onSet`
+ * receives the new value (a code as 6 digits, or '' for don't know). A control that had the focus keeps it. */
+export function mount(registry, el, id, code, lang, labels, onSet) {
+  const [lProvince, lCity, lCounty, lWhole, lDontKnow, lSearch, lNone] = labels;
+  const focused = document.activeElement && el.contains(document.activeElement) ? document.activeElement.id : '';
+  const query = el.querySelector('input[type=search]')?.value ?? '';
+  el.textContent = '';
+  const six = (c) => String(c).padStart(6, '0');
+  const chain = [];
+  for (let d = registry.get(code); d && chain.length < 4; d = registry.get(d.parent)) chain.unshift(d.code);
+  const make = (tag, props, ...children) => {
+    const e = document.createElement(tag);
+    Object.assign(e, props);
+    for (const c of children) e.append(c);
+    return e;
+  };
+  const level = (i, label, options, current, parent) => {
+    const select = make('select', { id: `${id}-${i}` });
+    select.append(make('option', { value: '', textContent: i === 0 ? lDontKnow : lWhole, selected: !current }));
+    for (const d of options) {
+      select.append(make('option', { value: six(d.code), textContent: registry.name(d.code, lang), selected: d.code === current }));
+    }
+    select.addEventListener('change', () => onSet(select.value || (parent ? six(parent) : '')));
+    el.append(make('div', { className: 'place-level' }, make('label', { htmlFor: select.id, textContent: label }), select));
+  };
+  level(0, lProvince, registry.children(0), chain[0], 0);
+  // Below a province: its cities (or a municipality's districts and counties); below a city: its counties.
+  for (let depth = 0; depth < 2; depth++) {
+    const above = chain[depth];
+    if (!above || (depth === 1 && above % 100 !== 0)) break;
+    const list = registry.children(above);
+    if (!list.length) break;
+    level(depth + 1, list[0].level === 2 ? lCity : lCounty, list, chain[depth + 1], above);
+  }
+  const input = make('input', { id: `${id}-search`, type: 'search', autocomplete: 'off', value: query });
+  const none = make('p', { className: 'place-none', textContent: lNone, hidden: true });
+  const hits = make('ul', { className: 'place-hits' });
+  const search = () => {
+    hits.textContent = '';
+    const found = input.value.trim() ? registry.search(input.value, 8) : [];
+    none.hidden = !input.value.trim() || found.length > 0;
+    for (const d of found) {
+      const up = [];
+      for (let p = registry.get(d.parent); p && up.length < 3; p = registry.get(p.parent)) up.push(registry.name(p.code, lang));
+      const button = make('button', { type: 'button', className: 'place-hit' }, registry.name(d.code, lang),
+        make('span', { className: 'within', textContent: up.join(lang === 'en' ? ', ' : ' · ') }));
+      button.dataset.code = six(d.code);
+      button.addEventListener('click', () => { input.value = ''; onSet(six(d.code)); });
+      hits.append(make('li', {}, button));
+    }
+  };
+  input.addEventListener('input', search);
+  el.append(make('div', { className: 'place-search' }, make('label', { htmlFor: input.id, textContent: lSearch }), input, none, hits));
+  search();
+  if (focused) document.getElementById(focused)?.focus();
 }

@@ -185,8 +185,8 @@ pub fn data_date(lang: Lang, month: anju_rules::time::YearMonth, ended: bool) ->
     match (lang, ended) {
         (Lang::ZhCn, false) => format!("（数据截至{m}）"),
         (Lang::En, false) => format!(" (data as of {m})"),
-        (Lang::ZhCn, true) => format!("（这些规定到{m}已结束，之后的月份按这里的规定答不了）"),
-        (Lang::En, true) => format!(" (these rules ended in {m}; later months cannot be answered by them)"),
+        (Lang::ZhCn, true) => format!("（规定到{m}已结束）"),
+        (Lang::En, true) => format!(" (these rules ended in {m})"),
     }
 }
 
@@ -267,22 +267,16 @@ pub fn help(lang: Lang, scope: crate::registry::Scope, field: &str) -> Option<&'
         (Adult, "hukouPlace") => ("户口本上登记的地方。", "The place written in the hukou booklet."),
         (Adult, "hukouType") => ("户口本首页写着“农业”或“非农业”、“居民”。", "The hukou booklet says rural (农业) or urban."),
         (Adult, "monthsInPlace") => ("从搬来算起，到这个月。", "From the month you moved here up to this month."),
-        (Adult, "localNumbers.cityPopulation10k") => (
-            "城区常住人口，见当地统计局的统计公报或城市建设统计年鉴。不知道就空着。",
-            "The urban-district resident population, in the local statistics bureau's bulletin or the urban construction yearbook. Leave blank if you do not know."
-        ),
-        (Adult, "localNumbers.benefitBaseFen") => (
-            "省人社厅每年公布“基本养老金计发基数”，也可以问社保局。不知道就空着。",
-            "The province's human-resources department publishes the benefit base (计发基数) each year; the insurance office can tell you. Leave blank if you do not know."
-        ),
-        (Adult, "localNumbers.residentBasicPensionFen") => (
-            "户籍地社保局或乡镇社保所能告诉你“城乡居民基础养老金”每月多少。不知道就空着。",
-            "The insurance office at the hukou place (or the township office) can tell you the residents' basic pension a month. Leave blank if you do not know."
-        ),
-        (Adult, "localNumbers.source") => (
-            "说明这些数字从哪里来，结果里会写明是你们提供的。",
-            "Say where these numbers came from; the answer will say they were yours."
-        ),
+        (Adult, "localNumbers.cityPopulation10k") => {
+            ("城区常住人口，见当地统计公报。", "The urban-district population, in the local statistics bulletin.")
+        }
+        (Adult, "localNumbers.benefitBaseFen") => {
+            ("省人社厅每年公布，社保局也能告诉你。", "Published each year by the province; the insurance office knows it.")
+        }
+        (Adult, "localNumbers.residentBasicPensionFen") => {
+            ("户籍地社保局或乡镇社保所能告诉你。", "The insurance office at the hukou place knows it.")
+        }
+        (Adult, "localNumbers.source") => ("结果会写明这些数字是你们提供的。", "The answer will say these numbers were yours."),
         (Adult, "stableHome") => {
             ("租房有合同、自己有房、单位提供宿舍都算。", "A rental contract, your own home or employer housing all count.")
         }

@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(h.adults[1].resident_pension.months, Some(180), "15 years are 180 months");
         assert_eq!(h.monthly_rent_fen, Some(120_000));
         assert_eq!(h.children[0].stage, Some(SchoolStage::Primary));
-        assert_eq!(h.children[0].hukou_place.as_deref(), Some("henan/kaifeng/lankao"));
+        assert_eq!(h.children[0].hukou_place.as_deref(), Some("410225"), "兰考县 by its code");
     }
 
     #[test]

@@ -161,6 +161,10 @@ impl Spec {
     }
 }
 
+/// A place in its canonical spelling (the engine reads requests so: see `anju_rules::place`).
+fn place(v: Option<&Value>) -> Option<String> {
+    text(v).map(|t| anju_rules::place::canonical(&t).map_or(t.clone(), std::borrow::Cow::into_owned))
+}
 fn yes(v: Option<&Value>) -> Option<bool> {
     match v {
         Some(Value::Bool(b)) => Some(*b),
@@ -306,8 +310,8 @@ pub static SPECS: &[Spec] = &[
     child!("birth", Kind::YearMonth, Family, true, |c, v| c.birth = month(v)),
     child!("stage", Kind::Choice(STAGES), Family, true, |c, v| c.stage = key(v).and_then(stage)),
     // Where they live, where the hukou is, the residence permit.
-    adult!("currentPlace", Kind::Place, Places, true, |a, v| a.current_place = text(v)),
-    adult!("hukouPlace", Kind::Place, Places, true, |a, v| a.hukou_place = text(v)),
+    adult!("currentPlace", Kind::Place, Places, true, |a, v| a.current_place = place(v)),
+    adult!("hukouPlace", Kind::Place, Places, true, |a, v| a.hukou_place = place(v)),
     adult!("hukouType", Kind::Choice(HUKOU_TYPES), Places, true, |a, v| a.hukou_type = key(v).and_then(hukou_type)),
     adult!("hukouElsewhere", Kind::YesNo, Places, false, |a, v| a.hukou_elsewhere = yes(v)),
     adult!("monthsInPlace", MONTHS, Places, true, |a, v| a.months_in_place = number(v)),
@@ -370,8 +374,8 @@ pub static SPECS: &[Spec] = &[
     household!("assetsFen", MONEY, Housing, false, |h, v| h.assets_fen = fen(v)),
     household!("providentFundDepositing", Kind::YesNo, Housing, false, |h, v| h.provident_fund_depositing = yes(v)),
     // The children's school.
-    child!("hukouPlace", Kind::Place, School, false, |c, v| c.hukou_place = text(v)),
-    child!("xuejiPlace", Kind::Place, School, false, |c, v| c.xueji_place = text(v)),
+    child!("hukouPlace", Kind::Place, School, false, |c, v| c.hukou_place = place(v)),
+    child!("xuejiPlace", Kind::Place, School, false, |c, v| c.xueji_place = place(v)),
     child!("xuejiYears", Kind::Years { max: 12, as_months: false }, School, false, |c, v| c.xueji_years = number(v)),
     child!("zhongkaoHere", Kind::YesNo, School, false, |c, v| c.zhongkao_here = yes(v)),
 ];

@@ -174,10 +174,10 @@ pub struct Adult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hukou_type: Option<HukouType>,
     /// Where the hukou is registered (a place id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "places::optional")]
     pub hukou_place: Option<String>,
     /// Where the adult lives and works now (a place id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "places::optional")]
     pub current_place: Option<String>,
     /// The hukou is registered outside the place the adult lives in (`currentPlace`, at the level it is given). For
     /// a rule written for a larger area it settles "outside" only when known to be inside, and vice versa.
@@ -253,6 +253,31 @@ impl LocalNumbers {
     }
 }
 
+/// Places as requests give them are read in their canonical spelling (the GB/T 2260 code where an alias names
+/// one; see `crate::place`), so that two spellings of one place are one place in every rule and every result.
+pub(crate) mod places {
+    use serde::{Deserialize, Deserializer};
+
+    fn respelled(id: String) -> String {
+        match crate::place::canonical(&id) {
+            Some(std::borrow::Cow::Owned(c)) => c,
+            _ => id,
+        }
+    }
+
+    pub fn one<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        String::deserialize(d).map(respelled)
+    }
+
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Option::<String>::deserialize(d).map(|p| p.map(respelled))
+    }
+
+    pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Vec::<String>::deserialize(d).map(|v| v.into_iter().map(respelled).collect())
+    }
+}
+
 /// The longest note about where supplied numbers came from, in characters.
 pub const MAX_NOTE_CHARS: usize = 200;
 
@@ -320,6 +345,7 @@ pub struct EmployeePension {
 #[serde(remote = "Self")]
 #[cfg_attr(feature = "schema", schemars(rename = "Segment"))]
 pub struct Segment {
+    #[serde(deserialize_with = "places::one")]
     pub place: String,
     pub months: u32,
 }
@@ -366,12 +392,12 @@ pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<SchoolStage>,
     /// Where the child's school registration (学籍) is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "places::optional")]
     pub xueji_place: Option<String>,
     /// Continuous years of 学籍 there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub xueji_years: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "places::optional")]
     pub hukou_place: Option<String>,
     /// Took (or will take) the senior-high entrance exam (中考) in the province where the family lives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -679,42 +705,6 @@ pub enum Problem {
 }
 
 impl Request {
-    /// The request with every place in its canonical spelling (the GB/T 2260 code where an alias names one, see
-    /// `place`), borrowed when it already is. Evaluation starts here, so that two spellings of a place are one place
-    /// everywhere, including where a rule compares two places as given.
-    pub fn canonical(&self) -> std::borrow::Cow<'_, Request> {
-        fn spelled(p: &str) -> bool {
-            matches!(crate::place::canonical(p), Some(std::borrow::Cow::Owned(_)))
-        }
-        fn fix(p: &mut String) {
-            if let Some(std::borrow::Cow::Owned(c)) = crate::place::canonical(p) {
-                *p = c;
-            }
-        }
-        let h = &self.household;
-        let adults = h.adults.iter().any(|a| {
-            a.hukou_place.as_deref().is_some_and(spelled)
-                || a.current_place.as_deref().is_some_and(spelled)
-                || a.employee_pension.segments.iter().any(|s| spelled(&s.place))
-        });
-        let children = h
-            .children
-            .iter()
-            .any(|c| c.hukou_place.as_deref().is_some_and(spelled) || c.xueji_place.as_deref().is_some_and(spelled));
-        if !adults && !children {
-            return std::borrow::Cow::Borrowed(self);
-        }
-        let mut r = self.clone();
-        for a in &mut r.household.adults {
-            a.hukou_place.iter_mut().chain(&mut a.current_place).for_each(fix);
-            a.employee_pension.segments.iter_mut().for_each(|s| fix(&mut s.place));
-        }
-        for c in &mut r.household.children {
-            c.hukou_place.iter_mut().chain(&mut c.xueji_place).for_each(fix);
-        }
-        std::borrow::Cow::Owned(r)
-    }
-
     /// Range checks beyond what the types enforce, at evaluation month `as_of`. Empty when acceptable.
     pub fn validate(&self, as_of: YearMonth) -> Vec<FieldError> {
         let mut v = Validator { as_of, errors: Vec::new() };

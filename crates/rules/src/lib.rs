@@ -38,7 +38,7 @@ use time::YearMonth;
 pub fn assess(request: &Request, today: YearMonth) -> Assessment {
     let as_of = request.as_of.unwrap_or(today);
     let mut a = Assessment::new(as_of, evaluate(request, as_of, &|_, _| true), Msg::Disclaimer);
-    a.data = report::PlaceData::of(&request.canonical());
+    a.data = report::PlaceData::of(request);
     a
 }
 
@@ -50,7 +50,6 @@ pub(crate) fn evaluate(
     wanted: &dyn Fn(ProgramId, &'static str) -> bool,
 ) -> Vec<ProgramResult> {
     use household::Subject;
-    let request = request.canonical();
     let unknown = [Adult::default()];
     let adults = if request.household.adults.is_empty() { &unknown[..] } else { &request.household.adults[..] };
     let mut results = Vec::with_capacity(16);

@@ -831,22 +831,12 @@ impl Msg {
                 };
                 let note = note.as_deref().map(|n| format!("{}{n}", if lang == ZhCn { "，" } else { ", " })).unwrap_or_default();
                 match lang {
-                    ZhCn => format!(
-                        "{}用的是你们提供的数字：{number}（{from}{note}）。我们的数据里没有这个数，也没有核对过它。",
-                        parameter_text(parameter, ZhCn)
-                    ),
-                    En => format!(
-                        "For {} this uses the number you gave: {number} ({from}{note}). Our data has no such number and we have not checked it.",
-                        parameter_text(parameter, En)
-                    ),
+                    ZhCn => format!("{}用的是你们提供的数字：{number}（{from}{note}），没有核对过。", parameter_text(parameter, ZhCn)),
+                    En => format!("We used your number for {}: {number} ({from}{note}), not checked.", parameter_text(parameter, En)),
                 }
             }
-            (Msg::SuppliedNotUsed { parameter }, ZhCn) => {
-                format!("你们提供了{}，但我们有公开的数据，用的是公开数据。", parameter_text(parameter, ZhCn))
-            }
-            (Msg::SuppliedNotUsed { parameter }, En) => {
-                format!("You gave {}, but published data has it, so the published number was used.", parameter_text(parameter, En))
-            }
+            (Msg::SuppliedNotUsed { parameter }, ZhCn) => format!("{}用的是公开数据，不是你们提供的数字。", parameter_text(parameter, ZhCn)),
+            (Msg::SuppliedNotUsed { parameter }, En) => format!("We used the published number for {}, not yours.", parameter_text(parameter, En)),
             (Msg::NoLocalData { place, parameter }, ZhCn) => match place {
                 Some(p) => format!(
                     "还没有{}的这项当地数据：{}。请问{}。",

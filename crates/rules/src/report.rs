@@ -331,31 +331,34 @@ impl PlaceData {
     /// Every place the request names (adults' hukou, current and insured places, children's hukou and school
     /// places), once each, in order of first mention.
     pub fn of(request: &crate::household::Request) -> Vec<PlaceData> {
-        let h = &request.household;
-        let named = h
-            .adults
-            .iter()
-            .flat_map(|a| {
-                let segments = a.employee_pension.segments.iter().map(|s| Some(s.place.as_str()));
-                [a.current_place.as_deref(), a.hukou_place.as_deref()].into_iter().chain(segments)
-            })
-            .chain(h.children.iter().flat_map(|c| [c.hukou_place.as_deref(), c.xueji_place.as_deref()]))
-            .flatten();
-        let mut out: Vec<PlaceData> = Vec::new();
-        for id in named.take(64) {
-            let Some(place) = crate::place::PlaceId::parse(id) else { continue };
-            if out.iter().any(|d| d.place == place.as_str()) {
-                continue;
+        let mut out = Vec::new();
+        for a in &request.household.adults {
+            PlaceData::add(&mut out, a.current_place.as_deref());
+            PlaceData::add(&mut out, a.hukou_place.as_deref());
+            for s in &a.employee_pension.segments {
+                PlaceData::add(&mut out, Some(&s.place));
             }
-            let layer = place.layers().find(|l| l.data_month.is_some());
-            out.push(PlaceData {
-                place: place.to_string(),
-                layer: layer.map(|l| l.id),
-                data_month: layer.and_then(|l| l.data_month),
-                ended: layer.and_then(|l| l.ended),
-            });
+        }
+        for c in &request.household.children {
+            PlaceData::add(&mut out, c.hukou_place.as_deref());
+            PlaceData::add(&mut out, c.xueji_place.as_deref());
         }
         out
+    }
+
+    /// Adds a place once (at most 64: a request holds far fewer).
+    fn add(out: &mut Vec<PlaceData>, id: Option<&str>) {
+        let Some(place) = id.and_then(crate::place::PlaceId::parse) else { return };
+        if out.len() >= 64 || out.iter().any(|d| d.place == place.as_str()) {
+            return;
+        }
+        let layer = place.layers().find(|l| l.data_month.is_some());
+        out.push(PlaceData {
+            layer: layer.map(|l| l.id),
+            data_month: layer.and_then(|l| l.data_month),
+            ended: layer.and_then(|l| l.ended),
+            place: place.to_string(),
+        });
     }
 }
 

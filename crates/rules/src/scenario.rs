@@ -52,7 +52,10 @@ pub enum Action {
     RegisterRental,
     /// The whole family moves to another place (a place id); every adult's months lived, insurance and permit
     /// start again there, and the children's school registration.
-    MoveTo { place: String },
+    MoveTo {
+        #[serde(deserialize_with = "crate::household::places::one")]
+        place: String,
+    },
 }
 
 /// A named set of changes made from one month on, and any further changes at later months.
@@ -925,7 +928,7 @@ pub struct Plan {
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
     /// Places to compare (place ids with a policy layer): the family as if it moved to each now.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::household::places::list")]
     pub places: Vec<String>,
     /// The month to compare at; the evaluation month when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

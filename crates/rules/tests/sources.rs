@@ -37,7 +37,10 @@ fn the_documents_file_is_the_compiled_tables() {
         std::fs::write(path, &text).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(committed == text, "policy/sources.json is out of date: run UPDATE_EXPECT=1 cargo test -p anju-rules --test sources");
+    assert!(
+        committed == text,
+        "policy/sources.json is out of date: run UPDATE_EXPECT=1 cargo test -p anju-rules --test sources"
+    );
     let parsed: serde_json::Value = serde_json::from_str(&committed).unwrap();
     assert_eq!(parsed["jzz_regulation"][0], "居住证暂行条例");
     assert_eq!(parsed["jzz_regulation"][2], "国务院令第663号");
