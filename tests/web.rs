@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -18,8 +19,82 @@ const PERMIT: &str = "residence_permit";
 const ADULT_0: &str = "household.adults[0]";
 const ADULT_1: &str = "household.adults[1]";
 
+// The page's own place lists (loader/places.js) over the whole registry, behind the boundary load.js defines.
+#[wasm_bindgen(module = "/loader/places.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = parse)]
+    fn places_parse(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = mount)]
+    fn places_mount(
+        registry: &JsValue,
+        el: &JsValue,
+        id: &JsValue,
+        code: &JsValue,
+        lang: &JsValue,
+        labels: &JsValue,
+        on_set: &JsValue,
+    );
+}
+
+/// `window.anjuPlaces` as `loader/load.js` defines it once the registry has loaded (the test page has no load.js and
+/// serves no registry file): the real lists over the whole of `policy/divisions.txt`.
+fn install_places() {
+    let window: JsValue = gloo::utils::window().into();
+    if js_sys::Reflect::has(&window, &"anjuPlaces".into()).unwrap_or(false) {
+        return;
+    }
+    let registry = places_parse(include_str!("../policy/divisions.txt"));
+    let boundary = js_sys::Object::new();
+    let load = Closure::<dyn Fn(js_sys::Function)>::new(|done: js_sys::Function| {
+        let _ = done.call0(&JsValue::NULL);
+    });
+    let ready = Closure::<dyn Fn() -> bool>::new(|| true);
+    let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue, JsValue, JsValue, JsValue)>::new(
+        move |el, id, code, lang, labels, on_set| places_mount(&registry, &el, &id, &code, &lang, &labels, &on_set),
+    );
+    for (name, f) in
+        [("load", load.into_js_value()), ("ready", ready.into_js_value()), ("mount", mount.into_js_value())]
+    {
+        js_sys::Reflect::set(&boundary, &name.into(), &f).unwrap();
+    }
+    js_sys::Reflect::set(&window, &"anjuPlaces".into(), &boundary).unwrap();
+}
+
+/// `window.anjuTexts` as `loader/load.js` defines it once `policy/sources.json` has loaded.
+fn install_texts() {
+    let window: JsValue = gloo::utils::window().into();
+    if js_sys::Reflect::has(&window, &"anjuTexts".into()).unwrap_or(false) {
+        return;
+    }
+    let sources = js_sys::JSON::parse(include_str!("../policy/sources.json")).unwrap();
+    let boundary = js_sys::Object::new();
+    let load = Closure::<dyn Fn(js_sys::Function)>::new(|done: js_sys::Function| {
+        let _ = done.call0(&JsValue::NULL);
+    });
+    let source = Closure::<dyn Fn(String) -> JsValue>::new(move |id: String| {
+        js_sys::Reflect::get(&sources, &id.into()).unwrap_or(JsValue::UNDEFINED)
+    });
+    for (name, f) in [("load", load.into_js_value()), ("source", source.into_js_value())] {
+        js_sys::Reflect::set(&boundary, &name.into(), &f).unwrap();
+    }
+    js_sys::Reflect::set(&window, &"anjuTexts".into(), &boundary).unwrap();
+}
+
 /// Mounts a new app into a new element and waits until it has rendered.
 async fn mount() -> Element {
+    install_places();
+    install_texts();
+    mount_bare().await
+}
+
+/// Mounts the app as a page whose place registry has not loaded.
+async fn mount_without_places() -> Element {
+    let window: JsValue = gloo::utils::window().into();
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &"anjuPlaces".into());
+    mount_bare().await
+}
+
+async fn mount_bare() -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -134,9 +209,8 @@ fn outcome(root: &Element, program: &str, subject: &str, criterion: &str) -> Str
 
 /// Adult 0 lives in Rong'an county (Guangxi) with a hukou in Lankao county (Henan): the hukou is elsewhere.
 async fn live_in_rongan_with_a_lankao_hukou(root: &Element) {
-    pick_place(root, "household.adults[0].currentPlace", &["guangxi", "guangxi/liuzhou", "guangxi/liuzhou/rongan"])
-        .await;
-    pick_place(root, "household.adults[0].hukouPlace", &["henan", "henan/kaifeng", "henan/kaifeng/lankao"]).await;
+    pick_place(root, "household.adults[0].currentPlace", &["450000", "450200", "450224"]).await;
+    pick_place(root, "household.adults[0].hukouPlace", &["410000", "410200", "410225"]).await;
 }
 
 #[wasm_bindgen_test]
@@ -367,7 +441,8 @@ async fn the_text_size_switch_sets_the_page_scale() {
 async fn a_local_hukou_is_never_asked_about_a_residence_permit() {
     let root = mount().await;
     go(&root, "places").await;
-    let lankao = ["henan", "henan/kaifeng", "henan/kaifeng/lankao"];
+    // 兰考县 by its code, level by level: 河南省 410000, 开封市 410200, 兰考县 410225.
+    let lankao = ["410000", "410200", "410225"];
     pick_place(&root, "household.adults[0].currentPlace", &lankao).await;
     pick_place(&root, "household.adults[0].hukouPlace", &lankao).await;
     // Living where the hukou is: no permit (条例 Art. 2) and no hukou to move.
@@ -378,13 +453,13 @@ async fn a_local_hukou_is_never_asked_about_a_residence_permit() {
     assert_eq!(verdict(&root, "papers"), "none");
 
     // A hukou in another province: the permit's conditions are asked again.
-    choose(&root, &q("household.adults[0].hukouPlace", "-0"), "guangxi").await;
+    choose(&root, &q("household.adults[0].hukouPlace", "-0"), "450000").await;
     assert!(exists(&root, &format!("[data-path='{ADULT_0}.stableHome']")));
     assert_eq!(verdict(&root, "papers"), "unsure");
 }
 
 #[wasm_bindgen_test]
-async fn the_place_picker_offers_what_has_rules_and_says_whose_rules_are_used() {
+async fn the_place_picker_offers_every_county_and_says_whose_rules_are_used() {
     let root = mount().await;
     go(&root, "places").await;
     let place = "household.adults[0].currentPlace";
@@ -393,28 +468,42 @@ async fn the_place_picker_offers_what_has_rules_and_says_whose_rules_are_used() 
     assert!(!exists(&root, &used));
     let provinces = options(&root, &q(place, "-0"));
     assert_eq!(provinces.len(), 32, "don't know and the 31 provinces");
-    assert_eq!(provinces[0], "");
+    assert_eq!((provinces[0].as_str(), provinces[1].as_str()), ("", "110000"));
 
-    // Hubei's own layer sets nothing (Wuhan's does): national rules.
-    choose(&root, &q(place, "-0"), "hubei").await;
+    // 湖北省's own layer sets nothing (武汉市's does): national rules.
+    choose(&root, &q(place, "-0"), "420000").await;
     assert!(text(&root, &used).contains("全国的规定"), "{}", text(&root, &used));
 
-    choose(&root, &q(place, "-0"), "guangxi").await;
-    assert!(options(&root, &q(place, "-1")).contains(&"guangxi/liuzhou".to_string()));
+    // 广西: its 14 cities are listed; 柳州市's layer only names it, so Guangxi's rules answer there.
+    choose(&root, &q(place, "-0"), "450000").await;
+    assert_eq!(options(&root, &q(place, "-1")).len(), 15, "not more precisely and 14 cities");
     assert!(!exists(&root, &q(place, "-2")));
     assert!(text(&root, &used).contains("广西壮族自治区的规定"), "{}", text(&root, &used));
-    // 柳州's layer only names it: Guangxi's rules answer there.
-    choose(&root, &q(place, "-1"), "guangxi/liuzhou").await;
-    assert!(options(&root, &q(place, "-2")).contains(&"guangxi/liuzhou/rongan".to_string()));
+    choose(&root, &q(place, "-1"), "450200").await;
+    assert!(options(&root, &q(place, "-2")).contains(&"450224".to_string()), "融安县 is in 柳州市");
     assert!(text(&root, &used).contains("广西壮族自治区的规定"), "{}", text(&root, &used));
-    choose(&root, &q(place, "-2"), "guangxi/liuzhou/rongan").await;
     // 融安县's own rules, with how current they are.
+    choose(&root, &q(place, "-2"), "450224").await;
     assert!(text(&root, &used).contains("融安县的规定"), "{}", text(&root, &used));
     assert!(text(&root, &used).contains("数据截至2024年8月"), "{}", text(&root, &used));
     // "Not more precisely" keeps the city.
     choose(&root, &q(place, "-2"), "").await;
-    assert_eq!(find(&root, &q(place, "-1")).dyn_into::<HtmlSelectElement>().unwrap().value(), "guangxi/liuzhou");
+    assert_eq!(find(&root, &q(place, "-1")).dyn_into::<HtmlSelectElement>().unwrap().value(), "450200");
 
     click(&root, "#switch-lang").await;
     assert!(text(&root, &used).contains("the rules of Guangxi"), "{}", text(&root, &used));
+    assert_eq!(text(&root, &format!("label[for='{}']", &q(place, "-0")[1..])), "Province");
+}
+
+#[wasm_bindgen_test]
+async fn before_the_registry_loads_the_picker_offers_the_provinces() {
+    let root = mount_without_places().await;
+    go(&root, "places").await;
+    let place = "household.adults[0].currentPlace";
+    assert_eq!(options(&root, &q(place, "-0")).len(), 32, "don't know and the 31 provinces");
+    assert!(exists(&root, ".places-loading"));
+    choose(&root, &q(place, "-0"), "410000").await;
+    assert!(!exists(&root, &q(place, "-1")), "no cities without the registry");
+    assert!(text(&root, &format!("{} .layer-used", q(place, ""))).contains("河南省的规定"));
+    install_places();
 }
