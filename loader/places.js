@@ -111,7 +111,9 @@ class Registry {
     for (const d of this.divisions) {
       let rank;
       if (pinyinQuery) {
-        const kindSyllable = d.pinyin.startsWith(ascii) && KIND_SYLLABLE[d.name.slice(-1)] === d.pinyin.slice(ascii.length);
+        // The name's kind read as a syllable counts either way: 临夏市's linxiashi for linxia, qixian for 杞县's qi.
+        const kind = KIND_SYLLABLE[d.name.slice(-1)];
+        const kindSyllable = kind && (d.pinyin === ascii + kind || ascii === d.pinyin + kind);
         if (d.pinyin === ascii || kindSyllable) rank = 0;
         else if (d.initials === ascii) rank = 1;
         else if (d.pinyin.startsWith(ascii)) rank = 2;

@@ -244,6 +244,7 @@ for (const [code, en] of [[410225, 'Lankao County'], [450224, "Rong'an County"],
 const lk = read.search('lankao', 3).map((d) => d.code);
 if (lk[0] !== 410225) fail(`loader/places.js: searching lankao gives ${lk}`);
 if (read.search('兰考', 3)[0]?.code !== 410225) fail('loader/places.js: searching 兰考 does not give 兰考县 first');
+if (!read.search('qixian', 8).some((d) => d.code === 410221)) fail('loader/places.js: searching qixian does not find 杞县');
 
 if (process.argv.includes('--check')) {
   let committed = '';

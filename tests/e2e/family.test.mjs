@@ -81,7 +81,7 @@ test('a worker who knows only half the answers gets honest unknowns that say wha
   await calc.type(`${A0}.birth`, '1986-05');
   await calc.choose(`${A0}.sex`, ''); // 不知道
   await page.locator('#next').tap();
-  await calc.place(`${A0}.currentPlace`, 'guangxi/liuzhou/rongan');
+  await calc.place(`${A0}.currentPlace`, '450224');
   // Hukou place, hukou type and months here: not known.
   await page.locator('#next').tap();
   await calc.choose(`${A0}.employment`, 'flexible');
@@ -127,7 +127,7 @@ test('one changed answer updates every card it touches', async () => {
 
   // The family moves to 兰考 (河南, 开封): every card is now judged under 兰考's rules.
   await calc.step('places');
-  await calc.place(`${A0}.currentPlace`, 'henan/kaifeng/lankao');
+  await calc.place(`${A0}.currentPlace`, '410225');
   await calc.step('results');
   await page.screenshot({ path: screenshotPath('06-moved'), fullPage: true });
   assert.equal(await cards.count(), count);
@@ -158,7 +158,7 @@ test('English and back keeps every answer and the step', async () => {
   await page.screenshot({ path: screenshotPath('07-english'), fullPage: true });
   assert.match(await page.locator('form.questions h2').textContent(), /Where you live and where your hukou is/);
   assert.match(await calc.field(`${A0}.hukouPlace`).locator('legend').textContent(), /Where is the hukou registered\?/);
-  assert.equal(await page.locator(`#${'household-adults-0-hukouPlace'}-2`).inputValue(), 'guangxi/liuzhou/rongan');
+  assert.equal(await page.locator(`#${'household-adults-0-hukouPlace'}-2`).inputValue(), '450224');
   assert.equal(await calc.input(`${A1}.monthsInPlace`).inputValue(), '2x', 'typed text kept');
   assert.match(await calc.error(`${A1}.monthsInPlace`).textContent(), /Please type a whole number/);
   await calc.step('results');
@@ -195,8 +195,8 @@ test('two adults and two children: the second parent\'s permit opens school for 
   await calc.choose(`${C1}.stage`, 'preschool');
   await page.locator('#next').tap();
   for (const a of [A0, A1]) {
-    await calc.place(`${a}.currentPlace`, 'henan/kaifeng/lankao');
-    await calc.place(`${a}.hukouPlace`, 'henan/zhumadian/xiping');
+    await calc.place(`${a}.currentPlace`, '410225');
+    await calc.place(`${a}.hukouPlace`, '411721');
     await calc.choose(`${a}.hukouType`, 'rural');
     await calc.type(`${a}.monthsInPlace`, '40');
     await calc.choose(`${a}.stableHome`, 'yes');
@@ -240,8 +240,8 @@ test('bad input is flagged at its field, the text stays and nothing else is lost
   assert.match(await calc.error(`${C0}.birth`).textContent(), /还没到/);
 
   await page.locator('#next').tap();
-  await calc.place(`${A0}.currentPlace`, 'guangxi/liuzhou/rongan');
-  await calc.place(`${A0}.hukouPlace`, 'henan/kaifeng/lankao');
+  await calc.place(`${A0}.currentPlace`, '450224');
+  await calc.place(`${A0}.hukouPlace`, '410225');
   for (const [text, message] of [['abc', /请只填整数/], ['-3', /请只填整数/], ['99999', /最多是 1200/]]) {
     await calc.type(`${A0}.monthsInPlace`, text);
     assert.match(await calc.error(`${A0}.monthsInPlace`).textContent(), message, text);
@@ -255,7 +255,7 @@ test('bad input is flagged at its field, the text stays and nothing else is lost
   assert.equal(await calc.outcome('residence_permit', A0, 'resided_half_year'), 'unknown');
   // The other answers were kept.
   await calc.step('places');
-  assert.equal(await page.locator('#household-adults-0-currentPlace-2').inputValue(), 'guangxi/liuzhou/rongan');
+  assert.equal(await page.locator('#household-adults-0-currentPlace-2').inputValue(), '450224');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -18,6 +18,8 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
 };
 
 export const STALL_AFTER = 64 * 1024;
@@ -147,12 +149,30 @@ export class Calculator {
     await this.input(path).fill(text);
   }
 
-  /** Picks a place level by level: 'guangxi/liuzhou/rongan' selects 广西, then 柳州, then 融安. */
-  async place(path, id) {
-    const parts = id.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      await this.page.locator(`#${fieldId(path)}-${i}`).selectOption(parts.slice(0, i + 1).join('/'));
+  /** Picks a place by its GB/T 2260 code, level by level in the full lists (which load when the picker opens):
+   * '450224' selects 广西 (450000), then 柳州 (450200), then 融安 (450224); a municipality's district or a county a
+   * province governs directly has no city between. */
+  async place(path, code) {
+    const id = fieldId(path);
+    await this.page.locator(`#${id}-search`).waitFor();
+    const province = `${code.slice(0, 2)}0000`;
+    const city = `${code.slice(0, 4)}00`;
+    const direct = ['11', '12', '31', '50'].includes(code.slice(0, 2)) || code.slice(2, 4) === '90';
+    const chain = [province];
+    if (code !== province) {
+      if (!direct && code !== city) chain.push(city);
+      chain.push(code);
     }
+    for (let i = 0; i < chain.length; i++) {
+      await this.page.locator(`#${id}-${i}`).selectOption(chain[i]);
+    }
+  }
+
+  /** Finds a place by typing in the picker's search and taps the hit with this code. */
+  async findPlace(path, query, code) {
+    const id = fieldId(path);
+    await this.page.locator(`#${id}-search`).fill(query);
+    await this.page.locator(`[data-path="${path}"] button.place-hit[data-code="${code}"]`).tap();
   }
 
   area(name) {

@@ -380,10 +380,10 @@ impl Registry {
     }
 }
 
-/// `query` is the pinyin but for a last syllable that reads the name's kind character: 临夏市's `linxiashi` (the
-/// file adds the kind where two siblings share a pinyin) for `linxia`, 城区's `chengqu` for `cheng`.
+/// `query` and the pinyin differ by a last syllable that reads the name's kind character: 临夏市's `linxiashi` (the
+/// file adds the kind where two siblings share a pinyin) for `linxia`, 城区's `chengqu` for `cheng`, and `qixian`
+/// (typed with the kind) for 杞县's `qi`.
 fn kind_syllable(d: &Division, query: &str) -> bool {
-    let Some(rest) = d.pinyin.strip_prefix(query) else { return false };
     let kind = match d.name.chars().last() {
         Some('市') => "shi",
         Some('县') => "xian",
@@ -391,7 +391,8 @@ fn kind_syllable(d: &Division, query: &str) -> bool {
         Some('旗') => "qi",
         _ => return false,
     };
-    rest == kind
+    // Either way: the file's linxiashi for linxia, or qixian (typed with the kind) for 杞县's qi.
+    d.pinyin.strip_prefix(query) == Some(kind) || query.strip_prefix(d.pinyin.as_str()) == Some(kind)
 }
 
 /// The Chinese name without its kind suffix, for search (兰考县 → 兰考; 连南瑶族自治县 stays whole).
@@ -572,6 +573,8 @@ mod tests {
         assert_eq!(first("kaifeng").as_deref(), Some("开封市"));
         assert_eq!(first("shanxi").as_deref(), Some("山西省"));
         assert_eq!(first("陕西").as_deref(), Some("陕西省"));
+        // Typed with its kind: qixian finds 杞县 (410221) among the counties named Qi.
+        assert!(r.search("qixian", 8).iter().any(|d| d.code == 410221), "{:?}", r.search("qixian", 8));
         assert_eq!(r.search("a", 7).len(), 7, "bounded by the limit");
         assert!(r.search("", 5).is_empty());
         assert!(r.search("zzzzq", 5).is_empty());

@@ -1,0 +1,89 @@
+// Every county in China, on a 360×740 phone from the built dist/: the full place list arrives only when the place
+// picker opens, a county is found by pinyin or Chinese, a county with no local data of its own still gets the
+// national and provincial answers (the county-town hukou rule), and the page says how current the local rules are.
+// Expected values are worked out from the rules (rules.md §1.1–1.2) and GB/T 2260, not read from the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, phonePage, screenshotPath, Calculator, axe } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = process.env.ANJU_BASE_URL ? { url: process.env.ANJU_BASE_URL, close: async () => {} } : await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const A0 = 'household.adults[0]';
+const fetched = (requests, file) => requests.filter((u) => u.endsWith(file)).length;
+
+test('the full place list is fetched only when the picker opens, and a county is found by its pinyin', async () => {
+  const { page, context, problems, requests } = await phonePage(browser);
+  const calc = new Calculator(page);
+  await calc.open(server.url);
+  // The first screen (who is in the family) has no picker: no registry yet.
+  assert.equal(fetched(requests, 'places/divisions.txt'), 0);
+  assert.equal(fetched(requests, 'places/places.js'), 0);
+
+  await calc.step('places');
+  await page.locator('#household-adults-0-currentPlace-search').waitFor();
+  assert.equal(fetched(requests, 'places/divisions.txt'), 1, 'fetched once for both pickers');
+
+  // 杞县 (开封市, 河南省; GB/T 2260 410221), found by its pinyin.
+  await calc.findPlace(`${A0}.currentPlace`, 'qixian', '410221');
+  assert.equal(await page.locator('#household-adults-0-currentPlace-0').inputValue(), '410000');
+  assert.equal(await page.locator('#household-adults-0-currentPlace-1').inputValue(), '410200');
+  assert.equal(await page.locator('#household-adults-0-currentPlace-2').inputValue(), '410221');
+  // 杞县 has no layer of its own: Henan's rules answer, with their date.
+  const used = await page.locator(`[data-path="${A0}.currentPlace"] .layer-used`).textContent();
+  assert.match(used, /河南省的规定/);
+  assert.match(used, /数据截至\d{4}年\d{1,2}月/);
+
+  // A hukou in 安徽省 (340000), found by its Chinese name among provinces, cities and counties.
+  await calc.findPlace(`${A0}.hukouPlace`, '安徽', '340000');
+  await calc.type(`${A0}.monthsInPlace`, '14');
+  await calc.choose(`${A0}.stableHome`, 'yes');
+  await page.screenshot({ path: screenshotPath('21-places-found-by-search'), fullPage: true });
+
+  // A county seat has lifted hukou restrictions: a legal stable residence, rental included, is enough (条例 Art.
+  // 16(1); the 2022 scheme's under-3-million line). The permit: hukou elsewhere, 14 ≥ 6 months, a stable home.
+  await calc.step('results');
+  assert.equal(await calc.status('hukou_transfer', A0), 'eligible');
+  assert.equal(await calc.status('residence_permit', A0), 'eligible');
+  const card = await calc.openCard('hukou_transfer', A0);
+  assert.match(await card.locator('[data-criterion="stable_residence"] .cite').textContent(), /居住证暂行条例/);
+  await card.screenshot({ path: screenshotPath('22-county-town-hukou') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in English the lists and hits are named in pinyin with their kind, and ended rules say so', async () => {
+  const { page, context, problems } = await phonePage(browser);
+  const calc = new Calculator(page);
+  await calc.open(server.url);
+  await page.locator('#switch-lang').tap();
+  await calc.step('places');
+  const search = page.locator('#household-adults-0-currentPlace-search');
+  await search.fill('兰考');
+  const hit = page.locator(`[data-path="${A0}.currentPlace"] button.place-hit[data-code="410225"]`);
+  assert.match(await hit.textContent(), /^Lankao County/);
+  assert.match(await hit.locator('.within').textContent(), /Kaifeng, Henan Province/);
+  // Nothing by that name: said so.
+  await search.fill('zzzzqq');
+  await page.locator(`[data-path="${A0}.currentPlace"] .place-none:not([hidden])`).waitFor();
+  assert.deepEqual(await axe(page), [], 'the picker with its search is accessible');
+
+  // 临沭县 (371329): its school-entry rules are of 2023 and have ended; the line says so.
+  await calc.place(`${A0}.currentPlace`, '371329');
+  const used = await page.locator(`[data-path="${A0}.currentPlace"] .layer-used`).textContent();
+  assert.match(used, /Linshu/);
+  assert.match(used, /these rules ended in Dec 2023/);
+  await page.screenshot({ path: screenshotPath('23-places-english'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
