@@ -116,7 +116,7 @@ enum Key<'a> {
 /// Reads an id (a code or a pinyin path) as its canonical key, without allocating.
 fn key(id: &str) -> Option<Key<'_>> {
     if id.len() == 6 && id.bytes().all(|b| b.is_ascii_digit()) {
-        let code: u32 = id.parse().ok()?;
+        let code = id.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
         return valid_code(code).then_some(Key::Code(code));
     }
     if !is_pinyin_path(id) {
@@ -150,7 +150,8 @@ fn province_of_pinyin(path: &str) -> Option<u32> {
 
 fn valid_code(code: u32) -> bool {
     let (province, city, county) = (code / 10000, code / 100 % 100, code % 100);
-    PROVINCES.iter().any(|(_, c)| c / 10000 == province) && (city != 0 || county == 0)
+    // The 31 provinces' first two digits (PROVINCES), without scanning the list: parsing is on every hot path.
+    matches!(province, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65) && (city != 0 || county == 0)
 }
 
 /// One pass: parts of lowercase pinyin (a–z and `_`), none empty, at most three (two under a municipality), the
@@ -366,7 +367,10 @@ impl fmt::Display for PlaceId {
 }
 
 fn layer(k: Key<'_>) -> Option<&'static policy::Place> {
-    policy::data::PLACES.iter().find(|p| k.spells(p.id))
+    match k {
+        Key::Code(c) => policy::data::PLACES.iter().find(|p| p.code == Some(c)),
+        Key::Path(path) => policy::layer_by_path(path).filter(|p| p.code.is_none()),
+    }
 }
 
 /// The canonical spelling of a place id (its code where it has one), `None` when it is not a place id; borrowed
@@ -401,10 +405,25 @@ pub fn province_code(id: &str) -> Option<u32> {
     key(id).map(Key::province)
 }
 
-/// Whether override or layer id `layer` (canonical) is `id` or one of its ancestors, and how near: `Some(0)` for
-/// the place itself, `Some(1)` for its parent, and so on. `policy::resolve` takes the nearest.
-pub(crate) fn depth_above(id: &str, layer: &str) -> Option<usize> {
-    key(id)?.lineage().position(|k| k.spells(layer))
+/// Of `layers` (canonical ids, each with its value), the one that is `id` or its nearest ancestor: the place is
+/// read once and its lineage walked nearest first (`policy::resolve`, on every evaluation's hot path).
+pub(crate) fn nearest<'a, T>(id: &str, layers: &'a [(&'static str, T)]) -> Option<&'a (&'static str, T)> {
+    let mut digits = [0u8; 6];
+    key(id)?.lineage().find_map(|up| {
+        // The spelling once per level, then plain byte comparisons.
+        let spelled: &[u8] = match up {
+            Key::Code(c) => {
+                let mut n = c;
+                for d in digits.iter_mut().rev() {
+                    *d = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+                &digits
+            }
+            Key::Path(p) => p.as_bytes(),
+        };
+        layers.iter().find(|(layer, _)| layer.as_bytes() == spelled)
+    })
 }
 
 /// How one place lies against another.
@@ -522,9 +541,12 @@ mod tests {
         assert!(!is_place_id("Shandong/Linyi/Linshu") && !is_place_id("linshu") && !is_place_id("湖南"));
         assert_eq!(relation("henan/", "henan"), None);
         assert!(is_place_id("beijing/chaoyang") && !is_place_id("beijing/chaoyang/x"));
-        assert_eq!(depth_above("410225", "410000"), Some(2));
-        assert_eq!(depth_above("henan/kaifeng/lankao", "410225"), Some(0));
-        assert_eq!(depth_above("410102", "410200"), None);
+        let layers = [("410000", 1), ("410200", 2), ("shaanxi/xixian", 3)];
+        assert_eq!(nearest("410225", &layers), Some(&("410200", 2)), "the city before the province");
+        assert_eq!(nearest("henan/kaifeng/lankao", &layers), Some(&("410200", 2)), "an alias reads as its code");
+        assert_eq!(nearest("410102", &layers), Some(&("410000", 1)), "郑州 is not in 开封: Henan's");
+        assert_eq!(nearest("shaanxi/xixian", &layers), Some(&("shaanxi/xixian", 3)));
+        assert_eq!(nearest("130000", &layers), None);
     }
 
     #[test]

@@ -241,15 +241,9 @@ pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static P
     if national.overrides.is_empty() {
         return (national, None);
     }
-    // The overrides are few, so this scans them; each is compared with the place's lineage.
-    let place = place.unwrap_or_default();
-    let nearest = national
-        .overrides
-        .iter()
-        .filter_map(|(layer, p)| crate::place::depth_above(place, layer).map(|d| (d, layer, p)))
-        .min_by_key(|(d, ..)| *d);
-    match nearest {
-        Some((_, layer, p)) => (p, Some(layer)),
+    // The place's lineage, nearest first, against the parameter's overrides (a few dozen at most).
+    match crate::place::nearest(place.unwrap_or_default(), national.overrides) {
+        Some((layer, p)) => (p, Some(layer)),
         None => (national, None),
     }
 }
