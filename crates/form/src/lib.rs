@@ -14,5 +14,6 @@ pub mod parse;
 pub mod places;
 pub mod presets;
 pub mod registry;
+pub mod share;
 pub mod state;
 pub mod summary;
