@@ -169,6 +169,7 @@ export function mount(registry, el, id, code, lang, labels, onSet) {
   }
   const input = make('input', { id: `${id}-search`, type: 'search', autocomplete: 'off', value: query });
   const none = make('p', { className: 'place-none', textContent: lNone, hidden: true });
+  none.setAttribute('role', 'status');
   const hits = make('ul', { className: 'place-hits' });
   const search = () => {
     hits.textContent = '';
@@ -180,7 +181,8 @@ export function mount(registry, el, id, code, lang, labels, onSet) {
       const button = make('button', { type: 'button', className: 'place-hit' }, registry.name(d.code, lang),
         make('span', { className: 'within', textContent: up.join(lang === 'en' ? ', ' : ' · ') }));
       button.dataset.code = six(d.code);
-      button.addEventListener('click', () => { input.value = ''; onSet(six(d.code)); });
+      // The chosen place shows in the lists, which are drawn again: the search box keeps the focus.
+      button.addEventListener('click', () => { input.value = ''; input.focus(); onSet(six(d.code)); });
       hits.append(make('li', {}, button));
     }
   };

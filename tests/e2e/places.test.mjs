@@ -36,6 +36,8 @@ test('the full place list is fetched only when the picker opens, and a county is
 
   // 杞县 (开封市, 河南省; GB/T 2260 410221), found by its pinyin.
   await calc.findPlace(`${A0}.currentPlace`, 'qixian', '410221');
+  // The lists are drawn again with the place chosen; the search box keeps the focus (keyboard and screen readers).
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'household-adults-0-currentPlace-search');
   assert.equal(await page.locator('#household-adults-0-currentPlace-0').inputValue(), '410000');
   assert.equal(await page.locator('#household-adults-0-currentPlace-1').inputValue(), '410200');
   assert.equal(await page.locator('#household-adults-0-currentPlace-2').inputValue(), '410221');
