@@ -1,13 +1,9 @@
-//! The place picker's lists: province → city → county over the shipped policy layers, and which layer's rules a
-//! place gets.
-//!
-//! Every province is offered (a province without a layer gets the national rules); below a province only places
-//! with a layer are listed, and "not more precisely" keeps the area above. The province names here are the 31
-//! provincial-level divisions the engine's place ids start with; a full registry of cities and counties replaces
-//! these lists when it ships.
+//! Places as the picker and the cards name them from the shipped policy layers: the 31 provinces (offered before
+//! the full registry, `crate::divisions` / `loader/places.js`, has loaded), a place's name, and which layer's rules
+//! a place gets.
 
 use anju_rules::message::Lang;
-use anju_rules::policy::{data::PLACES, Place};
+use anju_rules::policy::Place;
 
 /// The 31 provinces' layers (every province has one, with its names), in GB/T 2260 order.
 pub fn provinces() -> impl Iterator<Item = &'static Place> {
@@ -17,22 +13,6 @@ pub fn provinces() -> impl Iterator<Item = &'static Place> {
 /// A place's name in `lang`.
 pub fn name(lang: Lang, id: &str) -> String {
     anju_rules::message::place_text(lang, id)
-}
-
-/// The shipped places directly below `parent` (cities below a province, counties below a city).
-pub fn children(parent: &str) -> Vec<&'static Place> {
-    PLACES.iter().filter(|p| p.path.rsplit_once('/').is_some_and(|(up, _)| up == parent)).collect()
-}
-
-/// The picker's three levels for a place id: province, city, county (each a prefix of the id that the lists offer).
-pub fn levels(id: &str) -> [Option<&str>; 3] {
-    let mut out = [None; 3];
-    let mut end = 0;
-    for (level, part) in id.split('/').take(3).enumerate() {
-        end += part.len() + usize::from(level > 0);
-        out[level] = id.get(..end);
-    }
-    out
 }
 
 /// The nearest place (the place itself or an ancestor) whose policy layer sets values: its rules, then its
@@ -56,19 +36,6 @@ mod tests {
             assert!(anju_rules::place::is_place_id(p.path) && p.name_en.is_some(), "{}", p.path);
         }
         assert!(!anju_rules::place::is_place_id("taiwan"), "the list is the engine's");
-    }
-
-    #[test]
-    fn the_picker_walks_the_shipped_layers() {
-        let cities: Vec<&str> = children("guangdong").iter().map(|p| p.path).collect();
-        assert!(cities.contains(&"guangdong/qingyuan") && cities.contains(&"guangdong/shenzhen"));
-        assert!(children("guangdong/qingyuan").iter().any(|p| p.path == "guangdong/qingyuan/liannan"));
-        assert!(children("yunnan").is_empty(), "no layer below Yunnan: national rules");
-        assert_eq!(
-            levels("guangxi/liuzhou/rongan"),
-            [Some("guangxi"), Some("guangxi/liuzhou"), Some("guangxi/liuzhou/rongan")]
-        );
-        assert_eq!(levels("henan"), [Some("henan"), None, None]);
     }
 
     #[test]
