@@ -104,23 +104,26 @@ pub fn no_local_rules(
 }
 
 /// The note for a local number the family supplied (`localNumbers`) for parameter `national`: used where the
-/// data has none (`used`), else said to be set aside for the published number. `None` when nothing was supplied.
+/// data has none (`used`), else said to be set aside where `place` has the published number at `as_of`. `None` when
+/// nothing was supplied (the data is then not looked at again) or there is nothing to say.
 pub fn supplied_note(
     numbers: &crate::household::LocalNumbers,
     national: &'static Parameter,
     value: Option<i64>,
     used: bool,
+    place: Option<&str>,
+    as_of: YearMonth,
 ) -> Option<Msg> {
     let value = value?;
-    Some(if used {
-        Msg::SuppliedNumber {
+    if used {
+        return Some(Msg::SuppliedNumber {
             parameter: national.key,
             value,
             unit: national.unit,
             source: numbers.source,
             note: numbers.note.clone(),
-        }
-    } else {
-        Msg::SuppliedNotUsed { parameter: national.key }
-    })
+        });
+    }
+    let published = place.is_some() && crate::policy::resolve(place, national).0.int_at(as_of).is_some();
+    published.then_some(Msg::SuppliedNotUsed { parameter: national.key })
 }

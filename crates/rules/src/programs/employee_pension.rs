@@ -88,11 +88,10 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     };
     // A benefit base the family gave: said to be theirs where it was used, set aside where the data has one.
     let base_used = amounts.iter().any(|a| a.supplied.contains(&data::BENEFIT_BASE.key));
-    let data_has = place.is_some() && policy::resolve(place.as_deref(), &data::BENEFIT_BASE).0.int_at(as_of).is_some();
-    if base_used || data_has {
-        let given = adult.local_numbers.benefit_base_fen;
-        notes.extend(common::supplied_note(&adult.local_numbers, &data::BENEFIT_BASE, given, base_used));
-    }
+    let given = adult.local_numbers.benefit_base_fen;
+    let note =
+        common::supplied_note(&adult.local_numbers, &data::BENEFIT_BASE, given, base_used, place.as_deref(), as_of);
+    notes.extend(note);
     ProgramResult {
         policy_from: newest_from([statutory.map(|s| s.rule), required.map(|r| r.1)], &amounts),
         amounts,

@@ -88,11 +88,8 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let mut criteria = vec![elsewhere];
     let mut notes = Vec::new();
     let given = adult.local_numbers.city_population_10k.map(i64::from);
-    let data_has =
-        place.is_some_and(|p| policy::resolve(Some(p), &data::URBAN_POPULATION_10K).0.int_at(as_of).is_some());
-    if supplied || data_has {
-        notes.extend(super::common::supplied_note(&adult.local_numbers, &data::URBAN_POPULATION_10K, given, supplied));
-    }
+    let numbers = &adult.local_numbers;
+    notes.extend(super::common::supplied_note(numbers, &data::URBAN_POPULATION_10K, given, supplied, place, as_of));
 
     if size == Size::Megacity {
         criteria.push(criterion("points_system", &data::criteria::POINTS_SYSTEM, Outcome::Unknown, Msg::PointsSystem));

@@ -71,12 +71,10 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         _ => vec![],
     };
     let amounts = estimate(adult, months, as_of, q);
-    let mut notes = Vec::new();
     let given = adult.local_numbers.resident_basic_pension_fen;
     let used = amounts.iter().any(|a| a.supplied.contains(&data::BASIC_PENSION.key));
-    if adult.hukou_place.is_some() {
-        notes.extend(common::supplied_note(&adult.local_numbers, &data::BASIC_PENSION, given, used));
-    }
+    let (place, numbers) = (adult.hukou_place.as_deref(), &adult.local_numbers);
+    let notes = common::supplied_note(numbers, &data::BASIC_PENSION, given, used, place, as_of).into_iter().collect();
     ProgramResult {
         notes,
         policy_from: common::newest_from([benefit_age.map(|v| v.1), required.map(|v| v.1)], &amounts),
