@@ -2,22 +2,11 @@
 // practice), no sideways scrolling at 320 px with text at 200 %, tap targets of at least 44 px (60 px for the main
 // action), and no text under 14 px (body 18 px), on every screen of the flow, in both languages and at the largest
 // text size.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, Calculator, axe, overflowAt320, targetSizes, minFontSize } from './support.mjs';
+import { served, phonePage, Calculator, axe, overflowAt320, targetSizes, minFontSize } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = process.env.ANJU_BASE_URL ? { url: process.env.ANJU_BASE_URL, close: async () => {} } : await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = served();
 
 /** Every check on the page as it is now; each list must be empty. */
 async function checkAll(page, state) {
@@ -74,9 +63,9 @@ const STATES = {
 
 for (const [state, reach] of Object.entries(STATES)) {
   test(`accessible: ${state}`, async () => {
-    const { page, context, problems } = await phonePage(browser);
+    const { page, context, problems } = await phonePage(env.browser);
     const calc = new Calculator(page);
-    await calc.open(server.url);
+    await calc.open(env.server.url);
     await reach(calc, page);
     await checkAll(page, state);
     assert.deepEqual(problems, []);
@@ -85,9 +74,9 @@ for (const [state, reach] of Object.entries(STATES)) {
 }
 
 test('the whole flow works by keyboard, with a visible focus ring', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   /** Tabs until `selector` has the focus (at most 60 presses) and says what the ring looks like. */
   const tabTo = async (selector) => {
     for (let i = 0; i < 60; i++) {
@@ -123,9 +112,9 @@ test('the whole flow works by keyboard, with a visible focus ring', async () => 
 });
 
 test('the text-size switch makes everything larger: 100, 125, 150 %', async () => {
-  const { page, context } = await phonePage(browser);
+  const { page, context } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   const root = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   assert.equal(await root(), 18);
   await page.locator('button.size-125').tap();
@@ -137,7 +126,7 @@ test('the text-size switch makes everything larger: 100, 125, 150 %', async () =
 });
 
 test('the checks find what they are for', async () => {
-  const { page, context } = await phonePage(browser);
+  const { page, context } = await phonePage(env.browser);
   await page.setContent(`<!doctype html><html lang="en"><head><title>defects</title>
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <style>body { font-size: 16px; margin: 0 } .tiny { font-size: 12px } .wide { width: 400px }

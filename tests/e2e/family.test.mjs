@@ -1,22 +1,11 @@
 // Real stories on a 360×740 phone, from the built dist/: a counselor's preset, a worker who knows half the answers,
 // one changed answer, the language switch, a second parent's permit, and bad input. Expected values are worked
 // out from the rules (rules.md, rules-counties.md), not read from the page. Each story writes screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, screenshotPath, Calculator } from './support.mjs';
+import { served, phonePage, screenshotPath, Calculator } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = process.env.ANJU_BASE_URL ? { url: process.env.ANJU_BASE_URL, close: async () => {} } : await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = served();
 
 const A0 = 'household.adults[0]';
 const A1 = 'household.adults[1]';
@@ -31,14 +20,14 @@ const ym = (y, m) => `${y}-${String(m).padStart(2, '0')}`;
 
 /** Every request the page made went to its own origin. */
 function ownOrigin(requests) {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
 }
 
 test('a counselor taps a preset and reads the family\'s answer, area by area', async () => {
-  const { page, context, problems, requests } = await phonePage(browser);
+  const { page, context, problems, requests } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   await page.screenshot({ path: screenshotPath('01-first-screen'), fullPage: true });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
 
@@ -74,9 +63,9 @@ test('a counselor taps a preset and reads the family\'s answer, area by area', a
 });
 
 test('a worker who knows only half the answers gets honest unknowns that say what to find', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
 
   await calc.type(`${A0}.birth`, '1986-05');
   await calc.choose(`${A0}.sex`, ''); // 不知道
@@ -114,9 +103,9 @@ test('a worker who knows only half the answers gets honest unknowns that say wha
 });
 
 test('one changed answer updates every card it touches', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   await calc.preset('county-town-worker');
   const cards = page.locator('details.program');
   const count = await cards.count();
@@ -147,9 +136,9 @@ test('one changed answer updates every card it touches', async () => {
 });
 
 test('English and back keeps every answer and the step', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   await calc.preset('young-couple-city');
   await calc.step('places');
   await calc.type(`${A1}.monthsInPlace`, '2x');
@@ -175,9 +164,9 @@ test('English and back keeps every answer and the step', async () => {
 });
 
 test('two adults and two children: the second parent\'s permit opens school for a child', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
 
   // A father and a mother from 西平 (河南, 驻马店), rural hukou, working and renting in 兰考 (河南, 开封).
   await page.locator('#add-adult').tap();
@@ -228,9 +217,9 @@ test('two adults and two children: the second parent\'s permit opens school for 
 });
 
 test('bad input is flagged at its field, the text stays and nothing else is lost', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   await page.locator('#add-child').tap();
   await calc.type(`${A0}.birth`, '1990-01');
   await calc.type(`${C0}.birth`, '1995-06'); // before the parent was 14

@@ -2,30 +2,19 @@
 // picker opens, a county is found by pinyin or Chinese, a county with no local data of its own still gets the
 // national and provincial answers (the county-town hukou rule), and the page says how current the local rules are.
 // Expected values are worked out from the rules (rules.md §1.1–1.2) and GB/T 2260, not read from the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, phonePage, screenshotPath, Calculator, axe } from './support.mjs';
+import { served, phonePage, screenshotPath, Calculator, axe } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = process.env.ANJU_BASE_URL ? { url: process.env.ANJU_BASE_URL, close: async () => {} } : await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = served();
 
 const A0 = 'household.adults[0]';
 const fetched = (requests, file) => requests.filter((u) => u.endsWith(file)).length;
 
 test('the full place list is fetched only when the picker opens, and a county is found by its pinyin', async () => {
-  const { page, context, problems, requests } = await phonePage(browser);
+  const { page, context, problems, requests } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   // The first screen (who is in the family) has no picker: no registry yet.
   assert.equal(fetched(requests, 'places/divisions.txt'), 0);
   assert.equal(fetched(requests, 'places/places.js'), 0);
@@ -65,9 +54,9 @@ test('the full place list is fetched only when the picker opens, and a county is
 });
 
 test('in English the lists and hits are named in pinyin with their kind, and ended rules say so', async () => {
-  const { page, context, problems } = await phonePage(browser);
+  const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
-  await calc.open(server.url);
+  await calc.open(env.server.url);
   await page.locator('#switch-lang').tap();
   await calc.step('places');
   const search = page.locator('#household-adults-0-currentPlace-search');

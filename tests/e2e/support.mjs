@@ -7,6 +7,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,6 +76,23 @@ export async function launch() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** For a test file: serves dist/ (or uses ANJU_BASE_URL, a running `cargo xtask serve`) and launches the browser
+ * before its tests, and closes both after them. The returned object's `server` and `browser` are set by then. */
+export function served() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = process.env.ANJU_BASE_URL
+      ? { url: process.env.ANJU_BASE_URL, close: async () => {} }
+      : await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** A 360×740 phone (a common cheap Android size), in Chinese. */
