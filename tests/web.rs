@@ -39,45 +39,52 @@ extern "C" {
 /// `window.anjuPlaces` as `loader/load.js` defines it once the registry has loaded (the test page has no load.js and
 /// serves no registry file): the real lists over the whole of `policy/divisions.txt`.
 fn install_places() {
-    let window: JsValue = gloo::utils::window().into();
-    if js_sys::Reflect::has(&window, &"anjuPlaces".into()).unwrap_or(false) {
+    if defined("anjuPlaces") {
         return;
     }
     let registry = places_parse(include_str!("../policy/divisions.txt"));
-    let boundary = js_sys::Object::new();
-    let load = Closure::<dyn Fn(js_sys::Function)>::new(|done: js_sys::Function| {
-        let _ = done.call0(&JsValue::NULL);
-    });
     let ready = Closure::<dyn Fn() -> bool>::new(|| true);
     let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue, JsValue, JsValue, JsValue)>::new(
         move |el, id, code, lang, labels, on_set| places_mount(&registry, &el, &id, &code, &lang, &labels, &on_set),
     );
-    for (name, f) in
-        [("load", load.into_js_value()), ("ready", ready.into_js_value()), ("mount", mount.into_js_value())]
-    {
-        js_sys::Reflect::set(&boundary, &name.into(), &f).unwrap();
-    }
-    js_sys::Reflect::set(&window, &"anjuPlaces".into(), &boundary).unwrap();
+    define(
+        "anjuPlaces",
+        [("load", loaded_at_once()), ("ready", ready.into_js_value()), ("mount", mount.into_js_value())],
+    );
 }
 
 /// `window.anjuTexts` as `loader/load.js` defines it once `policy/sources.json` has loaded.
 fn install_texts() {
-    let window: JsValue = gloo::utils::window().into();
-    if js_sys::Reflect::has(&window, &"anjuTexts".into()).unwrap_or(false) {
+    if defined("anjuTexts") {
         return;
     }
     let sources = js_sys::JSON::parse(include_str!("../policy/sources.json")).unwrap();
-    let boundary = js_sys::Object::new();
-    let load = Closure::<dyn Fn(js_sys::Function)>::new(|done: js_sys::Function| {
-        let _ = done.call0(&JsValue::NULL);
-    });
     let source = Closure::<dyn Fn(String) -> JsValue>::new(move |id: String| {
         js_sys::Reflect::get(&sources, &id.into()).unwrap_or(JsValue::UNDEFINED)
     });
-    for (name, f) in [("load", load.into_js_value()), ("source", source.into_js_value())] {
-        js_sys::Reflect::set(&boundary, &name.into(), &f).unwrap();
+    define("anjuTexts", [("load", loaded_at_once()), ("source", source.into_js_value())]);
+}
+
+/// Whether the page already has the boundary `name`.
+fn defined(name: &str) -> bool {
+    js_sys::Reflect::has(&gloo::utils::window(), &name.into()).unwrap_or(false)
+}
+
+/// Defines `window[name]` as an object of these functions.
+fn define<const N: usize>(name: &str, functions: [(&str, JsValue); N]) {
+    let boundary = js_sys::Object::new();
+    for (key, f) in functions {
+        js_sys::Reflect::set(&boundary, &key.into(), &f).unwrap();
     }
-    js_sys::Reflect::set(&window, &"anjuTexts".into(), &boundary).unwrap();
+    js_sys::Reflect::set(&gloo::utils::window(), &name.into(), &boundary).unwrap();
+}
+
+/// A boundary's `load(done)` whose file is already there: `done` at once.
+fn loaded_at_once() -> JsValue {
+    Closure::<dyn Fn(js_sys::Function)>::new(|done: js_sys::Function| {
+        let _ = done.call0(&JsValue::NULL);
+    })
+    .into_js_value()
 }
 
 /// Mounts a new app into a new element and waits until it has rendered.
