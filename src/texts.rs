@@ -1,5 +1,5 @@
 //! The cited documents' titles and numbers, which the browser build leaves out of its first load
-//! (`anju_rules::policy`'s `for_documents!`): `loader/load.js` fetches `policy/sources.json` once the page has
+//! (`anju_rules::policy`'s `not_in_browser!`): `loader/load.js` fetches `policy/sources.json` once the page has
 //! started, and the results screen reads it here by source id. Until it is there (or if it cannot load), a citation
 //! shows its article alone.
 

@@ -20,7 +20,7 @@ pub fn to_rust(pack: &Pack) -> String {
     for s in pack.sources.values() {
         let _ = writeln!(
             out,
-            "    pub static {}: Source = Source {{ id: {:?}, title: for_documents!({:?}), title_en: for_documents!(opt {}), number: for_documents!(opt {}), issued: for_documents!(opt {}), url: for_documents!(opt {}) }};",
+            "    pub static {}: Source = Source {{ id: {:?}, title: not_in_browser!({:?}), title_en: not_in_browser!(opt {}), number: not_in_browser!(opt {}), issued: not_in_browser!(opt {}), url: not_in_browser!(opt {}) }};",
             upper(&s.id),
             s.id,
             s.title,
@@ -106,7 +106,7 @@ pub fn to_rust(pack: &Pack) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: for_analysts!({:?}), unit: Unit::{}, key_unit: {key_unit}, local_only: {}, overrides: &[{}], values: &[",
+                    "        pub static {}: Parameter = Parameter {{ key: {:?}, description: not_in_browser!({:?}), unit: Unit::{}, key_unit: {key_unit}, local_only: {}, overrides: &[{}], values: &[",
                     upper(pid),
                     param.key,
                     param.description,
@@ -190,7 +190,7 @@ pub fn to_rust(pack: &Pack) -> String {
 
 fn citation(c: &Cite) -> String {
     format!(
-        "Citation {{ source: &crate::policy::data::sources::{}, article: {:?}, confidence: Confidence::{}, note: for_analysts!(note {}) }}",
+        "Citation {{ source: &crate::policy::data::sources::{}, article: {:?}, confidence: Confidence::{}, note: not_in_browser!(opt {}) }}",
         upper(&c.source),
         c.article,
         c.confidence,

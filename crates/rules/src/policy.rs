@@ -8,33 +8,14 @@ use serde::Serialize;
 
 use crate::time::YearMonth;
 
-/// A parameter's description and a citation's note (the article's words, or our reading of them) are for whoever
-/// reviews the data and reads the JSON (the TOML, the CLI, tests); the page shows neither, so the browser build
-/// leaves the words out of the first load: there a description is empty and a note `None`.
+/// Text the page never shows from the compiled tables, left out of the browser build's first load (there a text is
+/// empty and an optional one `None`); every other build (the CLI, native tests) carries it:
+/// - a parameter's description and a citation's note (the article's words, or our reading of them): for whoever
+///   reviews the data and reads the JSON;
+/// - a document's title, number, date and address: read on the results screen only, which fetches them by source id
+///   from `policy/sources.json` (written from these tables by `crates/rules/tests/sources.rs`) once it has started.
 #[cfg(not(target_family = "wasm"))]
-macro_rules! for_analysts {
-    ($text:literal) => {
-        $text
-    };
-    (note $note:expr) => {
-        $note
-    };
-}
-#[cfg(target_family = "wasm")]
-macro_rules! for_analysts {
-    ($text:literal) => {
-        ""
-    };
-    (note $note:expr) => {
-        None
-    };
-}
-
-/// A document's title, number, date and address are read on the results screen only, so the browser build leaves
-/// them out of the first load too: the page fetches them by source id from `policy/sources.json` (written from these
-/// tables by `crates/rules/tests/sources.rs`) when it has started. Results from any other build carry them.
-#[cfg(not(target_family = "wasm"))]
-macro_rules! for_documents {
+macro_rules! not_in_browser {
     ($text:literal) => {
         $text
     };
@@ -43,7 +24,7 @@ macro_rules! for_documents {
     };
 }
 #[cfg(target_family = "wasm")]
-macro_rules! for_documents {
+macro_rules! not_in_browser {
     ($text:literal) => {
         ""
     };

@@ -1,6 +1,6 @@
 //! `policy/sources.json`: every cited document's title (both languages) and number, by source id, as the browser
 //! fetches them after the page has started (the browser build leaves them out of its first load; see
-//! `policy::for_documents!`). Written from the compiled tables: `UPDATE_EXPECT=1 cargo test -p anju-rules --test
+//! `policy::not_in_browser!`). Written from the compiled tables: `UPDATE_EXPECT=1 cargo test -p anju-rules --test
 //! sources` rewrites it after a change to the policy files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
