@@ -18,9 +18,7 @@ pub fn name(lang: Lang, id: &str) -> String {
 /// The nearest place (the place itself or an ancestor) whose policy layer sets values: its rules, then its
 /// ancestors', then national rules apply. `None`: national rules only.
 pub fn layer_used(id: &str) -> Option<&'static Place> {
-    let place = anju_rules::place::PlaceId::parse(id)?;
-    let used = place.layers().find(|l| l.data_month.is_some());
-    used
+    anju_rules::place::PlaceId::parse(id)?.data_layer()
 }
 
 #[cfg(test)]

@@ -358,6 +358,12 @@ impl PlaceId {
     pub fn layers(&self) -> impl Iterator<Item = &'static policy::Place> + '_ {
         self.key().lineage().filter_map(layer)
     }
+
+    /// The nearest of those layers that sets any value: whose local data answers for this place (`None`: national
+    /// rules alone).
+    pub fn data_layer(&self) -> Option<&'static policy::Place> {
+        self.layers().find(|l| l.data_month.is_some())
+    }
 }
 
 impl fmt::Display for PlaceId {
