@@ -27,7 +27,8 @@ pub const MAX_TIMELINE_MONTHS: i32 = 45 * 12;
 // A plan, its scenarios, steps and actions are JSON objects, never arrays.
 crate::household::object_only!(Plan, Scenario, Step, Action);
 
-/// One change a family can make. Actions apply to the first adult (the applicant) unless they say otherwise.
+/// One change a family can make. Actions are made by the scenario's adult (the first adult, the applicant, unless
+/// the scenario names the other); moving applies to the whole family.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "camelCase", deny_unknown_fields)]
@@ -69,6 +70,9 @@ pub struct Scenario {
     /// The month the changes are made; the evaluation month when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<YearMonth>,
+    /// Who makes the changes: 0 the first adult (the applicant, when absent), 1 the second.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adult: Option<u8>,
     pub actions: Vec<Action>,
     /// Later changes, in month order (e.g. "keep contributing 36 months": contribute now, stop 36 months on).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -89,7 +93,7 @@ pub struct Step {
 impl Scenario {
     /// Unnamed changes made at the evaluation month.
     pub fn now(actions: Vec<Action>) -> Self {
-        Scenario { name: String::new(), from: None, actions, later: vec![] }
+        Scenario { name: String::new(), from: None, adult: None, actions, later: vec![] }
     }
 
     /// The months changes are made (none before `as_of`), in order, with their actions.
@@ -108,7 +112,7 @@ impl Scenario {
                 Some((t, r)) => advance(r, *t, t.months_until(month)),
                 None => advance(request, as_of, as_of.months_until(month)),
             };
-            out.push((month, apply(&before, month, actions)));
+            out.push((month, apply_by(&before, month, usize::from(self.adult.unwrap_or(0)), actions)));
         }
         out
     }
@@ -157,16 +161,22 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     next
 }
 
-/// Applies the actions at the request's evaluation month.
+/// Applies the actions, made by the first adult, at the request's evaluation month.
 pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request {
+    apply_by(request, as_of, 0, actions)
+}
+
+/// Applies the actions, made by adult `by` (the first adult when there is no such adult), at the evaluation month.
+pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Action]) -> Request {
     let mut next = request.clone();
     next.as_of = Some(as_of);
     if next.household.adults.is_empty() {
         next.household.adults.push(Adult::default());
     }
+    let by = if by < next.household.adults.len() { by } else { 0 };
     for action in actions {
         let household = &mut next.household;
-        let adult = &mut household.adults[0];
+        let adult = &mut household.adults[by];
         match action {
             Action::MoveHukouHere => {
                 // Children registered with the adult (or whose registration is not given) move with them [I].
@@ -181,7 +191,7 @@ pub fn apply(request: &Request, as_of: YearMonth, actions: &[Action]) -> Request
                         child.hukou_place = adult.current_place.clone();
                     }
                 }
-                let adult = &mut household.adults[0];
+                let adult = &mut household.adults[by];
                 adult.hukou_elsewhere = Some(false);
                 adult.hukou_place = adult.current_place.clone();
                 adult.hukou_type = Some(HukouType::Urban);
@@ -870,6 +880,25 @@ mod tests {
         assert_eq!(places, [Some("shanxi/taiyuan/xinghualing"), Some("hunan")]);
     }
 
+    /// A scenario's changes are made by the adult it names: the second adult's permit and contract are theirs, and
+    /// the first adult is left as they were; an adult the household lacks means the first.
+    #[test]
+    fn a_scenario_is_made_by_the_adult_it_names() {
+        let request = Request {
+            as_of: Some(NOV_2026),
+            household: Household { adults: vec![Adult::default(), Adult::default()], ..Household::default() },
+        };
+        let by =
+            |adult| Scenario { adult, ..Scenario::now(vec![Action::GetPermit, Action::SignContract { months: 24 }]) };
+        let second = under(&request, NOV_2026, &by(Some(1)), NOV_2026);
+        let [a, b] = &second.household.adults[..] else { panic!("two adults") };
+        assert_eq!((a.permit.held, b.permit.held), (None, Some(true)));
+        assert_eq!((a.contract_months, b.contract_months), (None, Some(24)));
+        let absent = under(&request, NOV_2026, &by(Some(7)), NOV_2026);
+        assert_eq!(absent.household.adults[0].permit.held, Some(true));
+        assert_eq!(under(&request, NOV_2026, &by(None), NOV_2026), absent);
+    }
+
     /// In 杏花岭 (2023) a parent without a residence permit cannot enrol a child from elsewhere; moving the family's
     /// hukou to the district in 2023-02 puts the child on the local track (placed by zone) from that month on.
     #[test]
@@ -927,7 +956,7 @@ pub struct Plan {
     /// Up to four scenarios beside the baseline ("nothing changes"), counting `places`.
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
-    /// Places to compare (place ids with a policy layer): the family as if it moved to each now.
+    /// Places to compare (any place id: every county answers): the family as if it moved to each now.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::household::places::list")]
     pub places: Vec<String>,
     /// The month to compare at; the evaluation month when absent.
@@ -975,7 +1004,11 @@ impl Plan {
         if self.scenarios.len() + self.places.len() > MAX_SCENARIOS {
             push("scenarios".into(), Problem::TooMany { max: MAX_SCENARIOS });
         }
+        let adults = self.household.adults.len().max(1);
         for (i, s) in self.scenarios.iter().enumerate() {
+            if s.adult.is_some_and(|a| usize::from(a) >= adults) {
+                push(format!("scenarios[{i}].adult"), Problem::OutOfRange { min: 0, max: adults as i64 - 1 });
+            }
             if s.later.len() > MAX_STEPS {
                 push(format!("scenarios[{i}].later"), Problem::TooMany { max: MAX_STEPS });
             }
@@ -999,7 +1032,7 @@ impl Plan {
                     {
                         push(format!("{at}.baseBp"), Problem::OutOfRange { min: 6000, max: 30_000 })
                     }
-                    Action::MoveTo { place } if crate::policy::place(place).is_none() => {
+                    Action::MoveTo { place } if !crate::place::is_place_id(place) => {
                         push(format!("{at}.place"), Problem::UnknownPlace)
                     }
                     _ => {}
@@ -1007,7 +1040,7 @@ impl Plan {
             }
         }
         for (i, place) in self.places.iter().enumerate() {
-            if crate::policy::place(place).is_none() {
+            if !crate::place::is_place_id(place) {
                 push(format!("places[{i}]"), Problem::UnknownPlace);
             }
         }

@@ -501,8 +501,9 @@ fn any_scenario(as_of: YearMonth) -> impl Strategy<Value = anju_rules::scenario:
     let month = month_between(earliest, as_of + MAX_TIMELINE_MONTHS);
     let actions = proptest::collection::vec(action, 0..4);
     let step = (month.clone(), actions.clone()).prop_map(|(from, actions)| Step { from, actions });
-    (proptest::option::of(month), actions, few_or_most(step, 0..=2, MAX_STEPS))
-        .prop_map(|(from, actions, later)| Scenario { name: "s".into(), from, actions, later })
+    let adult = proptest::option::of(0u8..2);
+    (proptest::option::of(month), adult, actions, few_or_most(step, 0..=2, MAX_STEPS))
+        .prop_map(|(from, adult, actions, later)| Scenario { name: "s".into(), from, adult, actions, later })
 }
 
 /// A household in a place with housing and school rules, with a child.
@@ -691,7 +692,13 @@ proptest! {
             }],
             _ => vec![],
         };
-        let scenario = Scenario { name: "s".into(), from: Some(when + from), actions: actions[pick].clone(), later };
+        let scenario = Scenario {
+            name: "s".into(),
+            from: Some(when + from),
+            adult: None,
+            actions: actions[pick].clone(),
+            later,
+        };
         let request = Request { as_of: Some(when), household: h };
         SCENARIO_TIMELINE.case();
         let fast = anju_rules::scenario::timeline(&request, when, Some(&scenario), horizon);
@@ -775,10 +782,15 @@ fn any_plan() -> impl Strategy<Value = anju_rules::scenario::Plan> {
         let at = month_between(anju_rules::household::past_months(as_of).0, as_of + MAX_TIMELINE_MONTHS);
         let horizon = edge_u32(0, MAX_TIMELINE_MONTHS.unsigned_abs());
         (scenarios, proptest::option::of(at), proptest::option::of(horizon)).prop_map(
-            move |(scenarios, at, horizon_months)| Plan {
+            move |(mut scenarios, at, horizon_months)| Plan {
                 as_of: r.as_of,
                 household: r.household.clone(),
-                scenarios,
+                scenarios: {
+                    // A scenario names an adult the household has.
+                    let adults = r.household.adults.len().max(1) as u8;
+                    scenarios.iter_mut().for_each(|s| s.adult = s.adult.map(|a| a % adults));
+                    scenarios
+                },
                 places: vec![],
                 at,
                 horizon_months,

@@ -40,6 +40,7 @@ fn everything(request: Request, as_of: YearMonth) {
     let scenario = Scenario {
         name: "all".into(),
         from: Some(as_of),
+        adult: Some(u8::MAX),
         actions: vec![
             Action::GetPermit,
             Action::SignContract { months: u32::MAX },
