@@ -103,15 +103,35 @@ window.anjuPlaces = {
   mount: (...args) => places.registry && places.module.mount(places.registry, ...args),
 };
 
-// The cited documents' titles and numbers (src/texts.rs), for the results screen: fetched once the page has started.
-// `source(id)` is [title, English title, number], or undefined until they are there.
+// The cited documents' titles and numbers, and the page's English texts (src/texts.rs): fetched once the page has
+// started. `source(id)` is [title, English title, number], or undefined until they are there; `english()` the
+// English texts in the catalogue's order (crates/form/english.json), or undefined.
 const texts = {};
 window.anjuTexts = {
   load(done) {
-    texts.started = texts.started || later('texts/sources.json', (r) => r.json()).then((j) => { texts.sources = j; });
+    texts.started = texts.started || Promise.all([
+      later('texts/sources.json', (r) => r.json()).then((j) => { texts.sources = j; }),
+      later('texts/english.json', (r) => r.json()).then((j) => { texts.english = j; }),
+    ]);
     texts.started.then(() => done());
   },
   source: (id) => (texts.sources || {})[id],
+  english: () => texts.english,
+};
+
+// The what-if screen (crates/whatif, src/whatif.rs), for the page's "what if" button: whatif/whatif.js (loader/whatif.js)
+// is imported the first time a family asks, and loads the screen's own wasm module and style. `draw(draft, lang,
+// today, mode)`: mode 2 opens it, 1 hands it the family again while it is open, 0 closes it (the page left its
+// results); nothing happens before it was first opened.
+let whatif;
+window.anjuWhatIf = {
+  draw(...args) {
+    if (args[3] === 2) {
+      whatif = whatif || import(new URL('whatif/whatif.js', byId('anju-glue').href).href)
+        .catch((error) => { whatif = null; console.warn('The what-if screen did not load.', error); });
+    }
+    if (whatif) whatif.then((m) => m && m.draw(...args));
+  },
 };
 
 const engineCannot = (error) => error instanceof RangeError

@@ -112,6 +112,18 @@ pub fn App() -> Html {
         Callback::from(move |q: Question| page.dispatch(Action::Ask(q)))
     };
 
+    // The what-if screen belongs to the results: it gets the family on every draw of them, and closes when the
+    // page leaves them.
+    let draw_what_if = |mode| crate::whatif::draw(&ui.draft, lang.tag(), &today.to_string(), mode);
+    let is_results = ui.step == Step::Results;
+    draw_what_if(if is_results { crate::whatif::Mode::Update } else { crate::whatif::Mode::Leave });
+    let what_if = {
+        let draft = ui.draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::whatif::draw(&draft, lang.tag(), &today.to_string(), crate::whatif::Mode::Open)
+        })
+    };
+
     let built = ui.draft.build(today);
     let assessment = anju_rules::assess(&built.request, today);
     let open = flow::open_questions(&assessment);
@@ -195,7 +207,6 @@ pub fn App() -> Html {
         </>
     };
 
-    let is_results = ui.step == Step::Results;
     let shown: Vec<&anju_rules::report::ProgramResult> =
         assessment.programs.iter().filter(|p| p.status != Status::NotApplicable).collect();
     let cards = shown.iter().map(|p| {
@@ -263,6 +274,7 @@ pub fn App() -> Html {
                         <h2>{ catalogue::t(lang, Text::DetailsHeading) }</h2>
                         <div class="cards">{ for cards }</div>
                         <div class="nav-buttons">
+                            { button("primary", Some("what-if"), catalogue::t(lang, Text::WhatIf), what_if) }
                             { button("secondary", Some("back"), catalogue::t(lang, Text::Back), dispatch(Action::Back)) }
                             { button("secondary", Some("start-over"), catalogue::t(lang, Text::StartOver), dispatch(Action::Reset)) }
                         </div>

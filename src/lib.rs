@@ -7,6 +7,7 @@
 //! - `state`: the shared reducer made `Reducible`
 //! - `places`: the full place registry, loaded when a place picker first opens
 //! - `texts`: the cited documents' titles, fetched once the page has started
+//! - `whatif`: the what-if screen, its own wasm module, loaded when a family first asks "what if"
 //! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary,
 //!   a program card)
 
@@ -15,6 +16,7 @@ pub mod components;
 pub mod places;
 pub mod state;
 pub mod texts;
+pub mod whatif;
 
 pub use app::App;
 

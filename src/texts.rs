@@ -1,7 +1,8 @@
-//! The cited documents' titles and numbers, which the browser build leaves out of its first load
-//! (`anju_rules::policy`'s `not_in_browser!`): `loader/load.js` fetches `policy/sources.json` once the page has
-//! started, and the results screen reads it here by source id. Until it is there (or if it cannot load), a citation
-//! shows its article alone.
+//! What the browser build leaves out of its first load and `loader/load.js` fetches once the page has started: the
+//! cited documents' titles and numbers (`anju_rules::policy`'s `not_in_browser!`; `policy/sources.json`), which the
+//! results screen reads here by source id, and the page's English texts (`crates/form/english.json`), handed to the
+//! catalogue. Until they are there (or if they cannot load), a citation shows its article alone and the English
+//! page shows the Chinese texts.
 
 use wasm_bindgen::prelude::*;
 
@@ -11,11 +12,22 @@ extern "C" {
     fn js_load(done: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = anjuTexts, js_name = source, catch)]
     fn js_source(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = anjuTexts, js_name = english, catch)]
+    fn js_english() -> Result<JsValue, JsValue>;
 }
 
-/// Starts fetching the titles (once for the page) and calls `done` when they are there or have failed.
+/// Starts fetching the titles and the English texts (once for the page) and calls `done` when they are there or
+/// have failed.
 pub fn load(done: impl FnOnce() + 'static) {
-    let _ = js_load(&Closure::once_into_js(done));
+    let _ = js_load(&Closure::once_into_js(move || {
+        if let Ok(list) = js_english() {
+            if list.is_object() {
+                let list: Vec<String> = js_sys::Array::from(&list).iter().filter_map(|t| t.as_string()).collect();
+                anju_form::catalogue::set_english(list);
+            }
+        }
+        done()
+    }));
 }
 
 /// A document as cited: its Chinese title, English title and number.

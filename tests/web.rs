@@ -53,7 +53,7 @@ fn install_places() {
     );
 }
 
-/// `window.anjuTexts` as `loader/load.js` defines it once `policy/sources.json` has loaded.
+/// `window.anjuTexts` as `loader/load.js` defines it once `policy/sources.json` and the English texts have loaded.
 fn install_texts() {
     if defined("anjuTexts") {
         return;
@@ -62,7 +62,12 @@ fn install_texts() {
     let source = Closure::<dyn Fn(String) -> JsValue>::new(move |id: String| {
         js_sys::Reflect::get(&sources, &id.into()).unwrap_or(JsValue::UNDEFINED)
     });
-    define("anjuTexts", [("load", loaded_at_once()), ("source", source.into_js_value())]);
+    let english = js_sys::JSON::parse(include_str!("../crates/form/english.json")).unwrap();
+    let english = Closure::<dyn Fn() -> JsValue>::new(move || english.clone());
+    define(
+        "anjuTexts",
+        [("load", loaded_at_once()), ("source", source.into_js_value()), ("english", english.into_js_value())],
+    );
 }
 
 /// Whether the page already has the boundary `name`.

@@ -11,8 +11,9 @@ export const BUDGET = 150 * 1024;
 export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
 
 /** Folders of dist/ fetched only when a screen needs them: the place registry when a place picker opens, the cited
- * documents' titles after the page has started (for the results screen). */
-export const ON_DEMAND = ['places/', 'texts/'];
+ * documents' titles after the page has started (for the results screen), the what-if screen's module and style
+ * when a family first asks "what if". */
+export const ON_DEMAND = ['places/', 'texts/', 'whatif/'];
 
 /** Whether a file (relative to dist/) is part of the first load. */
 export const isFirstLoad = (file) =>

@@ -228,7 +228,17 @@ fn test() -> Result {
         run(cmd("cargo", &["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
     step("clippy (wasm32)", || {
-        let args = ["clippy", "--locked", "-p", "anju-app", "--all-targets", "--target", "wasm32-unknown-unknown"];
+        let args = [
+            "clippy",
+            "--locked",
+            "-p",
+            "anju-app",
+            "-p",
+            "anju-whatif",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+        ];
         run(cmd("cargo", &[&args[..], &["--", "-D", "warnings"]].concat()))
     })?;
     step("native tests", || run_tests(&mut tally, "native", cmd("cargo", &["test", "--locked", "--workspace"])))?;

@@ -21,11 +21,55 @@ macro_rules! texts {
 
         /// The text in `lang`.
         pub fn t(lang: Lang, text: Text) -> &'static str {
-            match (lang, text) {
-                $((Lang::ZhCn, Text::$key) => $zh, (Lang::En, Text::$key) => $en,)*
+            match lang {
+                Lang::ZhCn => chinese(text),
+                Lang::En => english(text),
             }
         }
+
+        fn chinese(text: Text) -> &'static str {
+            match text { $(Text::$key => $zh,)* }
+        }
+
+        /// The English text. The browser build leaves these out of its first load: it reads them from
+        /// `crates/form/english.json` (see [`set_english`]), and shows the Chinese until they are there.
+        #[cfg(not(target_arch = "wasm32"))]
+        fn english(text: Text) -> &'static str {
+            match text { $(Text::$key => $en,)* }
+        }
     };
+}
+
+/// The English texts in [`Text::ALL`]'s order: what `crates/form/english.json` holds (a test keeps it so).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english_texts() -> Vec<&'static str> {
+    Text::ALL.iter().map(|t| english(*t)).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+static ENGLISH: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn english(text: Text) -> &'static str {
+    ENGLISH.get().and_then(|e| e.get(text as usize)).copied().unwrap_or_else(|| chinese(text))
+}
+
+/// Gives the browser build its English texts (`crates/form/english.json`, fetched after start), once. A list of
+/// another length is from another build and is ignored. Returns whether the texts are there (natively they are
+/// compiled in, and the list is not needed).
+pub fn set_english(texts: Vec<String>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if texts.len() == Text::ALL.len() {
+            let _ = ENGLISH.set(texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect());
+        }
+        ENGLISH.get().is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = texts;
+        true
+    }
 }
 
 texts! {
@@ -50,6 +94,7 @@ texts! {
     Next => ("下一步", "Next"),
     Back => ("上一步", "Back"),
     SeeResults => ("看结果", "See the results"),
+    WhatIf => ("如果这样做，会怎样？比一比", "What if…? Compare choices"),
     StartOver => ("全部清空，重新开始", "Clear everything and start again"),
     AddAdult => ("再加一位大人（配偶）", "Add another adult (spouse)"),
     RemoveAdult => ("删除这位大人", "Remove this adult"),
@@ -396,6 +441,22 @@ mod tests {
                 assert_ne!(t(Lang::ZhCn, *key), t(Lang::En, *key), "{key:?} is not translated");
             }
         }
+    }
+
+    /// The browser reads the page's English texts from `english.json`, which must be this catalogue's
+    /// (`UPDATE_EXPECT=1` rewrites it after a change to the texts).
+    #[test]
+    fn english_json_is_the_catalogues_english() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/english.json");
+        let texts = english_texts();
+        let mut json = serde_json::to_string_pretty(&texts).unwrap();
+        json.push('\n');
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(path, &json).unwrap();
+        }
+        let file = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(file == json, "{path} is out of date: run UPDATE_EXPECT=1 cargo test -p anju-form");
+        assert_eq!(texts.len(), Text::ALL.len());
     }
 
     #[test]

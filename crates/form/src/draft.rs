@@ -126,6 +126,40 @@ fn apply(spec: &Spec, index: usize, h: &mut Household, value: Option<&Value>) {
 }
 
 impl Draft {
+    /// The draft as a flat list of texts, for handing it from one wasm module to another without a format of its
+    /// own: the numbers of adults and children, then subject path, field and text for every answer.
+    /// [`Draft::from_flat`] reads it back.
+    pub fn flat(&self) -> Vec<String> {
+        let mut out = vec![self.adults.len().to_string(), self.children.len().to_string()];
+        let people = self.adults.iter().enumerate().map(|(i, a)| (Subject::Adult(i as u8), a));
+        let household = std::iter::once((Subject::Household, &self.household));
+        let children = self.children.iter().enumerate().map(|(i, c)| (Subject::Child(i as u8), c));
+        for (subject, answers) in people.chain(household).chain(children) {
+            for (field, text) in answers.iter() {
+                out.extend([subject.path(), field.to_string(), text.to_string()]);
+            }
+        }
+        out
+    }
+
+    /// The draft from [`Draft::flat`]'s list: at least one adult, at most the page's numbers of adults and
+    /// children; answers for a person beyond them are dropped.
+    pub fn from_flat(items: &[String]) -> Draft {
+        let count = |i: usize, max: usize| items.get(i).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0).min(max);
+        let mut draft = Draft {
+            adults: vec![Answers::default(); count(0, MAX_ADULTS).max(1)],
+            household: Answers::default(),
+            children: vec![Answers::default(); count(1, MAX_CHILDREN)],
+        };
+        for answer in items.get(2..).unwrap_or_default().chunks_exact(3) {
+            let subject = crate::flow::subject_of(&answer[0]);
+            if let Some(answers) = draft.answers_mut(subject) {
+                answers.set(&answer[1], &answer[2]);
+            }
+        }
+        draft
+    }
+
     /// The answers of a subject (a missing adult or child reads as empty).
     pub fn answers(&self, subject: Subject) -> Option<&Answers> {
         match subject {
@@ -262,6 +296,26 @@ mod tests {
         assert_eq!(built.request.as_of, Some(TODAY));
     }
 
+    /// Handing a draft from the page to the what-if module keeps every answer, and the number of people even when
+    /// someone has no answers yet; a list that says too many people is cut to the page's numbers.
+    #[test]
+    fn a_flat_draft_reads_back_as_the_same_draft() {
+        let mut draft = Draft::default();
+        draft.add_adult();
+        draft.add_child();
+        draft.add_child();
+        draft.set(adult(0, "birth"), "1988-04");
+        draft.set(Question { subject: Subject::Household, field: "size" }, "4");
+        draft.set(child(1, "stage"), "primary");
+        draft.set(adult(0, "localNumbers.note"), "村委会说的\t数字");
+        let flat = draft.flat();
+        assert_eq!(&flat[..2], ["2", "2"]);
+        assert_eq!(Draft::from_flat(&flat), draft);
+        let many: Vec<String> = ["9", "99"].iter().map(|s| s.to_string()).collect();
+        let cut = Draft::from_flat(&many);
+        assert_eq!((cut.adults.len(), cut.children.len()), (MAX_ADULTS, MAX_CHILDREN));
+        assert_eq!(Draft::from_flat(&[]), Draft::default());
+    }
     #[test]
     fn every_answer_reaches_its_request_field() {
         let mut d = Draft::default();
