@@ -69,19 +69,24 @@ fn ticks(today: YearMonth, horizon: i32) -> Vec<(i64, i32)> {
     // Bounded: at most 45 years / 5.
     for _ in 0..10 {
         let month = today.months_until(YearMonth::ym(year, 1));
-        if month >= horizon - 24 {
+        if month >= horizon - horizon / 8 {
             break;
         }
-        out.push((x(month, horizon) / 10, year));
+        // A year too close to the start would overlap its label.
+        if month > horizon / 8 {
+            out.push((x(month, horizon) / 10, year));
+        }
         year += step;
     }
     out.push((100, end.year()));
     out
 }
 
-/// The chart for one column.
+/// The chart for one column. It runs a year past the timeline's horizon, so that a change in its last month (a
+/// retirement) shows as a part of its own.
 pub fn chart(timeline: &Timeline, today: YearMonth, horizon: i32, lang: Lang, label: &str) -> Html {
     let rows = rows(timeline, today);
+    let horizon = horizon.saturating_add(12);
     let bar = |row: &Row| {
         let parts = row.parts.iter().enumerate().map(|(i, (from, status))| {
             let to = row.parts.get(i + 1).map_or(horizon, |p| p.0);
@@ -97,7 +102,7 @@ pub fn chart(timeline: &Timeline, today: YearMonth, horizon: i32, lang: Lang, la
             html! { <line class="mark" x1={at.clone()} x2={at} y1="0" y2="32" /> }
         });
         html! {
-            <svg class="bar" viewBox={format!("0 0 {WIDTH} 32")} preserveAspectRatio="none" aria-hidden="true"
+            <svg class="tl-bar" viewBox={format!("0 0 {WIDTH} 32")} preserveAspectRatio="none" aria-hidden="true"
                 focusable="false">
                 { for parts }{ for marks }
             </svg>

@@ -9,7 +9,7 @@ use anju_rules::explain;
 use anju_rules::household::Request;
 use anju_rules::message::{month_text, place_text, Lang};
 use anju_rules::report::Status;
-use anju_rules::scenario::{Action, Comparison, Event};
+use anju_rules::scenario::{Action, Event};
 use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
@@ -199,13 +199,18 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
     }
 }
 
-/// The changes one column makes against "nothing changes", one line per program that differs.
-fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
+/// The changes one column makes against "nothing changes", one line per program that differs: its status (and
+/// amount), and the criteria that differ (also where the answer stays the same).
+fn changes(a: &Answers, col: usize, lang: Lang) -> Vec<Html> {
+    let c = &a.comparison;
     let arrow = " → ";
+    let differing = a.differing.get(col.wrapping_sub(1)).map(Vec::as_slice).unwrap_or_default();
+    let criteria = |program, subject| differing.iter().find(|d| d.0 == program && d.1 == subject).map(|d| &d.2);
     c.programs
         .iter()
         .filter(|row| {
-            row.statuses.get(col) != row.statuses.first()
+            criteria(row.program, row.subject).is_some()
+                || row.statuses.get(col) != row.statuses.first()
                 || row.total_monthly_fen.get(col) != row.total_monthly_fen.first()
         })
         .map(|row| {
@@ -213,12 +218,15 @@ fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
             let earliest = row.earliest.get(col).copied().flatten().filter(|_| after != Status::Eligible);
             let money = row.total_monthly_fen.get(col).copied().flatten();
             let mut text = format!(
-                "{}{}{}{arrow}{}",
+                "{}{}{}",
                 words::program_for(lang, row.program, row.subject),
                 catalogue::colon(lang),
-                before.label(lang),
-                after.label(lang)
+                before.label(lang)
             );
+            match before == after {
+                true => text.push_str(w(lang, W::Unchanged)),
+                false => text.push_str(&format!("{arrow}{}", after.label(lang))),
+            }
             if let Some(e) = earliest {
                 text.push_str(&match lang {
                     Lang::ZhCn => format!("（最早{}）", month_text(lang, e)),
@@ -231,6 +239,13 @@ fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
                     Lang::En => format!(", about ¥{} a month", anju_rules::message::yuan_text(fen)),
                 });
             }
+            if let Some(ids) = criteria(row.program, row.subject) {
+                let titles: Vec<&str> =
+                    ids.iter().map(|id| anju_rules::message::criterion_title(row.program, id, lang)).collect();
+                text.push_str(if lang == Lang::ZhCn { "。" } else { ". " });
+                text.push_str(w(lang, W::DiffersIn));
+                text.push_str(&titles.join(if lang == Lang::ZhCn { "、" } else { ", " }));
+            }
             html! { <li class={classes!("change", status_class(after))} data-program={row.program.id()}
             data-subject={row.subject}>{ text }</li> }
         })
@@ -238,12 +253,11 @@ fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
 }
 
 fn cards(state: &WhatIf, a: &Answers, adults: usize, lang: Lang, today: YearMonth, dispatch: &Callback<Msg>) -> Html {
-    let c = &a.comparison;
     html! {
         <div class="scenario-cards">
             { for state.planned.iter().enumerate().map(|(i, p)| {
                 let col = i + 1;
-                let list = changes(c, col, lang);
+                let list = changes(a, col, lang);
                 let remove = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Remove(i)))

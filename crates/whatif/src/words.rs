@@ -52,6 +52,7 @@ words! {
     Remove => ("删掉这种做法", "Remove this choice"),
     Changes => ("有变化的：", "What changes:"),
     NoChanges => ("这样做，到那时结果都一样。", "By then, nothing changes with this choice."),
+    Unchanged => ("（不变）", " (unchanged)"),
     DiffersIn => ("不同的条件：", "Criteria that differ:"),
     Table => ("对照表", "Side by side"),
     Program => ("项目", "Program"),
