@@ -15,11 +15,13 @@ const whatifRoot = () => {
   }
   return root;
 };
-const closeWhatif = () => {
+// Closes the screen; from its own "back" button (`toResults`) also moves to the page's "what if" button. When the
+// page itself has left its results, the focus stays where the person put it.
+const closeWhatif = (toResults = true) => {
   whatif.open = false;
   document.documentElement.removeAttribute('data-whatif');
   whatifRoot().hidden = true;
-  const back = byId('what-if') || byId('result-heading');
+  const back = toResults && (byId('what-if') || byId('result-heading'));
   if (back) {
     back.scrollIntoView();
     back.focus();
@@ -31,7 +33,7 @@ function drawWhatif() {
     if (!m || !whatif.open) return;
     const root = whatifRoot();
     if (!whatif.mounted) root.textContent = '';
-    m.show(root, ...whatif.args, closeWhatif);
+    m.show(root, ...whatif.args, () => closeWhatif(true));
     if (!whatif.mounted) {
       whatif.mounted = true;
       // Once the screen has drawn itself: move to its heading, as a new screen.
@@ -81,5 +83,5 @@ function update(...args) {
 export function draw(draft, lang, today, mode) {
   if (mode === 2) show(draft, lang, today);
   else if (mode === 1) update(draft, lang, today);
-  else if (whatif.open) closeWhatif();
+  else if (whatif.open) closeWhatif(false);
 }

@@ -59,6 +59,10 @@ test('moving the hukou to the county town shows its change to housing, school an
   assert.equal(await page.locator('#whatif').isHidden(), true);
   await openWhatIf(page);
   assert.equal(await scenario(page, 1).count(), 1);
+  // Going back to the questions closes it, and the person stays on the step they chose.
+  await calc.step('work');
+  assert.equal(await page.locator('#whatif').isHidden(), true);
+  assert.equal(await page.locator('button.step-link[aria-current="step"]').getAttribute('data-step'), 'work');
   assert.deepEqual(problems, []);
   await context.close();
 });
