@@ -6,20 +6,11 @@
 //! A plain function rather than a component: it renders an engine result and has no state.
 
 use anju_form::catalogue::{self, colon, Text};
+use anju_form::summary::status_class;
 use anju_rules::household::Question;
 use anju_rules::message::{criterion_title, Lang};
 use anju_rules::report::{Criterion, Outcome, ProgramResult, Status};
 use yew::prelude::*;
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Eligible => "eligible",
-        Status::NotYet => "not-yet",
-        Status::NotEligible => "not-eligible",
-        Status::Unknown => "unknown",
-        Status::NotApplicable => "not-applicable",
-    }
-}
 
 fn status_symbol(s: Status) -> &'static str {
     match s {

@@ -8,6 +8,18 @@
 use anju_rules::report::{AmountId, Assessment, ProgramId, ProgramResult, Status};
 use anju_rules::time::YearMonth;
 
+/// A status as the fronts' class and data value (`not-yet`): the page's cards, the what-if screen and their styles
+/// and tests read this one spelling.
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Eligible => "eligible",
+        Status::NotYet => "not-yet",
+        Status::NotEligible => "not-eligible",
+        Status::Unknown => "unknown",
+        Status::NotApplicable => "not-applicable",
+    }
+}
+
 /// An area of the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {

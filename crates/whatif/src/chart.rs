@@ -44,16 +44,6 @@ pub fn rows(timeline: &Timeline, today: YearMonth) -> Vec<Row> {
     rows
 }
 
-fn class(s: Status) -> &'static str {
-    match s {
-        Status::Eligible => "eligible",
-        Status::NotYet => "not-yet",
-        Status::NotEligible => "not-eligible",
-        Status::Unknown => "unknown",
-        Status::NotApplicable => "not-applicable",
-    }
-}
-
 /// The x of `month` months from now, of `horizon`.
 fn x(month: i32, horizon: i32) -> i64 {
     i64::from(month.clamp(0, horizon)) * WIDTH / i64::from(horizon.max(1))
@@ -93,7 +83,7 @@ pub fn chart(timeline: &Timeline, today: YearMonth, horizon: i32, lang: Lang, la
             let (x0, x1) = (x(*from, horizon), x(to, horizon));
             let title = format!("{} {}", anju_rules::message::month_text(lang, today + *from), status.label(lang));
             html! {
-                <rect class={classes!("part", class(*status))} x={x0.to_string()} y="2"
+                <rect class={classes!("part", anju_form::summary::status_class(*status))} x={x0.to_string()} y="2"
                     width={(x1 - x0).max(0).to_string()} height="28"><title>{ title }</title></rect>
             }
         });

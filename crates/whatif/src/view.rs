@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use anju_form::catalogue;
+use anju_form::summary::status_class;
 use anju_rules::explain;
 use anju_rules::household::Request;
 use anju_rules::message::{month_text, place_text, Lang};
@@ -53,16 +54,6 @@ fn kind_text(kind: Kind) -> W {
         Kind::StopContributing => W::KindStop,
         Kind::RegisterRental => W::KindRental,
         Kind::MoveTo => W::KindMove,
-    }
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Eligible => "eligible",
-        Status::NotYet => "not-yet",
-        Status::NotEligible => "not-eligible",
-        Status::Unknown => "unknown",
-        Status::NotApplicable => "not-applicable",
     }
 }
 
