@@ -626,6 +626,8 @@ mod tests {
         assert_eq!(permit.program, ProgramId::ResidencePermit);
         assert_eq!(permit.statuses, [Status::Eligible, Status::NotApplicable, Status::Eligible]);
         assert_eq!(permit.differing, ["left_hukou_city"]);
+        // Moving the hukou is what changes it; stopping contributions leaves the permit's tests as they are.
+        assert_eq!(permit.changes, [vec![], vec!["left_hukou_city"], vec![]]);
     }
 
     /// A man born 1985-03 retires at 63 (the reform's cap for his cohort) in 2048-03: 256 months after 2026-11;
@@ -1078,6 +1080,8 @@ pub struct ProgramRow {
     pub total_monthly_fen: Vec<Option<i64>>,
     /// Criteria whose outcome is not the same in every column.
     pub differing: Vec<&'static str>,
+    /// For each column, the criteria whose outcome is not the baseline's (none for the baseline itself).
+    pub changes: Vec<Vec<&'static str>>,
 }
 
 /// The baseline and scenarios side by side at one month.
@@ -1111,17 +1115,17 @@ pub fn compare(request: &Request, as_of: YearMonth, scenarios: &[Scenario], at: 
             let total = |q: &crate::report::ProgramResult| {
                 q.amounts.iter().find(|a| a.id == crate::report::AmountId::TotalMonthly).and_then(|a| a.fen)
             };
-            let differing = p
-                .criteria
+            // Per column, the baseline's criteria whose outcome is not the same there (none for the baseline).
+            let changes: Vec<Vec<&'static str>> = cells
                 .iter()
-                .filter(|c| {
-                    cells
-                        .iter()
-                        .flatten()
-                        .any(|q| q.criteria.iter().find(|d| d.id == c.id).map(|d| d.outcome) != Some(c.outcome))
+                .map(|q| {
+                    let Some(q) = q else { return vec![] };
+                    let outcome = |id| q.criteria.iter().find(|d| d.id == id).map(|d| d.outcome);
+                    p.criteria.iter().filter(|c| outcome(c.id) != Some(c.outcome)).map(|c| c.id).collect()
                 })
-                .map(|c| c.id)
                 .collect();
+            let differing =
+                p.criteria.iter().map(|c| c.id).filter(|id| changes.iter().any(|col| col.contains(id))).collect();
             ProgramRow {
                 program: p.program,
                 subject: p.subject,
@@ -1129,6 +1133,7 @@ pub fn compare(request: &Request, as_of: YearMonth, scenarios: &[Scenario], at: 
                 earliest: cells.iter().map(|q| q.and_then(|q| q.earliest)).collect(),
                 total_monthly_fen: cells.iter().map(|q| q.and_then(total)).collect(),
                 differing,
+                changes,
             }
         })
         .collect();

@@ -224,9 +224,6 @@ pub struct Answers {
     pub horizon: i32,
     /// For the baseline and each scenario: the statuses at `today`, then the events up to the horizon.
     pub timelines: Vec<Timeline>,
-    /// For each scenario: the programs (and people) whose criteria differ from "nothing changes", with the ids of
-    /// those criteria.
-    pub differing: Vec<Vec<(anju_rules::report::ProgramId, &'static str, Vec<&'static str>)>>,
 }
 
 /// One column's timeline: where each program starts, and what changes when.
@@ -253,20 +250,7 @@ pub fn answers(request: &Request, today: YearMonth, state: &WhatIf) -> Answers {
     };
     let mut timelines = vec![column(None)];
     timelines.extend(scenarios.iter().map(|s| column(Some(s))));
-    // The comparison's `differing` is across all columns; each choice against the baseline alone says which are its.
-    let differing = scenarios
-        .iter()
-        .map(|s| {
-            let alone = scenario::compare(request, today, std::slice::from_ref(s), at);
-            alone
-                .programs
-                .into_iter()
-                .filter(|r| !r.differing.is_empty())
-                .map(|r| (r.program, r.subject, r.differing))
-                .collect()
-        })
-        .collect();
-    Answers { comparison, ways, horizon, timelines, differing }
+    Answers { comparison, ways, horizon, timelines }
 }
 
 #[cfg(test)]

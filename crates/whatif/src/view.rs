@@ -10,7 +10,7 @@ use anju_rules::explain;
 use anju_rules::household::Request;
 use anju_rules::message::{month_text, place_text, Lang};
 use anju_rules::report::Status;
-use anju_rules::scenario::{Action, Event};
+use anju_rules::scenario::{Action, Comparison, Event};
 use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
@@ -192,15 +192,12 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
 
 /// The changes one column makes against "nothing changes", one line per program that differs: its status (and
 /// amount), and the criteria that differ (also where the answer stays the same).
-fn changes(a: &Answers, col: usize, lang: Lang) -> Vec<Html> {
-    let c = &a.comparison;
+fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
     let arrow = " → ";
-    let differing = a.differing.get(col.wrapping_sub(1)).map(Vec::as_slice).unwrap_or_default();
-    let criteria = |program, subject| differing.iter().find(|d| d.0 == program && d.1 == subject).map(|d| &d.2);
     c.programs
         .iter()
         .filter(|row| {
-            criteria(row.program, row.subject).is_some()
+            row.changes.get(col).is_some_and(|c| !c.is_empty())
                 || row.statuses.get(col) != row.statuses.first()
                 || row.total_monthly_fen.get(col) != row.total_monthly_fen.first()
         })
@@ -230,7 +227,7 @@ fn changes(a: &Answers, col: usize, lang: Lang) -> Vec<Html> {
                     Lang::En => format!(", about ¥{} a month", anju_rules::message::yuan_text(fen)),
                 });
             }
-            if let Some(ids) = criteria(row.program, row.subject) {
+            if let Some(ids) = row.changes.get(col).filter(|c| !c.is_empty()) {
                 let titles: Vec<&str> =
                     ids.iter().map(|id| anju_rules::message::criterion_title(row.program, id, lang)).collect();
                 text.push_str(if lang == Lang::ZhCn { "。" } else { ". " });
@@ -248,7 +245,7 @@ fn cards(state: &WhatIf, a: &Answers, adults: usize, lang: Lang, today: YearMont
         <div class="scenario-cards">
             { for state.planned.iter().enumerate().map(|(i, p)| {
                 let col = i + 1;
-                let list = changes(a, col, lang);
+                let list = changes(&a.comparison, col, lang);
                 let remove = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Remove(i)))
