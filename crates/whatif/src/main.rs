@@ -19,13 +19,13 @@ fn main() {}
 #[wasm_bindgen]
 pub fn show(el: web_sys::Element, draft: js_sys::Array, lang: &str, today: &str, on_close: js_sys::Function) {
     let draft: Vec<String> = draft.iter().map(|v| v.as_string().unwrap_or_default()).collect();
-    let link = anju_form::share::encode(&anju_form::draft::Draft::from_flat(&draft));
+    let draft = std::rc::Rc::new(anju_form::draft::Draft::from_flat(&draft));
     let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
     let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
     let on_close = yew::Callback::from(move |()| {
         let _ = on_close.call0(&JsValue::NULL);
     });
-    let props = Props { link: link.into(), lang, today, on_close };
+    let props = Props { draft, lang, today, on_close };
     SCREEN.with(|screen| {
         let mut screen = screen.borrow_mut();
         match screen.as_mut() {

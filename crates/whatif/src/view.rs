@@ -1,6 +1,6 @@
 //! The what-if screen: add a choice (what, who, from when), see each choice beside "nothing changes" with what it
 //! changes marked, the ways to each program not yet in reach (one tap adds one as a choice), and a timeline per
-//! column. The family comes as a hand-over link from the page; the screen never changes the family itself.
+//! column. The family comes as the page's draft; the screen never changes the family itself.
 
 use std::rc::Rc;
 
@@ -20,8 +20,8 @@ use crate::words::{self, w, W};
 /// What the page gives the screen.
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
-    /// The family as a hand-over link (`s=1.…`).
-    pub link: AttrValue,
+    /// The family as typed on the page.
+    pub draft: Rc<anju_form::draft::Draft>,
     pub lang: Lang,
     pub today: YearMonth,
     /// Back to the page's results.
@@ -36,12 +36,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         Rc::new(State(self.0.update(msg)))
     }
-}
-
-/// The family's request from the link; an empty family when the link does not read (the page only hands over
-/// links it wrote).
-fn request_of(link: &str, today: YearMonth) -> Request {
-    anju_form::share::decode(link).unwrap_or_default().build(today).request
 }
 
 fn kind_text(kind: Kind) -> W {
@@ -81,7 +75,7 @@ fn planned_meta(p: &Planned, adults: usize, lang: Lang) -> String {
 
 /// A select with its label; `on` gets the chosen value.
 fn select(id: &'static str, label: &str, options: Vec<(String, String)>, value: &str, on: Callback<String>) -> Html {
-    let onchange = Callback::from(move |e: Event2| {
+    let onchange = Callback::from(move |e: yew::Event| {
         if let Some(el) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
             on.emit(el.value());
         }
@@ -98,8 +92,6 @@ fn select(id: &'static str, label: &str, options: Vec<(String, String)>, value: 
         </div>
     }
 }
-
-type Event2 = yew::events::Event;
 
 /// The places a family may move to: each adult's hukou place, then every place with its own rules.
 fn move_places(request: &Request, lang: Lang) -> Vec<(String, String)> {
@@ -402,7 +394,7 @@ pub fn Screen(props: &Props) -> Html {
     let state = use_reducer(State::default);
     let lang = props.lang;
     let today = props.today;
-    let request = use_memo((props.link.clone(), today), |(link, today)| request_of(link, *today));
+    let request = use_memo((props.draft.clone(), today), |(draft, today)| draft.build(*today).request);
     let answers =
         use_memo((request.clone(), state.0.clone(), today), |(request, s, today)| model::answers(request, *today, s));
     let dispatch = {
