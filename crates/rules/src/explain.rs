@@ -95,13 +95,29 @@ pub fn data_line(d: &crate::report::PlaceData, lang: Lang) -> String {
     line
 }
 
+/// A program for a person: "公租房（全家）" / "Public rental housing (household)".
+pub fn program_for(program: crate::report::ProgramId, subject: &str, lang: Lang) -> String {
+    let who = subject_text(subject, lang);
+    match lang {
+        Lang::ZhCn => format!("{}（{who}）", program.name(lang)),
+        Lang::En => format!("{} ({who})", program.name(lang)),
+    }
+}
+
+/// What a family would do, in words: the actions in turn, or "nothing to do but wait" when there are none.
+pub fn actions_text(actions: &[crate::scenario::Action], lang: Lang) -> String {
+    let zh = lang == Lang::ZhCn;
+    if actions.is_empty() {
+        return if zh { "什么都不用做，等到时候".into() } else { "Nothing to do but wait".into() };
+    }
+    let words: Vec<String> = actions.iter().map(|a| a.text(lang)).collect();
+    words.join(if zh { "；" } else { "; " })
+}
+
 fn program(out: &mut String, p: &ProgramResult, lang: Lang) {
     let zh = lang == Lang::ZhCn;
-    let who = subject_text(p.subject, lang);
-    let _ = match zh {
-        true => write!(out, "{}（{who}）：{}", p.program.name(lang), p.status.label(lang)),
-        false => write!(out, "{} ({who}): {}", p.program.name(lang), p.status.label(lang)),
-    };
+    let colon = if zh { "：" } else { ": " };
+    let _ = write!(out, "{}{colon}{}", program_for(p.program, p.subject, lang), p.status.label(lang));
     if let Some(e) = p.earliest {
         let _ = match zh {
             true => write!(out, "（最早 {}）", month_text(lang, e)),
@@ -279,13 +295,7 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
     let place = |id: &str| crate::message::place_text(lang, id);
     let mut out = String::new();
     let _ = writeln!(out, "{} {}", if zh { "测算月份：" } else { "As of:" }, month_text(lang, p.as_of));
-    let steps = |actions: &[crate::scenario::Action]| -> String {
-        if actions.is_empty() {
-            return if zh { "什么都不用做，等到时候".into() } else { "nothing to do but wait".into() };
-        }
-        let words: Vec<String> = actions.iter().map(|a| a.text(lang)).collect();
-        words.join(if zh { "；" } else { "; " })
-    };
+    let steps = |actions: &[crate::scenario::Action]| actions_text(actions, lang);
     if !p.unlocks_most.is_empty() {
         let _ = writeln!(out, "\n{}", if zh { "一步办成几件事：" } else { "One step, several answers:" });
         for u in &p.unlocks_most {
@@ -301,12 +311,9 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
         }
     }
     for program in &p.programs {
-        let (name, who, status) =
-            (program.program.name(lang), subject_text(program.subject, lang), program.status_now.label(lang));
-        let _ = match zh {
-            true => writeln!(out, "\n{name}（{who}）：{status}"),
-            false => writeln!(out, "\n{name} ({who}): {status}"),
-        };
+        let colon = if zh { "：" } else { ": " };
+        let (name, status) = (program_for(program.program, program.subject, lang), program.status_now.label(lang));
+        let _ = writeln!(out, "\n{name}{colon}{status}");
         if program.pathways.is_empty() {
             let none = if zh {
                 "  10年内没有找到办法（或还缺信息、缺当地规定）"
@@ -384,11 +391,7 @@ pub fn comparison(c: &crate::scenario::Comparison, lang: Lang) -> String {
         }
     };
     for row in &c.programs {
-        let (name, who) = (row.program.name(lang), subject_text(row.subject, lang));
-        let _ = match zh {
-            true => writeln!(out, "\n{name}（{who}）"),
-            false => writeln!(out, "\n{name} ({who})"),
-        };
+        let _ = writeln!(out, "\n{}", program_for(row.program, row.subject, lang));
         for (i, name) in c.columns.iter().enumerate() {
             let status = row.statuses.get(i).map_or("", |s| s.label(lang));
             let _ = write!(out, "  {}: {status}", column(name));

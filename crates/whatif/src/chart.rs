@@ -103,7 +103,7 @@ pub fn chart(timeline: &Timeline, today: YearMonth, horizon: i32, lang: Lang, la
             { for rows.iter().map(|row| html! {
                 <div class="row">
                     <span class="name">
-                        { crate::words::program_for(lang, row.program, row.subject) }
+                        { anju_rules::explain::program_for(row.program, row.subject, lang) }
                     </span>
                     { bar(row) }
                 </div>

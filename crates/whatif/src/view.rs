@@ -54,7 +54,7 @@ fn kind_text(kind: Kind) -> W {
 /// What a choice does, in words: its actions, then any later change with its month.
 fn planned_text(p: &Planned, lang: Lang, today: YearMonth) -> String {
     let sep = if lang == Lang::ZhCn { "；" } else { "; " };
-    let mut parts: Vec<String> = p.actions.iter().map(|a| a.text(lang)).collect();
+    let mut parts = vec![explain::actions_text(&p.actions, lang)];
     for (months, actions) in &p.later {
         let when = month_text(lang, today + i32::try_from(*months).unwrap_or(0));
         for a in actions {
@@ -199,7 +199,7 @@ fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
             let money = row.total_monthly_fen.get(col).copied().flatten();
             let mut text = format!(
                 "{}{}{}",
-                words::program_for(lang, row.program, row.subject),
+                explain::program_for(row.program, row.subject, lang),
                 catalogue::colon(lang),
                 before.label(lang)
             );
@@ -275,7 +275,7 @@ fn table(a: &Answers, lang: Lang) -> Html {
             <tbody>
                 { for c.programs.iter().filter(|r| r.statuses.iter().any(|s| *s != Status::NotApplicable)).map(|row| html! {
                     <tr>
-                        <th scope="row">{ words::program_for(lang, row.program, row.subject) }</th>
+                        <th scope="row">{ explain::program_for(row.program, row.subject, lang) }</th>
                         { for row.statuses.iter().enumerate().map(|(i, s)| {
                             let changed = i > 0 && Some(s) != row.statuses.first();
                             html! { <td class={classes!(status_class(*s), changed.then_some("changed"))}>
@@ -294,13 +294,6 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Msg::AddPlanned(p.clone())));
         html! { <button type="button" class="secondary try" disabled={full} {onclick}>{ w(lang, W::Try) }</button> }
     };
-    let steps = |actions: &[Action]| -> String {
-        if actions.is_empty() {
-            return w(lang, W::Wait).to_string();
-        }
-        let words: Vec<String> = actions.iter().map(|a| a.text(lang)).collect();
-        words.join(if lang == Lang::ZhCn { "；" } else { "; " })
-    };
     let plan = &a.ways;
     let open: Vec<_> = plan.programs.iter().collect();
     html! {
@@ -316,7 +309,7 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
                 <ul class="unlocks">
                     { for plan.unlocks_most.iter().map(|u| {
                         let names: Vec<String> = u.programs.iter().map(|x| format!("{} {}",
-                            words::program_for(lang, x.program, x.subject), month_text(lang, x.earliest))).collect();
+                            explain::program_for(x.program, x.subject, lang), month_text(lang, x.earliest))).collect();
                         let planned = Planned { adult: 0, from: 0, actions: vec![u.action.clone()], later: vec![] };
                         html! { <li>
                             <p>{ u.action.text(lang) }{ " → " }{ names.join(if lang == Lang::ZhCn { "、" } else { ", " }) }</p>
@@ -327,13 +320,13 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
             }
             { for open.iter().map(|p| html! {
                 <article class="way" data-program={p.program.id()} data-subject={p.subject}>
-                    <h3>{ words::program_for(lang, p.program, p.subject) }{ catalogue::colon(lang) }{ p.status_now.label(lang) }</h3>
+                    <h3>{ explain::program_for(p.program, p.subject, lang) }{ catalogue::colon(lang) }{ p.status_now.label(lang) }</h3>
                     if p.pathways.is_empty() {
                         <p>{ w(lang, W::NoWay) }</p>
                     } else {
                         <ol>
                             { for p.pathways.iter().map(|way| {
-                                let mut text = format!("{} — {} {}", steps(&way.actions), w(lang, W::Earliest),
+                                let mut text = format!("{} — {} {}", explain::actions_text(&way.actions, lang), w(lang, W::Earliest),
                                     month_text(lang, way.earliest));
                                 if let Some(cost) = way.cost_fen.filter(|c| *c > 0) {
                                     text.push_str(if lang == Lang::ZhCn { "，" } else { ", " });

@@ -64,7 +64,6 @@ words! {
     UnlocksMost => ("一步办成几件事", "One step, several answers"),
     Try => ("试试这个", "Try this"),
     NoWay => ("10年内没有找到办法（或者还缺信息、缺当地规定）。", "No way found within 10 years (or facts or local rules are missing)."),
-    Wait => ("什么都不用做，等到时候", "Nothing to do but wait"),
     Earliest => ("最早", "from"),
     AllInReach => ("每一项都已经能办，或者只差等时间。", "Every program is in reach now, or only waiting is left."),
     TimelineHeading => ("从现在到退休：什么时候会变", "From now to retirement: when things change"),
@@ -115,15 +114,6 @@ pub fn cost_text(lang: Lang, fen: i64) -> String {
     match lang {
         Lang::ZhCn => format!("自己交约{yuan}元"),
         Lang::En => format!("about ¥{yuan} paid yourself"),
-    }
-}
-
-/// A program for a person: "公租房（全家）" / "Public rental housing (household)".
-pub fn program_for(lang: Lang, program: anju_rules::report::ProgramId, subject: &str) -> String {
-    let who = anju_rules::message::subject_text(subject, lang);
-    match lang {
-        Lang::ZhCn => format!("{}（{who}）", program.name(lang)),
-        Lang::En => format!("{} ({who})", program.name(lang)),
     }
 }
 
