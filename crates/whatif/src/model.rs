@@ -4,7 +4,7 @@
 //! timeline per column. The view only renders this.
 
 use anju_rules::household::Request;
-use anju_rules::pathway::{self, Pathway};
+use anju_rules::pathway;
 use anju_rules::scenario::{self, Action, Comparison, Event, Scenario, Step, MAX_SCENARIOS};
 use anju_rules::time::YearMonth;
 
@@ -122,9 +122,10 @@ pub struct Planned {
 }
 
 impl Planned {
-    /// A pathway the engine found, as a choice made now by the first adult (pathways are the applicant's).
-    pub fn from_pathway(p: &Pathway) -> Planned {
-        Planned { adult: 0, from: 0, actions: p.actions.clone(), later: vec![] }
+    /// Changes made now by the first adult: a pathway the engine found (pathways are the applicant's), a single
+    /// action that unlocks several programs, or going home.
+    pub fn now(actions: Vec<Action>) -> Planned {
+        Planned { adult: 0, from: 0, actions, later: vec![] }
     }
 
     /// The engine's scenario, named `name`, for an evaluation at `today`.
@@ -212,7 +213,7 @@ pub fn going_home(request: &Request) -> Option<Planned> {
     if adult.current_place.as_deref().is_some_and(|here| anju_rules::place::same(here, &hukou)) {
         return None;
     }
-    Some(Planned { adult: 0, from: 0, actions: vec![Action::MoveTo { place: hukou }], later: vec![] })
+    Some(Planned::now(vec![Action::MoveTo { place: hukou }]))
 }
 
 /// Everything the engine answers for the screen.

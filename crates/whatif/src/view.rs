@@ -310,7 +310,7 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
                     { for plan.unlocks_most.iter().map(|u| {
                         let names: Vec<String> = u.programs.iter().map(|x| format!("{} {}",
                             explain::program_for(x.program, x.subject, lang), month_text(lang, x.earliest))).collect();
-                        let planned = Planned { adult: 0, from: 0, actions: vec![u.action.clone()], later: vec![] };
+                        let planned = Planned::now(vec![u.action.clone()]);
                         html! { <li>
                             <p>{ u.action.text(lang) }{ " → " }{ names.join(if lang == Lang::ZhCn { "、" } else { ", " }) }</p>
                             { try_button(planned) }
@@ -333,7 +333,7 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
                                     text.push_str(&words::cost_text(lang, cost));
                                 }
                                 html! { <li><p>{ text }</p>
-                                    if !way.actions.is_empty() { { try_button(Planned::from_pathway(way)) } }
+                                    if !way.actions.is_empty() { { try_button(Planned::now(way.actions.clone())) } }
                                 </li> }
                             }) }
                         </ol>
