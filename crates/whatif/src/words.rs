@@ -41,8 +41,8 @@ words! {
     Full => ("已经有4种做法了。要再加，先删掉一种。", "There are already 4 choices. Remove one to add another."),
     ComparePlaces => ("比一比回老家", "Compare with going home"),
     ComparePlacesHint => (
-        "把“全家搬回户口所在地”加进来比一比；再选“搬到别的地方”，可以加第三个地方。",
-        "Adds \"the family moves back to the hukou place\"; choose \"Move somewhere else\" to add a third place."
+        "把“全家搬回户口所在地”加进来比一比；在“做什么”里选“全家搬到别的地方”，可以加第三个地方。",
+        "Adds \"the family moves back to the hukou place\"; choose \"The family moves somewhere else\" under \"What to do\" to add a third place."
     ),
     NoHometown => ("还不知道户口在哪里，先在“住在哪里”那一步填上。", "The hukou place is not known yet: fill it in at the places step."),
     CompareAt => ("看哪个时候的结果", "Compare at"),
@@ -134,6 +134,16 @@ mod tests {
         for &t in W::ALL {
             assert!(!w(Lang::ZhCn, t).is_empty(), "{t:?} has no Chinese");
             assert!(!w(Lang::En, t).is_empty(), "{t:?} has no English");
+        }
+    }
+
+    /// The hint names the list and the choice by the words they show.
+    #[test]
+    fn the_places_hint_quotes_the_labels_it_points_to() {
+        for lang in [Lang::ZhCn, Lang::En] {
+            let hint = w(lang, W::ComparePlacesHint);
+            assert!(hint.contains(w(lang, W::KindMove)), "{lang:?}: {hint}");
+            assert!(hint.contains(w(lang, W::ActionLabel)), "{lang:?}: {hint}");
         }
     }
 
