@@ -119,20 +119,32 @@ window.anjuTexts = {
   english: () => texts.english,
 };
 
-// The what-if screen (crates/whatif, src/whatif.rs), for the page's "what if" button: whatif/whatif.js (loader/whatif.js)
-// is imported the first time a family asks, and loads the screen's own wasm module and style. `draw(draft, lang,
-// today, mode)`: mode 2 opens it, 1 hands it the family again while it is open, 0 closes it (the page left its
-// results); nothing happens before it was first opened.
+// The what-if and hand-over screens (crates/whatif, src/whatif.rs): whatif/whatif.js (loader/whatif.js) is imported
+// the first time a family asks, and loads the screens' own wasm module and style. `draw(draft, lang, today, mode)`:
+// mode 2 opens the what-if screen, 3 the hand-over screen, 1 hands the open screen the family again, 0 closes it (the
+// page left its results); before the module was first asked for, nothing happens.
+// A family from outside the page (a hand-over link `#s=…`, or the copy this phone keeps under KEPT once the person
+// chose so) is read by that module before the page starts: `initial()` gives it to the page. A new link typed into
+// the address bar, a family file opened or "clear my data" starts the page again.
+const KEPT = 'anju.family';
+const kept = () => { try { return localStorage.getItem(KEPT); } catch { return null; } };
+const isLink = () => /(^#|&)s=/.test(location.hash);
 let whatif;
+let initial;
+const whatifModule = () => {
+  whatif = whatif || import(new URL('whatif/whatif.js', byId('anju-glue').href).href)
+    .then((m) => { m.connect(KEPT); return m; })
+    .catch((error) => { whatif = null; console.warn('The what-if screen did not load.', error); });
+  return whatif;
+};
 window.anjuWhatIf = {
   draw(...args) {
-    if (args[3] === 2) {
-      whatif = whatif || import(new URL('whatif/whatif.js', byId('anju-glue').href).href)
-        .catch((error) => { whatif = null; console.warn('The what-if screen did not load.', error); });
-    }
+    if (args[3] >= 2) whatifModule();
     if (whatif) whatif.then((m) => m && m.draw(...args));
   },
+  initial: () => initial,
 };
+window.addEventListener('hashchange', () => isLink() && location.reload());
 
 const engineCannot = (error) => error instanceof RangeError
   || error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
@@ -154,6 +166,10 @@ async function boot() {
   try {
     const glue = byId('anju-glue');
     if (!glue) throw new Error('the page has no #anju-glue element naming the app files');
+    if (isLink() || kept()) {
+      const m = await whatifModule();
+      initial = m && await m.arrive(isLink());
+    }
     const wasmUrl = new URL(glue.getAttribute('data-wasm'), document.baseURI).href;
     const [{ default: init }, source] = await Promise.all([import(glue.href), wasmSource(wasmUrl, progress)]);
     await init({ module_or_path: source });

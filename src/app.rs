@@ -3,7 +3,7 @@
 //! rules engine from the draft on every change; what a step asks is what the engine still needs.
 
 use anju_form::catalogue::{self, Text};
-use anju_form::draft::{Built, MAX_CHILDREN};
+use anju_form::draft::MAX_CHILDREN;
 use anju_form::flow;
 use anju_form::presets::PRESETS;
 use anju_form::registry::{self, Step};
@@ -14,9 +14,9 @@ use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
 use crate::components::field::{element_id, Field};
-use crate::components::program_card::{program_card, CardContext};
 use crate::components::summary::summary;
 use crate::state::{Action, Page, Scale};
+use anju_cards::{program_card, CardContext};
 
 /// The current month on the device's calendar. Read once per page load.
 fn current_month() -> YearMonth {
@@ -49,21 +49,15 @@ fn scale_text(scale: Scale) -> Text {
     }
 }
 
-/// The name of the policy layer whose rules apply where a result's person lives (a household's or child's
-/// results: where the first adult who gave a place lives).
-fn layer_for(subject: &str, built: &Built, lang: Lang) -> Option<String> {
-    let adults = &built.request.household.adults;
-    let place = match flow::subject_of(subject) {
-        Subject::Adult(i) => adults.get(usize::from(i)).and_then(|a| a.current_place.as_deref()),
-        _ => adults.iter().find_map(|a| a.current_place.as_deref()),
-    }?;
-    let layer = anju_form::places::layer_used(place)?;
-    Some(anju_form::places::name(lang, layer.id))
-}
-
 #[function_component]
 pub fn App() -> Html {
-    let page = use_reducer(Page::default);
+    // A family from a hand-over link or this phone's copy opens at its results.
+    let page = use_reducer(|| {
+        Page(
+            crate::whatif::initial()
+                .map_or_else(Default::default, |d| anju_form::state::Ui::default().apply(Action::Open(d))),
+        )
+    });
     let today = *use_memo((), |_| current_month());
     let ui = &page.0;
     let lang = ui.lang;
@@ -117,11 +111,9 @@ pub fn App() -> Html {
     let draw_what_if = |mode| crate::whatif::draw(&ui.draft, lang.tag(), &today.to_string(), mode);
     let is_results = ui.step == Step::Results;
     draw_what_if(if is_results { crate::whatif::Mode::Update } else { crate::whatif::Mode::Leave });
-    let what_if = {
+    let screen = |mode: crate::whatif::Mode| {
         let draft = ui.draft.clone();
-        Callback::from(move |_: MouseEvent| {
-            crate::whatif::draw(&draft, lang.tag(), &today.to_string(), crate::whatif::Mode::Open)
-        })
+        Callback::from(move |_: MouseEvent| crate::whatif::draw(&draft, lang.tag(), &today.to_string(), mode))
     };
 
     let built = ui.draft.build(today);
@@ -210,8 +202,9 @@ pub fn App() -> Html {
     let shown: Vec<&anju_rules::report::ProgramResult> =
         assessment.programs.iter().filter(|p| p.status != Status::NotApplicable).collect();
     let cards = shown.iter().map(|p| {
-        let layer = layer_for(p.subject, &built, lang);
-        program_card(p, &CardContext { lang, layer, as_of: assessment.as_of, on_question: &on_question })
+        let layer = anju_cards::layer_for(p.subject, &built.request.household, lang);
+        let as_of = assessment.as_of;
+        program_card(p, &CardContext { lang, layer, as_of, on_question: &on_question })
     });
     let next_label = if ui.next_step() == Step::Results { Text::SeeResults } else { Text::Next };
 
@@ -274,7 +267,8 @@ pub fn App() -> Html {
                         <h2>{ catalogue::t(lang, Text::DetailsHeading) }</h2>
                         <div class="cards">{ for cards }</div>
                         <div class="nav-buttons">
-                            { button("primary", Some("what-if"), catalogue::t(lang, Text::WhatIf), what_if) }
+                            { button("primary", Some("what-if"), catalogue::t(lang, Text::WhatIf), screen(crate::whatif::Mode::Open)) }
+                            { button("secondary", Some("hand-over"), catalogue::t(lang, Text::HandOver), screen(crate::whatif::Mode::HandOver)) }
                             { button("secondary", Some("back"), catalogue::t(lang, Text::Back), dispatch(Action::Back)) }
                             { button("secondary", Some("start-over"), catalogue::t(lang, Text::StartOver), dispatch(Action::Reset)) }
                         </div>

@@ -7,9 +7,10 @@
 //! - `state`: the shared reducer made `Reducible`
 //! - `places`: the full place registry, loaded when a place picker first opens
 //! - `texts`: the cited documents' titles, fetched once the page has started
-//! - `whatif`: the what-if screen, its own wasm module, loaded when a family first asks "what if"
-//! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary,
-//!   a program card)
+//! - `whatif`: the what-if and hand-over screens, their own wasm module, loaded when a family first asks for one
+//!   or opens a hand-over link
+//! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary);
+//!   the result card is `anju_cards`, shared with the hand-over screen's print view
 
 pub mod app;
 pub mod components;

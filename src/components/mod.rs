@@ -2,5 +2,4 @@
 
 pub mod field;
 pub mod place_picker;
-pub mod program_card;
 pub mod summary;

@@ -235,6 +235,8 @@ fn test() -> Result {
             "anju-app",
             "-p",
             "anju-whatif",
+            "-p",
+            "anju-cards",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",

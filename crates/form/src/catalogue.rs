@@ -95,6 +95,7 @@ texts! {
     Back => ("上一步", "Back"),
     SeeResults => ("看结果", "See the results"),
     WhatIf => ("如果这样做，会怎样？比一比", "What if…? Compare choices"),
+    HandOver => ("保存、发给别人、打印", "Save, share or print"),
     StartOver => ("全部清空，重新开始", "Clear everything and start again"),
     AddAdult => ("再加一位大人（配偶）", "Add another adult (spouse)"),
     RemoveAdult => ("删除这位大人", "Remove this adult"),

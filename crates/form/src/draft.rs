@@ -145,12 +145,15 @@ impl Draft {
     /// The draft from [`Draft::flat`]'s list: at least one adult, at most the page's numbers of adults and
     /// children; answers for a person beyond them are dropped.
     pub fn from_flat(items: &[String]) -> Draft {
-        let count = |i: usize, max: usize| items.get(i).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0).min(max);
-        let mut draft = Draft {
-            adults: vec![Answers::default(); count(0, MAX_ADULTS).max(1)],
-            household: Answers::default(),
-            children: vec![Answers::default(); count(1, MAX_CHILDREN)],
-        };
+        let count = |i: usize| items.get(i).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
+        let mut draft = Draft::default();
+        // Each loop is bounded by the page's numbers (`add_*` stop there too).
+        for _ in 1..count(0).min(MAX_ADULTS) {
+            draft.add_adult();
+        }
+        for _ in 0..count(1).min(MAX_CHILDREN) {
+            draft.add_child();
+        }
         for answer in items.get(2..).unwrap_or_default().chunks_exact(3) {
             let subject = crate::flow::subject_of(&answer[0]);
             if let Some(answers) = draft.answers_mut(subject) {

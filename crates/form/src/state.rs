@@ -71,6 +71,8 @@ pub enum Action {
     RemoveChild(usize),
     /// Fill the form with a preset family (by id) and show its results.
     Preset(&'static str),
+    /// Open a family that came from outside the page (a hand-over link, this phone's copy) and show its results.
+    Open(Draft),
     /// Forget every answer (language and text size stay).
     Reset,
     /// Go to the step that asks a question and bring it into view (a question no step asks is ignored).
@@ -96,6 +98,10 @@ impl Ui {
                     self.draft = p.draft();
                     self.step = Step::Results;
                 }
+            }
+            Action::Open(draft) => {
+                self.draft = draft;
+                self.step = Step::Results;
             }
             Action::Reset => {
                 self.draft = Draft::default();
@@ -205,5 +211,19 @@ mod tests {
         let ui = ui.apply(Action::Reset);
         assert_eq!((ui.draft.clone(), ui.step, ui.scale), (Draft::default(), Step::Family, Scale::Large));
         assert_eq!(after([Action::Preset("no-such")]), Ui::default());
+    }
+
+    /// A family from a link (or this phone) opens at its results, in Chinese at the usual size, and stays
+    /// editable; going back shows its answers.
+    #[test]
+    fn an_opened_family_starts_at_its_results() {
+        let mut family = Draft::default();
+        family.add_child();
+        family.set(Question::adult(0, "birth"), "1985-03");
+        let ui = Ui::default().apply(Action::Open(family.clone()));
+        assert_eq!((ui.step, ui.lang, ui.scale), (Step::Results, Lang::ZhCn, Scale::Normal));
+        assert_eq!(ui.draft, family);
+        let ui = ui.apply(Action::Back);
+        assert_eq!((ui.step, ui.draft.text(Question::adult(0, "birth"))), (Step::School, "1985-03"));
     }
 }

@@ -9,7 +9,9 @@
 //! - `view`: the Yew component
 
 pub mod chart;
+pub mod handover;
 pub mod model;
+pub mod qr;
 pub mod view;
 pub mod words;
 

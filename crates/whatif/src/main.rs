@@ -1,12 +1,22 @@
-//! Entry points of the what-if module, which `loader/load.js` imports when the page first asks for it:
-//! `show(el, draft, lang, today, onClose)` mounts the screen into `el` (or updates it when it is there), `hide()`
-//! takes it away. `draft` is the family as `Draft::flat` lists it, `lang` `zh-CN` or `en`, `today` `YYYY-MM`.
+//! Entry points of the what-if and hand-over module, which `loader/whatif.js` imports when the page first asks for
+//! it:
+//! - `show(el, draft, lang, today, view, opened, remembered, page, wechat, onEvent)` mounts the screen into `el` (or
+//!   updates it): `draft` is the family as `Draft::flat` lists it, `lang` `zh-CN` or `en`, `today` `YYYY-MM`, `view`
+//!   0 for what-if and 1 for hand-over, `opened` counts the page's taps, `page` is the page's address without its
+//!   fragment; `onEvent(kind, value)` hears `close`, `clear` and `remember` (with true or false);
+//! - `hide()` takes it away;
+//! - `open_link(text)` reads a hand-over link or this phone's copy: the family as `Draft::flat` lists it, or why
+//!   not (`none`, `foreign`, `future`, `damaged`);
+//! - `encode(draft)` writes the family as a link's fragment (`s=1.…`), for this phone's copy.
 
 use std::cell::RefCell;
 
+use anju_form::draft::Draft;
+use anju_form::share::{self, ShareError};
 use anju_rules::message::Lang;
 use anju_rules::time::YearMonth;
-use anju_whatif::view::{Props, Screen};
+use anju_whatif::handover::Out;
+use anju_whatif::view::{Props, Screen, View};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -15,17 +25,38 @@ thread_local! {
 
 fn main() {}
 
+fn draft_of(list: &js_sys::Array) -> Draft {
+    let list: Vec<String> = list.iter().map(|v| v.as_string().unwrap_or_default()).collect();
+    Draft::from_flat(&list)
+}
+
 /// Shows the screen in `el` for the family, or updates the one already shown.
 #[wasm_bindgen]
-pub fn show(el: web_sys::Element, draft: js_sys::Array, lang: &str, today: &str, on_close: js_sys::Function) {
-    let draft: Vec<String> = draft.iter().map(|v| v.as_string().unwrap_or_default()).collect();
-    let draft = std::rc::Rc::new(anju_form::draft::Draft::from_flat(&draft));
+#[allow(clippy::too_many_arguments)]
+pub fn show(
+    el: web_sys::Element,
+    draft: js_sys::Array,
+    lang: &str,
+    today: &str,
+    view: u8,
+    opened: u32,
+    remembered: bool,
+    page: &str,
+    wechat: bool,
+    on_event: js_sys::Function,
+) {
+    let draft = std::rc::Rc::new(draft_of(&draft));
     let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
     let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
-    let on_close = yew::Callback::from(move |()| {
-        let _ = on_close.call0(&JsValue::NULL);
+    let view = if view == 1 { View::HandOver } else { View::WhatIf };
+    let on_out = yew::Callback::from(move |out: Out| {
+        let _ = match out {
+            Out::Close => on_event.call1(&JsValue::NULL, &"close".into()),
+            Out::Clear => on_event.call1(&JsValue::NULL, &"clear".into()),
+            Out::Remember(on) => on_event.call2(&JsValue::NULL, &"remember".into(), &on.into()),
+        };
     });
-    let props = Props { draft, lang, today, on_close };
+    let props = Props { draft, lang, today, view, opened, remembered, page: page.into(), wechat, on_out };
     SCREEN.with(|screen| {
         let mut screen = screen.borrow_mut();
         match screen.as_mut() {
@@ -43,4 +74,23 @@ pub fn hide() {
             handle.destroy();
         }
     });
+}
+
+/// The family in a hand-over link (a whole address or its fragment) or this phone's copy, as `Draft::flat` lists
+/// it; or why there is none, as a word.
+#[wasm_bindgen]
+pub fn open_link(text: &str) -> JsValue {
+    match share::decode(text) {
+        Ok(draft) => draft.flat().iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>().into(),
+        Err(ShareError::NoState) => "none".into(),
+        Err(ShareError::Foreign) => "foreign".into(),
+        Err(ShareError::FutureVersion(_)) => "future".into(),
+        Err(ShareError::Damaged) => "damaged".into(),
+    }
+}
+
+/// The family as a link's fragment, `s=1.…`.
+#[wasm_bindgen]
+pub fn encode(draft: js_sys::Array) -> String {
+    share::encode(&draft_of(&draft))
 }

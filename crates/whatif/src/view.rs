@@ -14,8 +14,16 @@ use anju_rules::scenario::{Action, Comparison, Event};
 use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
+use crate::handover::{HandOver, Out};
 use crate::model::{self, Answers, Choice, Kind, Msg, Planned, WhatIf};
 use crate::words::{self, w, W};
+
+/// Which screen the page asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    WhatIf,
+    HandOver,
+}
 
 /// What the page gives the screen.
 #[derive(Properties, PartialEq, Clone)]
@@ -24,8 +32,17 @@ pub struct Props {
     pub draft: Rc<anju_form::draft::Draft>,
     pub lang: Lang,
     pub today: YearMonth,
-    /// Back to the page's results.
-    pub on_close: Callback<()>,
+    pub view: View,
+    /// Counts the page's taps on its buttons: each one shows the screen it asks for, whichever was shown since.
+    pub opened: u32,
+    /// Whether this phone keeps the family now.
+    pub remembered: bool,
+    /// The page's address without its fragment.
+    pub page: Rc<str>,
+    /// Inside WeChat.
+    pub wechat: bool,
+    /// Back to the page's results, and the hand-over screen's other requests.
+    pub on_out: Callback<Out>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -274,11 +291,11 @@ fn table(a: &Answers, lang: Lang) -> Html {
             <thead><tr><th scope="col">{ w(lang, W::Program) }</th>{ for heads.map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
             <tbody>
                 { for c.programs.iter().filter(|r| r.statuses.iter().any(|s| *s != Status::NotApplicable)).map(|row| html! {
-                    <tr>
+                    <tr data-program={row.program.id()} data-subject={row.subject}>
                         <th scope="row">{ explain::program_for(row.program, row.subject, lang) }</th>
                         { for row.statuses.iter().enumerate().map(|(i, s)| {
                             let changed = i > 0 && Some(s) != row.statuses.first();
-                            html! { <td class={classes!(status_class(*s), changed.then_some("changed"))}>
+                            html! { <td class={classes!(status_class(*s), changed.then_some("changed"))} data-status={status_class(*s)}>
                                 { if changed { "● " } else { "" } }{ s.label(lang) }</td> }
                         }) }
                     </tr>
@@ -382,6 +399,19 @@ fn timelines(state: &WhatIf, a: &Answers, lang: Lang, today: YearMonth) -> Html 
     }
 }
 
+/// Moves to the screen's heading once it has drawn itself, as on a new screen.
+fn focus_heading() {
+    let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(heading) = gloo::utils::document().get_element_by_id("whatif-heading") {
+            heading.scroll_into_view();
+            if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                let _ = heading.focus();
+            }
+        }
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&focus));
+}
+
 #[function_component]
 pub fn Screen(props: &Props) -> Html {
     let state = use_reducer(State::default);
@@ -400,10 +430,30 @@ pub fn Screen(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |v: String| dispatch.emit(Msg::SetAt(v.parse().unwrap_or(0))))
     };
-    let back = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    // The screen the page asked for on its last tap; "save, share or print" on the what-if screen switches here.
+    let view = use_state(|| props.view);
+    {
+        let (view, asked) = (view.clone(), props.view);
+        use_effect_with(props.opened, move |_| view.set(asked));
+    }
+    let to_hand_over = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            view.set(View::HandOver);
+            focus_heading();
+        })
     };
+    let back = {
+        let on_out = props.on_out.clone();
+        Callback::from(move |_: MouseEvent| on_out.emit(Out::Close))
+    };
+    if *view == View::HandOver {
+        return html! {
+            <HandOver draft={props.draft.clone()} request={request.clone()} whatif={state.0.clone()} {lang} {today}
+                page={props.page.clone()} remembered={props.remembered} wechat={props.wechat}
+                on_out={props.on_out.clone()} />
+        };
+    }
     html! {
         <section class="anju whatif" lang={lang.tag()} aria-labelledby="whatif-heading">
             <h2 id="whatif-heading" tabindex="-1">{ w(lang, W::Heading) }</h2>
@@ -418,6 +468,7 @@ pub fn Screen(props: &Props) -> Html {
             { timelines(&state.0, &answers, lang, today) }
             <p class="disclaimer">{ w(lang, W::Disclaimer) }</p>
             <div class="nav-buttons">
+                <button type="button" class="secondary" id="wi-hand-over" onclick={to_hand_over}>{ w(lang, W::ToHandOver) }</button>
                 <button type="button" class="secondary" id="wi-back" onclick={back}>{ w(lang, W::Back) }</button>
             </div>
         </section>

@@ -75,6 +75,66 @@ words! {
         "这是按公开规定做的估算，不是官方决定。办事以当地部门的答复为准。",
         "An estimate from the published rules, not an official decision. The local office decides."
     ),
+    // The hand-over screen.
+    HandOverHeading => ("保存、发给别人、打印", "Save, share or print"),
+    HandOverIntro => (
+        "下面这些都不经过网上的服务器：链接、二维码和文件都是在这部手机上做出来的。",
+        "None of this goes through a server: the link, the QR code and the file are made on this phone."
+    ),
+    LinkHeading => ("发一个链接", "Send a link"),
+    LinkWarning => (
+        "注意：这个链接和二维码里有你家的情况（户口、工作、社保、收入等）。只发给你信得过的人，比如帮你办事的工作人员。",
+        "Careful: this link and QR code carry your family's answers (hukou, work, insurance, income). Send them only to people you trust, such as the person helping you."
+    ),
+    LinkLabel => ("带着你家情况的链接", "Link with your family's answers"),
+    Copy => ("复制链接", "Copy the link"),
+    Copied => ("已复制。可以粘贴到微信里发给别人。", "Copied. You can paste it into a chat."),
+    CopyFailed => (
+        "没能自动复制。请长按上面的链接，选“全选”，再选“复制”。",
+        "Could not copy automatically: press and hold the link above, select all, then copy."
+    ),
+    QrAlt => ("带着你家情况的链接的二维码", "QR code of the link with your family's answers"),
+    QrHint => (
+        "在微信里长按这张图，可以“发送给朋友”或“识别图中二维码”。对方扫码就能看到同样的结果。",
+        "In WeChat, press and hold the image to send it or to scan it. Whoever scans it sees the same answers."
+    ),
+    QrTooLong => ("填的内容太多，做不成二维码。请发链接。", "Too much is filled in for a QR code: send the link instead."),
+    KeepHeading => ("在这部手机上记住", "Keep on this phone"),
+    Remember => ("在这部手机上记住我家的情况，下次打开还在", "Remember my family on this phone for next time"),
+    RememberHint => (
+        "只存在这个浏览器里，不会发到网上。用这部手机的人都能看到。不用了就点“清除我的数据”。",
+        "Kept only in this browser and never sent anywhere. Anyone using this phone can see it. Tap \"Clear my data\" when you are done."
+    ),
+    Clear => ("清除我的数据", "Clear my data"),
+    ClearHint => (
+        "一下子删掉这部手机上保存的、地址栏链接里的和表里填的所有内容。",
+        "Removes at once what this phone keeps, the link in the address bar and everything in the form."
+    ),
+    PrintHeading => ("打印", "Print"),
+    Print => ("打印（每种做法一页）", "Print (a page per choice)"),
+    PrintHint => (
+        "打印出来的每一页都有结果、每一条条件和依据、要带的材料，和“不是官方决定”的提示。",
+        "Each printed page has the answers, every criterion with its source, the papers to bring and the notice that this is not an official decision."
+    ),
+    PrintInWechat => (
+        "微信里不能打印。请点右上角“···”，选“在浏览器打开”，再点“打印”。",
+        "WeChat cannot print. Tap \"···\" at the top right, choose \"Open in browser\", then print."
+    ),
+    FileHeading => ("家庭文件（给工作人员用）", "Family file (for counselors)"),
+    Export => ("下载家庭文件", "Download the family file"),
+    ExportHint => (
+        "文件里是你家的情况和“如果这样做”里比的做法，格式和 anju 命令行程序的一样，用它能算出同样的结果。",
+        "The file holds your family and the choices compared under \"What if\", in the anju command-line program's format: it gives the same answers there."
+    ),
+    RecommendHeading => ("把这个计算器推荐给别人", "Recommend this calculator"),
+    RecommendAlt => ("安居计算器的二维码（里面没有你家的情况）", "QR code of the Anju calculator (nothing about your family)"),
+    RecommendHint => (
+        "这张图里只有计算器的网址，没有你家的任何情况，可以放心转发。",
+        "This image holds only the calculator's address, nothing about your family: share it freely."
+    ),
+    PrintTitle => ("安居 · 计算结果", "Anju · results"),
+    PrintAt => ("按这个时候的情况：", "As things would stand in: "),
+    ToHandOver => ("保存、发给别人、打印这些比较", "Save, share or print these comparisons"),
     // What the family might do, as offered in the list.
     KindHukou => ("把户口迁到现在住的地方", "Move hukou to where you live"),
     KindPermit => ("办居住证", "Get a residence permit"),

@@ -40,12 +40,26 @@ pub fn subject_id(subject: &str) -> String {
     }
 }
 
+/// The name of the policy layer whose rules apply where a result's person lives (a household's or child's
+/// results: where the first adult who gave a place lives).
+pub fn layer_for(subject: &str, household: &anju_rules::household::Household, lang: Lang) -> Option<String> {
+    use anju_rules::household::Subject;
+    let adults = &household.adults;
+    let place = match anju_form::flow::subject_of(subject) {
+        Subject::Adult(i) => adults.get(usize::from(i)).and_then(|a| a.current_place.as_deref()),
+        _ => adults.iter().find_map(|a| a.current_place.as_deref()),
+    }?;
+    let layer = anju_form::places::layer_used(place)?;
+    Some(anju_form::places::name(lang, layer.id))
+}
+
 /// What a card needs besides the result: the place layer used for its person, and how to jump to a question.
 pub struct CardContext<'a> {
     pub lang: Lang,
     /// The name of the policy layer whose rules apply to the card's person, `None` for national rules only.
     pub layer: Option<String>,
     pub as_of: anju_rules::time::YearMonth,
+    /// Where a question that would settle an unknown takes the person.
     pub on_question: &'a Callback<Question>,
 }
 
@@ -144,9 +158,9 @@ fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     let cite = c.citation;
     let second_meets = p.criteria.iter().any(|x| x.met_by == Some("household.adults[1]"));
     // Chinese: 《title》（number）article; English: the English title and article, never in 《》. The titles come
-    // after the page has started (`crate::texts`); until then the article alone.
+    // after the page has started (`crate::documents`); until then the article alone.
     let article = anju_rules::names::article_text(cite.article, lang);
-    let source = match (crate::texts::document(cite.source.id), lang) {
+    let source = match (crate::documents::document(cite.source.id), lang) {
         (Some(d), Lang::ZhCn) => {
             let number = d.number.map(|n| format!("（{n}）")).unwrap_or_default();
             format!("《{}》{number}{}", d.title, cite.article)

@@ -1,0 +1,304 @@
+//! The hand-over screen: the family's answers passed on without a server. A link with the family in its fragment
+//! (`anju_form::share`) and its QR code as an image, under a warning that both carry the family's answers; keeping
+//! the family on this phone only when the person ticks it, and clearing everything in one tap; a print view with a
+//! page per column (every criterion with its source, the papers, the notice); the family file, which is exactly
+//! the CLI's plan (`anju compare FILE` gives the same answers); and a QR code of the calculator alone, with no
+//! household data, to recommend it.
+
+use std::rc::Rc;
+
+use anju_cards::{program_card, CardContext};
+use anju_form::draft::Draft;
+use anju_rules::household::Request;
+use anju_rules::message::{month_text, Lang};
+use anju_rules::report::Status;
+use anju_rules::scenario::{self, Plan};
+use anju_rules::time::YearMonth;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::WhatIf;
+use crate::words::{self, w, W};
+
+/// What the screen asks of the page around it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Out {
+    /// Back to the page's results.
+    Close,
+    /// Forget the family everywhere: this phone's copy, the address, the form.
+    Clear,
+    /// Keep the family on this phone from now on (`true`), or stop and forget it.
+    Remember(bool),
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct Props {
+    pub draft: Rc<Draft>,
+    pub request: Rc<Request>,
+    /// The choices of the what-if screen, which the print view and the family file carry.
+    pub whatif: WhatIf,
+    pub lang: Lang,
+    pub today: YearMonth,
+    /// The page's address without its fragment.
+    pub page: Rc<str>,
+    /// Whether this phone keeps the family now.
+    pub remembered: bool,
+    /// Inside WeChat, which cannot print.
+    pub wechat: bool,
+    pub on_out: Callback<Out>,
+}
+
+/// The address that opens this family: the page's, with the family in the fragment.
+pub fn link(page: &str, draft: &Draft) -> String {
+    format!("{page}#{}", anju_form::share::encode(draft))
+}
+
+/// The CLI's plan for the family and the screen's choices: `anju compare` reads it as it is.
+pub fn plan(request: &Request, whatif: &WhatIf, today: YearMonth) -> Plan {
+    let at = (!whatif.planned.is_empty()).then(|| today + i32::try_from(whatif.at).unwrap_or(0));
+    Plan {
+        as_of: Some(today),
+        household: request.household.clone(),
+        scenarios: whatif.scenarios(today),
+        at,
+        ..Plan::default()
+    }
+}
+
+/// The family file's text: the plan as JSON, two-space indented.
+pub fn plan_json(request: &Request, whatif: &WhatIf, today: YearMonth) -> String {
+    // A plan is plain data (no map with non-text keys): serializing cannot fail.
+    serde_json::to_string_pretty(&plan(request, whatif, today)).unwrap_or_default()
+}
+
+/// Starts a download of `text` as a file named `name`, in this browser only.
+fn download(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies `text`; `done(true)` when the clipboard took it, `done(false)` when it did not (then the link's box is
+/// selected so that a long press can copy it).
+fn copy(text: &str, done: Callback<bool>) {
+    let fallback = {
+        let done = done.clone();
+        move || {
+            let input = gloo::utils::document().get_element_by_id("ho-link");
+            if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                input.select();
+            }
+            done.emit(false);
+        }
+    };
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    // Absent outside a secure page and in old WebViews.
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        return fallback();
+    }
+    let ok = Closure::once(move |_: JsValue| done.emit(true));
+    let failed = Closure::once(move |_: JsValue| fallback());
+    let _ = clipboard.write_text(text).then2(&ok, &failed);
+    // One of them runs once, later; each is a few bytes.
+    ok.forget();
+    failed.forget();
+}
+
+/// A QR image, or the words saying why there is none.
+fn qr_image(id: &'static str, text: &str, alt: &str, lang: Lang) -> Html {
+    match crate::qr::data_url(text) {
+        Some(src) => html! { <img {id} class="qr" {src} alt={alt.to_string()} width="240" height="240" /> },
+        None => html! { <p class="hint">{ w(lang, W::QrTooLong) }</p> },
+    }
+}
+
+/// One page per column for print: the baseline, then each choice, at the month the comparison looks at (today when
+/// there is no choice), each program's card drawn open.
+fn print_pages(request: &Request, whatif: &WhatIf, lang: Lang, today: YearMonth) -> Html {
+    // On paper a question is a line to read, not a place to go (print.css shows these buttons as text).
+    let on_question = Callback::noop();
+    let scenarios = whatif.scenarios(today);
+    let at = if scenarios.is_empty() { today } else { today + i32::try_from(whatif.at).unwrap_or(0) };
+    let baseline = (w(lang, W::Baseline).to_string(), request.clone());
+    let columns = std::iter::once(baseline).chain(scenarios.iter().enumerate().map(|(i, s)| {
+        let title = format!("{}{}{}", words::scenario_title(lang, i + 1), anju_form::catalogue::colon(lang), {
+            anju_rules::explain::actions_text(&s.actions, lang)
+        });
+        (title, scenario::under(request, today, s, at))
+    }));
+    html! {
+        <div class="print-pages">
+            { for columns.map(|(title, request)| {
+                let assessment = anju_rules::assess(&request, at);
+                let cards = assessment.programs.iter().filter(|p| p.status != Status::NotApplicable).map(|p| {
+                    let layer = anju_cards::layer_for(p.subject, &request.household, lang);
+                    program_card(p, &CardContext { lang, layer, as_of: at, on_question: &on_question })
+                });
+                html! {
+                    <section class="print-page">
+                        <p class="print-title">{ w(lang, W::PrintTitle) }</p>
+                        <h3>{ title }</h3>
+                        <p>{ w(lang, W::PrintAt) }{ month_text(lang, at) }</p>
+                        <div class="cards">{ for cards }</div>
+                        <p class="disclaimer">{ assessment.disclaimer.text(lang) }</p>
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[function_component]
+pub fn HandOver(props: &Props) -> Html {
+    let lang = props.lang;
+    let copied = use_state(|| None::<bool>);
+    let link = link(&props.page, &props.draft);
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy(&link, Callback::from(move |ok| copied.set(Some(ok))));
+        })
+    };
+    let out = |o: Out| {
+        let on_out = props.on_out.clone();
+        Callback::from(move |_: MouseEvent| on_out.emit(o.clone()))
+    };
+    let on_remember = {
+        let on_out = props.on_out.clone();
+        Callback::from(move |e: yew::Event| {
+            if let Some(el) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                on_out.emit(Out::Remember(el.checked()));
+            }
+        })
+    };
+    let on_export = {
+        let (request, whatif, today) = (props.request.clone(), props.whatif.clone(), props.today);
+        Callback::from(move |_: MouseEvent| {
+            download(&format!("anju-family-{today}.json"), &plan_json(&request, &whatif, today));
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    // The print view's cards are drawn open: every criterion, source and paper on paper.
+    use_effect(|| {
+        if let Ok(cards) = gloo::utils::document().query_selector_all(".print-pages details") {
+            for i in 0..cards.length() {
+                if let Some(card) = cards.item(i).and_then(|c| c.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    card.set_open(true);
+                }
+            }
+        }
+    });
+    html! {
+        <section class="anju whatif handover" lang={lang.tag()} aria-labelledby="whatif-heading">
+            <h2 id="whatif-heading" tabindex="-1">{ w(lang, W::HandOverHeading) }</h2>
+            <p class="intro">{ w(lang, W::HandOverIntro) }</p>
+
+            <section class="panel" aria-labelledby="ho-link-heading">
+                <h3 id="ho-link-heading">{ w(lang, W::LinkHeading) }</h3>
+                <p class="warning"><span aria-hidden="true">{ "⚠ " }</span>{ w(lang, W::LinkWarning) }</p>
+                <div class="field">
+                    <label for="ho-link">{ w(lang, W::LinkLabel) }</label>
+                    <input id="ho-link" class="link" type="url" readonly=true value={link.clone()} />
+                </div>
+                <button type="button" class="primary" id="ho-copy" onclick={on_copy}>{ w(lang, W::Copy) }</button>
+                <p class="hint" role="status">
+                    { match *copied { Some(true) => w(lang, W::Copied), Some(false) => w(lang, W::CopyFailed), None => "" } }
+                </p>
+                { qr_image("ho-qr", &link, w(lang, W::QrAlt), lang) }
+                <p class="hint">{ w(lang, W::QrHint) }</p>
+            </section>
+
+            <section class="panel" aria-labelledby="ho-keep-heading">
+                <h3 id="ho-keep-heading">{ w(lang, W::KeepHeading) }</h3>
+                <label class="check">
+                    <input type="checkbox" id="ho-remember" checked={props.remembered} onchange={on_remember} />
+                    { w(lang, W::Remember) }
+                </label>
+                <p class="hint">{ w(lang, W::RememberHint) }</p>
+                <button type="button" class="secondary" id="ho-clear" onclick={out(Out::Clear)}>{ w(lang, W::Clear) }</button>
+                <p class="hint">{ w(lang, W::ClearHint) }</p>
+            </section>
+
+            <section class="panel" aria-labelledby="ho-print-heading">
+                <h3 id="ho-print-heading">{ w(lang, W::PrintHeading) }</h3>
+                if props.wechat {
+                    <p class="warning" id="ho-wechat-print">{ w(lang, W::PrintInWechat) }</p>
+                } else {
+                    <button type="button" class="secondary" id="ho-print" onclick={on_print}>{ w(lang, W::Print) }</button>
+                }
+                <p class="hint">{ w(lang, W::PrintHint) }</p>
+            </section>
+
+            <section class="panel" aria-labelledby="ho-file-heading">
+                <h3 id="ho-file-heading">{ w(lang, W::FileHeading) }</h3>
+                <button type="button" class="secondary" id="ho-export" onclick={on_export}>{ w(lang, W::Export) }</button>
+                <p class="hint">{ w(lang, W::ExportHint) }</p>
+            </section>
+
+            <section class="panel" aria-labelledby="ho-recommend-heading">
+                <h3 id="ho-recommend-heading">{ w(lang, W::RecommendHeading) }</h3>
+                { qr_image("ho-recommend", &props.page, w(lang, W::RecommendAlt), lang) }
+                <p class="hint">{ w(lang, W::RecommendHint) }</p>
+            </section>
+
+            <p class="disclaimer">{ w(lang, W::Disclaimer) }</p>
+            <div class="nav-buttons">
+                <button type="button" class="secondary" id="wi-back" onclick={out(Out::Close)}>{ w(lang, W::Back) }</button>
+            </div>
+            { print_pages(&props.request, &props.whatif, lang, props.today) }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Choice, Kind, Msg};
+    use anju_form::share;
+
+    const DEC_2026: YearMonth = YearMonth::ym(2026, 12);
+
+    /// The link opens the same family: the page's address, then the fragment the share reader takes back.
+    #[test]
+    fn the_link_is_the_page_with_the_family_in_its_fragment() {
+        let mut draft = Draft::default();
+        draft.set(anju_rules::household::Question::adult(0, "birth"), "1988-04");
+        let link = link("https://example.org/anju/", &draft);
+        assert!(link.starts_with("https://example.org/anju/#s=1."), "{link}");
+        assert!(!link.contains('?'), "nothing in the query string");
+        assert_eq!(share::decode(&format!("{link}&from=singlemessage&isappinstalled=0")), Ok(draft));
+    }
+
+    /// The family file is the CLI's plan: it reads back as a plan with the same household and the screen's
+    /// choices, at the month the screen compares at.
+    #[test]
+    fn the_family_file_is_the_clis_plan_with_the_screens_choices() {
+        let mut draft = Draft::default();
+        draft.set(anju_rules::household::Question::adult(0, "currentPlace"), "371329");
+        let request = draft.build(DEC_2026).request;
+        let whatif =
+            WhatIf::default().update(Msg::Edit(Choice { kind: Kind::GetPermit, ..Choice::default() })).update(Msg::Add);
+        assert_eq!(whatif.planned.len(), 1);
+        let text = plan_json(&request, &whatif, DEC_2026);
+        let read: Plan = serde_json::from_str(&text).expect("the CLI reads it");
+        assert_eq!(read.household, request.household);
+        assert_eq!(read.scenarios, whatif.scenarios(DEC_2026));
+        assert_eq!(read.as_of, Some(DEC_2026));
+        assert_eq!(read.at, Some(YearMonth::ym(2028, 12)), "24 months on, as the screen compares");
+        let nothing = plan(&request, &WhatIf::default(), DEC_2026);
+        assert_eq!((nothing.scenarios.len(), nothing.at), (0, None));
+    }
+}
