@@ -74,7 +74,7 @@ async function wasmSource(url, progress) {
   try {
     return await WebAssembly.compileStreaming(response);
   } catch (error) {
-    console.warn('Streaming compilation failed; loading the .wasm as bytes instead.', error);
+    console.warn('Streaming compile failed; loading bytes.', error);
     progress.loaded = 0;
     return counted(await fetchOk(url), progress).arrayBuffer();
   }
@@ -84,7 +84,7 @@ async function wasmSource(url, progress) {
 // promise that settles when it is there or has failed (a failure is logged, and the page does without it).
 const later = (path, read) => fetchOk(new URL(path, (byId('anju-glue') || document).href || document.baseURI).href)
   .then(read)
-  .catch((error) => console.warn(`${path} did not load; the page does without it.`, error));
+  .catch((error) => console.warn(`${path} did not load.`, error));
 
 // The place registry and the picker's full lists (loader/places.js), for src/places.rs: loaded the first time a
 // picker opens. `load(done)` calls `done` when they are ready or have failed; `mount(el, …)` draws the lists into
@@ -96,7 +96,7 @@ window.anjuPlaces = {
       .then((m) => later('places/divisions.txt', (r) => r.text()).then((t) => {
         if (t) Object.assign(places, { module: m, registry: m.parse(t) });
       }))
-      .catch((error) => console.warn('The full place list did not load; the picker keeps the provinces.', error));
+      .catch((error) => console.warn('The place lists did not load.', error));
     places.started.then(() => done());
   },
   ready: () => !!places.registry,
@@ -134,7 +134,7 @@ let initial;
 const whatifModule = () => {
   whatif = whatif || import(new URL('whatif/whatif.js', byId('anju-glue').href).href)
     .then((m) => { m.connect(KEPT); return m; })
-    .catch((error) => { whatif = null; console.warn('The what-if screen did not load.', error); });
+    .catch((error) => { whatif = null; console.warn('whatif.js did not load.', error); });
   return whatif;
 };
 window.anjuWhatIf = {
@@ -175,7 +175,7 @@ async function boot() {
     await init({ module_or_path: source });
   } catch (error) {
     if (engineCannot(error)) {
-      console.warn('This engine cannot run the app; showing the fallback page.', error);
+      console.warn('This engine cannot run the app.', error);
       showUnsupported();
     } else {
       console.warn('The app did not load.', error);

@@ -252,8 +252,13 @@ fn test() -> Result {
     step("release build (trunk, wasm-opt -Oz)", dist)?;
     step("dist sizes", size)?;
     step("end-to-end tests (dist/ in headless Chromium, 360×740)", || {
+        // The family file test runs the same family through the CLI.
+        run(cmd("cargo", &["build", "--locked", "-p", "anju-cli"]))?;
+        let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
         let mut c = cmd("node", &["--test", "--test-reporter=spec"]);
-        c.current_dir(root().join("tests/e2e")).env("CHROMIUM", setup::chromium());
+        c.current_dir(root().join("tests/e2e"))
+            .env("CHROMIUM", setup::chromium())
+            .env("ANJU_CLI", target.join("debug").join("anju"));
         run_tests(&mut tally, "end-to-end", c)
     })?;
     for (suite, n) in &tally.suites {
