@@ -149,14 +149,15 @@ const closeWhatif = (toResults = true) => {
 };
 
 // What the screens ask of this page: back to the results, keep or forget the family on this phone, clear
-// everything.
+// everything, open a family file's family.
 function onEvent(kind, value) {
   if (kind === 'close') closeWhatif(true);
-  else if (kind === 'clear') {
-    clearAll();
-    closeWhatif(false);
-    const first = byId('next') || byId('result-heading');
-    if (first) first.focus();
+  else if (kind === 'clear') clearAll();
+  else if (kind === 'open') {
+    // A family file's family: the page starts again with it, as from a link (this phone's copy follows, if kept).
+    const target = `${location.href.split('#')[0]}#${value}`;
+    if (target === location.href) location.reload();
+    else location.replace(target);
   } else if (kind === 'remember') {
     if (value) keep(true);
     else store.forget();

@@ -206,7 +206,7 @@ test('print gives an A4 page per column with every criterion, source and paper, 
   await wechat.close();
 });
 
-test('the family file is the CLI plan: anju compare gives the statuses the screen shows', async () => {
+test('the family file is the CLI plan: anju compare gives the statuses the screen shows, and it opens again', async () => {
   const cli = process.env.ANJU_CLI ?? path.join(here, '../../target/debug/anju');
   assert.ok(fs.existsSync(cli), `the CLI is built at ${cli} (cargo build -p anju-cli)`);
   const { page, context, problems } = await phonePage(env.browser);
@@ -235,6 +235,35 @@ test('the family file is the CLI plan: anju compare gives the statuses the scree
     .filter((row) => row.statuses.some((s) => s !== 'notApplicable'))
     .map((row) => [row.program, row.subject, ...row.statuses.map(kebab)].join(' '));
   assert.deepEqual(fromCli, shown);
+
+  // The same file opens the family again in a fresh browser, saying the choices stay behind.
+  const before = shown.map((row) => row.split(' ').slice(0, 3).join(' '));
+  const other = await phonePage(env.browser);
+  const otherCalc = new Calculator(other.page);
+  await otherCalc.open(env.server.url);
+  await otherCalc.preset('young-couple-city');
+  await openHandOver(other.page);
+  await other.page.locator('#ho-import').setInputFiles(file);
+  await other.page.locator('#ho-import-open').waitFor();
+  assert.match(await other.page.locator('.import-read').textContent(), /重新加/);
+  await other.page.locator('.import-read').screenshot({ path: screenshotPath('55-import') });
+  assert.deepEqual(await axe(other.page, { context: '#whatif' }), []);
+  await other.page.locator('#ho-import-open').tap();
+  await other.page.waitForURL(/#s=1\./);
+  const opened = await statuses(other.page);
+  // Each program the table shows has the baseline status the file's family has here.
+  for (const row of before) assert.ok(opened.includes(row), `${row} in ${opened.join(', ')}`);
+
+  // A file that is not a family file says so, where, and changes nothing.
+  const bad = path.join(dir, 'not-a-family.json');
+  fs.writeFileSync(bad, '{\n  "household": [1, 2]\n}\n');
+  await openHandOver(other.page);
+  await other.page.locator('#ho-import').setInputFiles(bad);
+  await other.page.locator('.import-read[role="alert"]').waitFor();
+  assert.match(await other.page.locator('.import-read').textContent(), /不是家庭文件.*第2行/s);
+  assert.equal(await other.page.locator('#ho-import-open').count(), 0);
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
   fs.rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(problems, []);
   await context.close();

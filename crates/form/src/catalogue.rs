@@ -144,6 +144,63 @@ texts! {
         "你填的内容只在这部手机里计算，不会发到网上，也不会保存。不问姓名、身份证号、电话和住址。",
         "What you enter is worked out on this phone only: nothing is sent or kept. We never ask for a name, ID number, phone number or address."
     ),
+    // Choice labels (`choice`) and help (`help`): here so that their English is fetched with the rest.
+    ChoiceSexMale => ("男", "Man"),
+    ChoiceSexFemale => ("女", "Woman"),
+    ChoiceFemaleCategoryWorker50 => ("工人（原来50岁退休）", "Worker (retiring at 50 before the reform)"),
+    ChoiceFemaleCategoryCadre55 => ("干部、管理或技术岗位（原来55岁退休）", "Cadre, manager or technician (retiring at 55 before)"),
+    ChoiceFemaleCategoryFlexible => ("灵活就业或自己交社保", "Flexible work or insured on my own"),
+    ChoiceHukouTypeRural => ("农村户口", "Rural hukou"),
+    ChoiceHukouTypeUrban => ("城镇户口", "Urban hukou"),
+    ChoiceEmploymentContract => ("有劳动合同的工作", "A job with a labour contract"),
+    ChoiceEmploymentFlexible => ("灵活就业（打零工、送外卖等）", "Flexible work (gig jobs, delivery…)"),
+    ChoiceEmploymentSelfEmployed => ("个体户（有营业执照）", "Self-employed with a business licence"),
+    ChoiceEmploymentAgriculture => ("务农", "Farming"),
+    ChoiceEmploymentUnemployed => ("现在没有工作", "Not working now"),
+    ChoiceLocalNumbersSourceOfficialNotice => ("政府公布的通知", "A published government notice"),
+    ChoiceLocalNumbersSourceOffice => ("社保局、住建局或派出所告诉的", "The insurance, housing or police office told us"),
+    ChoiceLocalNumbersSourceOther => ("别的地方", "Somewhere else"),
+    ChoiceStagePreschool => ("还没上小学", "Not yet at primary school"),
+    ChoiceStagePrimary => ("小学", "Primary school"),
+    ChoiceStageJunior => ("初中", "Junior high"),
+    ChoiceStageSenior => ("高中", "Senior high"),
+    ChoiceStageOther => ("不上学或其他", "Not at school, or other"),
+    ChoiceOther => ("其他", "Other"),
+    HelpAdultBirth => ("身份证上的出生年月。", "The month of birth on the ID card."),
+    HelpAdultCurrentPlace => ("现在住和上班的县或城市。", "The county or city where you live and work now."),
+    HelpAdultHukouPlace => ("户口本上登记的地方。", "The place written in the hukou booklet."),
+    HelpAdultHukouType => ("户口本首页写着“农业”或“非农业”、“居民”。", "The hukou booklet says rural (农业) or urban."),
+    HelpAdultMonthsInPlace => ("从搬来算起，到这个月。", "From the month you moved here up to this month."),
+    HelpAdultLocalNumbersCityPopulation10k => ("城区常住人口，见当地统计公报。", "The urban-district population, in the local statistics bulletin."),
+    HelpAdultLocalNumbersBenefitBaseFen => ("省人社厅每年公布，社保局也能告诉你。", "Published each year by the province; the insurance office knows it."),
+    HelpAdultLocalNumbersResidentBasicPensionFen => ("户籍地社保局或乡镇社保所能告诉你。", "The insurance office at the hukou place knows it."),
+    HelpAdultLocalNumbersSource => ("结果会写明这些数字是你们提供的。", "The answer will say these numbers were yours."),
+    HelpAdultStableHome => ("租房有合同、自己有房、单位提供宿舍都算。", "A rental contract, your own home or employer housing all count."),
+    HelpAdultPermitHeld => ("居住证是在现在住的地方办的。", "A residence permit issued where you live now."),
+    HelpAdultPermitIssued => ("居住证卡片正面印着签发日期。", "The issue date is printed on the front of the permit card."),
+    HelpAdultPermitLateEndorsement => ("没有晚签注过就空着。签注记录在居住证背面或派出所查。", "Leave blank if never late. Endorsements are on the back of the card or at the police station."),
+    HelpAdultStableJob => ("有劳动合同、营业执照或单位证明都算。", "A labour contract, a business licence or an employer's letter counts."),
+    HelpAdultContractMonths => ("看劳动合同上写的期限。", "The term written in the labour contract."),
+    HelpAdultBusinessLicenceSince => ("营业执照上的成立日期。", "The date of establishment on the business licence."),
+    HelpAdultSiMonthsHere => ("在“电子社保卡”、“掌上12333”APP或当地社保局查缴费记录，数一数这里连续交了几个月。", "Look up the contribution record in the 电子社保卡 or 掌上12333 app, or at the local social insurance office, and count the months without a break here."),
+    HelpAdultEmployeePensionMonths => ("在“电子社保卡”或“掌上12333”APP的“养老保险缴费记录”里查累计缴费月数，各地加在一起。", "The total months in the pension contribution record in the 电子社保卡 or 掌上12333 app, all places together."),
+    HelpAdultEmployeePensionContributingNow => ("现在每个月都在交，打算一直交到退休。", "Paying every month now and planning to keep paying until retirement."),
+    HelpAdultEmployeePensionAverageIndexBp => ("社保局打印的缴费明细或“掌上12333”里有“平均缴费指数”，例如0.6。不知道就空着，结果会说还缺这个数。", "The average contribution index is on the social insurance statement or in 掌上12333, e.g. 0.6. Leave blank if unknown: the result says so."),
+    HelpAdultEmployeePensionCurrentBaseBp => ("灵活就业可以按当地平均工资的60%到300%交。不填就按过去的平均缴费指数算。", "Flexible workers choose 60 % to 300 % of the local average wage. Left blank, the average index so far is used."),
+    HelpAdultEmployeePensionAccountBalanceFen => ("“掌上12333”里“个人账户累计储存额”。", "The personal account balance (个人账户累计储存额) in 掌上12333."),
+    HelpAdultResidentPensionMonths => ("在村里（社区）交的城乡居民养老保险，交了几年。", "Years paid into the residents' scheme through the village or community."),
+    HelpAdultResidentPensionBalanceFen => ("居民养老保险的个人账户余额，在“掌上12333”或乡镇社保所查。", "The residents' account balance, in 掌上12333 or at the township office."),
+    HelpAdultResidentPensionOverlapMonths => ("同一个月两种养老保险都交了的月数。", "Months in which both pension schemes were paid."),
+    HelpHouseholdSize => ("户口本或一起生活的家人，算上自己。", "Family members living together, yourself included."),
+    HelpHouseholdIncomePerCapitaFen => ("全家一个月的收入加起来，除以人数。", "The whole family's monthly income, divided by the number of people."),
+    HelpHouseholdIncomeBelowLocalLine => ("当地住建局（房管局）公布的收入线，问社区或住建局。", "The income line the local housing bureau publishes: ask the community office or the bureau."),
+    HelpHouseholdFloorAreaPerCapitaM2 => ("全家住的房子面积除以人数，租的房子也算。", "The floor area of the home divided by the number of people; rented homes count."),
+    HelpHouseholdAssetsFen => ("存款、车和其他财产加起来。", "Savings, vehicles and other property together."),
+    HelpHouseholdProvidentFundDepositing => ("单位每月替你交住房公积金，工资条上能看到。", "The employer pays into the housing provident fund each month: it shows on the pay slip."),
+    HelpChildStage => ("现在（这个学年）上的年级。", "The stage the child is in this school year."),
+    HelpChildXuejiYears => ("学籍在学校或“学信网”能查，数一数在这里连续几年。", "The school registration (学籍) is kept by the school: count the years here without a break."),
+    HelpChildHukouPlace => ("孩子户口本上登记的地方。", "The place in the child's hukou booklet."),
+    HelpChildXuejiPlace => ("孩子学籍所在的县或城市。", "The county or city of the child's school registration."),
 }
 
 /// A colon as each language writes it.
@@ -270,127 +327,74 @@ pub fn unit(lang: Lang, kind: crate::registry::Kind, field: &str) -> Option<&'st
 
 /// The label of a choice of a field.
 pub fn choice(lang: Lang, field: &str, key: &str) -> &'static str {
-    let (zh, en) = match (field, key) {
-        ("sex", "male") => ("男", "Man"),
-        ("sex", "female") => ("女", "Woman"),
-        ("femaleCategory", "worker50") => ("工人（原来50岁退休）", "Worker (retiring at 50 before the reform)"),
-        ("femaleCategory", "cadre55") => {
-            ("干部、管理或技术岗位（原来55岁退休）", "Cadre, manager or technician (retiring at 55 before)")
-        }
-        ("femaleCategory", "flexible") => ("灵活就业或自己交社保", "Flexible work or insured on my own"),
-        ("hukouType", "rural") => ("农村户口", "Rural hukou"),
-        ("hukouType", "urban") => ("城镇户口", "Urban hukou"),
-        ("employment", "contract") => ("有劳动合同的工作", "A job with a labour contract"),
-        ("employment", "flexible") => ("灵活就业（打零工、送外卖等）", "Flexible work (gig jobs, delivery…)"),
-        ("employment", "selfEmployed") => ("个体户（有营业执照）", "Self-employed with a business licence"),
-        ("employment", "agriculture") => ("务农", "Farming"),
-        ("employment", "unemployed") => ("现在没有工作", "Not working now"),
-        ("localNumbers.source", "officialNotice") => ("政府公布的通知", "A published government notice"),
-        ("localNumbers.source", "office") => {
-            ("社保局、住建局或派出所告诉的", "The insurance, housing or police office told us")
-        }
-        ("localNumbers.source", "other") => ("别的地方", "Somewhere else"),
-        ("stage", "preschool") => ("还没上小学", "Not yet at primary school"),
-        ("stage", "primary") => ("小学", "Primary school"),
-        ("stage", "junior") => ("初中", "Junior high"),
-        ("stage", "senior") => ("高中", "Senior high"),
-        ("stage", "other") => ("不上学或其他", "Not at school, or other"),
-        _ => ("其他", "Other"),
+    let text = match (field, key) {
+        ("sex", "male") => Text::ChoiceSexMale,
+        ("sex", "female") => Text::ChoiceSexFemale,
+        ("femaleCategory", "worker50") => Text::ChoiceFemaleCategoryWorker50,
+        ("femaleCategory", "cadre55") => Text::ChoiceFemaleCategoryCadre55,
+        ("femaleCategory", "flexible") => Text::ChoiceFemaleCategoryFlexible,
+        ("hukouType", "rural") => Text::ChoiceHukouTypeRural,
+        ("hukouType", "urban") => Text::ChoiceHukouTypeUrban,
+        ("employment", "contract") => Text::ChoiceEmploymentContract,
+        ("employment", "flexible") => Text::ChoiceEmploymentFlexible,
+        ("employment", "selfEmployed") => Text::ChoiceEmploymentSelfEmployed,
+        ("employment", "agriculture") => Text::ChoiceEmploymentAgriculture,
+        ("employment", "unemployed") => Text::ChoiceEmploymentUnemployed,
+        ("localNumbers.source", "officialNotice") => Text::ChoiceLocalNumbersSourceOfficialNotice,
+        ("localNumbers.source", "office") => Text::ChoiceLocalNumbersSourceOffice,
+        ("localNumbers.source", "other") => Text::ChoiceLocalNumbersSourceOther,
+        ("stage", "preschool") => Text::ChoiceStagePreschool,
+        ("stage", "primary") => Text::ChoiceStagePrimary,
+        ("stage", "junior") => Text::ChoiceStageJunior,
+        ("stage", "senior") => Text::ChoiceStageSenior,
+        ("stage", "other") => Text::ChoiceStageOther,
+        _ => Text::ChoiceOther,
     };
-    if lang == Lang::ZhCn {
-        zh
-    } else {
-        en
-    }
+    t(lang, text)
 }
 
 /// What to know before answering, and where to find the number. `None` when the label says it all.
 pub fn help(lang: Lang, scope: crate::registry::Scope, field: &str) -> Option<&'static str> {
     use crate::registry::Scope::{Adult, Child, Household};
-    let (zh, en) = match (scope, field) {
-        (Adult, "birth") => ("身份证上的出生年月。", "The month of birth on the ID card."),
-        (Adult, "currentPlace") => ("现在住和上班的县或城市。", "The county or city where you live and work now."),
-        (Adult, "hukouPlace") => ("户口本上登记的地方。", "The place written in the hukou booklet."),
-        (Adult, "hukouType") => ("户口本首页写着“农业”或“非农业”、“居民”。", "The hukou booklet says rural (农业) or urban."),
-        (Adult, "monthsInPlace") => ("从搬来算起，到这个月。", "From the month you moved here up to this month."),
-        (Adult, "localNumbers.cityPopulation10k") => {
-            ("城区常住人口，见当地统计公报。", "The urban-district population, in the local statistics bulletin.")
-        }
-        (Adult, "localNumbers.benefitBaseFen") => {
-            ("省人社厅每年公布，社保局也能告诉你。", "Published each year by the province; the insurance office knows it.")
-        }
-        (Adult, "localNumbers.residentBasicPensionFen") => {
-            ("户籍地社保局或乡镇社保所能告诉你。", "The insurance office at the hukou place knows it.")
-        }
-        (Adult, "localNumbers.source") => ("结果会写明这些数字是你们提供的。", "The answer will say these numbers were yours."),
-        (Adult, "stableHome") => {
-            ("租房有合同、自己有房、单位提供宿舍都算。", "A rental contract, your own home or employer housing all count.")
-        }
-        (Adult, "permit.held") => ("居住证是在现在住的地方办的。", "A residence permit issued where you live now."),
-        (Adult, "permit.issued") => ("居住证卡片正面印着签发日期。", "The issue date is printed on the front of the permit card."),
-        (Adult, "permit.lateEndorsement") => {
-            ("没有晚签注过就空着。签注记录在居住证背面或派出所查。", "Leave blank if never late. Endorsements are on the back of the card or at the police station.")
-        }
-        (Adult, "stableJob") => {
-            ("有劳动合同、营业执照或单位证明都算。", "A labour contract, a business licence or an employer's letter counts.")
-        }
-        (Adult, "contractMonths") => ("看劳动合同上写的期限。", "The term written in the labour contract.")
-        ,
-        (Adult, "businessLicenceSince") => ("营业执照上的成立日期。", "The date of establishment on the business licence."),
-        (Adult, "siMonthsHere") => (
-            "在“电子社保卡”、“掌上12333”APP或当地社保局查缴费记录，数一数这里连续交了几个月。",
-            "Look up the contribution record in the 电子社保卡 or 掌上12333 app, or at the local social insurance office, and count the months without a break here."
-        ),
-        (Adult, "employeePension.months") => (
-            "在“电子社保卡”或“掌上12333”APP的“养老保险缴费记录”里查累计缴费月数，各地加在一起。",
-            "The total months in the pension contribution record in the 电子社保卡 or 掌上12333 app, all places together."
-        ),
-        (Adult, "employeePension.contributingNow") => {
-            ("现在每个月都在交，打算一直交到退休。", "Paying every month now and planning to keep paying until retirement.")
-        }
-        (Adult, "employeePension.averageIndexBp") => (
-            "社保局打印的缴费明细或“掌上12333”里有“平均缴费指数”，例如0.6。不知道就空着，结果会说还缺这个数。",
-            "The average contribution index is on the social insurance statement or in 掌上12333, e.g. 0.6. Leave blank if unknown: the result says so."
-        ),
-        (Adult, "employeePension.currentBaseBp") => (
-            "灵活就业可以按当地平均工资的60%到300%交。不填就按过去的平均缴费指数算。",
-            "Flexible workers choose 60 % to 300 % of the local average wage. Left blank, the average index so far is used."
-        ),
-        (Adult, "employeePension.accountBalanceFen") => {
-            ("“掌上12333”里“个人账户累计储存额”。", "The personal account balance (个人账户累计储存额) in 掌上12333.")
-        }
-        (Adult, "residentPension.months") => {
-            ("在村里（社区）交的城乡居民养老保险，交了几年。", "Years paid into the residents' scheme through the village or community.")
-        }
-        (Adult, "residentPension.balanceFen") => {
-            ("居民养老保险的个人账户余额，在“掌上12333”或乡镇社保所查。", "The residents' account balance, in 掌上12333 or at the township office.")
-        }
-        (Adult, "residentPension.overlapMonths") => {
-            ("同一个月两种养老保险都交了的月数。", "Months in which both pension schemes were paid.")
-        }
-        (Household, "size") => ("户口本或一起生活的家人，算上自己。", "Family members living together, yourself included."),
-        (Household, "incomePerCapitaFen") => {
-            ("全家一个月的收入加起来，除以人数。", "The whole family's monthly income, divided by the number of people.")
-        }
-        (Household, "incomeBelowLocalLine") => {
-            ("当地住建局（房管局）公布的收入线，问社区或住建局。", "The income line the local housing bureau publishes: ask the community office or the bureau.")
-        }
-        (Household, "floorAreaPerCapitaM2") => {
-            ("全家住的房子面积除以人数，租的房子也算。", "The floor area of the home divided by the number of people; rented homes count.")
-        }
-        (Household, "assetsFen") => ("存款、车和其他财产加起来。", "Savings, vehicles and other property together."),
-        (Household, "providentFundDepositing") => {
-            ("单位每月替你交住房公积金，工资条上能看到。", "The employer pays into the housing provident fund each month: it shows on the pay slip.")
-        }
-        (Child, "stage") => ("现在（这个学年）上的年级。", "The stage the child is in this school year."),
-        (Child, "xuejiYears") => {
-            ("学籍在学校或“学信网”能查，数一数在这里连续几年。", "The school registration (学籍) is kept by the school: count the years here without a break.")
-        }
-        (Child, "hukouPlace") => ("孩子户口本上登记的地方。", "The place in the child's hukou booklet."),
-        (Child, "xuejiPlace") => ("孩子学籍所在的县或城市。", "The county or city of the child's school registration."),
+    let text = match (scope, field) {
+        (Adult, "birth") => Text::HelpAdultBirth,
+        (Adult, "currentPlace") => Text::HelpAdultCurrentPlace,
+        (Adult, "hukouPlace") => Text::HelpAdultHukouPlace,
+        (Adult, "hukouType") => Text::HelpAdultHukouType,
+        (Adult, "monthsInPlace") => Text::HelpAdultMonthsInPlace,
+        (Adult, "localNumbers.cityPopulation10k") => Text::HelpAdultLocalNumbersCityPopulation10k,
+        (Adult, "localNumbers.benefitBaseFen") => Text::HelpAdultLocalNumbersBenefitBaseFen,
+        (Adult, "localNumbers.residentBasicPensionFen") => Text::HelpAdultLocalNumbersResidentBasicPensionFen,
+        (Adult, "localNumbers.source") => Text::HelpAdultLocalNumbersSource,
+        (Adult, "stableHome") => Text::HelpAdultStableHome,
+        (Adult, "permit.held") => Text::HelpAdultPermitHeld,
+        (Adult, "permit.issued") => Text::HelpAdultPermitIssued,
+        (Adult, "permit.lateEndorsement") => Text::HelpAdultPermitLateEndorsement,
+        (Adult, "stableJob") => Text::HelpAdultStableJob,
+        (Adult, "contractMonths") => Text::HelpAdultContractMonths,
+        (Adult, "businessLicenceSince") => Text::HelpAdultBusinessLicenceSince,
+        (Adult, "siMonthsHere") => Text::HelpAdultSiMonthsHere,
+        (Adult, "employeePension.months") => Text::HelpAdultEmployeePensionMonths,
+        (Adult, "employeePension.contributingNow") => Text::HelpAdultEmployeePensionContributingNow,
+        (Adult, "employeePension.averageIndexBp") => Text::HelpAdultEmployeePensionAverageIndexBp,
+        (Adult, "employeePension.currentBaseBp") => Text::HelpAdultEmployeePensionCurrentBaseBp,
+        (Adult, "employeePension.accountBalanceFen") => Text::HelpAdultEmployeePensionAccountBalanceFen,
+        (Adult, "residentPension.months") => Text::HelpAdultResidentPensionMonths,
+        (Adult, "residentPension.balanceFen") => Text::HelpAdultResidentPensionBalanceFen,
+        (Adult, "residentPension.overlapMonths") => Text::HelpAdultResidentPensionOverlapMonths,
+        (Household, "size") => Text::HelpHouseholdSize,
+        (Household, "incomePerCapitaFen") => Text::HelpHouseholdIncomePerCapitaFen,
+        (Household, "incomeBelowLocalLine") => Text::HelpHouseholdIncomeBelowLocalLine,
+        (Household, "floorAreaPerCapitaM2") => Text::HelpHouseholdFloorAreaPerCapitaM2,
+        (Household, "assetsFen") => Text::HelpHouseholdAssetsFen,
+        (Household, "providentFundDepositing") => Text::HelpHouseholdProvidentFundDepositing,
+        (Child, "stage") => Text::HelpChildStage,
+        (Child, "xuejiYears") => Text::HelpChildXuejiYears,
+        (Child, "hukouPlace") => Text::HelpChildHukouPlace,
+        (Child, "xuejiPlace") => Text::HelpChildXuejiPlace,
         _ => return None,
     };
-    Some(if lang == Lang::ZhCn { zh } else { en })
+    Some(t(lang, text))
 }
 
 /// A problem at a field, in words.

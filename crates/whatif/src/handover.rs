@@ -2,7 +2,8 @@
 //! (`anju_form::share`) and its QR code as an image, under a warning that both carry the family's answers; keeping
 //! the family on this phone only when the person ticks it, and clearing everything in one tap; a print view with a
 //! page per column (every criterion with its source, the papers, the notice); the family file, which is exactly
-//! the CLI's plan (`anju compare FILE` gives the same answers); and a QR code of the calculator alone, with no
+//! the CLI's plan (`anju compare FILE` gives the same answers), and opening one (`anju_form::import`: what the
+//! form cannot hold is listed before it replaces the form); and a QR code of the calculator alone, with no
 //! household data, to recommend it.
 
 use std::rc::Rc;
@@ -30,6 +31,90 @@ pub enum Out {
     Clear,
     /// Keep the family on this phone from now on (`true`), or stop and forget it.
     Remember(bool),
+    /// Open this family (a link's fragment, `s=1.…`) in place of the form's answers.
+    Open(String),
+}
+
+/// A family file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read {
+    /// The family, as a link's fragment, with what the form cannot hold (in words) and whether choices were left.
+    Family { fragment: String, dropped: Vec<String>, scenarios: bool },
+    /// Not a plan or request: the line and column near the problem, and the parser's words.
+    NotJson { line: usize, column: usize, detail: String },
+    /// A plan whose values are out of range, in words.
+    BadValues(Vec<String>),
+}
+
+/// Reads a family file: exactly the CLI's plan (a request is a plan without scenarios).
+pub fn read_file(text: &str, today: YearMonth, lang: Lang) -> Read {
+    let plan: Plan = match serde_json::from_str(text) {
+        Ok(plan) => plan,
+        Err(e) => return Read::NotJson { line: e.line(), column: e.column(), detail: e.to_string() },
+    };
+    let as_of = plan.as_of.unwrap_or(today);
+    let errors = plan.validate(as_of);
+    if !errors.is_empty() {
+        return Read::BadValues(errors.iter().map(|e| anju_form::import::dropped_text(&e.path, lang)).collect());
+    }
+    let imported = anju_form::import::from_household(&plan.household, as_of);
+    Read::Family {
+        fragment: anju_form::share::encode(&imported.draft),
+        dropped: imported.dropped.iter().map(|p| anju_form::import::dropped_text(p, lang)).collect(),
+        scenarios: !plan.all_scenarios().is_empty(),
+    }
+}
+
+/// Reads the file chosen in an `<input type="file">` and hands its text to `done`.
+fn read_chosen(input: &web_sys::HtmlInputElement, done: Callback<String>) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let got = Closure::once(move |text: JsValue| done.emit(text.as_string().unwrap_or_default()));
+    let failed = Closure::once(|_: JsValue| {});
+    let _ = file.text().then2(&got, &failed);
+    // One of them runs once, later.
+    got.forget();
+    failed.forget();
+}
+
+fn read_view(read: &Read, lang: Lang, on_out: &Callback<Out>) -> Html {
+    let list = |items: &[String]| html! { <ul>{ for items.iter().map(|i| html! { <li>{ i }</li> }) }</ul> };
+    match read {
+        Read::Family { fragment, dropped, scenarios } => {
+            let open = {
+                let (on_out, fragment) = (on_out.clone(), fragment.clone());
+                Callback::from(move |_: MouseEvent| on_out.emit(Out::Open(fragment.clone())))
+            };
+            html! {
+                <div class="import-read" role="status">
+                    <p>{ w(lang, W::ImportRead) }</p>
+                    if !dropped.is_empty() {
+                        <p class="warning">{ w(lang, W::ImportDropped) }</p>
+                        { list(dropped) }
+                    }
+                    if *scenarios { <p class="hint">{ w(lang, W::ImportScenarios) }</p> }
+                    <button type="button" class="primary" id="ho-import-open" onclick={open}>{ w(lang, W::ImportOpen) }</button>
+                </div>
+            }
+        }
+        Read::NotJson { line, column, detail } => {
+            let at = match lang {
+                Lang::ZhCn => format!("{}第{line}行第{column}个字附近（{detail}）", w(lang, W::ImportAt)),
+                Lang::En => format!("{} line {line}, column {column} ({detail})", w(lang, W::ImportAt)),
+            };
+            html! {
+                <div class="import-read" role="alert">
+                    <p class="warning">{ w(lang, W::ImportNotJson) }</p>
+                    <p class="hint">{ at }</p>
+                </div>
+            }
+        }
+        Read::BadValues(items) => html! {
+            <div class="import-read" role="alert">
+                <p class="warning">{ w(lang, W::ImportBadValues) }</p>
+                { list(items) }
+            </div>
+        },
+    }
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -162,6 +247,15 @@ fn print_pages(request: &Request, whatif: &WhatIf, lang: Lang, today: YearMonth)
 pub fn HandOver(props: &Props) -> Html {
     let lang = props.lang;
     let copied = use_state(|| None::<bool>);
+    let read = use_state(|| None::<Read>);
+    let on_file = {
+        let (read, today) = (read.clone(), props.today);
+        Callback::from(move |e: yew::Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let read = read.clone();
+            read_chosen(&input, Callback::from(move |text: String| read.set(Some(read_file(&text, today, lang)))));
+        })
+    };
     let link = link(&props.page, &props.draft);
     let on_copy = {
         let (link, copied) = (link.clone(), copied.clone());
@@ -246,6 +340,12 @@ pub fn HandOver(props: &Props) -> Html {
                 <h3 id="ho-file-heading">{ w(lang, W::FileHeading) }</h3>
                 <button type="button" class="secondary" id="ho-export" onclick={on_export}>{ w(lang, W::Export) }</button>
                 <p class="hint">{ w(lang, W::ExportHint) }</p>
+                <div class="field">
+                    <label for="ho-import">{ w(lang, W::Import) }</label>
+                    <input type="file" id="ho-import" accept=".json,application/json" onchange={on_file} />
+                </div>
+                <p class="hint">{ w(lang, W::ImportHint) }</p>
+                if let Some(r) = &*read { { read_view(r, lang, &props.on_out) } }
             </section>
 
             <section class="panel" aria-labelledby="ho-recommend-heading">
@@ -300,5 +400,28 @@ mod tests {
         assert_eq!(read.at, Some(YearMonth::ym(2028, 12)), "24 months on, as the screen compares");
         let nothing = plan(&request, &WhatIf::default(), DEC_2026);
         assert_eq!((nothing.scenarios.len(), nothing.at), (0, None));
+
+        // Opened again, the file is the same family, and says that it also held a choice.
+        match read_file(&text, DEC_2026, Lang::ZhCn) {
+            Read::Family { fragment, dropped, scenarios } => {
+                assert_eq!(share::decode(&fragment), Ok(draft));
+                assert_eq!((dropped.len(), scenarios), (0, true));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A file that is not a plan says where it breaks; one with a value out of range names whose value.
+    #[test]
+    fn a_bad_family_file_says_where_and_what() {
+        match read_file("{\n  \"household\": [1, 2]\n}", DEC_2026, Lang::ZhCn) {
+            Read::NotJson { line, .. } => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+        let far = r#"{"household": {"adults": [{"monthsInPlace": 5000}]}}"#;
+        match read_file(far, DEC_2026, Lang::ZhCn) {
+            Read::BadValues(items) => assert_eq!(items.len(), 1, "{items:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

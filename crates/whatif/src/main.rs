@@ -3,7 +3,8 @@
 //! - `show(el, draft, lang, today, view, opened, remembered, page, wechat, onEvent)` mounts the screen into `el` (or
 //!   updates it): `draft` is the family as `Draft::flat` lists it, `lang` `zh-CN` or `en`, `today` `YYYY-MM`, `view`
 //!   0 for what-if and 1 for hand-over, `opened` counts the page's taps, `page` is the page's address without its
-//!   fragment; `onEvent(kind, value)` hears `close`, `clear` and `remember` (with true or false);
+//!   fragment; `onEvent(kind, value)` hears `close`, `clear`, `remember` (with true or false) and `open` (with a
+//!   link's fragment: a family file's family, to open in place of the form's);
 //! - `hide()` takes it away;
 //! - `open_link(text)` reads a hand-over link or this phone's copy: the family as `Draft::flat` lists it, or why
 //!   not (`none`, `foreign`, `future`, `damaged`);
@@ -54,6 +55,7 @@ pub fn show(
             Out::Close => on_event.call1(&JsValue::NULL, &"close".into()),
             Out::Clear => on_event.call1(&JsValue::NULL, &"clear".into()),
             Out::Remember(on) => on_event.call2(&JsValue::NULL, &"remember".into(), &on.into()),
+            Out::Open(fragment) => on_event.call2(&JsValue::NULL, &"open".into(), &fragment.into()),
         };
     });
     let props = Props { draft, lang, today, view, opened, remembered, page: page.into(), wechat, on_out };

@@ -126,6 +126,18 @@ words! {
         "文件里是你家的情况和“如果这样做”里比的做法，格式和 anju 命令行程序的一样，用它能算出同样的结果。",
         "The file holds your family and the choices compared under \"What if\", in the anju command-line program's format: it gives the same answers there."
     ),
+    Import => ("打开家庭文件", "Open a family file"),
+    ImportHint => (
+        "可以打开这里下载的、或者 anju 命令行程序用的家庭文件。只打开家庭情况，文件里比较的做法要在“如果这样做”里重新加。",
+        "Opens a family file downloaded here or used with the anju command-line program. Only the family opens: add the file's choices again under \"What if\"."
+    ),
+    ImportRead => ("读出了文件里的家庭。", "The family in the file has been read."),
+    ImportDropped => ("下面这些这里填不了，打开以后不会有：", "This form cannot hold the following; they will not be there:"),
+    ImportScenarios => ("文件里还比较了几种做法，打开以后要在“如果这样做”里重新加。", "The file also compares some choices: add them again under \"What if\"."),
+    ImportOpen => ("打开这个家庭（换掉现在表里填的）", "Open this family (in place of the form's answers)"),
+    ImportNotJson => ("这个文件打不开：它不是家庭文件的格式。", "This file cannot be opened: it is not a family file."),
+    ImportAt => ("问题大约在", "The problem is near"),
+    ImportBadValues => ("这个文件打不开：里面有的数不合规定：", "This file cannot be opened: some values are out of range:"),
     RecommendHeading => ("把这个计算器推荐给别人", "Recommend this calculator"),
     RecommendAlt => ("安居计算器的二维码（里面没有你家的情况）", "QR code of the Anju calculator (nothing about your family)"),
     RecommendHint => (
