@@ -234,12 +234,15 @@ pub struct Timeline {
     pub events: Vec<Event>,
 }
 
-/// What the engine answers for the household under the screen's choices, evaluated at `today`.
-pub fn answers(request: &Request, today: YearMonth, state: &WhatIf) -> Answers {
-    let scenarios = state.scenarios(today);
+/// The choices beside "nothing changes" at the month the screen compares at.
+pub fn comparison(request: &Request, today: YearMonth, state: &WhatIf) -> Comparison {
     let at = today + i32::try_from(state.at).unwrap_or(0);
-    let comparison = scenario::compare(request, today, &scenarios, at);
-    let ways = pathway::plan(request, today);
+    scenario::compare(request, today, &state.scenarios(today), at)
+}
+
+/// The months the timelines run over, and for the baseline and each choice its timeline from `today`.
+pub fn timelines(request: &Request, today: YearMonth, state: &WhatIf) -> (i32, Vec<Timeline>) {
+    let scenarios = state.scenarios(today);
     let horizon = scenario::default_horizon(request, today);
     let column = |s: Option<&Scenario>| {
         let now = match s {
@@ -249,9 +252,16 @@ pub fn answers(request: &Request, today: YearMonth, state: &WhatIf) -> Answers {
         let start = anju_rules::assess(&now, today).programs.iter().map(|p| (p.program, p.subject, p.status)).collect();
         Timeline { start, events: scenario::timeline(request, today, s, horizon) }
     };
-    let mut timelines = vec![column(None)];
-    timelines.extend(scenarios.iter().map(|s| column(Some(s))));
-    Answers { comparison, ways, horizon, timelines }
+    let mut lines = vec![column(None)];
+    lines.extend(scenarios.iter().map(|s| column(Some(s))));
+    (horizon, lines)
+}
+
+/// What the engine answers for the household under the screen's choices, evaluated at `today`. (The screen asks
+/// for each part on its own, so that a change recomputes only what depends on it.)
+pub fn answers(request: &Request, today: YearMonth, state: &WhatIf) -> Answers {
+    let (horizon, timelines) = timelines(request, today, state);
+    Answers { comparison: comparison(request, today, state), ways: pathway::plan(request, today), horizon, timelines }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
 use crate::handover::{HandOver, Out};
-use crate::model::{self, Answers, Choice, Kind, Msg, Planned, WhatIf};
+use crate::model::{self, Choice, Kind, Msg, Planned, Timeline, WhatIf};
 use crate::words::{self, w, W};
 
 /// Which screen the page asked for.
@@ -140,12 +140,16 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
         list.iter().map(|m| (m.to_string(), text(lang, *m))).collect()
     };
     let bases = model::BASES_BP.iter().map(|b| (b.to_string(), format!("{} %", b / 100))).collect();
-    let mut places = move_places(request, lang);
-    let none = match lang {
-        Lang::ZhCn => "请选择",
-        Lang::En => "Choose",
+    // Only a move asks where to (the list names every place with its own rules).
+    let places = || {
+        let none = match lang {
+            Lang::ZhCn => "请选择",
+            Lang::En => "Choose",
+        };
+        let mut places = move_places(request, lang);
+        places.insert(0, (String::new(), none.to_string()));
+        places
     };
-    places.insert(0, (String::new(), none.to_string()));
     let add = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Add))
@@ -182,7 +186,7 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
                     edit(|c, v| c.base_bp = v.parse().unwrap_or(6000))) }
             }
             if choice.kind == Kind::MoveTo {
-                { select("wi-place", w(lang, W::PlaceLabel), places, choice.place.as_deref().unwrap_or(""),
+                { select("wi-place", w(lang, W::PlaceLabel), places(), choice.place.as_deref().unwrap_or(""),
                     edit(|c, v| c.place = (!v.is_empty()).then(|| v.to_string()))) }
             }
             <button type="button" class="primary" id="wi-add" {disabled} onclick={add}>{ w(lang, W::Add) }</button>
@@ -249,12 +253,19 @@ fn changes(c: &Comparison, col: usize, lang: Lang) -> Vec<Html> {
         .collect()
 }
 
-fn cards(state: &WhatIf, a: &Answers, adults: usize, lang: Lang, today: YearMonth, dispatch: &Callback<Msg>) -> Html {
+fn cards(
+    state: &WhatIf,
+    c: &Comparison,
+    adults: usize,
+    lang: Lang,
+    today: YearMonth,
+    dispatch: &Callback<Msg>,
+) -> Html {
     html! {
         <div class="scenario-cards">
             { for state.planned.iter().enumerate().map(|(i, p)| {
                 let col = i + 1;
-                let list = changes(&a.comparison, col, lang);
+                let list = changes(c, col, lang);
                 let remove = {
                     let dispatch = dispatch.clone();
                     Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Remove(i)))
@@ -279,8 +290,7 @@ fn cards(state: &WhatIf, a: &Answers, adults: usize, lang: Lang, today: YearMont
 
 /// The same comparison as a table, for wide screens and print: a row per program, a column per choice, the cells
 /// that differ from "nothing changes" marked.
-fn table(a: &Answers, lang: Lang) -> Html {
-    let c = &a.comparison;
+fn table(c: &Comparison, lang: Lang) -> Html {
     let heads = (0..c.columns.len()).map(|i| match i {
         0 => w(lang, W::Baseline).to_string(),
         n => words::scenario_title(lang, n),
@@ -305,13 +315,12 @@ fn table(a: &Answers, lang: Lang) -> Html {
     }
 }
 
-fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
+fn ways(plan: &anju_rules::pathway::Plan, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
     let try_button = |p: Planned| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Msg::AddPlanned(p.clone())));
         html! { <button type="button" class="secondary try" disabled={full} {onclick}>{ w(lang, W::Try) }</button> }
     };
-    let plan = &a.ways;
     let open: Vec<_> = plan.programs.iter().collect();
     html! {
         <section class="ways" aria-labelledby="wi-ways-heading">
@@ -361,14 +370,14 @@ fn ways(a: &Answers, lang: Lang, full: bool, dispatch: &Callback<Msg>) -> Html {
     }
 }
 
-fn timelines(state: &WhatIf, a: &Answers, lang: Lang, today: YearMonth) -> Html {
+fn timelines(planned: &[Planned], horizon: i32, lines: &[Timeline], lang: Lang, today: YearMonth) -> Html {
     let title = |i: usize| match i {
         0 => w(lang, W::Baseline).to_string(),
         n => format!(
             "{}{}{}",
             words::scenario_title(lang, n),
             catalogue::colon(lang),
-            state.planned.get(n - 1).map(|p| planned_text(p, lang, today)).unwrap_or_default()
+            planned.get(n - 1).map(|p| planned_text(p, lang, today)).unwrap_or_default()
         ),
     };
     html! {
@@ -380,13 +389,13 @@ fn timelines(state: &WhatIf, a: &Answers, lang: Lang, today: YearMonth) -> Html 
                     <span class={classes!("key", status_class(s))}>{ s.label(lang) }</span>
                 }) }
             </p>
-            { for a.timelines.iter().enumerate().map(|(i, t)| {
+            { for lines.iter().enumerate().map(|(i, t)| {
                 let name = title(i);
                 let events: Vec<&Event> = t.events.iter().filter(|e| !matches!(e, Event::Criterion { .. })).collect();
                 html! {
                     <article class="timeline" data-column={i.to_string()}>
                         <h3>{ name.clone() }</h3>
-                        { crate::chart::chart(t, today, a.horizon, lang, &name) }
+                        { crate::chart::chart(t, today, horizon, lang, &name) }
                         if events.is_empty() {
                             <p>{ w(lang, W::TimelineNone) }</p>
                         } else {
@@ -418,13 +427,34 @@ pub fn Screen(props: &Props) -> Html {
     let lang = props.lang;
     let today = props.today;
     let request = use_memo((props.draft.clone(), today), |(draft, today)| draft.build(*today).request);
-    let answers =
-        use_memo((request.clone(), state.0.clone(), today), |(request, s, today)| model::answers(request, *today, s));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |msg: Msg| state.dispatch(msg))
     };
-    let adults = request.household.adults.len();
+    // Each part is recomputed, and redrawn, only when what it depends on changes: the editor's own changes
+    // recompute nothing, the month compared at only the comparison. (A memo's callbacks dispatch to the same
+    // reducer whichever draw made them.)
+    let s = &state.0;
+    let comparison = use_memo((request.clone(), s.planned.clone(), s.at, today), |(request, planned, at, today)| {
+        model::comparison(request, *today, &WhatIf { planned: planned.clone(), at: *at, ..WhatIf::default() })
+    });
+    let compared = use_memo((comparison.clone(), s.planned.clone(), lang, today), {
+        let dispatch = dispatch.clone();
+        let adults = request.household.adults.len();
+        move |(comparison, planned, lang, today)| {
+            let state = WhatIf { planned: planned.clone(), ..WhatIf::default() };
+            html! { <>{ cards(&state, comparison, adults, *lang, *today, &dispatch) }{ table(comparison, *lang) }</> }
+        }
+    });
+    let ways = use_memo((request.clone(), today, lang, s.full()), {
+        let dispatch = dispatch.clone();
+        move |(request, today, lang, full)| ways(&anju_rules::pathway::plan(request, *today), *lang, *full, &dispatch)
+    });
+    let timelines = use_memo((request.clone(), s.planned.clone(), today, lang), |(request, planned, today, lang)| {
+        let (horizon, lines) =
+            model::timelines(request, *today, &WhatIf { planned: planned.clone(), ..WhatIf::default() });
+        timelines(planned, horizon, &lines, *lang, *today)
+    });
     let at_options = model::AT_MONTHS.iter().map(|m| (m.to_string(), words::from_text(lang, *m))).collect();
     let set_at = {
         let dispatch = dispatch.clone();
@@ -461,11 +491,10 @@ pub fn Screen(props: &Props) -> Html {
             { editor(&state.0, &request, lang, &dispatch) }
             if !state.0.planned.is_empty() {
                 { select("wi-at", w(lang, W::CompareAt), at_options, &state.0.at.to_string(), set_at) }
-                { cards(&state.0, &answers, adults, lang, today, &dispatch) }
-                { table(&answers, lang) }
+                { (*compared).clone() }
             }
-            { ways(&answers, lang, state.0.full(), &dispatch) }
-            { timelines(&state.0, &answers, lang, today) }
+            { (*ways).clone() }
+            { (*timelines).clone() }
             <p class="disclaimer">{ w(lang, W::Disclaimer) }</p>
             <div class="nav-buttons">
                 <button type="button" class="secondary" id="wi-hand-over" onclick={to_hand_over}>{ w(lang, W::ToHandOver) }</button>

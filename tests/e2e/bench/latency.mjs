@@ -19,6 +19,14 @@
 //                                              adults and a child, every program answered; "" for none)
 //   --step <name>          ANJU_BENCH_STEP     then open that step (default places, where the field is)
 //   --ready <css>          ANJU_BENCH_READY    what shows the page is up (default #result)
+//   --whatif <n>           ANJU_BENCH_WHATIF   after the preset, open the what-if screen and add n choices (up to 4:
+//                                              move hukou, permit, contract, flexible work), so that n columns,
+//                                              the ways and n + 1 timelines are on screen (default 0: closed)
+//   --click                ANJU_BENCH_CLICK=1  tap the first match of the field selector instead of typing (e.g.
+//                                              #switch-lang, which redraws the page and then the what-if screen)
+//   --gap <ms>             ANJU_BENCH_GAP      pause between changes (default 20; with --whatif 250, so that the
+//                                              screen's own redraw, 50 ms after the page's, never overlaps the
+//                                              next change)
 //   --runs <n>             ANJU_BENCH_RUNS     measured changes per page (default 60, after 5 unmeasured)
 //   --dist <dir>           ANJU_DIST           the page's build (default dist/)
 //   --counter-dist <dir>   ANJU_COUNTER_DIST   the counter's build (default bench/counter/dist/; "" to skip it)
@@ -40,6 +48,9 @@ const { values: opt } = parseArgs({
     step: { type: 'string', default: env.ANJU_BENCH_STEP ?? 'places' },
     ready: { type: 'string', default: env.ANJU_BENCH_READY ?? '#result' },
     runs: { type: 'string', default: env.ANJU_BENCH_RUNS ?? '60' },
+    whatif: { type: 'string', default: env.ANJU_BENCH_WHATIF ?? '0' },
+    click: { type: 'boolean', default: env.ANJU_BENCH_CLICK === '1' },
+    gap: { type: 'string', default: env.ANJU_BENCH_GAP },
     dist: { type: 'string', default: DIST },
     'counter-dist': {
       type: 'string',
@@ -56,6 +67,9 @@ const runs = Math.max(1, Number.parseInt(opt.runs, 10) || 60);
 const byPath = (p) => `[data-path="${p.replaceAll('"', '\\"')}"] input:not([type=radio]), [data-path="${p.replaceAll('"', '\\"')}"]`;
 const field = opt.path ? byPath(opt.path) : (opt.field ?? '#household-adults-0-monthsInPlace-input');
 const fieldValues = opt.values.split(',');
+const whatifChoices = Math.min(4, Math.max(0, Number.parseInt(opt.whatif, 10) || 0));
+const gap = Number.parseInt(opt.gap ?? (whatifChoices ? '250' : '20'), 10);
+const CHOICE_KINDS = ['hukou', 'permit', 'contract', 'flexible'];
 
 /**
  * In the page: performs one change and resolves to `{ ms, mutations }`, ms from just before the event to the last
@@ -106,7 +120,7 @@ const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Loads `dir`, then times `runs` changes of `selector`; resolves to the row of the table. */
-async function measure(browser, { name, dir, ready, preset, step, selector, kind, values }) {
+async function measure(browser, { name, dir, ready, preset, whatif = 0, step, selector, kind, values }) {
   const server = await serveDist({ dir });
   const { page, context, problems } = await phonePage(browser);
   try {
@@ -118,10 +132,20 @@ async function measure(browser, { name, dir, ready, preset, step, selector, kind
       await page.locator(`button[data-preset="${preset}"]`).click();
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     }
+    if (whatif) {
+      await page.locator('#what-if').click();
+      for (let i = 0; i < whatif; i++) {
+        await page.locator('#wi-kind').selectOption(CHOICE_KINDS[i]);
+        await page.locator('#wi-add').click();
+        await page.locator(`article.scenario-card[data-scenario="${i + 1}"]`).waitFor();
+      }
+      await page.locator('.ways article.way').first().waitFor();
+      await page.locator(`article.timeline[data-column="${whatif}"]`).waitFor();
+    }
     if (step) {
       await page.locator(`button.step-link[data-step="${step}"]`).click();
-      await page.locator(selector).first().waitFor();
     }
+    await page.locator(selector).first().waitFor();
     const samples = [];
     let unchanged = 0;
     for (let i = 0; i < WARMUP + runs; i++) {
@@ -130,7 +154,7 @@ async function measure(browser, { name, dir, ready, preset, step, selector, kind
         if (r.ms === null) unchanged++;
         else samples.push(r.ms);
       }
-      await page.waitForTimeout(20);
+      await page.waitForTimeout(gap);
     }
     samples.sort((a, b) => a - b);
     return {
@@ -150,13 +174,14 @@ async function measure(browser, { name, dir, ready, preset, step, selector, kind
 }
 
 const pages = [{
-  name: `app: ${field}${opt.preset ? ` (preset ${opt.preset})` : ''}`,
+  name: `app: ${field}${opt.preset ? ` (preset ${opt.preset})` : ''}${whatifChoices ? `, what-if with ${whatifChoices}` : ''}`,
   dir: path.resolve(opt.dist),
   ready: opt.ready,
   preset: opt.preset,
+  whatif: whatifChoices,
   step: opt.step,
   selector: field,
-  kind: 'input',
+  kind: opt.click ? 'click' : 'input',
   values: fieldValues,
 }];
 const counterDist = opt['counter-dist'];
