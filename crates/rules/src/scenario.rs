@@ -391,14 +391,14 @@ fn candidates(
     }
     // School entry counts at its cut-off whatever the month, so its answer changes only when the entry year turns
     // (September, as 学籍 grows); the exam year turns the month after the exam cut-off. Where it is not known
-    // whether a parent still pays, insurance months are settled at the cut-off month itself and not after it, so
-    // every cut-off month and the month after it are looked at.
+    // whether a parent with an insurance record (months here, a total, or segments) still pays, insurance months are
+    // settled at the cut-off month itself and not after it, so every cut-off month and the month after it are
+    // looked at.
     let mut calendar: Vec<u32> = vec![9];
-    let paying_unknown = request
-        .household
-        .adults
-        .iter()
-        .any(|a| a.si_months_here.is_some() && a.employee_pension.contributing_now.is_none());
+    let paying_unknown = request.household.adults.iter().any(|a| {
+        let e = &a.employee_pension;
+        (a.si_months_here.is_some() || e.months.is_some() || !e.segments.is_empty()) && e.contributing_now.is_none()
+    });
     for place in places {
         for national in [&exam::CUTOFF_MONTH, &zhongkao::CUTOFF_MONTH, &school::CUTOFF_MONTH] {
             for d in crate::policy::resolve(place.as_deref(), national).0.values {

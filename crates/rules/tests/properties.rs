@@ -656,13 +656,9 @@ fn brute_force_events(
 }
 
 proptest! {
-    // A fixed seed: a random one found a household whose timeline misses a 高考 parent-insurance change (2023-08,
-    // 太原杏花岭, a second adult in 深圳 with a 西咸 segment); until the walk is fixed these runs are repeatable.
-    #![proptest_config(ProptestConfig {
-        cases: 128,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_202),
-        ..ProptestConfig::default()
-    })]
+    // (A random seed found the walk missing the cut-off month of a parent whose insurance record is only segments and
+    // whose paying is unknown; the cases are kept in properties.proptest-regressions and replayed first.)
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     fn the_timeline_matches_assessing_every_month(a in adult(), (h, when) in local_household(), horizon in 1i32..72) {
         let mut household = h;
