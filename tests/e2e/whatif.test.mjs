@@ -97,3 +97,28 @@ test('a way to a program becomes a choice in one tap', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the second adult can be the one who decides, and only their own answers move', async () => {
+  const { page, context, problems } = await phonePage(env.browser);
+  const calc = new Calculator(page);
+  await calc.open(env.server.url);
+  // Two adults renting in 深圳 with their hukou in 融安 (广西): the father (大人2) moves his hukou to 深圳.
+  await calc.preset('young-couple-city');
+  await openWhatIf(page);
+  await page.locator('#wi-adult').selectOption('1');
+  await page.locator('#wi-kind').selectOption('hukou');
+  await page.locator('#wi-add').tap();
+  const card = scenario(page, 1);
+  await card.waitFor();
+  assert.match(await card.locator('.meta').textContent(), /^大人2 · 现在$/);
+  // 居住证暂行条例 Art. 2: a permit is for people living away from their hukou place. With his hukou in 深圳 he
+  // no longer needs one; the mother's own permit, whose facts do not change, stays as it is.
+  const permit = (subject) => card.locator(`li.change[data-program="residence_permit"][data-subject="${subject}"]`);
+  assert.equal(await permit('household.adults[1]').count(), 1);
+  assert.match(await permit('household.adults[1]').textContent(), /→ 不需要/);
+  assert.equal(await permit(A0).count(), 0);
+  await card.screenshot({ path: screenshotPath('45-whatif-second-adult') });
+  assert.deepEqual(await axe(page, { context: '#whatif' }), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
