@@ -166,12 +166,11 @@ async function boot() {
   try {
     const glue = byId('anju-glue');
     if (!glue) throw new Error('the page has no #anju-glue element naming the app files');
-    if (isLink() || kept()) {
-      const m = await whatifModule();
-      initial = m && await m.arrive(isLink());
-    }
     const wasmUrl = new URL(glue.getAttribute('data-wasm'), document.baseURI).href;
+    // A family from a link or this phone is read while the page downloads, and the page starts with it.
+    const family = (isLink() || kept()) && whatifModule().then((m) => m && m.arrive(isLink()));
     const [{ default: init }, source] = await Promise.all([import(glue.href), wasmSource(wasmUrl, progress)]);
+    initial = await family;
     await init({ module_or_path: source });
   } catch (error) {
     if (engineCannot(error)) {

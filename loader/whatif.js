@@ -5,12 +5,12 @@
 // - `draw(draft, lang, today, mode)` opens the what-if screen (mode 2) or the hand-over screen (3), hands the open
 //   screen the family again (1), after the page has drawn its own change, or closes it (0). On every draw it also
 //   refreshes the family this phone keeps, when the person chose to keep it.
-// - `connect(done, key)`: how to hand the page a family (`done(family)`, the list `Draft::flat` makes, or
-//   `done(null)` to clear it) and the local
-//   storage key of this phone's copy.
-// - `arrive(fromLink)` reads the family in the address's `#s=…` (or, without one, this phone's copy) and hands it
-//   to the page; a link or copy that cannot be read leaves the form empty and says why in a notice above the page,
+// - `connect(key)`: the local storage key of this phone's copy (and the style, for the notices).
+// - `arrive(fromLink)` reads the family in the address's `#s=…` (or, without one, this phone's copy) for the page to
+//   start with; a link or copy that cannot be read leaves the form empty and says why in a notice above the page,
 //   in Chinese and English.
+// - The screens' requests (`onEvent`): back, keep or forget on this phone, clear everything (the page starts again
+//   empty), open a family file's family (the page starts again with it, as from a link).
 // Nothing here sends anything anywhere: the link is made and read on this phone.
 
 const byId = (id) => document.getElementById(id);
