@@ -25,6 +25,14 @@ async function openHandOver(page) {
   await page.locator('#whatif-heading', { hasText: '保存' }).waitFor();
 }
 
+/** The 临沭 father's family with one what-if choice, the screen's default (move the hukou here, now). */
+async function withOneChoice(page, calc) {
+  await calc.preset('county-town-worker');
+  await page.locator('#what-if').tap();
+  await page.locator('#wi-add').tap();
+  await page.locator('article.scenario-card[data-scenario="1"]').waitFor();
+}
+
 /** Every card's program, person and status, as the results show them. */
 async function statuses(page) {
   await page.locator('.cards details.program').first().waitFor();
@@ -162,10 +170,7 @@ test('print gives an A4 page per column with every criterion, source and paper, 
   const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
   await calc.open(env.server.url);
-  await calc.preset('county-town-worker');
-  await page.locator('#what-if').tap();
-  await page.locator('#wi-add').tap();
-  await page.locator('article.scenario-card[data-scenario="1"]').waitFor();
+  await withOneChoice(page, calc);
   await page.locator('#wi-hand-over').tap();
   await page.locator('#whatif-heading', { hasText: '保存' }).waitFor();
   await page.emulateMedia({ media: 'print' });
@@ -218,10 +223,7 @@ test('the family file is the CLI plan: anju compare gives the statuses the scree
   const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
   await calc.open(env.server.url);
-  await calc.preset('county-town-worker');
-  await page.locator('#what-if').tap();
-  await page.locator('#wi-add').tap();
-  await page.locator('article.scenario-card[data-scenario="1"]').waitFor();
+  await withOneChoice(page, calc);
   // The screen's table: a row per program, a cell per column.
   const shown = await page.locator('.compare-table tbody tr').evaluateAll((rows) => rows.map((r) => (
     [r.dataset.program, r.dataset.subject, ...[...r.querySelectorAll('td')].map((td) => td.dataset.status)].join(' '))));
