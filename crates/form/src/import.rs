@@ -110,9 +110,8 @@ pub fn from_household(household: &Household, as_of: YearMonth) -> Imported {
         // Only a text the form reads back as a value and a link can carry whole (a place id of 300 letters, say,
         // stays out, and is listed as dropped below, rather than being cut short in the next link).
         let text = person.and_then(|p| at(p, spec.field)).and_then(|v| text(spec.kind, v));
-        let usable = |t: &String| {
-            t.len() <= crate::share::MAX_TEXT && matches!(crate::parse::parse(spec.kind, t), Ok(Some(_)))
-        };
+        let usable =
+            |t: &String| t.len() <= crate::share::MAX_TEXT && matches!(crate::parse::parse(spec.kind, t), Ok(Some(_)));
         if let Some(t) = text.filter(usable) {
             draft.set(q, &t);
         }
