@@ -20,7 +20,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use anju_rules::household::{Problem, Request};
+use anju_rules::household::Request;
 use anju_rules::message::Lang;
 use anju_rules::time::YearMonth;
 
@@ -139,15 +139,12 @@ fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
 fn assess(args: &AssessArgs) -> Result<String, UsageError> {
     let (name, text) = read_input(args.input.as_deref())?;
     let today = args.as_of.unwrap_or_else(clock::current_month);
-    let request = parse_request(&text, today).map_err(|e| UsageError(format!("{name}: {e}")))?;
-    let result = anju_rules::assess(&request, today);
+    let fail = |e: anju_api::Error| UsageError(format!("{name}: {e}"));
     if args.explain {
-        Ok(anju_rules::explain::render(&result, args.lang))
+        let request = anju_api::request(&text, today).map_err(fail)?;
+        Ok(anju_rules::explain::render(&anju_rules::assess(&request, today), args.lang))
     } else {
-        let mut json = serde_json::to_string_pretty(&result)
-            .map_err(|e| UsageError(format!("cannot serialize the result: {e}")))?;
-        json.push('\n');
-        Ok(json)
+        Ok(anju_api::assess(&text, today).map_err(fail)? + "\n")
     }
 }
 
@@ -165,33 +162,29 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
 }
 
 fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
-    use anju_rules::scenario::{compare, default_horizon, timeline, Plan, MAX_TIMELINE_MONTHS};
+    use anju_rules::scenario::timeline;
     let (name, text) = read_input(args.input.as_deref())?;
     let today = args.as_of.unwrap_or_else(clock::current_month);
-    let plan: Plan = parse_json(&text).map_err(|e| UsageError(format!("{name}: {e}")))?;
-    let as_of = plan.as_of.unwrap_or(today);
-    let request = plan.request();
-    if let Some(p) = plan.validate(as_of).first() {
-        return Err(UsageError(format!("{name}: {}", describe(p))));
+    let fail = |e: anju_api::Error| UsageError(format!("{name}: {e}"));
+    if !args.explain {
+        let run = match command {
+            "compare" => anju_api::compare,
+            "plan" => anju_api::plan,
+            _ => anju_api::timeline,
+        };
+        return Ok(run(&text, today).map_err(fail)? + "\n");
     }
+    let (plan, as_of) = anju_api::plan_of(&text, today).map_err(fail)?;
+    let request = plan.request();
     let scenarios = plan.all_scenarios();
-    let json = if command == "compare" {
-        let c = compare(&request, as_of, &scenarios, plan.at.unwrap_or(as_of));
-        if args.explain {
-            return Ok(anju_rules::explain::comparison(&c, args.lang));
+    Ok(match command {
+        "compare" => {
+            let c = anju_rules::scenario::compare(&request, as_of, &scenarios, plan.at.unwrap_or(as_of));
+            anju_rules::explain::comparison(&c, args.lang)
         }
-        serde_json::to_string_pretty(&c)
-    } else if command == "plan" {
-        let p = anju_rules::pathway::plan(&request, as_of);
-        if args.explain {
-            return Ok(anju_rules::explain::plan(&p, args.lang));
-        }
-        serde_json::to_string_pretty(&p)
-    } else {
-        let horizon = plan
-            .horizon_months
-            .map_or_else(|| default_horizon(&request, as_of), |h| i32::try_from(h).unwrap_or(MAX_TIMELINE_MONTHS));
-        if args.explain {
+        "plan" => anju_rules::explain::plan(&anju_rules::pathway::plan(&request, as_of), args.lang),
+        _ => {
+            let horizon = anju_api::horizon(&plan, as_of);
             let zh = args.lang == anju_rules::message::Lang::ZhCn;
             let mut out = String::new();
             let baseline = if zh { "什么都不变" } else { "Nothing changes" };
@@ -208,21 +201,9 @@ fn plan(command: &str, args: &AssessArgs) -> Result<String, UsageError> {
                 }
                 out.push('\n');
             }
-            return Ok(out);
+            out
         }
-        let mut timelines =
-            vec![serde_json::json!({ "scenario": "baseline", "events": timeline(&request, as_of, None, horizon) })];
-        for s in &scenarios {
-            timelines
-                .push(serde_json::json!({ "scenario": s.name, "events": timeline(&request, as_of, Some(s), horizon) }));
-        }
-        serde_json::to_string_pretty(
-            &serde_json::json!({ "asOf": as_of, "horizonMonths": horizon, "timelines": timelines }),
-        )
-    };
-    let mut json = json.map_err(|e| UsageError(format!("cannot serialize: {e}")))?;
-    json.push('\n');
-    Ok(json)
+    })
 }
 
 fn check_pack(dir: &str, stale: bool) -> Result<String, UsageError> {
@@ -286,47 +267,9 @@ pub(crate) fn read_input(path: Option<&str>) -> Result<(String, String), UsageEr
 
 /// Parses and range-checks a request (dates against its `asOf`, else `today`). Errors name the JSON path of
 /// the field: `household.adults[0].monthsInPlace: …`.
+/// A request (`anju_api::request`), or the message naming the bad field's JSON path.
 pub(crate) fn parse_request(text: &str, today: YearMonth) -> Result<Request, String> {
-    let request: Request = parse_json(text)?;
-    if let Some(e) = request.validate(request.as_of.unwrap_or(today)).first() {
-        return Err(describe(e));
-    }
-    Ok(request)
-}
-
-fn describe(e: &anju_rules::household::FieldError) -> String {
-    match e.problem {
-        Problem::TooLarge { max } => format!("{}: must be at most {max}", e.path),
-        Problem::Negative => format!("{}: must not be negative", e.path),
-        Problem::TooMany { max } => format!("{}: at most {max} entries", e.path),
-        Problem::AfterAsOf => format!("{}: must not be after the evaluation month", e.path),
-        Problem::OutOfRange { min, max } => format!("{}: must be from {min} to {max}", e.path),
-        Problem::UnknownPlace => format!("{}: no such place in the policy data (see `policy/places`)", e.path),
-        Problem::NotAPlace => {
-            format!("{}: not a place id (province/city/county in pinyin, e.g. `guangxi/liuzhou/rongan`)", e.path)
-        }
-        Problem::TooLate { latest } => format!("{}: must not be after {latest} (45 years ahead)", e.path),
-        Problem::MonthOutOfRange { earliest, latest } => format!("{}: must be from {earliest} to {latest}", e.path),
-    }
-}
-
-/// Parses JSON. The fast path reads without tracking paths; only input that fails is read again to say where.
-fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    if let Ok(value) = serde_json::from_str::<T>(text) {
-        return Ok(value);
-    }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            format!("malformed JSON: {inner}")
-        } else if path == "." {
-            format!("invalid request: {inner}")
-        } else {
-            format!("{path}: {inner}")
-        }
-    })
+    anju_api::request(text, today).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -286,8 +286,8 @@ fn plans_outside_the_supported_months_or_not_objects_are_refused_at_once() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("scenarios[0].from: must be from 1926-11 to 2071-11"), "{}", stderr(&o));
     for (input, expected) in [
-        ("[]", "invalid request: invalid type: sequence, expected a JSON object (Plan)"),
-        (r#""plan""#, "invalid request: invalid type: string \"plan\", expected a JSON object (Plan)"),
+        ("[]", "invalid plan: invalid type: sequence, expected a JSON object (Plan)"),
+        (r#""plan""#, "invalid plan: invalid type: string \"plan\", expected a JSON object (Plan)"),
         (
             r#"{"scenarios": [["x", null, []]]}"#,
             "scenarios[0]: invalid type: sequence, expected a JSON object (Scenario)",
