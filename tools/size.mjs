@@ -12,7 +12,7 @@ console.log(`${'total'.padEnd(width)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)}
 const first = rows.filter((r) => isFirstLoad(r.file)).reduce((t, r) => t + r.brotli, 0);
 const later = rows.filter((r) => !isFirstLoad(r.file)).reduce((t, r) => t + r.brotli, 0);
 console.log(`first-load budget: ${first} of ${BUDGET} bytes brotli (${((100 * first) / BUDGET).toFixed(0)} %)`);
-console.log(`loaded on demand (the place registry, the document titles, the what-if screen): ${later} bytes brotli`);
+console.log(`loaded on demand (the place registry, the texts, the what-if and hand-over module, the JS API): ${later} bytes brotli`);
 if (first > BUDGET) {
   console.error('over the 150 KB brotli budget');
   process.exit(1);

@@ -10,10 +10,10 @@ export const BUDGET = 150 * 1024;
 /** What a first visit downloads. */
 export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
 
-/** Folders of dist/ fetched only when a screen needs them: the place registry when a place picker opens, the cited
- * documents' titles after the page has started (for the results screen), the what-if screen's module and style
- * when a family first asks "what if". */
-export const ON_DEMAND = ['places/', 'texts/', 'whatif/'];
+/** Folders of dist/ the first visit does not fetch: the place registry when a place picker opens, the cited
+ * documents' titles and the English texts after the page has started, the what-if and hand-over module when a
+ * family first asks (or opens a link), and the JS API, which only a host page's own script imports. */
+export const ON_DEMAND = ['places/', 'texts/', 'whatif/', 'api/'];
 
 /** Whether a file (relative to dist/) is part of the first load. */
 export const isFirstLoad = (file) =>

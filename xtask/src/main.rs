@@ -237,6 +237,8 @@ fn test() -> Result {
             "anju-whatif",
             "-p",
             "anju-cards",
+            "-p",
+            "anju-js",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",
@@ -252,13 +254,14 @@ fn test() -> Result {
     step("release build (trunk, wasm-opt -Oz)", dist)?;
     step("dist sizes", size)?;
     step("end-to-end tests (dist/ in headless Chromium, 360×740)", || {
-        // The family file test runs the same family through the CLI.
+        // The family file and JS API tests run the same families through the CLI; the JS API's types are the
+        // CLI's schemas.
         run(cmd("cargo", &["build", "--locked", "-p", "anju-cli"]))?;
         let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+        let cli = target.join("debug").join("anju");
+        run(cmd("node", &["tools/dts.mjs", "--check", "--anju", &cli.to_string_lossy()]))?;
         let mut c = cmd("node", &["--test", "--test-reporter=spec"]);
-        c.current_dir(root().join("tests/e2e"))
-            .env("CHROMIUM", setup::chromium())
-            .env("ANJU_CLI", target.join("debug").join("anju"));
+        c.current_dir(root().join("tests/e2e")).env("CHROMIUM", setup::chromium()).env("ANJU_CLI", &cli);
         run_tests(&mut tally, "end-to-end", c)
     })?;
     for (suite, n) in &tally.suites {

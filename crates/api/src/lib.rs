@@ -118,19 +118,41 @@ pub fn horizon(plan: &Plan, as_of: YearMonth) -> i32 {
     )
 }
 
+/// `anju timeline`'s result.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Timelines {
+    pub as_of: YearMonth,
+    /// The months looked at after `asOf`.
+    pub horizon_months: i32,
+    /// "baseline" first, then each scenario.
+    pub timelines: Vec<ScenarioTimeline>,
+}
+
+/// One column's timeline.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ScenarioTimeline {
+    /// What changes in which month, in month order.
+    pub events: Vec<scenario::Event>,
+    /// `baseline`, or the scenario's name.
+    pub scenario: String,
+}
+
 /// `anju timeline`: for the baseline and each scenario, the month each criterion and status changes.
 pub fn timeline(text: &str, today: YearMonth) -> Result<String, Error> {
     let (plan, as_of) = plan_of(text, today)?;
     let request = plan.request();
     let horizon = horizon(&plan, as_of);
-    let mut timelines = vec![
-        serde_json::json!({ "scenario": "baseline", "events": scenario::timeline(&request, as_of, None, horizon) }),
-    ];
+    let baseline =
+        ScenarioTimeline { events: scenario::timeline(&request, as_of, None, horizon), scenario: "baseline".into() };
+    let mut timelines = vec![baseline];
     for s in &plan.all_scenarios() {
         let events = scenario::timeline(&request, as_of, Some(s), horizon);
-        timelines.push(serde_json::json!({ "scenario": s.name, "events": events }));
+        timelines.push(ScenarioTimeline { events, scenario: s.name.clone() });
     }
-    pretty(&serde_json::json!({ "asOf": as_of, "horizonMonths": horizon, "timelines": timelines }))
+    pretty(&Timelines { as_of, horizon_months: horizon, timelines })
 }
 
 /// `anju plan`: the pathways to each program not yet eligible (the plan's scenarios are not read).

@@ -4,7 +4,7 @@
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
 //! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
-//! anju schema request|result|plan
+//! anju schema request|result|plan|comparison|timelines|pathways
 //! anju compare PLAN | anju timeline PLAN | anju plan PLAN
 //! ```
 //! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
@@ -31,7 +31,7 @@ const USAGE: &str = "\
 usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR] [--stale]
-       anju schema request|result|plan
+       anju schema request|result|plan|comparison|timelines|pathways
        anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
        anju plan [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
@@ -42,13 +42,18 @@ batch       reads JSON Lines (one request a line), prints JSON Lines (one result
             entry per program (status, earliest month, monthly total) instead of the full result
 check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line;
             --stale also lists the places whose rules have all ended, with the last month one was in force
-schema      prints the JSON Schema of the request, of the result or of a plan
+schema      prints the JSON Schema of the request, of the result, of a plan, or of what compare, timeline and
+            plan print
 compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
 timeline    reads a plan and prints the month each criterion and status changes, for the baseline and each scenario
 plan        reads a plan (its scenarios are ignored) and prints the pathways to each program not yet eligible
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
   --explain         print the plain-language explanation (or comparison, timeline, pathways) instead of JSON";
+
+/// What `anju schema` describes: the request, its result, a plan, and the results of `compare`, `timeline` and
+/// `plan`.
+const SCHEMAS: &str = "`request`, `result`, `plan`, `comparison`, `timelines` or `pathways`";
 
 /// A failure the user can fix, reported as `anju: <message>` with exit status 2.
 pub(crate) struct UsageError(pub(crate) String);
@@ -153,7 +158,10 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
         Some("request") => schemars::schema_for!(anju_rules::household::Request),
         Some("result") => schemars::schema_for!(anju_rules::report::Assessment),
         Some("plan") => schemars::schema_for!(anju_rules::scenario::Plan),
-        _ => return Err(UsageError(format!("schema needs `request`, `result` or `plan`\n{USAGE}"))),
+        Some("comparison") => schemars::schema_for!(anju_rules::scenario::Comparison),
+        Some("timelines") => schemars::schema_for!(anju_api::Timelines),
+        Some("pathways") => schemars::schema_for!(anju_rules::pathway::Plan),
+        _ => return Err(UsageError(format!("schema needs one of {SCHEMAS}\n{USAGE}"))),
     };
     let mut json =
         serde_json::to_string_pretty(&schema).map_err(|e| UsageError(format!("cannot serialize the schema: {e}")))?;

@@ -8,13 +8,14 @@ use serde::Serialize;
 
 use crate::time::YearMonth;
 
-/// Text the page never shows from the compiled tables, left out of the browser build's first load (there a text is
-/// empty and an optional one `None`); every other build (the CLI, native tests) carries it:
+/// Text the page never shows from the compiled tables, left out of the page's wasm builds (the `lean` feature, which
+/// the page and its on-demand module turn on: there a text is empty and an optional one `None`); every other build
+/// (the CLI, native tests, the JS API's wasm module, whose results are the CLI's) carries it:
 /// - a parameter's description and a citation's note (the article's words, or our reading of them): for whoever
 ///   reviews the data and reads the JSON;
 /// - a document's title, number, date and address: read on the results screen only, which fetches them by source id
 ///   from `policy/sources.json` (written from these tables by `crates/rules/tests/sources.rs`) once it has started.
-#[cfg(not(target_family = "wasm"))]
+#[cfg(not(all(feature = "lean", target_family = "wasm")))]
 macro_rules! not_in_browser {
     ($text:literal) => {
         $text
@@ -23,7 +24,7 @@ macro_rules! not_in_browser {
         $value
     };
 }
-#[cfg(target_family = "wasm")]
+#[cfg(all(feature = "lean", target_family = "wasm"))]
 macro_rules! not_in_browser {
     ($text:literal) => {
         ""
