@@ -8,6 +8,8 @@ import { serveDist, launch, phonePage, screenshotPath, DIST, STALL_AFTER } from 
 
 const UPGRADE = '请把微信升级到最新版，或用手机自带浏览器打开';
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'";
+// What a county's site may send (the embedding issue's policy): nothing but our own files, no inline style.
+const FULL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -105,6 +107,19 @@ test(`under the strict policy ${STRICT_CSP} the app boots: nothing is inline`, a
   await assertBooted(s.page);
   assert.deepEqual(s.problems, [], 'no CSP violation');
   await s.page.screenshot({ path: screenshotPath('loader-5-strict-csp') });
+  await s.close();
+});
+
+test(`under ${FULL_CSP} the results and the what-if screen show with no violation`, async () => {
+  const s = await open({ headers: { 'Content-Security-Policy': FULL_CSP } });
+  await assertBooted(s.page);
+  await s.page.locator('button[data-preset="county-town-worker"]').tap();
+  await s.page.locator('.cards details.program').first().waitFor();
+  // The what-if module, its style and a timeline chart (its years are SVG text, not inline style).
+  await s.page.locator('#what-if').tap();
+  await s.page.locator('#wi-add').tap();
+  await s.page.locator('article.timeline[data-column="1"] svg.years text').first().waitFor();
+  assert.deepEqual(s.problems, [], 'no CSP violation');
   await s.close();
 });
 

@@ -108,11 +108,18 @@ pub fn chart(timeline: &Timeline, today: YearMonth, horizon: i32, lang: Lang, la
                     { bar(row) }
                 </div>
             }) }
-            <div class="years" aria-hidden="true">
-                { for ticks(today, horizon).into_iter().map(|(percent, year)| html! {
-                    <span style={format!("left:{percent}%")}>{ year }</span>
+            // The years as SVG text placed by percentage (attributes, not inline style: a strict
+            // `style-src 'self'` allows them), in the page's font size.
+            <svg class="years" aria-hidden="true" focusable="false" width="100%">
+                { for ticks(today, horizon).into_iter().map(|(percent, year)| {
+                    let anchor = match percent {
+                        0 => "start",
+                        100 => "end",
+                        _ => "middle",
+                    };
+                    html! { <text x={format!("{percent}%")} y="1.1em" text-anchor={anchor}>{ year }</text> }
                 }) }
-            </div>
+            </svg>
         </figure>
     }
 }
