@@ -172,6 +172,8 @@ async function boot() {
     const [{ default: init }, source] = await Promise.all([import(glue.href), wasmSource(wasmUrl, progress)]);
     initial = await family;
     await init({ module_or_path: source });
+    // Offline after this visit, where service workers run (loader/sw.js); nothing is promised where they do not.
+    if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
   } catch (error) {
     if (engineCannot(error)) {
       console.warn('This engine cannot run the app.', error);

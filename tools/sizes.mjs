@@ -15,9 +15,13 @@ export const FIRST_LOAD = ['.html', '.js', '.wasm', '.css'];
  * family first asks (or opens a link), and the JS API, which only a host page's own script imports. */
 export const ON_DEMAND = ['places/', 'texts/', 'whatif/', 'api/'];
 
+/** Files of dist/'s root that the page fetches only after it has started: the service worker (loader/sw.js),
+ * registered once the app runs. */
+export const AFTER_START = ['sw.js'];
+
 /** Whether a file (relative to dist/) is part of the first load. */
-export const isFirstLoad = (file) =>
-  FIRST_LOAD.includes(path.extname(file)) && !ON_DEMAND.some((d) => file.split(path.sep).join('/').startsWith(d));
+export const isFirstLoad = (file) => FIRST_LOAD.includes(path.extname(file)) && !AFTER_START.includes(file)
+  && !ON_DEMAND.some((d) => file.split(path.sep).join('/').startsWith(d));
 
 /** `{ rows: [{ file, raw, gzip, brotli }], total: { raw, gzip, brotli } }` for every file under `dir`, sorted. */
 export function sizes(dir) {
