@@ -14,7 +14,9 @@
 // browsers refuse to run as a module.
 //
 // The hashed file names come from the element Trunk writes in place of <link data-trunk rel="rust"> (pattern_script
-// in Trunk.toml): <link id="anju-glue" rel="modulepreload" href="…/anju-app-HASH.js" data-wasm="…_bg.wasm">.
+// in Trunk.toml): <link id="anju-glue" rel="modulepreload" href="…/anju-app-HASH.js" data-wasm="…_bg.wasm">, to
+// which tools/minify.mjs adds the glue's `integrity` (checked by the browser) and the .wasm's `data-wasm-integrity`
+// (checked here, before the engine runs, without giving up streaming compilation or the progress line).
 
 const PROGRESS_AFTER_MS = 1000;
 
@@ -43,16 +45,19 @@ function offerRetry() {
 
 const kb = (bytes) => Math.max(1, Math.round(bytes / 1024));
 
-/** The download, counted: `progress.loaded` grows as chunks arrive; `progress.total` is 0 when unknown. */
+/** The download, counted: `progress.loaded` grows as chunks arrive (kept in `progress.chunks`, for the integrity
+ * check); `progress.total` is 0 when unknown. */
 function counted(response, progress) {
   const encoded = response.headers.get('Content-Encoding');
   const length = Number(response.headers.get('Content-Length'));
   // With compression Content-Length counts the compressed bytes, not the bytes the stream yields.
   progress.total = !encoded && length > 0 ? length : 0;
+  progress.chunks = [];
   if (!response.body || typeof TransformStream !== 'function') return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
       progress.loaded += chunk.byteLength;
+      progress.chunks.push(chunk);
       controller.enqueue(chunk);
     },
   });
@@ -78,6 +83,20 @@ async function wasmSource(url, progress) {
     progress.loaded = 0;
     return counted(await fetchOk(url), progress).arrayBuffer();
   }
+}
+
+/** Throws unless `bytes` (or, after a streaming compile, the chunks it read) have the SHA-384 `integrity` names. A
+ * module is compiled while it downloads but run only once it is checked. Without `crypto.subtle` (a page not on
+ * https) nothing can be checked, as with no integrity at all. */
+async function check(integrity, source, progress) {
+  if (!integrity || typeof crypto === 'undefined' || !crypto.subtle) return;
+  let bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : null;
+  if (!bytes) {
+    bytes = new Uint8Array(progress.chunks.reduce((n, c) => n + c.byteLength, 0));
+    progress.chunks.reduce((at, c) => { bytes.set(c, at); return at + c.byteLength; }, 0);
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error('the engine is not the one the page names');
 }
 
 // What the page fetches after it has started, each once, next to the glue: `later(path, read)` starts it and gives a
@@ -170,6 +189,7 @@ async function boot() {
     // A family from a link or this phone is read while the page downloads, and the page starts with it.
     const family = (isLink() || kept()) && whatifModule().then((m) => m && m.arrive(isLink()));
     const [{ default: init }, source] = await Promise.all([import(glue.href), wasmSource(wasmUrl, progress)]);
+    await check(glue.getAttribute('data-wasm-integrity'), source, progress);
     initial = await family;
     await init({ module_or_path: source });
     // Offline after this visit, where service workers run (loader/sw.js); nothing is promised where they do not.

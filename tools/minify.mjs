@@ -26,3 +26,19 @@ for (const name of files.filter((f) => f.endsWith('.js'))) {
   }
   console.log(`minify: ${name} ${before.length} → ${out.code.length} bytes`);
 }
+
+// The glue and the .wasm are named by the element Trunk writes (`#anju-glue`, Trunk.toml pattern_script), which
+// carries no integrity: give it the glue's (the browser checks the preloaded module) and the .wasm's
+// (`data-wasm-integrity`, which loader/load.js hands to fetch), so that every file of the first load is checked.
+const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]?.replace(/"/g, '');
+for (const page of pages) {
+  const html = fs.readFileSync(page, 'utf8');
+  const tag = (html.match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/) || [])[0];
+  if (!tag || /\sintegrity=/.test(tag)) continue;
+  const file = (url) => path.join(dir, url.replace(/^\.\//, ''));
+  const [glue, wasm] = [attribute(tag, 'href'), attribute(tag, 'data-wasm')];
+  const checked = tag.replace(/\s*\/?>$/, ` integrity=${sri(fs.readFileSync(file(glue)))}`
+    + ` data-wasm-integrity=${sri(fs.readFileSync(file(wasm)))}>`);
+  fs.writeFileSync(page, html.replace(tag, checked));
+  console.log(`minify: ${path.basename(page)}: integrity on ${glue} and ${wasm}`);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, phonePage, screenshotPath, DIST, STALL_AFTER } from './support.mjs';
+import { serveDist, launch, phonePage, screenshotPath, DIST, STALL_AFTER, tmpDir } from './support.mjs';
 
 const UPGRADE = '请把微信升级到最新版，或用手机自带浏览器打开';
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'";
@@ -121,6 +121,30 @@ test(`under ${FULL_CSP} the results and the what-if screen show with no violatio
   await s.page.locator('article.timeline[data-column="1"] svg.years text').first().waitFor();
   assert.deepEqual(s.problems, [], 'no CSP violation');
   await s.close();
+});
+
+test('every first-load file is checked: a changed engine is refused with a message, never run', async () => {
+  const page = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const glue = page.match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/)[0];
+  assert.match(glue, /\sintegrity=sha384-/, 'the glue carries its hash');
+  assert.match(glue, /\sdata-wasm-integrity=sha384-/, 'and names the engine\'s');
+  for (const tag of page.match(/<(script|link)\b[^>]*\b(src|href)=[^>]*>/g)) {
+    if (/rel="?(icon|manifest)/.test(tag)) continue;
+    assert.match(tag, /\s(data-wasm-)?integrity=sha384-/, tag);
+  }
+  // The same build with one byte of its engine changed, as a broken or meddling proxy might.
+  const dir = tmpDir();
+  fs.cpSync(DIST, dir, { recursive: true });
+  const wasm = path.join(dir, glue.match(/data-wasm=\.?\/?([^\s>]+)/)[1]);
+  const bytes = fs.readFileSync(wasm);
+  bytes[bytes.length - 100] ^= 0xff;
+  fs.writeFileSync(wasm, bytes);
+  const s = await open({ dir });
+  await s.page.locator('#loading-retry button').waitFor({ state: 'visible' });
+  assert.match(await s.page.locator('#loading-progress').textContent(), /没能加载完/);
+  assert.equal(await s.page.locator('header.bar').count(), 0, 'the changed engine did not run');
+  await s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("a host policy without 'wasm-unsafe-eval' gets the fallback page, not a blank one", async () => {
