@@ -147,6 +147,27 @@ test('every first-load file is checked: a changed engine is refused with a messa
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test(`inside a host's iframe, under ${FULL_CSP}, the calculator answers with no violation`, async () => {
+  // A county's page with the calculator in a frame, both from the county's site.
+  const dir = tmpDir();
+  fs.cpSync(DIST, path.join(dir, 'anju'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'favicon.ico'), '');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+    + '<title>某县人社局 · 办事指南</title></head><body><h1>外来务工人员办事指南</h1>'
+    + '<iframe src="anju/index.html" title="安居：看看你家能办什么" width="360" height="700"></iframe></body></html>');
+  const s = await open({ dir, headers: { 'Content-Security-Policy': FULL_CSP } });
+  const frame = s.page.frameLocator('iframe');
+  await frame.locator('button[data-preset="county-town-worker"]').tap();
+  await frame.locator('.cards details.program').first().waitFor();
+  assert.ok(await frame.locator('.cards details.program').count() >= 5);
+  await frame.locator('#what-if').tap();
+  await frame.locator('article.scenario-card, #wi-add').first().waitFor();
+  await s.page.screenshot({ path: screenshotPath('loader-8-iframe'), fullPage: true });
+  assert.deepEqual(s.problems, [], 'no CSP violation, no error');
+  await s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test("a host policy without 'wasm-unsafe-eval' gets the fallback page, not a blank one", async () => {
   const s = await open({ headers: { 'Content-Security-Policy': "script-src 'self'" } });
   await assertFallback(s.page, s.server.url);
