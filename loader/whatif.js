@@ -27,7 +27,8 @@ const ready = () => {
 // This phone's copy of the family: only after the person ticked 「在这部手机上记住」 (local storage can be off or full:
 // then nothing is kept, and the screen says so by leaving the box unticked).
 const store = {
-  key: 'anju.family',
+  // Given by load.js (`connect`), which reads the same copy before the page starts.
+  key: undefined,
   get() { try { return localStorage.getItem(this.key); } catch { return null; } },
   set(text) { try { localStorage.setItem(this.key, text); return true; } catch { return false; } },
   forget() { try { localStorage.removeItem(this.key); } catch { /* nothing kept */ } },
@@ -84,7 +85,7 @@ const clearAll = () => {
 };
 
 export function connect(key) {
-  store.key = key || store.key;
+  store.key = key;
   styled();
 }
 

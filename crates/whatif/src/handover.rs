@@ -68,12 +68,7 @@ pub fn read_file(text: &str, today: YearMonth, lang: Lang) -> Read {
 /// Reads the file chosen in an `<input type="file">` and hands its text to `done`.
 fn read_chosen(input: &web_sys::HtmlInputElement, done: Callback<String>) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-    let got = Closure::once(move |text: JsValue| done.emit(text.as_string().unwrap_or_default()));
-    let failed = Closure::once(|_: JsValue| {});
-    let _ = file.text().then2(&got, &failed);
-    // One of them runs once, later.
-    got.forget();
-    failed.forget();
+    settled(&file.text(), move |text| done.emit(text.as_string().unwrap_or_default()), || {});
 }
 
 fn read_view(read: &Read, lang: Lang, on_out: &Callback<Out>) -> Html {
@@ -141,7 +136,7 @@ pub fn link(page: &str, draft: &Draft) -> String {
 
 /// The CLI's plan for the family and the screen's choices: `anju compare` reads it as it is.
 pub fn plan(request: &Request, whatif: &WhatIf, today: YearMonth) -> Plan {
-    let at = (!whatif.planned.is_empty()).then(|| today + i32::try_from(whatif.at).unwrap_or(0));
+    let at = (!whatif.planned.is_empty()).then(|| whatif.at_month(today));
     Plan {
         as_of: Some(today),
         household: request.household.clone(),
@@ -173,6 +168,16 @@ fn download(name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Calls `ok` with the value `promise` resolves to, or `failed` when it rejects; once, later.
+fn settled(promise: &js_sys::Promise, ok: impl FnOnce(JsValue) + 'static, failed: impl FnOnce() + 'static) {
+    let ok = Closure::once(ok);
+    let failed = Closure::once(move |_: JsValue| failed());
+    let _ = promise.then2(&ok, &failed);
+    // One of them runs once, later; each is a few bytes.
+    ok.forget();
+    failed.forget();
+}
+
 /// Copies `text`; `done(true)` when the clipboard took it, `done(false)` when it did not (then the link's box is
 /// selected so that a long press can copy it).
 fn copy(text: &str, done: Callback<bool>) {
@@ -191,12 +196,7 @@ fn copy(text: &str, done: Callback<bool>) {
     if JsValue::from(clipboard.clone()).is_undefined() {
         return fallback();
     }
-    let ok = Closure::once(move |_: JsValue| done.emit(true));
-    let failed = Closure::once(move |_: JsValue| fallback());
-    let _ = clipboard.write_text(text).then2(&ok, &failed);
-    // One of them runs once, later; each is a few bytes.
-    ok.forget();
-    failed.forget();
+    settled(&clipboard.write_text(text), move |_| done.emit(true), fallback);
 }
 
 /// A QR image, or the words saying why there is none.
@@ -213,7 +213,7 @@ fn print_pages(request: &Request, whatif: &WhatIf, lang: Lang, today: YearMonth)
     // On paper a question is a line to read, not a place to go (print.css shows these buttons as text).
     let on_question = Callback::noop();
     let scenarios = whatif.scenarios(today);
-    let at = if scenarios.is_empty() { today } else { today + i32::try_from(whatif.at).unwrap_or(0) };
+    let at = if scenarios.is_empty() { today } else { whatif.at_month(today) };
     let baseline = (w(lang, W::Baseline).to_string(), request.clone());
     let columns = std::iter::once(baseline).chain(scenarios.iter().enumerate().map(|(i, s)| {
         let title = format!("{}{}{}", words::scenario_title(lang, i + 1), anju_form::catalogue::colon(lang), {

@@ -200,6 +200,11 @@ impl WhatIf {
         next
     }
 
+    /// The month the screen compares at: `at` months after `today`.
+    pub fn at_month(&self, today: YearMonth) -> YearMonth {
+        today + i32::try_from(self.at).unwrap_or(0)
+    }
+
     /// The engine's scenarios, named by their position ("1", "2", …: the view titles them).
     pub fn scenarios(&self, today: YearMonth) -> Vec<Scenario> {
         self.planned.iter().enumerate().map(|(i, p)| p.scenario((i + 1).to_string(), today)).collect()
@@ -236,8 +241,7 @@ pub struct Timeline {
 
 /// The choices beside "nothing changes" at the month the screen compares at.
 pub fn comparison(request: &Request, today: YearMonth, state: &WhatIf) -> Comparison {
-    let at = today + i32::try_from(state.at).unwrap_or(0);
-    scenario::compare(request, today, &state.scenarios(today), at)
+    scenario::compare(request, today, &state.scenarios(today), state.at_month(today))
 }
 
 /// The months the timelines run over, and for the baseline and each choice its timeline from `today`.

@@ -178,7 +178,7 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
             { select("wi-from", w(lang, W::FromLabel), months(&model::FROM_MONTHS, words::from_text),
                 &choice.from.to_string(), edit(|c, v| c.from = v.parse().unwrap_or(0))) }
             if choice.kind.takes_months() {
-                { select("wi-months", w(lang, W::MonthsLabel), months(&model::MONTHS, words::months_text),
+                { select("wi-months", w(lang, W::MonthsLabel), months(&model::MONTHS, |lang, m| anju_rules::message::months_text(lang, i64::from(m))),
                     &choice.months.to_string(), edit(|c, v| c.months = v.parse().unwrap_or(24))) }
             }
             if choice.kind.takes_base() {

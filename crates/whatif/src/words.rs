@@ -171,15 +171,6 @@ pub fn from_text(lang: Lang, months: u32) -> String {
     }
 }
 
-/// A number of months as a choice: "24个月" / "24 months".
-pub fn months_text(lang: Lang, months: u32) -> String {
-    match (lang, months) {
-        (Lang::ZhCn, m) => format!("{m}个月"),
-        (Lang::En, 1) => "1 month".into(),
-        (Lang::En, m) => format!("{m} months"),
-    }
-}
-
 /// What the family pays itself on a way to a program: "自己交约3,600.00元" / "about ¥3,600.00 paid yourself".
 pub fn cost_text(lang: Lang, fen: i64) -> String {
     let yuan = anju_rules::message::yuan_text(fen);
@@ -227,8 +218,9 @@ mod tests {
         assert_eq!(from_text(Lang::En, 12), "In a year");
         assert_eq!(from_text(Lang::En, 36), "In 3 years");
         assert_eq!(from_text(Lang::En, 3), "In 3 months");
-        assert_eq!(months_text(Lang::En, 1), "1 month");
-        assert_eq!(months_text(Lang::ZhCn, 36), "36个月");
+        // The editor's month counts are the engine's words.
+        assert_eq!(anju_rules::message::months_text(Lang::En, 1), "1 month");
+        assert_eq!(anju_rules::message::months_text(Lang::ZhCn, 36), "36个月");
         assert_eq!(scenario_title(Lang::En, 2), "Choice 2");
         assert_eq!(cost_text(Lang::ZhCn, 360_000), "自己交约3,600.00元");
         assert_eq!(cost_text(Lang::En, 360_000), "about ¥3,600.00 paid yourself");
