@@ -4,19 +4,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 
 const dir = process.argv[2] ?? 'dist';
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const files = fs.readdirSync(dir);
 const pages = files.filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
+const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]?.replace(/"/g, '');
 for (const name of files.filter((f) => f.endsWith('.js'))) {
   const file = path.join(dir, name);
   const before = fs.readFileSync(file);
   const code = before.toString('utf8');
-  // ES modules (the glue, the loader) may have their top level renamed; a classic script (the engine check) not.
-  const module = /^\s*(import|export)\b/m.test(code);
-  const out = await minify(code, { module, compress: true, mangle: true });
+  // ES modules (the glue; the loader, a module script with no import of its own) may have their top level renamed;
+  // a classic script (the engine check) not.
+  const module = /^\s*(import|export)\b/m.test(code)
+    || pages.some((page) => new RegExp(`<script\\b[^>]*type="?module"?[^>]*${name}|<script\\b[^>]*${name}[^>]*type="?module`)
+      .test(fs.readFileSync(page, 'utf8')));
+  // A module's top-level names are its own (its exports keep their names): they are mangled too.
+  const out = await minify(code, { module, toplevel: module, compress: true, mangle: true });
   if (typeof out.code !== 'string') throw new Error(`terser gave nothing for ${name}`);
   fs.writeFileSync(file, out.code);
   const [from, to] = [sri(before), sri(Buffer.from(out.code))];
@@ -27,10 +34,30 @@ for (const name of files.filter((f) => f.endsWith('.js'))) {
   console.log(`minify: ${name} ${before.length} → ${out.code.length} bytes`);
 }
 
+// The first-load engine once more through wasm-opt -Oz, in a run of its own: Trunk's one run (Trunk.toml, index.html
+// data-wasm-opt-params) leaves about 650 B brotli that a second run takes (the same passes added to Trunk's run do
+// not); the producers and target-features sections go (no browser reads them). The features are the ones Rust's
+// wasm32 target turns on, which loader/check.js probes for.
+const FEATURES = ['reference-types', 'bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int',
+  'multivalue'].map((f) => `--enable-${f}`);
+const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+for (const page of pages) {
+  const tag = (fs.readFileSync(page, 'utf8').match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/) || [])[0];
+  const wasm = tag && attribute(tag, 'data-wasm');
+  if (!wasm || /\sintegrity=/.test(tag)) continue;
+  const file = path.join(dir, wasm.replace(/^\.\//, ''));
+  const before = fs.readFileSync(file);
+  execFileSync('wasm-opt', [...FEATURES, '--zero-filled-memory', '--low-memory-unused', '-Oz', '--strip-producers',
+    '--strip-target-features', file, '-o', `${file}.opt`]);
+  const after = fs.readFileSync(`${file}.opt`);
+  fs.rmSync(`${file}.opt`);
+  if (brotli(after) < brotli(before)) fs.writeFileSync(file, after);
+  console.log(`minify: ${wasm}: a second wasm-opt -Oz, ${brotli(before)} → ${Math.min(brotli(before), brotli(after))} bytes brotli`);
+}
+
 // The glue and the .wasm are named by the element Trunk writes (`#anju-glue`, Trunk.toml pattern_script), which
 // carries no integrity: give it the glue's (the browser checks the preloaded module) and the .wasm's
 // (`data-wasm-integrity`, which loader/load.js hands to fetch), so that every file of the first load is checked.
-const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]?.replace(/"/g, '');
 for (const page of pages) {
   const html = fs.readFileSync(page, 'utf8');
   const tag = (html.match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/) || [])[0];
