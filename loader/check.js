@@ -11,6 +11,8 @@
  * shows the 重试 (reload) button when the app has not replaced the loading text after 10 s, whatever the reason,
  * even if load.js never ran.
  *
+ * A host page's element (loader/embed.js, which carries this file) runs the same check in its own frame.
+ *
  * ES5 syntax on purpose (var, function, no modules): it must parse and run on the old engines it turns away.
  */
 (function () {
@@ -40,42 +42,50 @@
     return validates(EXTERNREF_PROBE) && validates(BULK_MEMORY_PROBE);
   }
 
-  // The page link, ready to copy: long-press the field, or the copy button where the engine can copy.
-  var link = document.getElementById('unsupported-link');
-  var copy = document.getElementById('unsupported-copy');
-  if (link) {
-    link.value = window.location.href;
-    link.addEventListener('focus', function () { link.select(); });
-  }
-  if (link && copy) {
-    copy.addEventListener('click', function () {
-      var copied = false;
-      link.focus();
-      link.select();
-      try {
-        copied = document.execCommand('copy');
-      } catch (e) {
-        copied = false;
-      }
-      copy.textContent = copied ? '已复制 Copied' : '请长按上面的链接复制 Long-press the link to copy';
-    });
+  // The check, on this page (`scope` the document, `frame` its <html>) or in a host page's element (loader/embed.js
+  // runs it on the element's shadow root and frame).
+  function run(scope, frame) {
+    // The page link, ready to copy: long-press the field, or the copy button where the engine can copy.
+    var link = scope.getElementById('unsupported-link');
+    var copy = scope.getElementById('unsupported-copy');
+    if (link) {
+      link.value = window.location.href;
+      link.addEventListener('focus', function () { link.select(); });
+    }
+    if (link && copy) {
+      copy.addEventListener('click', function () {
+        var copied = false;
+        link.focus();
+        link.select();
+        try {
+          copied = document.execCommand('copy');
+        } catch (e) {
+          copied = false;
+        }
+        copy.textContent = copied ? '已复制 Copied' : '请长按上面的链接复制 Long-press the link to copy';
+      });
+    }
+
+    var retry = scope.getElementById('loading-retry');
+    var retryButton = retry && retry.getElementsByTagName('button')[0];
+    if (retryButton) {
+      retryButton.addEventListener('click', function () { window.location.reload(); });
+      // The app empties #app when it starts, so a retry still in the page means it has not started.
+      window.setTimeout(function () { retry.hidden = false; }, 10000);
+    }
+
+    if (engineRunsApp()) {
+      frame.setAttribute('data-engine', 'ok');
+    } else {
+      frame.setAttribute('data-engine', 'unsupported');
+      var app = scope.getElementById('app');
+      var fallback = scope.getElementById('unsupported');
+      if (app) app.hidden = true;
+      if (fallback) fallback.hidden = false;
+    }
   }
 
-  var retry = document.getElementById('loading-retry');
-  var retryButton = retry && retry.getElementsByTagName('button')[0];
-  if (retryButton) {
-    retryButton.addEventListener('click', function () { window.location.reload(); });
-    // The app empties #app when it starts, so a retry still in the page means it has not started.
-    window.setTimeout(function () { retry.hidden = false; }, 10000);
-  }
-
-  if (engineRunsApp()) {
-    document.documentElement.setAttribute('data-engine', 'ok');
-  } else {
-    document.documentElement.setAttribute('data-engine', 'unsupported');
-    var app = document.getElementById('app');
-    var fallback = document.getElementById('unsupported');
-    if (app) app.hidden = true;
-    if (fallback) fallback.hidden = false;
-  }
+  // On a host's page embed.js, which carries this file, calls the check itself.
+  if (window.anjuEmbed) window.anjuEmbed.check = run;
+  else run(document, document.documentElement);
 })();

@@ -20,10 +20,19 @@
 
 const PROGRESS_AFTER_MS = 1000;
 
-const byId = (id) => document.getElementById(id);
+// Where the app lives: this page, or an element of a host's page that loader/embed.js has set up before it imported
+// this file (`window.anjuEmbed`: the element's shadow root as `scope`, the `frame` inside it, the element's
+// `config`). `window.anjuPage` tells the app (src/host.rs) and the what-if loader.
+const embed = window.anjuEmbed;
+const scope = embed ? embed.scope : document;
+const frame = embed ? embed.frame : document.documentElement;
+window.anjuPage = { frame: () => frame, scope, config: () => (embed ? embed.config : ''), embedded: !!embed };
+const byId = (id) => scope.getElementById(id);
+// The element naming the app's files, in the document's head (embed.js writes one for a host's page).
+const glueLink = () => document.getElementById('anju-glue');
 
 function showUnsupported() {
-  document.documentElement.setAttribute('data-engine', 'unsupported');
+  frame.setAttribute('data-engine', 'unsupported');
   const app = byId('app');
   const fallback = byId('unsupported');
   if (app) app.hidden = true;
@@ -101,7 +110,7 @@ async function check(integrity, source, progress) {
 
 // What the page fetches after it has started, each once, next to the glue: `later(path, read)` starts it and gives a
 // promise that settles when it is there or has failed (a failure is logged, and the page does without it).
-const later = (path, read) => fetchOk(new URL(path, (byId('anju-glue') || document).href || document.baseURI).href)
+const later = (path, read) => fetchOk(new URL(path, (glueLink() || document).href || document.baseURI).href)
   .then(read)
   .catch((error) => console.warn(`${path} did not load.`, error));
 
@@ -111,7 +120,7 @@ const later = (path, read) => fetchOk(new URL(path, (byId('anju-glue') || docume
 const places = {};
 window.anjuPlaces = {
   load(done) {
-    places.started = places.started || import(new URL('places/places.js', byId('anju-glue').href).href)
+    places.started = places.started || import(new URL('places/places.js', glueLink().href).href)
       .then((m) => later('places/divisions.txt', (r) => r.text()).then((t) => {
         if (t) Object.assign(places, { module: m, registry: m.parse(t) });
       }))
@@ -151,7 +160,7 @@ const isLink = () => /(^#|&)s=/.test(location.hash);
 let whatif;
 let initial;
 const whatifModule = () => {
-  whatif = whatif || import(new URL('whatif/whatif.js', byId('anju-glue').href).href)
+  whatif = whatif || import(new URL('whatif/whatif.js', glueLink().href).href)
     .then((m) => { m.connect(KEPT); return m; })
     .catch((error) => { whatif = null; console.warn('whatif.js did not load.', error); });
   return whatif;
@@ -169,7 +178,7 @@ const engineCannot = (error) => error instanceof RangeError
   || error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
 
 async function boot() {
-  if (document.documentElement.getAttribute('data-engine') === 'unsupported') return;
+  if (frame.getAttribute('data-engine') === 'unsupported') return;
   const progress = { loaded: 0, total: 0 };
   const started = Date.now();
   const ticker = setInterval(() => {
@@ -183,7 +192,7 @@ async function boot() {
   }, 250);
 
   try {
-    const glue = byId('anju-glue');
+    const glue = glueLink();
     if (!glue) throw new Error('the page has no #anju-glue element naming the app files');
     const wasmUrl = new URL(glue.getAttribute('data-wasm'), document.baseURI).href;
     // A family from a link or this phone is read while the page downloads, and the page starts with it.
@@ -193,7 +202,8 @@ async function boot() {
     initial = await family;
     await init({ module_or_path: source });
     // Offline after this visit, where service workers run (loader/sw.js); nothing is promised where they do not.
-    if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+    // Not on a host's page: its origin and what it keeps offline are the host's to decide.
+    if (!embed && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
   } catch (error) {
     if (engineCannot(error)) {
       console.warn('This engine cannot run the app.', error);

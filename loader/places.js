@@ -137,7 +137,9 @@ class Registry {
  * receives the new value (a code as 6 digits, or '' for don't know). A control that had the focus keeps it. */
 export function mount(registry, el, id, code, lang, labels, onSet) {
   const [lProvince, lCity, lCounty, lWhole, lDontKnow, lSearch, lNone] = labels;
-  const focused = document.activeElement && el.contains(document.activeElement) ? document.activeElement.id : '';
+  // The page's document, or the shadow root of a host page's element (loader/embed.js).
+  const scope = el.getRootNode();
+  const focused = scope.activeElement && el.contains(scope.activeElement) ? scope.activeElement.id : '';
   const query = el.querySelector('input[type=search]')?.value ?? '';
   el.textContent = '';
   const six = (c) => String(c).padStart(6, '0');
@@ -189,5 +191,5 @@ export function mount(registry, el, id, code, lang, labels, onSet) {
   input.addEventListener('input', search);
   el.append(make('div', { className: 'place-search' }, make('label', { htmlFor: input.id, textContent: lSearch }), input, none, hits));
   search();
-  if (focused) document.getElementById(focused)?.focus();
+  if (focused) scope.getElementById(focused)?.focus();
 }

@@ -13,7 +13,9 @@
 //   empty), open a family file's family (the page starts again with it, as from a link).
 // Nothing here sends anything anywhere: the link is made and read on this phone.
 
-const byId = (id) => document.getElementById(id);
+// This page, or the shadow root and frame of a host page's element (loader/embed.js), as loader/load.js tells.
+const page = window.anjuPage || { scope: document, frame: () => document.documentElement };
+const byId = (id) => page.scope.getElementById(id);
 const whatif = { open: false, opened: 0 };
 const here = (path) => new URL(path, import.meta.url).href;
 let module;
@@ -123,8 +125,9 @@ const styled = () => {
   whatif.styled = true;
   const style = document.createElement('link');
   style.rel = 'stylesheet';
-  style.href = here('whatif.css');
-  document.head.append(style);
+  // On a host's page, the style made for its element's shadow root (tools/embed.mjs).
+  style.href = page.embedded ? window.anjuEmbed.style : here('whatif.css');
+  (page.embedded ? page.scope : document.head).append(style);
 };
 
 const whatifRoot = () => {
@@ -140,7 +143,7 @@ const whatifRoot = () => {
 // the page itself has left its results, the focus stays where the person put it.
 const closeWhatif = (toResults = true) => {
   whatif.open = false;
-  document.documentElement.removeAttribute('data-whatif');
+  page.frame().removeAttribute('data-whatif');
   whatifRoot().hidden = true;
   const back = toResults && (byId(whatif.view ? 'hand-over' : 'what-if') || byId('result-heading'));
   if (back) {
@@ -204,7 +207,7 @@ function show(view, args) {
   Object.assign(whatif, { open: true, args, view, focus: true, opened: whatif.opened + 1 });
   const root = whatifRoot();
   root.hidden = false;
-  document.documentElement.setAttribute('data-whatif', 'open');
+  page.frame().setAttribute('data-whatif', 'open');
   if (!whatif.mounted) root.innerHTML = '<p class="loading" role="status">正在加载……  Loading…</p>';
   drawWhatif();
 }

@@ -53,10 +53,11 @@ fn scale_text(scale: Scale) -> Text {
 pub fn App() -> Html {
     // A family from a hand-over link or this phone's copy opens at its results.
     let page = use_reducer(|| {
-        Page(
-            crate::whatif::initial()
-                .map_or_else(Default::default, |d| anju_form::state::Ui::default().apply(Action::Open(d))),
-        )
+        let ui = crate::host::configure(Default::default());
+        Page(match crate::whatif::initial() {
+            Some(d) => ui.apply(Action::Open(d)),
+            None => ui,
+        })
     });
     let today = *use_memo((), |_| current_month());
     let ui = &page.0;
@@ -69,22 +70,25 @@ pub fn App() -> Html {
     }
 
     use_effect_with((lang, ui.scale), |(lang, scale)| {
-        if let Some(root) = gloo::utils::document().document_element() {
+        if let Some(root) = crate::host::frame() {
             let _ = root.set_attribute("lang", lang.tag());
             let _ = root.set_attribute("data-scale", &scale.percent().to_string());
         }
-        gloo::utils::document().set_title(&format!(
-            "{} · {}",
-            catalogue::t(*lang, Text::AppName),
-            catalogue::t(*lang, Text::Tagline)
-        ));
+        // Inside a host's page the title is the host's.
+        if !crate::host::embedded() {
+            gloo::utils::document().set_title(&format!(
+                "{} · {}",
+                catalogue::t(*lang, Text::AppName),
+                catalogue::t(*lang, Text::Tagline)
+            ));
+        }
     });
     // After a jump to a question, focus its first control.
     use_effect_with(ui.focus, |target| {
         if let Some(q) = target {
             let id = element_id(*q);
             let selector = format!("#{id} input, #{id} select");
-            if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+            if let Some(el) = crate::host::frame().and_then(|f| f.query_selector(&selector).ok().flatten()) {
                 el.scroll_into_view();
                 if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                     let _ = el.focus();

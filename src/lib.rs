@@ -4,6 +4,7 @@
 //! engine answers, and never decides eligibility itself. `main.rs` only mounts [`App`]; everything else lives
 //! here so browser tests can mount it.
 //!
+//! - `host`: where the app lives, the page or a host page's element (`loader/embed.js`), and what that element sets
 //! - `state`: the shared reducer made `Reducible`
 //! - `places`: the full place registry, loaded when a place picker first opens
 //! - `texts`: the cited documents' titles, fetched once the page has started
@@ -14,6 +15,7 @@
 
 pub mod app;
 pub mod components;
+pub mod host;
 pub mod places;
 pub mod state;
 pub mod texts;
@@ -29,9 +31,7 @@ pub fn mount(root: web_sys::Element) {
 
 /// Replaces the page with a fixed message (Chinese first) after a failure inside the app.
 pub fn show_failure() {
-    let document = gloo::utils::document();
-    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
-    if let Some(root) = root {
+    if let Some(root) = host::root() {
         root.set_inner_html(
             "<div class=\"failure\" role=\"alert\"><p>出错了，请刷新页面再试。你填的内容没有发到网上。</p>\
              <p lang=\"en\">Something went wrong: please reload the page. Nothing you entered was sent.</p></div>",

@@ -1,13 +1,11 @@
-//! Entry point of the page: mount the app into `#app` (or the body, if a host page has no such element).
+//! Entry point of the page: mount the app into `#app` (the page's, or the one a host page's element holds: `anju_app::host`), or the body.
 
 fn main() {
     // A panic in wasm stops the page: say so in place of the app rather than leave a dead form. (No panic should
     // be reachable from input; this is the last line of defence.) The message is not formatted: the words are
     // fixed and the download stays small.
     yew::set_custom_panic_hook(Box::new(|_| anju_app::show_failure()));
-    let document = gloo::utils::document();
-    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
-    if let Some(root) = root {
+    if let Some(root) = anju_app::host::root() {
         anju_app::mount(root);
     }
 }

@@ -19,9 +19,23 @@ export const ON_DEMAND = ['places/', 'texts/', 'whatif/', 'api/'];
  * registered once the app runs. */
 export const AFTER_START = ['sw.js'];
 
+/** What only a host page's element fetches (tools/embed.mjs): the embed script and the styles made for it. */
+export const EMBED = ['embed.js', 'embed/'];
+
+const under = (file, list) => list.some((d) => file.split(path.sep).join('/').startsWith(d));
+
 /** Whether a file (relative to dist/) is part of the first load. */
 export const isFirstLoad = (file) => FIRST_LOAD.includes(path.extname(file)) && !AFTER_START.includes(file)
-  && !ON_DEMAND.some((d) => file.split(path.sep).join('/').startsWith(d));
+  && !under(file, ON_DEMAND) && !under(file, EMBED);
+
+/** Whether a file is part of the embed's first load: embed.js, the frame's page style, and what the page's first
+ * load shares with it (the glue, the engine, loader/load.js), not the page's html, style or engine check (which
+ * embed.js carries). */
+export const isEmbedFirstLoad = (file) => {
+  const f = file.split(path.sep).join('/');
+  if (f === 'embed.js' || /^embed\/app-[0-9a-f]+\.css$/.test(f)) return true;
+  return isFirstLoad(f) && !f.includes('/') && !/^(index\.html|check-.*\.js|app-.*\.css)$/.test(f);
+};
 
 /** `{ rows: [{ file, raw, gzip, brotli }], total: { raw, gzip, brotli } }` for every file under `dir`, sorted. */
 export function sizes(dir) {

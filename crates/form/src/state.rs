@@ -117,6 +117,24 @@ impl Ui {
         self
     }
 
+    /// The page as a host page's element configures it (`loader/embed.js`: `data-lang`, `data-place`,
+    /// `data-preset`): English or not; the place the first adult lives in (as typed: a text that is not a place id
+    /// is that question's problem, shown where it is asked); a preset family, by id, which opens at its results (a
+    /// preset is a whole family, its place included). Empty or unknown: as a visitor would find the page.
+    pub fn hosted(mut self, english: bool, place: &str, preset: &str) -> Self {
+        if english {
+            self.lang = Lang::En;
+        }
+        if !place.is_empty() {
+            let q = Question { subject: anju_rules::household::Subject::Adult(0), field: "currentPlace" };
+            self.draft.set(q, place);
+        }
+        if let Some(p) = crate::presets::preset(preset) {
+            self = self.apply(Action::Preset(p.id));
+        }
+        self
+    }
+
     /// The step after this one; the school step is skipped for a family without children.
     pub fn next_step(&self) -> Step {
         let next = self.step.next();
@@ -225,5 +243,25 @@ mod tests {
         assert_eq!(ui.draft, family);
         let ui = ui.apply(Action::Back);
         assert_eq!((ui.step, ui.draft.text(Question::adult(0, "birth"))), (Step::School, "1985-03"));
+    }
+
+    #[test]
+    fn a_host_page_sets_the_language_the_place_or_a_preset_and_nothing_it_does_not_know() {
+        let here = Question { subject: anju_rules::household::Subject::Adult(0), field: "currentPlace" };
+        let ui = Ui::default().hosted(true, "shandong/linyi/linshu", "");
+        assert_eq!((ui.lang, ui.step), (Lang::En, Step::Family));
+        assert_eq!(ui.draft.text(here), "shandong/linyi/linshu");
+        // As the engine reads it: 临沭县, by its division code (GB/T 2260).
+        let built = ui.draft.build(anju_rules::time::YearMonth::ym(2026, 12));
+        assert_eq!(built.request.household.adults[0].current_place.as_deref(), Some("371329"));
+        // A text that is not a place is that question's problem, not silently dropped.
+        let ui = Ui::default().hosted(false, "atlantis", "no-such-family");
+        assert_eq!((ui.lang, ui.step), (Lang::ZhCn, Step::Family));
+        assert!(ui.draft.build(anju_rules::time::YearMonth::ym(2026, 12)).problem(here).is_some());
+        assert_eq!(Ui::default().hosted(false, "", ""), Ui::default());
+        let id = crate::presets::PRESETS[0].id;
+        let ui = Ui::default().hosted(false, "guangdong/shenzhen", id);
+        assert_eq!(ui.step, Step::Results);
+        assert_eq!(ui.draft, crate::presets::PRESETS[0].draft());
     }
 }

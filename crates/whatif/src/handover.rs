@@ -184,7 +184,7 @@ fn copy(text: &str, done: Callback<bool>) {
     let fallback = {
         let done = done.clone();
         move || {
-            let input = gloo::utils::document().get_element_by_id("ho-link");
+            let input = crate::find("#ho-link");
             if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                 input.select();
             }
@@ -287,7 +287,7 @@ pub fn HandOver(props: &Props) -> Html {
     });
     // The print view's cards are drawn open: every criterion, source and paper on paper.
     use_effect(|| {
-        if let Ok(cards) = gloo::utils::document().query_selector_all(".print-pages details") {
+        if let Some(cards) = crate::find_all(".print-pages details") {
             for i in 0..cards.length() {
                 if let Some(card) = cards.item(i).and_then(|c| c.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
                     card.set_open(true);

@@ -15,6 +15,26 @@ pub mod qr;
 pub mod view;
 pub mod words;
 
+thread_local! {
+    static ROOT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the element the screen is mounted in (in the page's document, or in a host page element's shadow root,
+/// where the document cannot find it by id).
+pub fn mounted_in(el: &web_sys::Element) {
+    ROOT.with(|root| *root.borrow_mut() = Some(el.clone()));
+}
+
+/// The screen's elements that match `selector`.
+pub fn find_all(selector: &str) -> Option<web_sys::NodeList> {
+    ROOT.with(|root| root.borrow().as_ref().and_then(|el| el.query_selector_all(selector).ok()))
+}
+
+/// The screen's first element that matches `selector`.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    ROOT.with(|root| root.borrow().as_ref().and_then(|el| el.query_selector(selector).ok().flatten()))
+}
+
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -59,6 +59,7 @@ pub fn show(
         };
     });
     let props = Props { draft, lang, today, view, opened, remembered, page: page.into(), wechat, on_out };
+    anju_whatif::mounted_in(&el);
     SCREEN.with(|screen| {
         let mut screen = screen.borrow_mut();
         match screen.as_mut() {

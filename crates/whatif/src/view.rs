@@ -411,7 +411,7 @@ fn timelines(planned: &[Planned], horizon: i32, lines: &[Timeline], lang: Lang, 
 /// Moves to the screen's heading once it has drawn itself, as on a new screen.
 fn focus_heading() {
     let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(heading) = gloo::utils::document().get_element_by_id("whatif-heading") {
+        if let Some(heading) = crate::find("#whatif-heading") {
             heading.scroll_into_view();
             if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
                 let _ = heading.focus();
