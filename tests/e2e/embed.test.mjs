@@ -2,11 +2,14 @@
 // policy. The app answers inside the element with no violation; the host's styles do not change the app and the
 // app's do not change the host (computed styles, each against the same page without the other); the element's data
 // attributes set the language, the place, a preset, the accent and compact mode; the host's title, language and
-// origin (no service worker) are left alone; without 'wasm-unsafe-eval' the fallback shows inside the element.
+// origin (no service worker) are left alone; the hand-over QR code is drawn, not a data: image the policy blocks;
+// without 'wasm-unsafe-eval' the fallback shows inside the element.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
 import { serveDist, launch, phonePage, screenshotPath, DIST, tmpDir } from './support.mjs';
 
 const FULL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -110,6 +113,15 @@ test(`a host page under ${FULL_CSP} shows the preset's results in its element, s
     document.head.querySelectorAll('link[rel=stylesheet]').length,
   ]), [true, 1]);
   await s.page.screenshot({ path: screenshotPath('embed-1-whatif'), fullPage: true });
+  // The hand-over screen: the policy allows no data: image, so the QR code is drawn, and a scanner reads it.
+  await s.page.locator('[data-anju] #wi-hand-over').tap();
+  const qr = s.page.locator('[data-anju] svg#ho-qr');
+  await qr.waitFor();
+  assert.equal(await s.page.locator('[data-anju] img.qr').count(), 0);
+  const png = PNG.sync.read(await qr.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(code, 'the drawing is a QR code a scanner reads');
+  assert.match(code.data, new RegExp(`^${server.url}preset\\.html#s=1\\.`), 'the link opens this page with the family');
   assert.deepEqual(s.problems, [], 'no CSP violation, no error');
   await s.context.close();
 });

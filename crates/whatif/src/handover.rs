@@ -200,10 +200,25 @@ fn copy(text: &str, done: Callback<bool>) {
 }
 
 /// A QR image, or the words saying why there is none.
+/// On the calculator's own page an `<img>` (WeChat's long press reads images); inside a host page's element, whose
+/// policy may allow no `data:` image, an inline SVG drawing.
 fn qr_image(id: &'static str, text: &str, alt: &str, lang: Lang) -> Html {
+    let too_long = || html! { <p class="hint">{ w(lang, W::QrTooLong) }</p> };
+    if crate::embedded() {
+        return match crate::qr::svg_path(text) {
+            Some((side, d)) => html! {
+                <svg {id} class="qr" role="img" aria-label={alt.to_string()} width="240" height="240"
+                    viewBox={format!("0 0 {side} {side}")} shape-rendering="crispEdges">
+                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
+                    <path {d} fill="#000" />
+                </svg>
+            },
+            None => too_long(),
+        };
+    }
     match crate::qr::data_url(text) {
         Some(src) => html! { <img {id} class="qr" {src} alt={alt.to_string()} width="240" height="240" /> },
-        None => html! { <p class="hint">{ w(lang, W::QrTooLong) }</p> },
+        None => too_long(),
     }
 }
 

@@ -25,6 +25,12 @@ pub fn mounted_in(el: &web_sys::Element) {
     ROOT.with(|root| *root.borrow_mut() = Some(el.clone()));
 }
 
+/// Whether the screen is inside a host page's element (a shadow root), not the calculator's own page.
+pub fn embedded() -> bool {
+    // A shadow root is a document fragment (node type 11).
+    ROOT.with(|root| root.borrow().as_ref().is_some_and(|el| el.get_root_node().node_type() == 11))
+}
+
 /// The screen's elements that match `selector`.
 pub fn find_all(selector: &str) -> Option<web_sys::NodeList> {
     ROOT.with(|root| root.borrow().as_ref().and_then(|el| el.query_selector_all(selector).ok()))

@@ -2,7 +2,8 @@
 //!朋友" on a long press of an image, not of a drawing. The code is made by `qrcodegen` (ISO/IEC 18004, error
 //! correction level M, which survives a photo of a screen); the PNG is written here: black and white, one bit per
 //! pixel, the image data kept uncompressed in "stored" deflate blocks (a code's image is a few KB, and no
-//! compressor has to come with the module).
+//! compressor has to come with the module). On a host page's element, whose policy may allow no `data:` image, the
+//! code is drawn as inline SVG instead ([`svg_path`]).
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
@@ -17,6 +18,32 @@ const TARGET_PX: usize = 320;
 pub fn data_url(text: &str) -> Option<String> {
     let png = png(text)?;
     Some(format!("data:image/png;base64,{}", base64(&png)))
+}
+
+/// The QR code of `text` as an SVG drawing: the side in modules (the quiet zone included) and a path of one
+/// rectangle per run of dark modules in a row, for a page whose policy allows no `data:` image (a host page's
+/// element). `None` when the text is too long for any QR code.
+pub fn svg_path(text: &str) -> Option<(usize, String)> {
+    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let modules = usize::try_from(code.size()).ok()?;
+    let mut d = String::new();
+    for y in 0..modules {
+        let mut x = 0;
+        while x < modules {
+            // Both are below the code's size, at most 177.
+            let dark = |x: usize| code.get_module(x as i32, y as i32);
+            if !dark(x) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < modules && dark(x) {
+                x += 1;
+            }
+            d.push_str(&format!("M{} {}h{}v1h-{}z", start + QUIET, y + QUIET, x - start, x - start));
+        }
+    }
+    Some((modules + 2 * QUIET, d))
 }
 
 /// The PNG bytes of the QR code of `text`.
@@ -195,6 +222,41 @@ mod tests {
         }
         assert_eq!(checked, side * side);
         assert!(png.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]));
+    }
+
+    #[test]
+    fn the_drawing_has_every_dark_module_and_nothing_else() {
+        let text = "https://example.org/anju/#s=1.abc";
+        let code = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
+        let modules = code.size() as usize;
+        let (side, d) = svg_path(text).unwrap();
+        assert_eq!(side, modules + 8, "four white modules on each side");
+        // Read the runs back: M{x} {y}h{n}v1h-{n}z.
+        let mut dark = vec![vec![false; side]; side];
+        let mut runs = 0;
+        for run in d.split('M').filter(|r| !r.is_empty()) {
+            let (xy, rest) = run.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            let n: usize = rest.split_once('v').unwrap().0.parse().unwrap();
+            assert!(rest.ends_with(&format!("v1h-{n}z")));
+            for cell in &mut dark[y][x..x + n] {
+                assert!(!*cell, "runs do not overlap");
+                *cell = true;
+            }
+            runs += 1;
+        }
+        assert!(runs > 0);
+        for (y, row) in dark.iter().enumerate() {
+            for (x, cell) in row.iter().enumerate() {
+                let inside = (4..4 + modules).contains(&x) && (4..4 + modules).contains(&y);
+                let want = inside && code.get_module(x as i32 - 4, y as i32 - 4);
+                assert_eq!(*cell, want, "module {x},{y}");
+            }
+        }
+        // The top-left finder pattern's first row: seven dark modules from the quiet zone's edge.
+        assert!(d.starts_with("M4 4h7v1h-7z"));
+        assert!(svg_path(&"x".repeat(4000)).is_none());
     }
 
     #[test]
