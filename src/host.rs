@@ -2,8 +2,8 @@
 //! the app inside its shadow root so that neither page's styles reach the other. `loader/load.js` gives the
 //! boundary `window.anjuPage`: `frame()` is the element that carries the app's language, text size and open
 //! screen (the page's `<html>`, or the embed's frame) and contains `#app`; `config()` the host element's
-//! `data-lang` (`en` or empty), `data-place` and `data-preset`, one per line (empty on the page). Without the boundary (a browser
-//! test mounting the app) the frame is the document's element and nothing is configured.
+//! `data-lang` (`en` or empty), `data-place` and `data-preset`, one per line (empty on the page). Without the
+//! boundary (a browser test mounting the app) the frame is the document's element and nothing is configured.
 
 use wasm_bindgen::prelude::*;
 

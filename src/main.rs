@@ -1,4 +1,5 @@
-//! Entry point of the page: mount the app into `#app` (the page's, or the one a host page's element holds: `anju_app::host`), or the body.
+//! Entry point of the page: mount the app into `#app` (the page's, or the one a host page's element holds:
+//! `anju_app::host`), or the body.
 
 fn main() {
     // A panic in wasm stops the page: say so in place of the app rather than leave a dead form. (No panic should
