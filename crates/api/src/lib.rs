@@ -73,6 +73,13 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<
     }
 }
 
+/// A place's own rules (a pack as `anju pack` makes it), checked against the built-in rules: the layer to answer
+/// within (`anju_rules::layer::with`), or every problem, each at its JSON path (`parameters[2].values[0].from`).
+pub fn rules(text: &str) -> Result<&'static anju_rules::layer::Layer, Vec<Error>> {
+    let doc = parse_json::<anju_rules::layer::PackDoc>(text, "rules pack").map_err(|e| vec![e])?;
+    anju_rules::layer::check(doc).map_err(|errors| errors.into_iter().map(|e| at(&e.path, e.message)).collect())
+}
+
 /// A request, range-checked at its `asOf` (or `today`).
 pub fn request(text: &str, today: YearMonth) -> Result<Request, Error> {
     let request: Request = parse_json(text, "request")?;

@@ -4,6 +4,7 @@
 //! anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
 //! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
+//! anju pack PLACE [--policy DIR]
 //! anju schema request|result|plan|comparison|timelines|pathways
 //! anju compare PLAN | anju timeline PLAN | anju plan PLAN
 //! ```
@@ -12,6 +13,9 @@
 //! with status 2 and a message naming the JSON path of the offending field; the program never panics on input.
 //! `batch` streams JSON Lines (one request a line) to JSON Lines (one result a line, in order) on all cores.
 //! `check-pack` validates a folder of policy files and names the file, line and key of every problem.
+//! `pack` prints one place's rules as a pack, the JSON a host page hands the calculator (`--rules` here, and
+//! docs/embedding.md): the same content as the place's folder, after the whole folder has been checked.
+//! `--rules PACK` answers `assess`, `compare`, `timeline` and `plan` with a pack's rules over the built-in ones.
 //! `schema` prints the JSON Schema (draft 2020-12) of the request, the result or a plan.
 //! `compare` reads a plan (a request plus up to four scenarios) and prints the programs side by side; `timeline`
 //! prints, for the baseline and each scenario, the month each criterion and status changes; `plan` prints, for each
@@ -28,13 +32,14 @@ mod batch;
 mod clock;
 
 const USAGE: &str = "\
-usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR] [--stale]
+       anju pack PLACE [--policy DIR]
        anju schema request|result|plan|comparison|timelines|pathways
-       anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
-       anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
-       anju plan [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain]
+       anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
+       anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
+       anju plan [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
 
 assess      reads a JSON request from FILE (or standard input when FILE is absent or -), prints the JSON result
 batch       reads JSON Lines (one request a line), prints JSON Lines (one result a line, in order; a bad line gives
@@ -42,6 +47,8 @@ batch       reads JSON Lines (one request a line), prints JSON Lines (one result
             entry per program (status, earliest month, monthly total) instead of the full result
 check-pack  validates the policy files under DIR (default: policy) and lists every problem with file and line;
             --stale also lists the places whose rules have all ended, with the last month one was in force
+pack        prints the rules of policy/places/PLACE (e.g. shandong/linyi/linshu) as a pack: JSON that a host page
+            or --rules gives the calculator; the whole policy folder (--policy, default: policy) is checked first
 schema      prints the JSON Schema of the request, of the result, of a plan, or of what compare, timeline and
             plan print
 compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
@@ -49,7 +56,8 @@ timeline    reads a plan and prints the month each criterion and status changes,
 plan        reads a plan (its scenarios are ignored) and prints the pathways to each program not yet eligible
   --as-of YYYY-MM   evaluate at this month when a request has no asOf (default: the current month)
   --lang TAG        language of --explain text (zh-CN by default, or en)
-  --explain         print the plain-language explanation (or comparison, timeline, pathways) instead of JSON";
+  --explain         print the plain-language explanation (or comparison, timeline, pathways) instead of JSON
+  --rules PACK      answer with a place's own rules (a pack, from `anju pack`) over the built-in ones";
 
 /// What `anju schema` describes: the request, its result, a plan, and the results of `compare`, `timeline` and
 /// `plan`.
@@ -79,17 +87,25 @@ struct AssessArgs {
     as_of: Option<YearMonth>,
     lang: Lang,
     explain: bool,
+    /// A pack's rules, checked (`--rules`).
+    rules: Option<&'static anju_rules::layer::Layer>,
 }
 
 fn run(args: &[String]) -> Result<String, UsageError> {
     match args.first().map(String::as_str) {
-        Some("assess") => assess(&parse_assess_args(&args[1..])?),
+        Some("assess") => {
+            let a = parse_assess_args(&args[1..])?;
+            anju_rules::layer::with(a.rules, || assess(&a))
+        }
         Some("batch") => {
             let summary = args.iter().any(|a| a == "--summary");
             let rest: Vec<String> = args[1..].iter().filter(|a| *a != "--summary").cloned().collect();
             let a = parse_assess_args(&rest)?;
             if a.explain {
                 return Err(UsageError("batch prints JSON Lines; --explain is for assess".into()));
+            }
+            if a.rules.is_some() {
+                return Err(UsageError("batch answers with the built-in rules; --rules is for assess".into()));
             }
             let form = if summary { batch::Form::Summary } else { batch::Form::Full };
             batch::run(a.input.as_deref(), a.as_of.unwrap_or_else(clock::current_month), form)
@@ -102,10 +118,30 @@ fn run(args: &[String]) -> Result<String, UsageError> {
             }
             check_pack(dir, stale)
         }
+        Some("pack") => {
+            let mut place = None;
+            let mut dir = "policy".to_string();
+            let mut it = args[1..].iter();
+            while let Some(arg) = it.next() {
+                match arg.as_str() {
+                    "--policy" => {
+                        dir =
+                            it.next().cloned().ok_or_else(|| UsageError(format!("--policy needs a value\n{USAGE}")))?
+                    }
+                    flag if flag.starts_with("--") => {
+                        return Err(UsageError(format!("unknown option `{flag}`\n{USAGE}")))
+                    }
+                    p if place.is_none() => place = Some(p.to_string()),
+                    extra => return Err(UsageError(format!("unexpected argument `{extra}`\n{USAGE}"))),
+                }
+            }
+            let place = place.ok_or_else(|| UsageError(format!("pack needs a place folder\n{USAGE}")))?;
+            pack(&dir, &place)
+        }
         Some("schema") => schema(args.get(1).map(String::as_str)),
         Some(command @ ("compare" | "timeline" | "plan")) => {
             let a = parse_assess_args(&args[1..])?;
-            plan(command, &a)
+            anju_rules::layer::with(a.rules, || plan(command, &a))
         }
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(UsageError(format!("unknown command `{other}`\n{USAGE}"))),
@@ -114,7 +150,7 @@ fn run(args: &[String]) -> Result<String, UsageError> {
 }
 
 fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
-    let mut parsed = AssessArgs { input: None, as_of: None, lang: Lang::default(), explain: false };
+    let mut parsed = AssessArgs { input: None, as_of: None, lang: Lang::default(), explain: false, rules: None };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value =
@@ -132,6 +168,13 @@ fn parse_assess_args(args: &[String]) -> Result<AssessArgs, UsageError> {
                     YearMonth::parse(&text)
                         .ok_or_else(|| UsageError(format!("--as-of: `{text}` is not a year-month YYYY-MM")))?,
                 );
+            }
+            "--rules" => {
+                let (name, text) = read_input(Some(&value("--rules")?))?;
+                parsed.rules = Some(anju_api::rules(&text).map_err(|errors| {
+                    let lines: Vec<String> = errors.iter().map(|e| format!("{name}: {e}")).collect();
+                    UsageError(format!("{} problem(s) in the rules pack:\n{}", errors.len(), lines.join("\n")))
+                })?);
             }
             flag if flag.starts_with("--") => return Err(UsageError(format!("unknown option `{flag}`\n{USAGE}"))),
             path if parsed.input.is_none() => parsed.input = Some(path.to_string()),
@@ -258,6 +301,80 @@ fn check_pack(dir: &str, stale: bool) -> Result<String, UsageError> {
     }
 }
 
+/// The rules of `policy/places/PLACE` under `dir` as a pack (`anju_rules::layer::PackDoc`), after the whole folder
+/// has been checked: the place, each rule with its dated, cited values, and the documents they cite.
+fn pack(dir: &str, place: &str) -> Result<String, UsageError> {
+    let pack = anju_policy::load_dir(std::path::Path::new(dir)).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();
+        UsageError(format!("{} problem(s) in the policy pack:\n{}", errors.len(), lines.join("\n")))
+    })?;
+    pack_of(&pack, dir, place)
+}
+
+/// [`pack`] from a policy folder already read and checked.
+fn pack_of(pack: &anju_policy::Pack, dir: &str, place: &str) -> Result<String, UsageError> {
+    let place = place.trim_matches('/').trim_start_matches("places/");
+    let Some(p) = pack.places.iter().find(|p| p.id == place) else {
+        return Err(UsageError(format!("{dir}/places/{place}: no such place folder (with a place.toml)")));
+    };
+    let ym = |(y, m): (i32, u32)| format!("{y:04}-{m:02}");
+    let mut cited = std::collections::BTreeSet::new();
+    let mut parameters = Vec::new();
+    for program in pack.programs.iter().filter(|q| q.layer == p.id) {
+        for param in program.parameters.values() {
+            let values: Vec<serde_json::Value> = param
+                .values
+                .iter()
+                .map(|v| {
+                    cited.insert(v.cite.source.clone());
+                    let mut out = serde_json::json!({
+                        "from": ym(v.from),
+                        "until": v.until.map(ym),
+                        "source": v.cite.source,
+                        "article": v.cite.article,
+                        "confidence": v.cite.confidence,
+                    });
+                    match &v.value {
+                        anju_policy::Value::Int(n) => out["value"] = (*n).into(),
+                        anju_policy::Value::Table(rows) => out["table"] = serde_json::json!(rows),
+                    }
+                    if let Some(note) = &v.cite.note {
+                        out["note"] = note.clone().into();
+                    }
+                    out
+                })
+                .collect();
+            parameters.push(serde_json::json!({ "key": param.key, "file": program.file, "values": values }));
+        }
+    }
+    let sources: serde_json::Map<String, serde_json::Value> = cited
+        .iter()
+        .filter_map(|id| pack.sources.get(id))
+        .map(|s| {
+            let mut out = serde_json::json!({ "title": s.title });
+            for (k, v) in [("titleEn", &s.title_en), ("number", &s.number), ("issued", &s.issued), ("url", &s.url)] {
+                if let Some(v) = v {
+                    out[k] = v.clone().into();
+                }
+            }
+            (s.id.clone(), out)
+        })
+        .collect();
+    let mut place = serde_json::json!({ "id": p.id, "name": p.name, "level": p.level });
+    if let Some(en) = &p.name_en {
+        place["nameEn"] = en.clone().into();
+    }
+    let doc = serde_json::json!({
+        "anjuPack": anju_rules::layer::FORMAT,
+        "place": place,
+        "sources": sources,
+        "parameters": parameters,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).map_err(|e| UsageError(format!("cannot write the pack: {e}")))?;
+    out.push('\n');
+    Ok(out)
+}
+
 pub(crate) fn read_input(path: Option<&str>) -> Result<(String, String), UsageError> {
     match path {
         None | Some("-") => {
@@ -315,6 +432,54 @@ mod tests {
     fn malformed_json_says_so_with_its_position() {
         let e = error(r#"{"household": {"#);
         assert!(e.starts_with("malformed JSON: ") && e.contains("line 1"), "{e}");
+    }
+
+    /// Each place's own folder, packed and given at run time over the built-in rules (which already hold it),
+    /// answers every golden case exactly as the built-in rules do: the pack carries the folder's rules whole.
+    #[test]
+    fn every_places_pack_answers_every_golden_case_as_the_built_in_rules_do() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let policy = anju_policy::load_dir(&root.join("policy")).expect("the shipped policy is valid");
+        let mut cases = Vec::new();
+        for entry in std::fs::read_dir(root.join("tests/cases")).expect("tests/cases") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let case: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                cases.push((path, case["request"].to_string()));
+            }
+        }
+        assert!(cases.len() >= 30, "{} golden cases", cases.len());
+        let mut compared = 0;
+        for place in &policy.places {
+            let text = pack_of(&policy, "policy", &place.id).unwrap_or_else(|e| panic!("{}: {}", place.id, e.0));
+            let layer = anju_api::rules(&text).unwrap_or_else(|e| panic!("{}: {e:?}", place.id));
+            for (path, request) in &cases {
+                let plain = anju_api::assess(request, NOV_2026);
+                let layered = anju_rules::layer::with(Some(layer), || anju_api::assess(request, NOV_2026));
+                assert!(plain == layered, "{} answers otherwise with the pack of {}", path.display(), place.id);
+                compared += 1;
+            }
+        }
+        assert!(compared >= 30 * policy.places.len() && policy.places.len() >= 30, "{compared} compared");
+    }
+
+    #[test]
+    fn a_pack_names_its_place_rules_and_documents() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../policy");
+        let text = pack(&root.to_string_lossy(), "shandong/linyi/linshu").map_err(|e| e.0).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc["anjuPack"], 1);
+        assert_eq!(doc["place"]["name"], "临沭县");
+        // 临沭县's 2023 enrolment conditions (rules-counties §6.2): a valid 临沭 居住证, a contract of a year.
+        let value = |key: &str| {
+            let p = doc["parameters"].as_array().unwrap().iter().find(|p| p["key"] == key).unwrap().clone();
+            (p["values"][0]["value"].clone(), p["values"][0]["from"].clone(), p["values"][0]["until"].clone())
+        };
+        assert_eq!(value("school_entry.permit_months"), (1.into(), "2023-01".into(), "2023-12".into()));
+        assert_eq!(value("school_entry.contract_months"), (12.into(), "2023-01".into(), "2023-12".into()));
+        assert!(doc["sources"]["linshu_2023"]["title"].as_str().unwrap().contains("临沭县"));
+        let e = pack(&root.to_string_lossy(), "shandong/linyi/nowhere").map_err(|e| e.0).unwrap_err();
+        assert!(e.ends_with("places/shandong/linyi/nowhere: no such place folder (with a place.toml)"), "{e}");
     }
 
     #[test]

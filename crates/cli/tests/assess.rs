@@ -372,3 +372,49 @@ fn plan_lists_pathways_best_first() {
     assert_eq!(first["actions"][0]["action"], "signContract");
     assert_eq!(first["earliest"], "2028-11");
 }
+
+/// `--rules`: a county's pack answers over the built-in rules; a bad one is refused with every problem located.
+#[test]
+fn rules_from_a_pack_answer_as_their_data_says_and_bad_ones_are_refused_at_their_fields() {
+    let layers = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/tests/layers/");
+    // G-SC1's family (rules-counties §6.2) in June 2026: 临沭's built-in rules end with 2023.
+    let family = r#"{"asOf": "2026-06", "household": {"adults": [
+        { "currentPlace": "shandong/linyi/linshu", "hukouPlace": "henan", "hukouType": "rural",
+          "permit": { "held": false }, "contractMonths": 14, "employment": "contract", "stableHome": true },
+        { "currentPlace": "shandong/linyi/linshu", "hukouPlace": "henan", "hukouType": "rural",
+          "permit": { "held": true, "issued": "2025-09" }, "employment": "flexible", "stableHome": true }],
+      "rentsHome": true, "children": [ { "birth": "2020-03", "stage": "preschool", "hukouPlace": "henan" } ] }}"#;
+    let status = |o: &Output| {
+        assert!(o.status.success(), "{}", stderr(o));
+        let result: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+        let p = result["programs"].as_array().unwrap().iter().find(|p| p["program"] == "school_entry").unwrap().clone();
+        p["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status(&anju(&["assess"], family)), "unknown");
+    let good = format!("{layers}linshu-2026.json");
+    assert_eq!(status(&anju(&["assess", "--rules", &good], family)), "eligible");
+
+    let bad = format!("{layers}linshu-bad.json");
+    let o = anju(&["assess", "--rules", &bad], family);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.starts_with("anju: 6 problem(s) in the rules pack:\n"), "{e}");
+    assert!(e.contains(&format!("{bad}: parameters[0].key: no rule is called \"school_entry.permit_month\"")), "{e}");
+    let o = anju(&["batch", "--rules", &good], family);
+    assert_eq!(o.status.code(), Some(2), "batch does not take --rules");
+
+    // `anju pack` gives what --rules reads: 临沭's own folder, which answers 2023 as the built-in rules do.
+    let o =
+        anju(&["pack", "shandong/linyi/linshu", "--policy", concat!(env!("CARGO_MANIFEST_DIR"), "/../../policy")], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let packed = std::env::temp_dir().join(format!("anju-pack-{}.json", std::process::id()));
+    std::fs::write(&packed, &o.stdout).unwrap();
+    let in_2023 = family
+        .replace("\"asOf\": \"2026-06\"", "\"asOf\": \"2023-06\"")
+        .replace("2020-03", "2017-03")
+        .replace("2025-09", "2022-09");
+    let with = anju(&["assess", "--rules", &packed.to_string_lossy()], &in_2023);
+    assert_eq!(with.stdout, anju(&["assess"], &in_2023).stdout);
+    assert_eq!(status(&with), "eligible");
+    std::fs::remove_file(&packed).ok();
+}

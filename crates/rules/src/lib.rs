@@ -15,6 +15,7 @@
 
 pub mod explain;
 pub mod household;
+pub mod layer;
 pub mod materials;
 pub mod message;
 pub mod money;

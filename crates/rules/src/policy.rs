@@ -220,6 +220,10 @@ pub(crate) fn layer_by_path(path: &str) -> Option<&'static Place> {
 /// A place id that names no layer (or no place) falls back to national values, and the national `local_only`
 /// parameters then have no value: the answer is unknown and names the missing number.
 pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static Parameter, Option<&'static str>) {
+    // A layer given at run time (`crate::layer::with`) first, where it is nearest.
+    if let Some((p, layer)) = place.and_then(|place| crate::layer::resolve(place, national)) {
+        return (p, Some(layer));
+    }
     if national.overrides.is_empty() {
         return (national, None);
     }
