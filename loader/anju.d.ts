@@ -69,6 +69,14 @@ export interface Pathways {
   unlocksMost: Unlock[];
 }
 
+/** A pack as written: the place, the documents its values cite, and its rules (the built-in rules' keys). */
+export interface RulesPack {
+  anjuPack: number;
+  parameters: ParameterDoc[];
+  place: PlaceDoc;
+  sources?: Record<string, SourceDoc>;
+}
+
 /**
  * One change a family can make. Actions are made by the scenario's adult (the first adult, the applicant, unless
  * the scenario names the other); moving applies to the whole family.
@@ -684,6 +692,14 @@ export type NumberSource = "other" | "officialNotice" | "office";
 /** The result of one criterion. Unknown is its own answer: it is never read as "no". */
 export type Outcome = "met" | "notMet" | "unknown";
 
+export interface ParameterDoc {
+  /** The file it was packed from, for the analyst who reads a problem. */
+  file?: string | null;
+  /** `program.parameter`, as the built-in rules name it. */
+  key: string;
+  values: ValueDoc[];
+}
+
 /** One way to eligibility for one program. */
 export interface Pathway {
   actions: Action[];
@@ -718,6 +734,14 @@ export interface PlaceData {
   layer?: string | null;
   /** The place as the request names it, canonically (a GB/T 2260 code where it has one). */
   place: string;
+}
+
+export interface PlaceDoc {
+  /** The folder path under `policy/places/` (`shandong/linyi/linshu`) or the place's GB/T 2260 code. */
+  id: string;
+  level: string;
+  name: string;
+  nameEn?: string | null;
 }
 
 /** Identifies a program in results and in the message catalogue. */
@@ -845,6 +869,14 @@ export interface Source {
   url?: string | null;
 }
 
+export interface SourceDoc {
+  issued?: string | null;
+  number?: string | null;
+  title: string;
+  titleEn?: string | null;
+  url?: string | null;
+}
+
 /** A program's overall answer. */
 export type Status = "eligible" | "notYet" | "notEligible" | "unknown" | "notApplicable";
 
@@ -877,6 +909,17 @@ export interface UsedValue {
   until?: YearMonth | null;
 }
 
+export interface ValueDoc {
+  article: string;
+  confidence: string;
+  from: string;
+  note?: string | null;
+  source: string;
+  table?: unknown[][] | null;
+  until?: string | null;
+  value?: number | null;
+}
+
 /** What a parent's work test asked for and found, counted to the cut-off. */
 export interface WorkFacts {
   continuous: boolean;
@@ -898,11 +941,22 @@ export type YearMonth = string;
 export interface Options {
   /** The month a request without its own `asOf` is evaluated at (`YYYY-MM`); by default this month. */
   asOf?: string;
+  /** A place's own rules (`anju pack`), answered over the built-in rules; checked once per pack. */
+  rules?: RulesPack | string;
 }
 
 /** A request that cannot be used: `path` is the JSON path of the bad field, null when the input is not a JSON object. */
 export interface AnjuError extends Error {
   path: string | null;
+  /** For a rules pack: every problem, each at its JSON path in the pack. */
+  problems?: { path: string | null; message: string }[];
+}
+
+/** A checked rules pack: its place, how many rules it sets, and the documents it cites. */
+export interface RulesInfo {
+  place: { id: string; name: string; nameEn: string | null; level: string; dataMonth: string | null; ended: string | null };
+  rules: number;
+  sources: { [id: string]: Source };
 }
 
 /** `anju assess`: the assessment of a request (an object, or its JSON text). Rejects with an {@link AnjuError}. */
@@ -913,3 +967,5 @@ export function compare(plan: Plan | string, options?: Options): Promise<Compari
 export function timeline(plan: Plan | string, options?: Options): Promise<Timelines>;
 /** `anju plan`: the ways to each program not yet eligible. Rejects with an {@link AnjuError}. */
 export function plan(plan: Plan | string, options?: Options): Promise<Pathways>;
+/** A place's own rules checked. Rejects with an {@link AnjuError} listing every problem. */
+export function checkRules(pack: RulesPack | string): Promise<RulesInfo>;

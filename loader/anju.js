@@ -11,6 +11,11 @@
 // request rejects with an `Error` whose `path` is the JSON path of the bad field (`household.adults[0].birth`), or
 // null when the input is not a JSON object. Types: anju.d.ts beside this file.
 //
+// `options.rules` is a place's own rules (a pack as `anju pack` prints it, object or JSON text), answered over the
+// built-in rules as `anju … --rules` does; `checkRules(pack)` resolves to the pack's place, rule count and
+// documents, or rejects with an `Error` whose `problems` are every problem (`{ path, message }`, `path` the JSON
+// path in the pack) and whose `path` is the first one's. A host page fetches its own pack (same origin).
+//
 // The engine is a wasm module (anju-js_bg.wasm) loaded on the first call; a host's Content-Security-Policy must
 // allow `script-src 'self' 'wasm-unsafe-eval'` for it.
 
@@ -28,10 +33,12 @@ const thisMonth = () => {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 };
 
+const json = (input) => (typeof input === 'string' ? input : JSON.stringify(input ?? null));
+
 const call = (name) => async (input, options = {}) => {
   const m = await load();
-  const text = typeof input === 'string' ? input : JSON.stringify(input ?? null);
-  return JSON.parse(m[name](text, options.asOf ?? thisMonth()));
+  const rules = options.rules == null ? '' : json(options.rules);
+  return JSON.parse(m[name](json(input), options.asOf ?? thisMonth(), rules));
 };
 
 /** `anju assess`: the assessment of a request. */
@@ -42,3 +49,5 @@ export const compare = call('compare');
 export const timeline = call('timeline');
 /** `anju plan`: the ways to each program not yet eligible. */
 export const plan = call('plan');
+/** A place's own rules checked: `{ place, rules, sources }`, or an `Error` with every problem. */
+export const checkRules = async (pack) => JSON.parse((await load()).check_rules(json(pack)));

@@ -28,6 +28,7 @@ const ROOTS = [
   ['comparison', 'Comparison'],
   ['timelines', 'Timelines'],
   ['pathways', 'Pathways'],
+  ['pack', 'RulesPack'],
 ];
 
 const defs = new Map();
@@ -116,11 +117,22 @@ text += `/** Options of every call. */
 export interface Options {
   /** The month a request without its own \`asOf\` is evaluated at (\`YYYY-MM\`); by default this month. */
   asOf?: string;
+  /** A place's own rules (\`anju pack\`), answered over the built-in rules; checked once per pack. */
+  rules?: RulesPack | string;
 }
 
 /** A request that cannot be used: \`path\` is the JSON path of the bad field, null when the input is not a JSON object. */
 export interface AnjuError extends Error {
   path: string | null;
+  /** For a rules pack: every problem, each at its JSON path in the pack. */
+  problems?: { path: string | null; message: string }[];
+}
+
+/** A checked rules pack: its place, how many rules it sets, and the documents it cites. */
+export interface RulesInfo {
+  place: { id: string; name: string; nameEn: string | null; level: string; dataMonth: string | null; ended: string | null };
+  rules: number;
+  sources: { [id: string]: Source };
 }
 
 /** \`anju assess\`: the assessment of a request (an object, or its JSON text). Rejects with an {@link AnjuError}. */
@@ -131,6 +143,8 @@ export function compare(plan: Plan | string, options?: Options): Promise<Compari
 export function timeline(plan: Plan | string, options?: Options): Promise<Timelines>;
 /** \`anju plan\`: the ways to each program not yet eligible. Rejects with an {@link AnjuError}. */
 export function plan(plan: Plan | string, options?: Options): Promise<Pathways>;
+/** A place's own rules checked. Rejects with an {@link AnjuError} listing every problem. */
+export function checkRules(pack: RulesPack | string): Promise<RulesInfo>;
 `;
 
 if (check) {

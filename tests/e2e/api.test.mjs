@@ -1,7 +1,8 @@
 // The JS API (dist/api/anju.js) from a host page that has nothing of the calculator's page, in headless Chromium,
 // under the strict Content-Security-Policy a county's site would send: each call gives exactly what the CLI prints
 // for the same request (golden households and the example plans, compared as JSON), a bad request rejects with an
-// Error naming the bad field's JSON path, and the published types (anju.d.ts) check a host's TypeScript.
+// Error naming the bad field's JSON path, a host's own rules pack is checked with located problems and answers as
+// `anju assess --rules`, and the published types (anju.d.ts) check a host's TypeScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -99,6 +100,81 @@ test('the JS API gives exactly the CLI\'s JSON, loads without the page, and name
     const paths = requests.map((u) => new URL(u).pathname);
     assert.deepEqual(paths.filter((p) => !p.startsWith('/api/') && !['/', '/favicon.ico'].includes(p)), []);
     assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    fs.rmSync(work, { recursive: true, force: true });
+  } finally {
+    await context.close();
+    await browser.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// G-SC1's family (rules-counties §6.2) in June 2026: 临沭's built-in rules end with 2023; the county's pack for 2026
+// (crates/rules/tests/layers/linshu-2026.json: the 2023 conditions dated 2026) answers it.
+const LINSHU_FAMILY = { asOf: '2026-06', household: { adults: [
+  { currentPlace: 'shandong/linyi/linshu', hukouPlace: 'henan', hukouType: 'rural', permit: { held: false },
+    contractMonths: 14, employment: 'contract', stableHome: true },
+  { currentPlace: 'shandong/linyi/linshu', hukouPlace: 'henan', hukouType: 'rural',
+    permit: { held: true, issued: '2025-09' }, employment: 'flexible', stableHome: true }],
+rentsHome: true, children: [{ birth: '2020-03', stage: 'preschool', hukouPlace: 'henan' }] } };
+
+test('a host\'s own rules, fetched from its site, are checked with located problems and answer as the CLI\'s --rules', async () => {
+  const layers = path.join(repo, 'crates/rules/tests/layers');
+  const dir = hostSite();
+  fs.mkdirSync(path.join(dir, 'rules'));
+  for (const f of ['linshu-2026.json', 'linshu-bad.json']) fs.copyFileSync(path.join(layers, f), path.join(dir, 'rules', f));
+  const server = await serveDist({ dir, headers: { 'Content-Security-Policy': CSP } });
+  const browser = await launch();
+  const { page, context, problems } = await phonePage(browser);
+  try {
+    await page.goto(server.url);
+    const got = await page.evaluate(async (family) => {
+      const api = await import('./api/anju.js');
+      const pack = await (await fetch('rules/linshu-2026.json')).json();
+      const bad = await (await fetch('rules/linshu-bad.json')).text();
+      const school = (r) => r.programs.find((p) => p.program === 'school_entry').status;
+      let refused;
+      try {
+        await api.checkRules(bad);
+      } catch (e) {
+        refused = { isError: e instanceof Error, path: e.path, problems: e.problems, message: e.message };
+      }
+      let refusedAssess;
+      try {
+        await api.assess(family, { rules: bad });
+      } catch (e) {
+        refusedAssess = e.path;
+      }
+      return {
+        info: await api.checkRules(pack),
+        builtIn: school(await api.assess(family)),
+        layered: await api.assess(family, { rules: pack }),
+        refused,
+        refusedAssess,
+        after: school(await api.assess(family)),
+      };
+    }, LINSHU_FAMILY);
+    assert.equal(got.info.place.name, '临沭县');
+    assert.equal(got.info.place.dataMonth, '2026-12');
+    assert.equal(got.info.rules, 9);
+    assert.match(got.info.sources.linshu_2026.title, /2026年临沭县/);
+    assert.equal(got.builtIn, 'unknown');
+    const work = tmpDir();
+    const family = path.join(work, 'family.json');
+    fs.writeFileSync(family, JSON.stringify(LINSHU_FAMILY));
+    const cliLayered = JSON.parse(execFileSync(cli, ['assess', '--rules', path.join(layers, 'linshu-2026.json'), family],
+      { encoding: 'utf8' }));
+    assert.deepEqual(got.layered, cliLayered, 'the same answer as anju assess --rules');
+    assert.equal(got.layered.programs.find((p) => p.program === 'school_entry').status, 'eligible');
+    assert.equal(got.refused.isError, true);
+    assert.equal(got.refused.path, 'parameters[0].key');
+    assert.deepEqual(got.refused.problems.map((p) => p.path), ['parameters[0].key', 'parameters[1].values[0].from',
+      'parameters[2].values[0].source', 'parameters[3].values[0].value', 'parameters[4].values[0].confidence',
+      'parameters[5].values[1].from']);
+    assert.match(got.refused.message, /^6 problem\(s\) in the rules pack: parameters\[0\]\.key: no rule is called/);
+    assert.equal(got.refusedAssess, 'parameters[0].key', 'a bad pack is never answered with');
+    assert.equal(got.after, 'unknown', 'a call without rules is answered with the built-in ones');
     assert.deepEqual(problems, []);
     fs.rmSync(work, { recursive: true, force: true });
   } finally {

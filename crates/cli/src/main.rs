@@ -5,7 +5,7 @@
 //! anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
 //! anju check-pack [DIR]
 //! anju pack PLACE [--policy DIR]
-//! anju schema request|result|plan|comparison|timelines|pathways
+//! anju schema request|result|plan|comparison|timelines|pathways|pack
 //! anju compare PLAN | anju timeline PLAN | anju plan PLAN
 //! ```
 //! `assess` reads one JSON request (the same schema as the web app's JS API; see docs/request-result.md) from FILE
@@ -36,7 +36,7 @@ usage: anju assess [FILE | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [-
        anju batch [FILE | -] [--as-of YYYY-MM] [--summary]
        anju check-pack [DIR] [--stale]
        anju pack PLACE [--policy DIR]
-       anju schema request|result|plan|comparison|timelines|pathways
+       anju schema request|result|plan|comparison|timelines|pathways|pack
        anju compare [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
        anju timeline [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
        anju plan [PLAN | -] [--as-of YYYY-MM] [--lang zh-CN|en] [--explain] [--rules PACK]
@@ -49,8 +49,8 @@ check-pack  validates the policy files under DIR (default: policy) and lists eve
             --stale also lists the places whose rules have all ended, with the last month one was in force
 pack        prints the rules of policy/places/PLACE (e.g. shandong/linyi/linshu) as a pack: JSON that a host page
             or --rules gives the calculator; the whole policy folder (--policy, default: policy) is checked first
-schema      prints the JSON Schema of the request, of the result, of a plan, or of what compare, timeline and
-            plan print
+schema      prints the JSON Schema of the request, of the result, of a plan, of what compare, timeline and
+            plan print, or of a rules pack
 compare     reads a plan (a request with up to 4 scenarios, see docs/scenarios.md) and prints them side by side
 timeline    reads a plan and prints the month each criterion and status changes, for the baseline and each scenario
 plan        reads a plan (its scenarios are ignored) and prints the pathways to each program not yet eligible
@@ -61,7 +61,7 @@ plan        reads a plan (its scenarios are ignored) and prints the pathways to 
 
 /// What `anju schema` describes: the request, its result, a plan, and the results of `compare`, `timeline` and
 /// `plan`.
-const SCHEMAS: &str = "`request`, `result`, `plan`, `comparison`, `timelines` or `pathways`";
+const SCHEMAS: &str = "`request`, `result`, `plan`, `comparison`, `timelines`, `pathways` or `pack`";
 
 /// A failure the user can fix, reported as `anju: <message>` with exit status 2.
 pub(crate) struct UsageError(pub(crate) String);
@@ -204,6 +204,7 @@ fn schema(which: Option<&str>) -> Result<String, UsageError> {
         Some("comparison") => schemars::schema_for!(anju_rules::scenario::Comparison),
         Some("timelines") => schemars::schema_for!(anju_api::Timelines),
         Some("pathways") => schemars::schema_for!(anju_rules::pathway::Plan),
+        Some("pack") => schemars::schema_for!(anju_rules::layer::PackDoc),
         _ => return Err(UsageError(format!("schema needs one of {SCHEMAS}\n{USAGE}"))),
     };
     let mut json =

@@ -215,7 +215,7 @@ fn check_pack_stale_lists_the_places_whose_rules_have_all_ended() {
 #[test]
 fn the_published_schemas_are_the_ones_the_code_prints() {
     // docs/schema/*.json are what embedders read; UPDATE_EXPECT=1 rewrites them after a deliberate change.
-    for which in ["request", "result", "plan"] {
+    for which in ["request", "result", "plan", "pack"] {
         let o = anju(&["schema", which], "");
         assert!(o.status.success(), "{}", stderr(&o));
         let printed = String::from_utf8_lossy(&o.stdout).into_owned();

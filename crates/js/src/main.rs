@@ -3,9 +3,20 @@
 //! month a request without `asOf` is evaluated at (`YYYY-MM`), and give the CLI's JSON result as text, through
 //! `anju-api`, so that the browser and the CLI answer alike. A request that cannot be used throws a JS `Error`
 //! whose `path` is the JSON path of the bad field (or `null` for text that is not a JSON object). No page, no DOM.
+//!
+//! Each call also takes a place's own rules (a pack, `anju pack`; empty: none), answered over the built-in rules as
+//! `anju … --rules` does; `check_rules` describes a pack or throws with every problem at its JSON path. The last
+//! pack checked is kept, so a host's calls with the same rules check them once.
 
+use std::cell::RefCell;
+
+use anju_rules::layer::Layer;
 use anju_rules::time::YearMonth;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static RULES: RefCell<Option<(String, &'static Layer)>> = const { RefCell::new(None) };
+}
 
 fn main() {}
 
@@ -17,6 +28,68 @@ fn error(e: &anju_api::Error) -> JsValue {
     error.into()
 }
 
+/// The layer of a pack's text (none for empty text), checked once per text; or an `Error` naming every problem: its
+/// message says how many, `path` is the first one's, `problems` lists them all (`{path, message}`).
+fn layer(pack: &str) -> Result<Option<&'static Layer>, JsValue> {
+    if pack.is_empty() {
+        return Ok(None);
+    }
+    if let Some(layer) = RULES.with(|r| r.borrow().as_ref().filter(|(text, _)| text == pack).map(|(_, l)| *l)) {
+        return Ok(Some(layer));
+    }
+    match anju_api::rules(pack) {
+        Ok(layer) => {
+            RULES.with(|r| *r.borrow_mut() = Some((pack.to_string(), layer)));
+            Ok(Some(layer))
+        }
+        Err(errors) => {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            let e = js_sys::Error::new(&format!("{} problem(s) in the rules pack: {}", errors.len(), lines.join("; ")));
+            let first = errors.first().and_then(|e| e.path.as_deref()).map_or(JsValue::NULL, JsValue::from_str);
+            let _ = js_sys::Reflect::set(&e, &JsValue::from_str("path"), &first);
+            let problems: js_sys::Array = errors
+                .iter()
+                .map(|e| {
+                    let o = js_sys::Object::new();
+                    let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("path"), &path);
+                    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("message"), &JsValue::from_str(&e.message));
+                    JsValue::from(o)
+                })
+                .collect();
+            let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &problems);
+            Err(e.into())
+        }
+    }
+}
+
+/// A pack described: its place (`id`, `name`, `nameEn`, `level`, `dataMonth`, `ended`), how many rules it sets and
+/// the documents it cites (as a result's `sources`), as JSON; or the `Error` of [`layer`].
+#[wasm_bindgen]
+pub fn check_rules(pack: &str) -> Result<String, JsValue> {
+    let Some(layer) = layer(pack)? else {
+        return Err(error(&anju_api::Error { path: None, message: "no rules pack given".into() }));
+    };
+    let sources: serde_json::Map<String, serde_json::Value> = layer
+        .sources
+        .iter()
+        .map(|s| (s.id.to_string(), serde_json::to_value(s).unwrap_or(serde_json::Value::Null)))
+        .collect();
+    let info = serde_json::json!({
+        "place": {
+            "id": layer.place.id,
+            "name": layer.place.name,
+            "nameEn": layer.place.name_en,
+            "level": layer.place.level,
+            "dataMonth": layer.place.data_month.map(|m| m.to_string()),
+            "ended": layer.place.ended.map(|m| m.to_string()),
+        },
+        "rules": layer.len(),
+        "sources": sources,
+    });
+    Ok(info.to_string())
+}
+
 fn month(text: &str) -> Result<YearMonth, JsValue> {
     YearMonth::parse(text).ok_or_else(|| {
         error(&anju_api::Error { path: None, message: format!("asOf: `{text}` is not a year-month YYYY-MM") })
@@ -25,24 +98,28 @@ fn month(text: &str) -> Result<YearMonth, JsValue> {
 
 /// `anju assess`.
 #[wasm_bindgen]
-pub fn assess(request: &str, today: &str) -> Result<String, JsValue> {
-    anju_api::assess(request, month(today)?).map_err(|e| error(&e))
+pub fn assess(request: &str, today: &str, rules: &str) -> Result<String, JsValue> {
+    let (today, layer) = (month(today)?, layer(rules)?);
+    anju_rules::layer::with(layer, || anju_api::assess(request, today)).map_err(|e| error(&e))
 }
 
 /// `anju compare`.
 #[wasm_bindgen]
-pub fn compare(plan: &str, today: &str) -> Result<String, JsValue> {
-    anju_api::compare(plan, month(today)?).map_err(|e| error(&e))
+pub fn compare(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
+    let (today, layer) = (month(today)?, layer(rules)?);
+    anju_rules::layer::with(layer, || anju_api::compare(plan, today)).map_err(|e| error(&e))
 }
 
 /// `anju timeline`.
 #[wasm_bindgen]
-pub fn timeline(plan: &str, today: &str) -> Result<String, JsValue> {
-    anju_api::timeline(plan, month(today)?).map_err(|e| error(&e))
+pub fn timeline(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
+    let (today, layer) = (month(today)?, layer(rules)?);
+    anju_rules::layer::with(layer, || anju_api::timeline(plan, today)).map_err(|e| error(&e))
 }
 
 /// `anju plan`.
 #[wasm_bindgen]
-pub fn plan(plan: &str, today: &str) -> Result<String, JsValue> {
-    anju_api::plan(plan, month(today)?).map_err(|e| error(&e))
+pub fn plan(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
+    let (today, layer) = (month(today)?, layer(rules)?);
+    anju_rules::layer::with(layer, || anju_api::plan(plan, today)).map_err(|e| error(&e))
 }

@@ -12,7 +12,6 @@
 //! A checked layer's values live for the rest of the program (the engine's rules are `'static`): a page checks one
 //! layer once; nothing here runs in a loop.
 
-#[cfg(feature = "layers")]
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
@@ -28,6 +27,7 @@ pub const FORMAT: u32 = 1;
 /// A pack as written: the place, the documents its values cite, and its rules (the built-in rules' keys).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PackDoc {
     pub anju_pack: u32,
     pub place: PlaceDoc,
@@ -38,6 +38,7 @@ pub struct PackDoc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceDoc {
     /// The folder path under `policy/places/` (`shandong/linyi/linshu`) or the place's GB/T 2260 code.
     pub id: String,
@@ -48,6 +49,7 @@ pub struct PlaceDoc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceDoc {
     pub title: String,
     pub title_en: Option<String>,
@@ -58,6 +60,7 @@ pub struct SourceDoc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParameterDoc {
     /// `program.parameter`, as the built-in rules name it.
     pub key: String,
@@ -68,6 +71,7 @@ pub struct ParameterDoc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueDoc {
     pub from: String,
     pub until: Option<String>,
@@ -114,14 +118,12 @@ impl Layer {
     }
 }
 
-// The layer answers are given within. Only with the `layers` feature: the page's first load does not carry it yet.
-#[cfg(feature = "layers")]
+// The layer answers are given within.
 thread_local! {
     static CURRENT: Cell<Option<&'static Layer>> = const { Cell::new(None) };
 }
 
 /// Runs `f` with `layer` over the built-in rules (none: the built-in rules alone), then restores what was before.
-#[cfg(feature = "layers")]
 pub fn with<R>(layer: Option<&'static Layer>, f: impl FnOnce() -> R) -> R {
     struct Restore(Option<&'static Layer>);
     impl Drop for Restore {
@@ -134,15 +136,8 @@ pub fn with<R>(layer: Option<&'static Layer>, f: impl FnOnce() -> R) -> R {
 }
 
 /// The layer answers are given within, if any.
-#[cfg(feature = "layers")]
 pub fn current() -> Option<&'static Layer> {
     CURRENT.with(Cell::get)
-}
-
-/// Without the `layers` feature there is never a layer.
-#[cfg(not(feature = "layers"))]
-pub fn current() -> Option<&'static Layer> {
-    None
 }
 
 /// The layer's rule for `national` and the layer's id, when the current layer sets it for a place at or around

@@ -15,6 +15,8 @@
 
 pub mod explain;
 pub mod household;
+/// A place's own rules at run time; the `layers` feature (the CLI, the JS API), not yet in the page's first load.
+#[cfg(feature = "layers")]
 pub mod layer;
 pub mod materials;
 pub mod message;

@@ -221,6 +221,7 @@ pub(crate) fn layer_by_path(path: &str) -> Option<&'static Place> {
 /// parameters then have no value: the answer is unknown and names the missing number.
 pub fn resolve(place: Option<&str>, national: &'static Parameter) -> (&'static Parameter, Option<&'static str>) {
     // A layer given at run time (`crate::layer::with`) first, where it is nearest.
+    #[cfg(feature = "layers")]
     if let Some((p, layer)) = place.and_then(|place| crate::layer::resolve(place, national)) {
         return (p, Some(layer));
     }

@@ -352,7 +352,10 @@ impl PlaceData {
         if out.len() >= 64 || out.iter().any(|d| d.place == place.as_str()) {
             return;
         }
+        #[cfg(feature = "layers")]
         let layer = crate::layer::data_layer(&place).or_else(|| place.data_layer());
+        #[cfg(not(feature = "layers"))]
+        let layer = place.data_layer();
         out.push(PlaceData {
             layer: layer.map(|l| l.id),
             data_month: layer.and_then(|l| l.data_month),
