@@ -9,8 +9,8 @@
 //! place still wins); every rule the layer does not set is answered as before. Outside [`with`] the engine is the
 //! built-in one, so [`crate::assess`] stays a function of its request and month.
 //!
-//! A checked layer's values live for the rest of the program (the engine's rules are `'static`): a page checks one
-//! layer once; nothing here runs in a loop.
+//! A valid layer's values live for the rest of the program (the engine's rules are `'static`): a page checks one
+//! layer once (the JS API keeps the last one checked); a pack with a problem keeps nothing.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -180,6 +180,10 @@ fn confidence(tag: &str) -> Option<Confidence> {
     })
 }
 
+/// A value that passed every check: the month it starts and ends, its number (`None`: its table) and the value as
+/// written.
+type Checked<'a> = (YearMonth, Option<YearMonth>, Option<i64>, &'a ValueDoc);
+
 /// At most this many rules and values in one pack: a county sets a few dozen.
 const MAX_RULES: usize = 500;
 const MAX_VALUES: usize = 100;
@@ -201,34 +205,27 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
     if !["province", "city", "county"].contains(&doc.place.level.as_str()) {
         err("place.level".into(), format!("\"{}\" is not province, city or county", doc.place.level));
     }
-    let mut sources: BTreeMap<&str, &'static Source> = BTreeMap::new();
+    // Nothing is kept (leaked) until the whole pack is known to be valid: a bad pack costs nothing.
+    let mut known = std::collections::BTreeSet::new();
     for (sid, s) in &doc.sources {
         if s.title.trim().is_empty() {
             err(format!("sources.{sid}.title"), "a document needs its title".into());
-            continue;
+        } else {
+            known.insert(sid.as_str());
         }
-        let source = Source {
-            id: leak(sid.clone()),
-            title: leak(s.title.clone()),
-            title_en: s.title_en.clone().map(leak),
-            number: s.number.clone().map(leak),
-            issued: s.issued.clone().map(leak),
-            url: s.url.clone().map(leak),
-        };
-        sources.insert(sid, Box::leak(Box::new(source)));
     }
     if doc.parameters.len() > MAX_RULES {
         err("parameters".into(), format!("more than {MAX_RULES} rules"));
     }
-    let mut rules: Vec<(&'static str, &'static Parameter)> = Vec::new();
-    let mut months: Vec<YearMonth> = Vec::new();
+    // Each rule's national parameter and its checked values (the month it starts and ends, the number or table).
+    let mut checked: Vec<(&'static Parameter, Vec<Checked<'_>>)> = Vec::new();
     for (i, p) in doc.parameters.iter().enumerate().take(MAX_RULES) {
         let at = format!("parameters[{i}]");
         let Some(national) = policy::data::NATIONAL_PARAMETERS.iter().copied().find(|n| n.key == p.key) else {
             err(format!("{at}.key"), format!("no rule is called \"{}\"", p.key));
             continue;
         };
-        if rules.iter().any(|(k, _)| *k == national.key) {
+        if checked.iter().any(|(n, _)| n.key == national.key) {
             err(format!("{at}.key"), format!("\"{}\" is set twice", p.key));
             continue;
         }
@@ -274,10 +271,8 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
                     err(format!("{at}.value"), "cannot be negative".into());
                     continue;
                 }
-                (Some(n), None, false) => Value::Int(n),
-                (None, Some(rows), true) if rows.windows(2).all(|w| w[0].0 < w[1].0) && !rows.is_empty() => {
-                    Value::Table(Box::leak(rows.clone().into_boxed_slice()))
-                }
+                (Some(n), None, false) => Some(n),
+                (None, Some(rows), true) if rows.windows(2).all(|w| w[0].0 < w[1].0) && !rows.is_empty() => None,
                 (None, Some(_), true) => {
                     err(format!("{at}.table"), "a table needs rows with increasing keys".into());
                     continue;
@@ -291,24 +286,58 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
                     continue;
                 }
             };
-            let Some(source) = sources.get(v.source.as_str()).copied() else {
+            if !known.contains(v.source.as_str()) {
                 err(format!("{at}.source"), format!("no document \"{}\" in `sources`", v.source));
                 continue;
-            };
+            }
             if v.article.trim().is_empty() {
                 err(format!("{at}.article"), "a value needs the article it comes from".into());
                 continue;
             }
-            let Some(confidence) = confidence(&v.confidence) else {
+            if confidence(&v.confidence).is_none() {
                 err(format!("{at}.confidence"), format!("\"{}\" is not C1, C2, C3, U or I", v.confidence));
                 continue;
-            };
-            months.push(from);
-            months.extend(until);
-            let note = v.note.clone().map(leak);
-            let cite = Citation { source, article: leak(v.article.clone()), confidence, note };
-            values.push(Dated { from, until, value, cite });
+            }
+            values.push((from, until, value, v));
         }
+        checked.push((national, values));
+    }
+    let (Some(id), true) = (id, errors.is_empty()) else { return Err(errors) };
+
+    // Valid: the layer is built and kept for the rest of the program.
+    let mut sources: BTreeMap<&str, &'static Source> = BTreeMap::new();
+    for (sid, s) in &doc.sources {
+        let source = Source {
+            id: leak(sid.clone()),
+            title: leak(s.title.clone()),
+            title_en: s.title_en.clone().map(leak),
+            number: s.number.clone().map(leak),
+            issued: s.issued.clone().map(leak),
+            url: s.url.clone().map(leak),
+        };
+        sources.insert(sid, Box::leak(Box::new(source)));
+    }
+    let mut months: Vec<YearMonth> = Vec::new();
+    let mut rules: Vec<(&'static str, &'static Parameter)> = Vec::new();
+    for (national, values) in checked {
+        let values: Vec<Dated> = values
+            .into_iter()
+            .filter_map(|(from, until, value, v)| {
+                months.push(from);
+                months.extend(until);
+                let value = match (value, &v.table) {
+                    (Some(n), _) => Value::Int(n),
+                    (None, rows) => Value::Table(Box::leak(rows.clone().unwrap_or_default().into_boxed_slice())),
+                };
+                let cite = Citation {
+                    source: sources.get(v.source.as_str()).copied()?,
+                    article: leak(v.article.clone()),
+                    confidence: confidence(&v.confidence)?,
+                    note: v.note.clone().map(leak),
+                };
+                Some(Dated { from, until, value, cite })
+            })
+            .collect();
         let rule = Parameter {
             key: national.key,
             description: national.description,
@@ -320,7 +349,6 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
         };
         rules.push((national.key, Box::leak(Box::new(rule))));
     }
-    let (Some(id), true) = (id, errors.is_empty()) else { return Err(errors) };
     let data_month = months.iter().max().copied();
     let still = rules.iter().any(|(_, p)| p.values.last().is_some_and(|v| v.until.is_none()));
     let ended = if still { None } else { rules.iter().filter_map(|(_, p)| p.values.last()?.until).max() };
