@@ -1,5 +1,5 @@
 // The one-script embed (docs/embedding.md): a county's page with one element and embed.js, served with the strict
-// policy. The app answers inside the element with no violation; the host's styles do not change the app and the
+// policy. The app answers inside the element with no violation, also when the host's page is itself framed; the host's styles do not change the app and the
 // app's do not change the host (computed styles, each against the same page without the other); the element's data
 // attributes set the language, the place, a preset, the accent and compact mode; the host's title, language and
 // origin (no service worker) are left alone; the hand-over QR code is drawn, not a data: image the policy blocks;
@@ -45,6 +45,10 @@ before(async () => {
   page('preset.html', '<div data-anju data-preset="county-town-worker" data-accent="#7a1f5c"><p>要开启 JavaScript</p></div>');
   page('english.html', '<div data-anju data-lang="en" data-place="shandong/linyi/linshu" data-compact></div>');
   page('bare.html', '<div data-anju></div>', false);
+  // A page that frames the host's page, as a portal showing a county's page might.
+  fs.writeFileSync(path.join(dir, 'portal.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+    + '<title>门户</title></head><body><iframe src="preset.html" title="某县人社局" width="360" height="700"></iframe>'
+    + '</body></html>');
   server = await serveDist({ dir, headers: { 'Content-Security-Policy': FULL_CSP } });
 });
 after(async () => {
@@ -144,6 +148,19 @@ test('the element sets English, the place and compact mode, at the visitor\'s ow
   await s.page.locator('[data-anju] .place-picker').first().waitFor();
   assert.match(await s.page.locator('[data-anju] form.questions').innerText(), /Linshu/);
   await s.page.screenshot({ path: screenshotPath('embed-3-place'), fullPage: true });
+  assert.deepEqual(s.problems, [], 'no CSP violation, no error');
+  await s.context.close();
+});
+
+test('the host page with its element, inside a frame, answers the same way with no violation', async () => {
+  const s = await phonePage(browser);
+  await s.page.goto(`${server.url}portal.html`);
+  const frame = s.page.frameLocator('iframe');
+  await frame.locator('[data-anju] .cards details.program').first().waitFor();
+  assert.ok(await frame.locator('[data-anju] .cards details.program').count() >= 5, 'every program answers');
+  assert.equal(await frame.locator('[data-anju] header.bar').evaluate((el) => getComputedStyle(el).backgroundColor),
+    'rgb(122, 31, 92)');
+  await s.page.screenshot({ path: screenshotPath('embed-5-framed'), fullPage: true });
   assert.deepEqual(s.problems, [], 'no CSP violation, no error');
   await s.context.close();
 });
