@@ -1,9 +1,9 @@
 // The one-script embed (docs/embedding.md): a county's page with one element and embed.js, served with the strict
-// policy. The app answers inside the element with no violation, also when the host's page is itself framed; the host's styles do not change the app and the
-// app's do not change the host (computed styles, each against the same page without the other); the element's data
-// attributes set the language, the place, a preset, the accent and compact mode; the host's title, language and
-// origin (no service worker) are left alone; the hand-over QR code is drawn, not a data: image the policy blocks;
-// without 'wasm-unsafe-eval' the fallback shows inside the element.
+// policy. The app answers inside the element with no violation, also when the host's page is itself framed; the
+// host's styles do not change the app and the app's do not change the host (computed styles, each against the same
+// page without the other); the element's data attributes set the language, the place, a preset, the accent and
+// compact mode; the host's title, language and origin (no service worker) are left alone; the hand-over QR code is
+// drawn, not a data: image the policy blocks; without 'wasm-unsafe-eval' the fallback shows inside the element.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
