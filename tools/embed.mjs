@@ -10,21 +10,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { GLUE_TAG, attribute, fileOf, local } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]?.replace(/"/g, '');
 const tag = (re, what) => {
   const found = html.match(re);
   if (!found) throw new Error(`dist/index.html has no ${what}`);
   return found[0];
 };
-const local = (url) => url.replace(/^\.\//, '');
-const read = (url) => fs.readFileSync(path.join(dir, local(url)));
+const read = (url) => fs.readFileSync(fileOf(dir, url));
 
-const glue = tag(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/, '#anju-glue');
+const glue = tag(GLUE_TAG, '#anju-glue');
 const check = attribute(tag(/<script\b[^>]*check-[^>]*>/, 'engine check script'), 'src');
 const load = attribute(tag(/<script\b[^>]*load-[^>]*>/, 'loader script'), 'src');
 const css = attribute(tag(/<link\b[^>]*rel="?stylesheet"?[^>]*>/, 'style sheet'), 'href');

@@ -7,12 +7,12 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
+import { GLUE_TAG, attribute, fileOf } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const files = fs.readdirSync(dir);
 const pages = files.filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
-const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]?.replace(/"/g, '');
 for (const name of files.filter((f) => f.endsWith('.js'))) {
   const file = path.join(dir, name);
   const before = fs.readFileSync(file);
@@ -46,11 +46,8 @@ const PASSES = [['-Oz'], ['--flatten', '--rereloop', '-Oz', '--gufa', '-Oz']];
 const brotli = (b) => zlib.brotliCompressSync(b, {
   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length },
 }).length;
-for (const page of pages) {
-  const tag = (fs.readFileSync(page, 'utf8').match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/) || [])[0];
-  const wasm = tag && attribute(tag, 'data-wasm');
-  if (!wasm || /\sintegrity=/.test(tag)) continue;
-  const file = path.join(dir, wasm.replace(/^\.\//, ''));
+function optimise(wasm) {
+  const file = fileOf(dir, wasm);
   let best = fs.readFileSync(file);
   const before = brotli(best);
   for (const passes of PASSES) {
@@ -67,14 +64,15 @@ for (const page of pages) {
 // The glue and the .wasm are named by the element Trunk writes (`#anju-glue`, Trunk.toml pattern_script), which
 // carries no integrity: give it the glue's (the browser checks the preloaded module) and the .wasm's
 // (`data-wasm-integrity`, which loader/load.js hands to fetch), so that every file of the first load is checked.
+// The engine is optimised once more first (above), then hashed.
 for (const page of pages) {
   const html = fs.readFileSync(page, 'utf8');
-  const tag = (html.match(/<link\b[^>]*\bid="?anju-glue"?[^>]*>/) || [])[0];
+  const tag = (html.match(GLUE_TAG) || [])[0];
   if (!tag || /\sintegrity=/.test(tag)) continue;
-  const file = (url) => path.join(dir, url.replace(/^\.\//, ''));
   const [glue, wasm] = [attribute(tag, 'href'), attribute(tag, 'data-wasm')];
-  const checked = tag.replace(/\s*\/?>$/, ` integrity=${sri(fs.readFileSync(file(glue)))}`
-    + ` data-wasm-integrity=${sri(fs.readFileSync(file(wasm)))}>`);
+  optimise(wasm);
+  const checked = tag.replace(/\s*\/?>$/, ` integrity=${sri(fs.readFileSync(fileOf(dir, glue)))}`
+    + ` data-wasm-integrity=${sri(fs.readFileSync(fileOf(dir, wasm)))}>`);
   fs.writeFileSync(page, html.replace(tag, checked));
   console.log(`minify: ${path.basename(page)}: integrity on ${glue} and ${wasm}`);
 }

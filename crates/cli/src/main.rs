@@ -295,20 +295,20 @@ fn check_pack(dir: &str, stale: bool) -> Result<String, UsageError> {
             }
             Ok(out)
         }
-        Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();
-            Err(UsageError(format!("{} problem(s) in the policy pack:\n{}", errors.len(), lines.join("\n"))))
-        }
+        Err(errors) => Err(policy_problems(dir, &errors)),
     }
+}
+
+/// Every problem of a policy folder, one line each with file, line and key.
+fn policy_problems(dir: &str, errors: &[anju_policy::PolicyError]) -> UsageError {
+    let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();
+    UsageError(format!("{} problem(s) in the policy pack:\n{}", errors.len(), lines.join("\n")))
 }
 
 /// The rules of `policy/places/PLACE` under `dir` as a pack (`anju_rules::layer::PackDoc`), after the whole folder
 /// has been checked: the place, each rule with its dated, cited values, and the documents they cite.
 fn pack(dir: &str, place: &str) -> Result<String, UsageError> {
-    let pack = anju_policy::load_dir(std::path::Path::new(dir)).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("{dir}/{e}")).collect();
-        UsageError(format!("{} problem(s) in the policy pack:\n{}", errors.len(), lines.join("\n")))
-    })?;
+    let pack = anju_policy::load_dir(std::path::Path::new(dir)).map_err(|errors| policy_problems(dir, &errors))?;
     pack_of(&pack, dir, place)
 }
 

@@ -20,11 +20,20 @@ thread_local! {
 
 fn main() {}
 
+/// Sets `key` on a JS object.
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// A JSON path as JS: the text, or `null`.
+fn path(path: Option<&str>) -> JsValue {
+    path.map_or(JsValue::NULL, JsValue::from_str)
+}
+
 /// An `Error` with the message the CLI prints and the bad field's `path`.
 fn error(e: &anju_api::Error) -> JsValue {
     let error = js_sys::Error::new(&e.to_string());
-    let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &path);
+    set(&error, "path", &path(e.path.as_deref()));
     error.into()
 }
 
@@ -44,21 +53,21 @@ fn layer(pack: &str) -> Result<Option<&'static Layer>, JsValue> {
         }
         Err(errors) => {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            let e = js_sys::Error::new(&format!("{} problem(s) in the rules pack: {}", errors.len(), lines.join("; ")));
-            let first = errors.first().and_then(|e| e.path.as_deref()).map_or(JsValue::NULL, JsValue::from_str);
-            let _ = js_sys::Reflect::set(&e, &JsValue::from_str("path"), &first);
+            let e: JsValue =
+                js_sys::Error::new(&format!("{} problem(s) in the rules pack: {}", errors.len(), lines.join("; ")))
+                    .into();
+            set(&e, "path", &path(errors.first().and_then(|e| e.path.as_deref())));
             let problems: js_sys::Array = errors
                 .iter()
                 .map(|e| {
-                    let o = js_sys::Object::new();
-                    let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("path"), &path);
-                    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("message"), &JsValue::from_str(&e.message));
-                    JsValue::from(o)
+                    let o = JsValue::from(js_sys::Object::new());
+                    set(&o, "path", &path(e.path.as_deref()));
+                    set(&o, "message", &JsValue::from_str(&e.message));
+                    o
                 })
                 .collect();
-            let _ = js_sys::Reflect::set(&e, &JsValue::from_str("problems"), &problems);
-            Err(e.into())
+            set(&e, "problems", &problems);
+            Err(e)
         }
     }
 }
@@ -96,30 +105,37 @@ fn month(text: &str) -> Result<YearMonth, JsValue> {
     })
 }
 
+/// One of `anju-api`'s answers for `input`, within the rules of `rules` (none when empty).
+fn answer(
+    run: fn(&str, YearMonth) -> Result<String, anju_api::Error>,
+    input: &str,
+    today: &str,
+    rules: &str,
+) -> Result<String, JsValue> {
+    let (today, layer) = (month(today)?, layer(rules)?);
+    anju_rules::layer::with(layer, || run(input, today)).map_err(|e| error(&e))
+}
+
 /// `anju assess`.
 #[wasm_bindgen]
 pub fn assess(request: &str, today: &str, rules: &str) -> Result<String, JsValue> {
-    let (today, layer) = (month(today)?, layer(rules)?);
-    anju_rules::layer::with(layer, || anju_api::assess(request, today)).map_err(|e| error(&e))
+    answer(anju_api::assess, request, today, rules)
 }
 
 /// `anju compare`.
 #[wasm_bindgen]
 pub fn compare(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
-    let (today, layer) = (month(today)?, layer(rules)?);
-    anju_rules::layer::with(layer, || anju_api::compare(plan, today)).map_err(|e| error(&e))
+    answer(anju_api::compare, plan, today, rules)
 }
 
 /// `anju timeline`.
 #[wasm_bindgen]
 pub fn timeline(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
-    let (today, layer) = (month(today)?, layer(rules)?);
-    anju_rules::layer::with(layer, || anju_api::timeline(plan, today)).map_err(|e| error(&e))
+    answer(anju_api::timeline, plan, today, rules)
 }
 
 /// `anju plan`.
 #[wasm_bindgen]
 pub fn plan(plan: &str, today: &str, rules: &str) -> Result<String, JsValue> {
-    let (today, layer) = (month(today)?, layer(rules)?);
-    anju_rules::layer::with(layer, || anju_api::plan(plan, today)).map_err(|e| error(&e))
+    answer(anju_api::plan, plan, today, rules)
 }

@@ -1,0 +1,16 @@
+// What the build tools read from a built page (dist/index.html): the element Trunk writes in place of the rust link
+// (`#anju-glue`, Trunk.toml pattern_script), an attribute of a tag, and the file a page-relative URL names.
+import path from 'node:path';
+
+/** The `<link id="anju-glue" …>` tag naming the glue and the engine. */
+export const GLUE_TAG = /<link\b[^>]*\bid="?anju-glue"?[^>]*>/;
+
+/** The value of attribute `name` in `tag` (quoted or not, as the minifier left it), or undefined. */
+export const attribute = (tag, name) => (tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`)) || [])[1]
+  ?.replace(/"/g, '');
+
+/** The URL relative to the page, without its `./`. */
+export const local = (url) => url.replace(/^\.\//, '');
+
+/** The file under `dir` that a page-relative URL names. */
+export const fileOf = (dir, url) => path.join(dir, local(url));
