@@ -76,8 +76,22 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<
 /// A place's own rules (a pack as `anju pack` makes it), checked against the built-in rules: the layer to answer
 /// within (`anju_rules::layer::with`), or every problem, each at its JSON path (`parameters[2].values[0].from`).
 pub fn rules(text: &str) -> Result<&'static anju_rules::layer::Layer, Vec<Error>> {
-    let doc = parse_json::<anju_rules::layer::PackDoc>(text, "rules pack").map_err(|e| vec![e])?;
-    anju_rules::layer::check(doc).map_err(|errors| errors.into_iter().map(|e| at(&e.path, e.message)).collect())
+    layer(text).map_err(|errors| {
+        errors.into_iter().map(|e| Error { path: (!e.path.is_empty()).then_some(e.path), message: e.message }).collect()
+    })
+}
+
+/// As [`rules`], with each problem also in Chinese (for a page that shows it); a problem of the whole file (not
+/// JSON, not a pack) has the empty path.
+pub fn layer(text: &str) -> Result<&'static anju_rules::layer::Layer, Vec<anju_rules::layer::LayerError>> {
+    let doc = parse_json::<anju_rules::layer::PackDoc>(text, "rules pack").map_err(|e| {
+        let zh = match e.path {
+            None => "不是可以读取的规则文件（JSON 格式有误，或不是 anju pack 生成的文件）",
+            Some(_) => "这一项的写法不对（类型有误，或是规则文件里没有的项）",
+        };
+        vec![anju_rules::layer::LayerError { path: e.path.unwrap_or_default(), message: e.message, zh: zh.into() }]
+    })?;
+    anju_rules::layer::check(doc)
 }
 
 /// A request, range-checked at its `asOf` (or `today`).

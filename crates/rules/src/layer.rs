@@ -84,11 +84,12 @@ pub struct ValueDoc {
 }
 
 /// A problem in a pack: the JSON path of the field (`parameters[2].values[0].from`) and what is wrong, in words
-/// for the analyst who wrote the layer.
+/// for the analyst who wrote the layer, in English and in Chinese.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayerError {
     pub path: String,
     pub message: String,
+    pub zh: String,
 }
 
 /// A checked layer: its place and the rules it sets.
@@ -133,6 +134,12 @@ pub fn with<R>(layer: Option<&'static Layer>, f: impl FnOnce() -> R) -> R {
     }
     let _restore = Restore(CURRENT.with(|c| c.replace(layer)));
     f()
+}
+
+/// Answers within `layer` from now on, for a program that answers within one layer for its whole life (a page a
+/// host gave its county's rules); [`with`] inside it still sets another for its call.
+pub fn install(layer: &'static Layer) {
+    CURRENT.with(|c| c.set(Some(layer)));
 }
 
 /// The layer answers are given within, if any.
@@ -191,46 +198,62 @@ const MAX_VALUES: usize = 100;
 /// Checks a pack against the built-in rules: the layer, or every problem found.
 pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
     let mut errors = Vec::new();
-    let mut err = |path: String, message: String| errors.push(LayerError { path, message });
+    let mut err = |path: String, message: String, zh: String| errors.push(LayerError { path, message, zh });
     if doc.anju_pack != FORMAT {
-        err("anjuPack".into(), format!("this engine reads packs of format {FORMAT}, not {}", doc.anju_pack));
+        err(
+            "anjuPack".into(),
+            format!("this engine reads packs of format {FORMAT}, not {}", doc.anju_pack),
+            format!("本计算器读取第 {FORMAT} 版的规则文件，不是第 {} 版", doc.anju_pack),
+        );
     }
     let id = crate::place::canonical(&doc.place.id).map(std::borrow::Cow::into_owned);
     if id.is_none() {
-        err("place.id".into(), format!("\"{}\" is not a place id (a folder path or a GB/T 2260 code)", doc.place.id));
+        err(
+            "place.id".into(),
+            format!("\"{}\" is not a place id (a folder path or a GB/T 2260 code)", doc.place.id),
+            format!("“{}”不是地方代码（文件夹路径或 GB/T 2260 行政区划代码）", doc.place.id),
+        );
     }
     if doc.place.name.trim().is_empty() {
-        err("place.name".into(), "the place needs a name".into());
+        err("place.name".into(), "the place needs a name".into(), "缺少地方名称".into());
     }
     if !["province", "city", "county"].contains(&doc.place.level.as_str()) {
-        err("place.level".into(), format!("\"{}\" is not province, city or county", doc.place.level));
+        err(
+            "place.level".into(),
+            format!("\"{}\" is not province, city or county", doc.place.level),
+            format!("“{}”不是省（province）、市（city）或县（county）", doc.place.level),
+        );
     }
     // Nothing is kept (leaked) until the whole pack is known to be valid: a bad pack costs nothing.
     let mut known = std::collections::BTreeSet::new();
     for (sid, s) in &doc.sources {
         if s.title.trim().is_empty() {
-            err(format!("sources.{sid}.title"), "a document needs its title".into());
+            err(format!("sources.{sid}.title"), "a document needs its title".into(), "文件缺少标题".into());
         } else {
             known.insert(sid.as_str());
         }
     }
     if doc.parameters.len() > MAX_RULES {
-        err("parameters".into(), format!("more than {MAX_RULES} rules"));
+        err("parameters".into(), format!("more than {MAX_RULES} rules"), format!("规则超过 {MAX_RULES} 条"));
     }
     // Each rule's national parameter and its checked values (the month it starts and ends, the number or table).
     let mut checked: Vec<(&'static Parameter, Vec<Checked<'_>>)> = Vec::new();
     for (i, p) in doc.parameters.iter().enumerate().take(MAX_RULES) {
         let at = format!("parameters[{i}]");
         let Some(national) = policy::data::NATIONAL_PARAMETERS.iter().copied().find(|n| n.key == p.key) else {
-            err(format!("{at}.key"), format!("no rule is called \"{}\"", p.key));
+            err(format!("{at}.key"), format!("no rule is called \"{}\"", p.key), format!("没有名为“{}”的规则", p.key));
             continue;
         };
         if checked.iter().any(|(n, _)| n.key == national.key) {
-            err(format!("{at}.key"), format!("\"{}\" is set twice", p.key));
+            err(format!("{at}.key"), format!("\"{}\" is set twice", p.key), format!("规则“{}”写了两次", p.key));
             continue;
         }
         if p.values.is_empty() || p.values.len() > MAX_VALUES {
-            err(format!("{at}.values"), format!("a rule needs between 1 and {MAX_VALUES} dated values"));
+            err(
+                format!("{at}.values"),
+                format!("a rule needs between 1 and {MAX_VALUES} dated values"),
+                format!("每条规则要有 1 到 {MAX_VALUES} 个注明日期的值"),
+            );
             continue;
         }
         let table = national.key_unit.is_some();
@@ -241,11 +264,19 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
             let at = format!("{at}.values[{j}]");
             let from = YearMonth::parse(&v.from);
             if from.is_none() {
-                err(format!("{at}.from"), format!("\"{}\" is not a month (YYYY-MM)", v.from));
+                err(
+                    format!("{at}.from"),
+                    format!("\"{}\" is not a month (YYYY-MM)", v.from),
+                    format!("“{}”不是月份（应写成 2026-06 这样）", v.from),
+                );
             }
             let until = match v.until.as_deref().map(YearMonth::parse) {
                 Some(None) => {
-                    err(format!("{at}.until"), "not a month (YYYY-MM)".into());
+                    err(
+                        format!("{at}.until"),
+                        "not a month (YYYY-MM)".into(),
+                        "不是月份（应写成 2026-06 这样）".into(),
+                    );
                     continue;
                 }
                 Some(Some(u)) => Some(u),
@@ -253,49 +284,73 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
             };
             let Some(from) = from else { continue };
             if until.is_some_and(|u| u < from) {
-                err(format!("{at}.until"), "ends before it starts".into());
+                err(format!("{at}.until"), "ends before it starts".into(), "结束月份早于开始月份".into());
                 continue;
             }
             if open || last.is_some_and(|l| from <= l) {
-                err(format!("{at}.from"), "starts before the value above it ends (oldest first, no overlap)".into());
+                err(
+                    format!("{at}.from"),
+                    "starts before the value above it ends (oldest first, no overlap)".into(),
+                    "与上一个值的时间重叠（按时间从早到晚排列，不能重叠）".into(),
+                );
                 continue;
             }
             last = until;
             open = until.is_none();
             let value = match (v.value, &v.table, table) {
                 (Some(n), None, false) if national.unit == policy::Unit::MonthOfYear && !(1..=12).contains(&n) => {
-                    err(format!("{at}.value"), "a month of the year is 1 to 12".into());
+                    err(format!("{at}.value"), "a month of the year is 1 to 12".into(), "月份应在 1 到 12 之间".into());
                     continue;
                 }
                 (Some(n), None, false) if n < 0 => {
-                    err(format!("{at}.value"), "cannot be negative".into());
+                    err(format!("{at}.value"), "cannot be negative".into(), "不能是负数".into());
                     continue;
                 }
                 (Some(n), None, false) => Some(n),
                 (None, Some(rows), true) if rows.windows(2).all(|w| w[0].0 < w[1].0) && !rows.is_empty() => None,
                 (None, Some(_), true) => {
-                    err(format!("{at}.table"), "a table needs rows with increasing keys".into());
+                    err(
+                        format!("{at}.table"),
+                        "a table needs rows with increasing keys".into(),
+                        "表格的各行要按从小到大排列".into(),
+                    );
                     continue;
                 }
                 (_, _, true) => {
-                    err(format!("{at}.table"), format!("\"{}\" is a table: give `table`, not `value`", p.key));
+                    err(
+                        format!("{at}.table"),
+                        format!("\"{}\" is a table: give `table`, not `value`", p.key),
+                        format!("规则“{}”是一张表：应写 table，不是 value", p.key),
+                    );
                     continue;
                 }
                 (_, _, false) => {
-                    err(format!("{at}.value"), format!("\"{}\" is one number: give `value`, not `table`", p.key));
+                    err(
+                        format!("{at}.value"),
+                        format!("\"{}\" is one number: give `value`, not `table`", p.key),
+                        format!("规则“{}”是一个数：应写 value，不是 table", p.key),
+                    );
                     continue;
                 }
             };
             if !known.contains(v.source.as_str()) {
-                err(format!("{at}.source"), format!("no document \"{}\" in `sources`", v.source));
+                err(
+                    format!("{at}.source"),
+                    format!("no document \"{}\" in `sources`", v.source),
+                    format!("sources 里没有文件“{}”", v.source),
+                );
                 continue;
             }
             if v.article.trim().is_empty() {
-                err(format!("{at}.article"), "a value needs the article it comes from".into());
+                err(format!("{at}.article"), "a value needs the article it comes from".into(), "缺少出处条款".into());
                 continue;
             }
             if confidence(&v.confidence).is_none() {
-                err(format!("{at}.confidence"), format!("\"{}\" is not C1, C2, C3, U or I", v.confidence));
+                err(
+                    format!("{at}.confidence"),
+                    format!("\"{}\" is not C1, C2, C3, U or I", v.confidence),
+                    format!("“{}”不是 C1、C2、C3、U 或 I", v.confidence),
+                );
                 continue;
             }
             values.push((from, until, value, v));

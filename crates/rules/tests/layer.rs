@@ -82,6 +82,11 @@ fn a_bad_layer_gives_every_problem_at_its_field() {
     assert_eq!(at("parameters[4].values[0].confidence"), Some("\"high\" is not C1, C2, C3, U or I"));
     assert!(at("parameters[5].values[1].from").is_some_and(|m| m.contains("no overlap")));
     assert_eq!(errors.len(), 6, "{errors:?}");
+    // Each problem is also said in Chinese, for the page that shows it.
+    let zh = |path: &str| errors.iter().find(|e: &&LayerError| e.path == path).map(|e| e.zh.as_str());
+    assert_eq!(zh("parameters[0].key"), Some("没有名为“school_entry.permit_month”的规则"));
+    assert_eq!(zh("parameters[3].values[0].value"), Some("月份应在 1 到 12 之间"));
+    assert!(errors.iter().all(|e| e.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))), "{errors:?}");
     // The built-in rules are untouched.
     assert_eq!(school_entry(&anju_rules::assess(&family(), JUNE_2026)).status, Status::Unknown);
 }
