@@ -11,7 +11,8 @@
  * - measures the visitor's own text size (`medium`) for the frame's unit, so a host's html font-size changes nothing;
  * - reads the element's data attributes: `data-lang` (zh-CN or en), `data-place` (a place id: where the family
  *   lives, for the first question), `data-preset` (a preset family's id, opened at its results), `data-accent` (a
- *   CSS colour for the bars and buttons), `data-compact` (no introduction, tighter edges);
+ *   CSS colour for the bars and buttons), `data-compact` (no introduction, tighter edges), `data-rules` (the
+ *   county's own rules: a file `anju pack` made, on the host's own site);
  * - runs the engine check in the frame (the fallback shows there, never a blank element), then preloads the glue
  *   with its integrity and starts loader/load.js, which mounts the app into the frame's #app.
  * The host's URL is left alone but for the hand-over link's `#s=…`, which opens a family as on the page; no service
@@ -50,7 +51,10 @@
   shadow.appendChild(frame);
 
   var english = /^en\b/i.test(data.lang || '');
-  embed.config = [english ? 'en' : '', data.place || '', data.preset || ''].join('\n');
+  // A county's rules on the host's own site (`data-rules`, relative to the host's page): the app's build that takes
+  // them (anju-app-rules, next to the engine) fetches and checks them (src/rules.rs).
+  var rules = data.rules ? new URL(data.rules, document.baseURI).href : '';
+  embed.config = [english ? 'en' : '', data.place || '', data.preset || '', rules].join('\n');
   frame.setAttribute('lang', english ? 'en' : 'zh-CN');
   embed.scope = shadow;
   embed.frame = frame;
@@ -61,10 +65,13 @@
   var glue = document.createElement('link');
   glue.id = 'anju-glue';
   glue.rel = 'modulepreload';
-  glue.href = url(embed.glue[0]);
-  glue.integrity = embed.glue[1];
-  glue.setAttribute('data-wasm', url(embed.wasm[0]));
-  glue.setAttribute('data-wasm-integrity', embed.wasm[1]);
+  // With rules, the build that takes them in place of the engine (its files are not named with integrity yet).
+  glue.href = url(rules ? 'anju-app-rules.js' : embed.glue[0]);
+  glue.setAttribute('data-wasm', url(rules ? 'anju-app-rules_bg.wasm' : embed.wasm[0]));
+  if (!rules) {
+    glue.integrity = embed.glue[1];
+    glue.setAttribute('data-wasm-integrity', embed.wasm[1]);
+  }
   document.head.appendChild(glue);
   var load = document.createElement('script');
   load.type = 'module';

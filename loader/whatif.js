@@ -21,7 +21,12 @@ const here = (path) => new URL(path, import.meta.url).href;
 let module;
 const ready = () => {
   module = module || import(here('anju-whatif.js'))
-    .then((m) => m.default({ module_or_path: here('anju-whatif_bg.wasm') }).then(() => m));
+    .then((m) => m.default({ module_or_path: here('anju-whatif_bg.wasm') }).then(() => {
+      // The host's rules, which the page checked and shows: the screens answer within them too.
+      const rules = page.rulesText;
+      if (rules) m.rules(rules);
+      return m;
+    }));
   module.catch(() => { module = null; });
   return module;
 };

@@ -2,7 +2,8 @@
 //! the app inside its shadow root so that neither page's styles reach the other. `loader/load.js` gives the
 //! boundary `window.anjuPage`: `frame()` is the element that carries the app's language, text size and open
 //! screen (the page's `<html>`, or the embed's frame) and contains `#app`; `config()` the host element's
-//! `data-lang` (`en` or empty), `data-place` and `data-preset`, one per line (empty on the page). Without the
+//! `data-lang` (`en` or empty), `data-place`, `data-preset` and the address `data-rules` names, one per line (empty on
+//! the page). Without the
 //! boundary (a browser test mounting the app) the frame is the document's element and nothing is configured.
 
 use wasm_bindgen::prelude::*;
@@ -32,6 +33,12 @@ pub fn configure(ui: anju_form::state::Ui) -> anju_form::state::Ui {
     let mut next = || lines.next().unwrap_or_default();
     let english = next() == "en";
     ui.hosted(english, next(), next())
+}
+
+/// The address of the rules file the host element names (`data-rules`), if any.
+#[cfg(feature = "layers")]
+pub fn rules_url() -> Option<String> {
+    js_config().ok()?.split('\n').nth(3).filter(|u| !u.is_empty()).map(str::to_string)
 }
 
 /// The app's root element: `#app` inside the frame, or the body.

@@ -1,6 +1,6 @@
 // Sizes of every file under a folder (default dist/): raw, gzip -9 and brotli -q 11, in bytes, with totals.
 // The first-load budget is 150 KB brotli in total; the total line says how much of it is used.
-import { BUDGET, isEmbedFirstLoad, isFirstLoad, sizes } from './sizes.mjs';
+import { BUDGET, isEmbedFirstLoad, isFirstLoad, isRulesFirstLoad, sizes } from './sizes.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const { rows, total } = sizes(dir);
@@ -15,6 +15,8 @@ console.log(`first-load budget: ${first} of ${BUDGET} bytes brotli (${((100 * fi
 console.log(`loaded on demand (the place registry, the texts, the what-if and hand-over module, the JS API, the embed): ${later} bytes brotli`);
 const embed = rows.filter((r) => isEmbedFirstLoad(r.file)).reduce((t, r) => t + r.brotli, 0);
 console.log(`first load on a host's page (embed.js and what it loads): ${embed} of ${BUDGET} bytes brotli`);
+const rules = rows.filter((r) => isRulesFirstLoad(r.file)).reduce((t, r) => t + r.brotli, 0);
+console.log(`first load on a host's page that gives its own rules (the rules build in place of the engine): ${rules} bytes brotli, besides the rules file`);
 if (first > BUDGET || embed > BUDGET) {
   console.error('over the 150 KB brotli budget');
   process.exit(1);

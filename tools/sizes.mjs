@@ -22,11 +22,15 @@ export const AFTER_START = ['sw.js'];
 /** What only a host page's element fetches (tools/embed.mjs): the embed script and the styles made for it. */
 export const EMBED = ['embed.js', 'embed/'];
 
+/** The build that takes a county's own rules (src/rules.rs), which a host page that names a rules file loads in
+ * place of the first-load engine (next to it, so that the other files are found from the glue's place). */
+const isRules = (file) => /^anju-app-rules(_bg\.wasm|\.js)$/.test(file);
+
 const under = (file, list) => list.some((d) => file.split(path.sep).join('/').startsWith(d));
 
 /** Whether a file (relative to dist/) is part of the first load. */
 export const isFirstLoad = (file) => FIRST_LOAD.includes(path.extname(file)) && !AFTER_START.includes(file)
-  && !under(file, ON_DEMAND) && !under(file, EMBED);
+  && !under(file, ON_DEMAND) && !under(file, EMBED) && !isRules(file);
 
 /** Whether a file is part of the embed's first load: embed.js, the frame's page style, and what the page's first
  * load shares with it (the glue, the engine, loader/load.js), not the page's html, style or engine check (which
@@ -35,6 +39,13 @@ export const isEmbedFirstLoad = (file) => {
   const f = file.split(path.sep).join('/');
   if (f === 'embed.js' || /^embed\/app-[0-9a-f]+\.css$/.test(f)) return true;
   return isFirstLoad(f) && !f.includes('/') && !/^(index\.html|check-.*\.js|app-.*\.css)$/.test(f);
+};
+
+/** Whether a file is part of the first load on a host's page whose element names a rules file: the embed's first
+ * load with the rules build in place of the first-load engine and its glue (the rules file itself is the host's). */
+export const isRulesFirstLoad = (file) => {
+  const f = file.split(path.sep).join('/');
+  return isRules(f) || (isEmbedFirstLoad(f) && !/^anju-app-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
 };
 
 /** `{ rows: [{ file, raw, gzip, brotli }], total: { raw, gzip, brotli } }` for every file under `dir`, sorted. */
