@@ -58,7 +58,7 @@
   frame.setAttribute('lang', english ? 'en' : 'zh-CN');
   embed.scope = shadow;
   embed.frame = frame;
-  embed.style = url(embed.whatifCss[0]);
+  embed.style = url(embed.whatifCss);
   embed.check(shadow, frame);
   if (frame.getAttribute('data-engine') !== 'ok') return;
 

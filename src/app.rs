@@ -235,7 +235,6 @@ pub fn App() -> Html {
             </header>
             <main>
                 <p class="tagline">{ catalogue::t(lang, Text::Tagline) }</p>
-                { crate::local_rules(lang) }
                 <nav class="steps" aria-label={catalogue::step_of(lang, position + 1, steps.len())}>
                     <p class="step-count">{ catalogue::step_of(lang, position + 1, steps.len()) }</p>
                     <ol>

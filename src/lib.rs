@@ -9,7 +9,7 @@
 //! - `places`: the full place registry, loaded when a place picker first opens
 //! - `texts`: the cited documents' titles, fetched once the page has started
 //! - `rules` (feature `layers`, the `anju-app-rules` build): a county's own rules given by the host page, checked
-//!   and layered over the built-in data, and the notice that says so (or lists the file's problems)
+//!   and layered over the built-in data, and the notice above the page that says so (or lists the file's problems)
 //! - `whatif`: the what-if and hand-over screens, their own wasm module, loaded when a family first asks for one
 //!   or opens a hand-over link
 //! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary);
@@ -33,26 +33,12 @@ pub fn start() {
     // be reachable from input; this is the last line of defence.) The message is not formatted: the words are
     // fixed and the download stays small.
     yew::set_custom_panic_hook(Box::new(|_| show_failure()));
-    let go = || {
-        if let Some(root) = host::root() {
-            mount(root);
-        }
-    };
     // The host's rules, before anything is answered.
     #[cfg(feature = "layers")]
-    rules::start(go);
+    rules::start(|| host::root().map_or((), mount));
     #[cfg(not(feature = "layers"))]
-    go();
-}
-
-/// The notice of the host's own rules above the questions (nothing without them).
-pub fn local_rules(lang: anju_rules::message::Lang) -> yew::Html {
-    #[cfg(feature = "layers")]
-    return rules::notice(lang);
-    #[cfg(not(feature = "layers"))]
-    {
-        let _ = lang;
-        yew::Html::default()
+    if let Some(root) = host::root() {
+        mount(root);
     }
 }
 

@@ -1,27 +1,20 @@
 //! A county's own rules, given by the host page (`data-rules` on its element, for which `loader/embed.js` loads this
 //! build, `anju-app-rules`, in place of the first-load engine).
 //!
-//! The file is fetched from the host's own site and checked once, before anything is answered (`anju_api::layer`: the JSON, then every value against the
-//! built-in rules). When it is valid the whole page answers within it (`anju_rules::layer::install`) and a notice
-//! above the questions names the place, the month of its newest data and its documents. When it is not, nothing of
-//! it is used, the built-in data answers as on any page, and the notice lists each problem at its place in the file
-//! in plain words for whoever keeps the site (and the JSON paths in the console, for their editor).
-
-use std::cell::OnceCell;
+//! The file is fetched from the host's own site and checked once, before anything is answered (`anju_api::layer`:
+//! the JSON, then every value against the built-in rules). When it is valid the whole page answers within it
+//! (`anju_rules::layer::install`) and a notice above the page (`#local-rules`, in Chinese, then English) names the
+//! place, the month of its newest data and its documents. When it is not, nothing of it is used, the built-in data
+//! answers as on any page, and the notice lists each problem at its place in the file in plain words for whoever
+//! keeps the site (and the JSON paths in the console, for their editor). The first-load engine carries none of this.
 
 use anju_rules::layer::{Layer, LayerError};
 use anju_rules::message::Lang;
-use yew::prelude::*;
 
 /// What the host gave.
 enum Local {
-    None,
     Valid(&'static Layer),
     Problems(Vec<LayerError>),
-}
-
-thread_local! {
-    static LOCAL: OnceCell<Local> = const { OnceCell::new() };
 }
 
 /// The largest rules file read (a county's rules are a few kilobytes).
@@ -30,12 +23,7 @@ const MAX_BYTES: usize = 1 << 20;
 /// Fetches and checks the host's rules (when its element names a file), then calls `then`: the page starts once
 /// the engine answers within them, or knows why it does not.
 pub fn start(then: impl FnOnce() + 'static) {
-    let Some(url) = crate::host::rules_url() else {
-        LOCAL.with(|cell| {
-            let _ = cell.set(Local::None);
-        });
-        return then();
-    };
+    let Some(url) = crate::host::rules_url() else { return then() };
     wasm_bindgen_futures::spawn_local(async move {
         let local = match fetch(&url).await {
             Ok(text) => check(&text),
@@ -45,9 +33,8 @@ pub fn start(then: impl FnOnce() + 'static) {
                 zh: format!("没能读取这个文件（{failed}）"),
             }]),
         };
-        LOCAL.with(|cell| {
-            let _ = cell.set(local);
-        });
+        add_style();
+        show(&local);
         then();
     });
 }
@@ -161,16 +148,34 @@ fn field(name: &str, zh: bool) -> Option<&'static str> {
     Some(if zh { c } else { e })
 }
 
-/// The notice above the questions: the rules in use, or the file's problems (nothing without a file).
-pub fn notice(lang: Lang) -> Html {
-    LOCAL.with(|cell| match cell.get() {
-        None | Some(Local::None) => Html::default(),
-        Some(Local::Valid(layer)) => valid(lang, layer),
-        Some(Local::Problems(problems)) => invalid(lang, problems),
-    })
+/// Adds the notice's style (`style/rules.css`, next to the engine) to the frame: only this build shows the notice.
+fn add_style() {
+    let document = gloo::utils::document();
+    let href = document.get_element_by_id("anju-glue").and_then(|g| g.get_attribute("href"));
+    let url = href.and_then(|h| web_sys::Url::new_with_base("rules.css", &h).ok()).map(|u| u.href());
+    if let (Some(url), Some(frame), Ok(link)) = (url, crate::host::frame(), document.create_element("link")) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &url);
+        let _ = frame.append_child(&link);
+    }
 }
 
-fn valid(lang: Lang, layer: &Layer) -> Html {
+/// The notice's words in one language: its paragraphs, then its list.
+struct Words {
+    lines: Vec<String>,
+    items: Vec<String>,
+    after: Option<&'static str>,
+}
+
+/// The notice's words, in Chinese or English.
+fn words(local: &Local, lang: Lang) -> Words {
+    match local {
+        Local::Valid(layer) => valid(lang, layer),
+        Local::Problems(problems) => invalid(lang, problems),
+    }
+}
+
+fn valid(lang: Lang, layer: &Layer) -> Words {
     let zh = lang == Lang::ZhCn;
     let place = match (zh, layer.place.name_en) {
         (false, Some(en)) => en,
@@ -178,73 +183,98 @@ fn valid(lang: Lang, layer: &Layer) -> Html {
     };
     let month = layer.place.data_month.map(|m| anju_rules::message::month_text(lang, m));
     let n = layer.len();
+    let rules = if n == 1 { "rule" } else { "rules" };
     let head = match (zh, month) {
         (true, Some(m)) => format!("本页按本网站发布的{place}本地规则计算（{n} 项，数据截至 {m}）。"),
         (true, None) => format!("本页按本网站发布的{place}本地规则计算（{n} 项）。"),
-        (false, Some(m)) => {
-            format!(
-                "This page answers with {place}'s own rules, as this site publishes them ({n} {}, data to {m}).",
-                rules_word(n)
-            )
-        }
+        (false, Some(m)) => format!(
+            "This page answers with {place}'s own rules as this site publishes them ({n} {rules}, data to {m})."
+        ),
         (false, None) => {
-            format!("This page answers with {place}'s own rules, as this site publishes them ({n} {}).", rules_word(n))
+            format!("This page answers with {place}'s own rules as this site publishes them ({n} {rules}).")
         }
     };
-    let documents = layer.sources.iter().map(|s| {
-        let title = match (zh, s.title_en) {
-            (false, Some(en)) => en.to_string(),
-            _ => format!("《{}》", s.title),
-        };
-        let number = s.number.map(|n| format!(" {n}")).unwrap_or_default();
-        let issued =
-            s.issued.map(|d| if zh { format!("，{d} 发布") } else { format!(", issued {d}") }).unwrap_or_default();
-        html! { <li>{ title }{ number }{ issued }</li> }
-    });
-    html! {
-        <section class="local-rules" id="local-rules" aria-labelledby="local-rules-heading">
-            <p id="local-rules-heading">{ head }</p>
-            <p>{ if zh { "依据：" } else { "Sources:" } }</p>
-            <ul>{ for documents }</ul>
-            <p class="hint">{ if zh {
-                "本地规则由本网站提供，不是官方决定；以当地主管部门的答复为准。"
-            } else {
-                "The local rules come from this site and are not an official decision: the local office that handles each application decides."
-            } }</p>
-        </section>
-    }
-}
-
-fn rules_word(n: usize) -> &'static str {
-    if n == 1 {
-        "rule"
+    let items = layer
+        .sources
+        .iter()
+        .map(|s| {
+            let title = match (zh, s.title_en) {
+                (false, Some(en)) => en.to_string(),
+                _ => format!("《{}》", s.title),
+            };
+            let number = s.number.map(|n| format!(" {n}")).unwrap_or_default();
+            let issued = s.issued.map(|d| if zh { format!("，{d} 发布") } else { format!(", issued {d}") });
+            format!("{title}{number}{}", issued.unwrap_or_default())
+        })
+        .collect();
+    let (sources, after) = if zh {
+        ("依据：", "本地规则由本网站提供，不是官方决定；以当地主管部门的答复为准。")
     } else {
-        "rules"
-    }
+        ("Sources:", "The local rules come from this site and are not an official decision: the local office that handles each application decides.")
+    };
+    Words { lines: vec![head, sources.into()], items, after: Some(after) }
 }
 
-fn invalid(lang: Lang, problems: &[LayerError]) -> Html {
+fn invalid(lang: Lang, problems: &[LayerError]) -> Words {
     let zh = lang == Lang::ZhCn;
     let n = problems.len();
-    let head = if zh {
-        format!("本网站提供的本地规则文件有 {n} 处问题，所以没有采用；下面只按内置的全国和各地数据计算。")
+    let lines = if zh {
+        vec![
+            format!("本网站提供的本地规则文件有 {n} 处问题，所以没有采用；下面只按内置的全国和各地数据计算。"),
+            "请本网站的管理员改正：".into(),
+        ]
     } else {
-        let what = if n == 1 { "a problem" } else { "problems" };
-        format!(
-            "This site's file of local rules has {}, so it is not used: the answers below use the built-in national and local data alone.",
-            if n == 1 { what.to_string() } else { format!("{n} {what}") }
-        )
+        let what = if n == 1 { "a problem".to_string() } else { format!("{n} problems") };
+        vec![
+            format!("This site's file of local rules has {what}, so it is not used: the answers below use the built-in national and local data alone."),
+            "For whoever keeps this site to correct:".into(),
+        ]
     };
-    let items = problems.iter().map(|p| {
-        let message = if zh { &p.zh } else { &p.message };
-        html! { <li>{ location(lang, &p.path) }{ if zh { "：" } else { ": " } }{ message }</li> }
-    });
-    html! {
-        <section class="local-rules bad" id="local-rules" role="alert">
-            <p>{ head }</p>
-            <p>{ if zh { "请本网站的管理员改正：" } else { "For whoever keeps this site to correct:" } }</p>
-            <ul>{ for items }</ul>
-        </section>
+    let items = problems
+        .iter()
+        .map(|p| {
+            let (message, colon) = if zh { (&p.zh, "：") } else { (&p.message, ": ") };
+            format!("{}{colon}{message}", location(lang, &p.path))
+        })
+        .collect();
+    Words { lines, items, after: None }
+}
+
+/// Shows the notice above the app (`#local-rules`, outside what the page draws), Chinese first, then English.
+fn show(local: &Local) {
+    let document = gloo::utils::document();
+    let element = |tag: &str, text: Option<&str>| {
+        let el = document.create_element(tag).ok()?;
+        el.set_text_content(text);
+        Some(el)
+    };
+    let Some(section) = element("section", None) else { return };
+    section.set_id("local-rules");
+    let bad = matches!(local, Local::Problems(_));
+    section.set_class_name(if bad { "local-rules bad" } else { "local-rules" });
+    let _ = section.set_attribute("role", if bad { "alert" } else { "note" });
+    for (words, lang) in [(words(local, Lang::ZhCn), None), (words(local, Lang::En), Some("en"))] {
+        let Some(block) = element("div", None) else { continue };
+        if let Some(lang) = lang {
+            let _ = block.set_attribute("lang", lang);
+            block.set_class_name("english");
+        }
+        for line in &words.lines {
+            element("p", Some(line)).map(|p| block.append_child(&p));
+        }
+        if let Some(list) = element("ul", None) {
+            for item in &words.items {
+                element("li", Some(item)).map(|li| list.append_child(&li));
+            }
+            let _ = block.append_child(&list);
+        }
+        if let Some(after) = words.after {
+            element("p", Some(after)).map(|p| block.append_child(&p));
+        }
+        let _ = section.append_child(&block);
+    }
+    if let Some(app) = crate::host::frame().and_then(|f| f.query_selector("#app").ok().flatten()) {
+        let _ = app.before_with_node_1(&section);
     }
 }
 

@@ -58,7 +58,8 @@ const facts = {
   // (A <noscript> means nothing in a shadow root: embed.js runs only with scripts on.)
   markup: markup.replace(/<noscript>[\s\S]*?<\/noscript>/g, '').trim(),
   css: styles[0],
-  whatifCss: styles[1],
+  // (Its name alone: like every file fetched after the start, it is not checked by integrity yet.)
+  whatifCss: styles[1][0],
   glue: [local(attribute(glue, 'href')), attribute(glue, 'integrity')],
   wasm: [local(attribute(glue, 'data-wasm')), attribute(glue, 'data-wasm-integrity')],
   load: [local(load), sri(read(load))],

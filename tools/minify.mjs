@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { GLUE_TAG, attribute, fileOf } from './page.mjs';
+import { shorten } from './names.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
@@ -64,13 +65,19 @@ function optimise(wasm) {
 // The glue and the .wasm are named by the element Trunk writes (`#anju-glue`, Trunk.toml pattern_script), which
 // carries no integrity: give it the glue's (the browser checks the preloaded module) and the .wasm's
 // (`data-wasm-integrity`, which loader/load.js hands to fetch), so that every file of the first load is checked.
-// The engine is optimised once more first (above), then hashed.
+// The engine is optimised once more first (above), its names shortened, then hashed.
 for (const page of pages) {
   const html = fs.readFileSync(page, 'utf8');
   const tag = (html.match(GLUE_TAG) || [])[0];
   if (!tag || /\sintegrity=/.test(tag)) continue;
   const [glue, wasm] = [attribute(tag, 'href'), attribute(tag, 'data-wasm')];
   optimise(wasm);
+  // Then the engine's imports and exports get short names, in the engine and in its glue (tools/names.mjs).
+  const [glueFile, wasmFile] = [fileOf(dir, glue), fileOf(dir, wasm)];
+  const short = shorten(fs.readFileSync(wasmFile), fs.readFileSync(glueFile, 'utf8'));
+  fs.writeFileSync(wasmFile, short.wasm);
+  fs.writeFileSync(glueFile, short.glue);
+  console.log(`minify: ${short.count} import and export names shortened`);
   const checked = tag.replace(/\s*\/?>$/, ` integrity=${sri(fs.readFileSync(fileOf(dir, glue)))}`
     + ` data-wasm-integrity=${sri(fs.readFileSync(fileOf(dir, wasm)))}>`);
   fs.writeFileSync(page, html.replace(tag, checked));

@@ -23,8 +23,9 @@ export const AFTER_START = ['sw.js'];
 export const EMBED = ['embed.js', 'embed/'];
 
 /** The build that takes a county's own rules (src/rules.rs), which a host page that names a rules file loads in
- * place of the first-load engine (next to it, so that the other files are found from the glue's place). */
-const isRules = (file) => /^anju-app-rules(_bg\.wasm|\.js)$/.test(file);
+ * place of the first-load engine (next to it, so that the other files are found from the glue's place), and the
+ * style of its notice. */
+const isRules = (file) => /^(anju-app-rules(_bg\.wasm|\.js)|rules\.css)$/.test(file);
 
 const under = (file, list) => list.some((d) => file.split(path.sep).join('/').startsWith(d));
 
