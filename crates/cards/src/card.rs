@@ -160,7 +160,17 @@ fn criterion(p: &ProgramResult, c: &Criterion, lang: Lang) -> Html {
     // Chinese: 《title》（number）article; English: the English title and article, never in 《》. The titles come
     // after the page has started (`crate::documents`); until then the article alone.
     let article = anju_rules::names::article_text(cite.article, lang);
-    let source = match (crate::documents::document(cite.source.id), lang) {
+    // A county's own rules (a layer checked at run time) carry their documents' titles themselves.
+    let own = || {
+        let s = cite.source;
+        let title_en = s.title_en.map(str::to_string);
+        (!s.title.is_empty()).then(|| crate::documents::Document {
+            title: s.title.to_string(),
+            title_en,
+            number: s.number.map(str::to_string),
+        })
+    };
+    let source = match (crate::documents::document(cite.source.id).or_else(own), lang) {
         (Some(d), Lang::ZhCn) => {
             let number = d.number.map(|n| format!("（{n}）")).unwrap_or_default();
             format!("《{}》{number}{}", d.title, cite.article)
