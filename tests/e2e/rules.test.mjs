@@ -2,7 +2,7 @@
 // on its own site (`data-rules`), which the page checks in the browser. Served with the strict policy.
 // - A valid file: the notice names the place, the month of its newest data and its document, and the answer changes
 //   as the file's data says: G-SC1 (rules-counties §6.2, 临沭 2023; the file dates those conditions 2026) in June
-//   2026 may enrol, where the built-in rules, which end with 2023, can only say unknown.
+//   2026 may enrol, where the built-in rules, which end with 2023, can only say unknown; the what-if screen agrees.
 // - A file with problems: each is listed at its place in the file, in plain words, Chinese first; nothing of the file
 //   is used and the built-in data answers exactly as on a page without it.
 import { test, before, after } from 'node:test';
@@ -55,8 +55,9 @@ async function open(name) {
 }
 
 /** G-SC1's family typed in: both parents from 河南 (rural hukou) live and rent in 临沭; the mother holds a 临沭
- * permit since 2025-09, the father has a 14-month contract; a child born 2020-03, in preschool, hukou in 河南. */
-async function gsc1({ page, calc }) {
+ * permit since 2025-09, the father has a 14-month contract; a child born 2020-03, in preschool, hukou in 河南.
+ * `local`: the county's rules are in use. */
+async function gsc1({ page, calc }, local) {
   await page.locator('#add-adult').tap();
   await page.locator('#add-child').tap();
   await calc.type(`${C0}.birth`, '2020-03');
@@ -68,8 +69,10 @@ async function gsc1({ page, calc }) {
     await calc.choose(`${a}.hukouType`, 'rural');
     await calc.choose(`${a}.stableHome`, 'yes');
   }
-  // What the page asks depends on what the rules in use need: each answer is given where it is asked.
-  const asked = async (path, answer) => { if (await calc.field(path).count()) await answer(); };
+  // What the page asks depends on what the rules in use need: the county's need every answer below (each is waited
+  // for); the built-in rules, which end with 2023, need fewer, and each is given where it is asked.
+  const asked = local ? (path, answer) => answer()
+    : async (path, answer) => { if (await calc.field(path).count()) await answer(); };
   await asked(`${A0}.permit.held`, () => calc.choose(`${A0}.permit.held`, 'no'));
   await asked(`${A1}.permit.held`, () => calc.choose(`${A1}.permit.held`, 'yes'));
   await asked(`${A1}.permit.issued`, () => calc.type(`${A1}.permit.issued`, '2025-09'));
@@ -80,7 +83,7 @@ async function gsc1({ page, calc }) {
   await calc.step('housing');
   await asked('household.rentsHome', () => calc.choose('household.rentsHome', 'yes'));
   await calc.step('school');
-  await asked(`${C0}.hukouPlace`, () => calc.place(`${C0}.hukouPlace`, '410000'));
+  if (await calc.field(`${C0}.hukouPlace`).count()) await calc.place(`${C0}.hukouPlace`, '410000');
   await calc.step('results');
 }
 
@@ -96,7 +99,7 @@ test('a valid rules file is named above the questions and answers G-SC1 as its d
   assert.match(text, /This page answers with Linshu County's own rules .*\(9 rules, data to Dec 2026\)/);
   assert.doesNotMatch(text, /school_entry|parameters|linshu_2026/, 'no keys or ids');
   assert.ok(await notice.evaluate((n) => n.nextElementSibling.id === 'app'), 'above the page');
-  await gsc1(s);
+  await gsc1(s, true);
   // G-SC1: may enrol. The mother's 临沭 permit and the father's contract over a year each meet one test.
   assert.equal(await s.calc.status('school_entry', C0), 'eligible');
   assert.equal(await s.calc.outcome('school_entry', C0, 'parent_permit'), 'met');
@@ -104,13 +107,21 @@ test('a valid rules file is named above the questions and answers G-SC1 as its d
   const card = await s.calc.openCard('school_entry', C0);
   assert.match(await card.innerText(), /2026年临沭县义务教育学校招生工作实施方案/, 'cited to the county\'s document');
   await s.page.screenshot({ path: screenshotPath('rules-1-valid'), fullPage: true });
+  // The what-if screen (its own module) answers within the same rules.
+  await s.page.locator('[data-anju] #what-if').tap();
+  await s.page.locator('[data-anju] #wi-add').tap();
+  // Compared now (the file's values end with 2026): "nothing changes" may enrol too.
+  await s.page.locator('[data-anju] #wi-at').selectOption('0');
+  await s.page.locator('[data-anju] .compare-table caption', { hasText: '2026年6月' }).waitFor({ state: 'attached' });
+  const row = s.page.locator(`[data-anju] .compare-table tr[data-program="school_entry"][data-subject="${C0}"]`);
+  assert.equal(await row.locator('td').first().getAttribute('data-status'), 'eligible');
   assert.deepEqual(s.problems, [], 'no CSP violation, no error');
   await s.context.close();
 
   // The same family without the file: the built-in rules end with 2023.
   const plain = await open('plain.html');
   assert.equal(await plain.page.locator('[data-anju] #local-rules').count(), 0);
-  await gsc1(plain);
+  await gsc1(plain, false);
   assert.equal(await plain.calc.status('school_entry', C0), 'unknown');
   // The page without rules loads the first-load engine, not the build that takes them.
   assert.equal(plain.requests.filter((u) => u.includes('/rules/')).length, 0);
