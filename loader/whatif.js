@@ -21,12 +21,7 @@ const here = (path) => new URL(path, import.meta.url).href;
 let module;
 const ready = () => {
   module = module || import(here('anju-whatif.js'))
-    .then((m) => m.default({ module_or_path: here('anju-whatif_bg.wasm') }).then(() => {
-      // The host's rules, which the page checked and shows: the screens answer within them too.
-      const rules = page.rulesText;
-      if (rules) m.rules(rules);
-      return m;
-    }));
+    .then((m) => m.default({ module_or_path: here('anju-whatif_bg.wasm') }).then(() => m));
   module.catch(() => { module = null; });
   return module;
 };
@@ -188,6 +183,10 @@ function drawWhatif() {
     const [draft, lang, today] = whatif.args;
     const page = location.href.split('#')[0];
     const wechat = /MicroMessenger/i.test(navigator.userAgent);
+    // The host's rules, which the page checked and shows (set once it has started, after a family from a link may
+    // have loaded this module): the screens answer within them too.
+    const rules = (window.anjuPage || {}).rulesText;
+    if (rules && !whatif.rules) whatif.rules = m.rules(rules);
     m.show(root, draft, lang, today, whatif.view, whatif.opened, !!store.get(), page, wechat, onEvent);
     if (!whatif.mounted) whatif.mounted = true;
     if (whatif.focus) {

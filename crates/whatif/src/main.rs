@@ -94,7 +94,7 @@ pub fn open_link(text: &str) -> JsValue {
     }
 }
 
-/// The family as a link's fragment, `s=1.…`.
+/// Answers within the host's rules from now on, when they are valid (the page showed why when not).
 #[wasm_bindgen]
 pub fn rules(text: &str) -> bool {
     match anju_api::layer(text) {
@@ -106,6 +106,7 @@ pub fn rules(text: &str) -> bool {
     }
 }
 
+/// The family as a link's fragment, `s=1.…`.
 #[wasm_bindgen]
 pub fn encode(draft: js_sys::Array) -> String {
     share::encode(&draft_of(&draft))
