@@ -14,7 +14,8 @@
  *   CSS colour for the bars and buttons), `data-compact` (no introduction, tighter edges), `data-rules` (the
  *   county's own rules: a file `anju pack` made, on the host's own site);
  * - runs the engine check in the frame (the fallback shows there, never a blank element), then preloads the glue
- *   with its integrity and starts loader/load.js, which mounts the app into the frame's #app.
+ *   with its integrity (and names the integrity of what is fetched later) and starts loader/load.js, which mounts
+ *   the app into the frame's #app.
  * The host's URL is left alone but for the hand-over link's `#s=…`, which opens a family as on the page; no service
  * worker is registered on the host's origin. Without shadow DOM the element keeps its own content.
  *
@@ -58,20 +59,21 @@
   frame.setAttribute('lang', english ? 'en' : 'zh-CN');
   embed.scope = shadow;
   embed.frame = frame;
-  embed.style = url(embed.whatifCss);
+  embed.style = url(embed.whatifCss[0]);
+  embed.styleIntegrity = embed.whatifCss[1];
   embed.check(shadow, frame);
   if (frame.getAttribute('data-engine') !== 'ok') return;
 
   var glue = document.createElement('link');
   glue.id = 'anju-glue';
   glue.rel = 'modulepreload';
-  // With rules, the build that takes them in place of the engine (its files are not named with integrity yet).
+  // With rules, the build that takes them in place of the engine.
   glue.href = url(rules ? 'anju-app-rules.js' : embed.glue[0]);
+  glue.integrity = rules ? embed.rules[0] : embed.glue[1];
   glue.setAttribute('data-wasm', url(rules ? 'anju-app-rules_bg.wasm' : embed.wasm[0]));
-  if (!rules) {
-    glue.integrity = embed.glue[1];
-    glue.setAttribute('data-wasm-integrity', embed.wasm[1]);
-  }
+  glue.setAttribute('data-wasm-integrity', rules ? embed.rules[1] : embed.wasm[1]);
+  // What the page fetches after it has started, each with its integrity (load.js).
+  glue.setAttribute('data-integrity', embed.integrity || '');
   document.head.appendChild(glue);
   var load = document.createElement('script');
   load.type = 'module';

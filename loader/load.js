@@ -73,8 +73,8 @@ function counted(response, progress) {
   return new Response(response.body.pipeThrough(counter), { status: response.status, headers: response.headers });
 }
 
-async function fetchOk(url) {
-  const response = await fetch(url);
+async function fetchOk(url, integrity) {
+  const response = await fetch(url, integrity ? { integrity } : undefined);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText} fetching ${url}`);
   return response;
 }
@@ -108,9 +108,32 @@ async function check(integrity, source, progress) {
   if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error('the engine is not the one the page names');
 }
 
+// The integrity of each file fetched after the start, by its path next to the glue (tools/integrity.mjs: the glue's
+// element lists them), or '' (nothing to check).
+let sums;
+const integrity = (path) => {
+  if (!sums) {
+    sums = {};
+    const list = ((glueLink() && glueLink().getAttribute('data-integrity')) || '').split(' ');
+    for (let i = 0; i + 1 < list.length; i += 2) sums[list[i]] = list[i + 1];
+  }
+  return sums[path] || '';
+};
+// A module next to the glue, imported once: preloaded with its integrity first, so the browser checks it.
+const importChecked = (path) => {
+  const url = new URL(path, glueLink().href).href;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = url;
+  link.integrity = integrity(path);
+  document.head.append(link);
+  return import(url);
+};
+Object.assign(window.anjuPage, { integrity, importChecked });
+
 // What the page fetches after it has started, each once, next to the glue: `later(path, read)` starts it and gives a
 // promise that settles when it is there or has failed (a failure is logged, and the page does without it).
-const later = (path, read) => fetchOk(new URL(path, (glueLink() || document).href || document.baseURI).href)
+const later = (path, read) => fetchOk(new URL(path, (glueLink() || document).href || document.baseURI).href, integrity(path))
   .then(read)
   .catch((error) => console.warn(`${path} did not load.`, error));
 
@@ -120,7 +143,7 @@ const later = (path, read) => fetchOk(new URL(path, (glueLink() || document).hre
 const places = {};
 window.anjuPlaces = {
   load(done) {
-    places.started = places.started || import(new URL('places/places.js', glueLink().href).href)
+    places.started = places.started || importChecked('places/places.js')
       .then((m) => later('places/divisions.txt', (r) => r.text()).then((t) => {
         if (t) Object.assign(places, { module: m, registry: m.parse(t) });
       }))
@@ -160,7 +183,7 @@ const isLink = () => /(^#|&)s=/.test(location.hash);
 let whatif;
 let initial;
 const whatifModule = () => {
-  whatif = whatif || import(new URL('whatif/whatif.js', glueLink().href).href)
+  whatif = whatif || importChecked('whatif/whatif.js')
     .then((m) => { m.connect(KEPT); return m; })
     .catch((error) => { whatif = null; console.warn('whatif.js did not load.', error); });
   return whatif;

@@ -17,6 +17,13 @@ enum Local {
     Problems(Vec<LayerError>),
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The integrity the page names for a file next to the glue (`loader/load.js`), or empty.
+    #[wasm_bindgen(js_namespace = anjuPage, catch)]
+    fn integrity(path: &str) -> Result<String, wasm_bindgen::JsValue>;
+}
+
 /// The largest rules file read (a county's rules are a few kilobytes).
 const MAX_BYTES: usize = 1 << 20;
 
@@ -155,6 +162,7 @@ fn add_style() {
     let url = href.and_then(|h| web_sys::Url::new_with_base("rules.css", &h).ok()).map(|u| u.href());
     if let (Some(url), Some(frame), Ok(link)) = (url, crate::host::frame(), document.create_element("link")) {
         let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("integrity", &integrity("rules.css").unwrap_or_default());
         let _ = link.set_attribute("href", &url);
         let _ = frame.append_child(&link);
     }

@@ -58,8 +58,11 @@ const facts = {
   // (A <noscript> means nothing in a shadow root: embed.js runs only with scripts on.)
   markup: markup.replace(/<noscript>[\s\S]*?<\/noscript>/g, '').trim(),
   css: styles[0],
-  // (Its name alone: like every file fetched after the start, it is not checked by integrity yet.)
-  whatifCss: styles[1][0],
+  whatifCss: styles[1],
+  // What is fetched after the start, as the page names it (tools/integrity.mjs), and the build that takes a host's
+  // rules (its glue and engine, by integrity).
+  integrity: attribute(glue, 'data-integrity'),
+  rules: ['anju-app-rules.js', 'anju-app-rules_bg.wasm'].map((f) => (fs.existsSync(path.join(dir, f)) ? sri(read(f)) : '')),
   glue: [local(attribute(glue, 'href')), attribute(glue, 'integrity')],
   wasm: [local(attribute(glue, 'data-wasm')), attribute(glue, 'data-wasm-integrity')],
   load: [local(load), sri(read(load))],

@@ -159,11 +159,13 @@ fn serve() -> Result {
 }
 
 /// The release build: Trunk (wasm-opt -Oz, HTML and CSS minified), then the wasm-bindgen glue minified by terser
-/// with its integrity hashes updated (`tools/minify.mjs`), then the one-script embed (`tools/embed.mjs`), then the
+/// with its integrity hashes updated (`tools/minify.mjs`), then the integrity of what is fetched after the start
+/// (`tools/integrity.mjs`), then the one-script embed (`tools/embed.mjs`), then the
 /// build's file list written into the service worker (`tools/sw.mjs`).
 fn dist() -> Result {
     run(cmd("trunk", &["build", "--release"]))?;
     run(cmd("node", &["tools/minify.mjs", "dist"]))?;
+    run(cmd("node", &["tools/integrity.mjs", "dist"]))?;
     run(cmd("node", &["tools/embed.mjs", "dist"]))?;
     run(cmd("node", &["tools/sw.mjs", "dist"]))
 }

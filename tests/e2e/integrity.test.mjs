@@ -1,0 +1,71 @@
+// What the page fetches after it has started (the documents' titles, the what-if module, the place lists) is checked
+// against the integrity the page names for it (tools/integrity.mjs, loader/load.js): the build's own files are taken,
+// a changed file is refused by the browser and the page does without it, as when it does not load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, phonePage, DIST, tmpDir, Calculator } from './support.mjs';
+
+let browser;
+let intact;
+let changed;
+let dir;
+before(async () => {
+  browser = await launch();
+  intact = await serveDist();
+  // A copy of the build in which two files fetched after the start are not the build's.
+  dir = tmpDir();
+  fs.cpSync(DIST, dir, { recursive: true });
+  fs.appendFileSync(path.join(dir, 'texts/sources.json'), ' ');
+  fs.appendFileSync(path.join(dir, 'whatif/whatif.js'), '\n// changed\n');
+  changed = await serveDist({ dir });
+});
+after(async () => {
+  await browser?.close();
+  await intact?.close();
+  await changed?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const cites = (page) => page.locator('.cards p.cite').allInnerTexts();
+
+test('the build\'s own files fetched after the start pass their integrity check', async () => {
+  const { page, context, problems } = await phonePage(browser);
+  const list = await (async () => {
+    await page.goto(intact.url);
+    return page.locator('#anju-glue').getAttribute('data-integrity');
+  })();
+  for (const f of ['texts/sources.json', 'whatif/whatif.js', 'whatif/anju-whatif_bg.wasm', 'places/places.js']) {
+    assert.match(list, new RegExp(`(^| )${f.replace('.', '\\.')} sha384-[A-Za-z0-9+/=]+( |$)`), `${f} is named`);
+  }
+  const calc = new Calculator(page);
+  await calc.preset('county-town-worker');
+  // The documents' titles arrive: citations name them.
+  await page.locator('.cards p.cite', { hasText: '《' }).first().waitFor({ state: 'attached' });
+  // The what-if module, its engine and its style load.
+  await page.locator('#what-if').tap();
+  await page.locator('#wi-add').tap();
+  await page.locator('article.timeline[data-column="1"]').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a changed file fetched after the start is refused and the page does without it', async () => {
+  const { page, context, problems } = await phonePage(browser);
+  await page.goto(changed.url);
+  const calc = new Calculator(page);
+  await calc.preset('county-town-worker');
+  // The titles are refused: each citation keeps its article alone.
+  await page.waitForFunction(() => window.anjuTexts && window.anjuTexts.english());
+  assert.ok((await cites(page)).length > 0);
+  assert.ok((await cites(page)).every((c) => !c.includes('《')), 'no title from a changed file');
+  // The what-if module is refused: its screen does not open, the results stay.
+  await page.locator('#what-if').tap();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('whatif/whatif.js')));
+  assert.equal(await page.locator('#wi-add').count(), 0);
+  assert.ok(await page.locator('.cards details.program').count() >= 5);
+  // The browser says why.
+  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
+  await context.close();
+});
