@@ -855,8 +855,11 @@ impl Msg {
                 ),
                 None => format!("Without knowing the place, this local figure is unknown: {}.", parameter_text(parameter, En)),
             },
-            (Msg::BasicBasis, ZhCn) => "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%。".into(),
-            (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %.".into(),
+            (Msg::BasicBasis, ZhCn) => {
+                "基础养老金 = 计发基数 ×（1 + 平均缴费指数）÷ 2 × 缴费年限 × 1%；年限按月数÷12 取两位小数（如 185 个月算 15.42 年）。"
+                    .into()
+            }
+            (Msg::BasicBasis, En) => "Basic pension = benefit base × (1 + average index) ÷ 2 × years × 1 %, the years being months ÷ 12 to two decimals (185 months are 15.42 years).".into(),
             (Msg::AccountBasis { rate_bp, with_contributions }, ZhCn) => {
                 let rate = rate_bp.map(|r| format!("按每年{}.{:02}%记息", r / 100, r % 100)).unwrap_or_else(|| "不计利息".into());
                 let add = if *with_contributions { "，加上以后每月记入的8%" } else { "" };

@@ -697,8 +697,10 @@ mod tests {
             let p = a.programs.iter().find(|p| p.program == ProgramId::EmployeePension).expect("listed");
             p.amounts.iter().find(|x| x.id == crate::report::AmountId::BasicMonthly).and_then(|x| x.fen)
         };
-        assert_eq!(basic(6000), Some(252_226));
-        assert_eq!(basic(10_000), Some(315_282));
+        // From 2026-11 to the statutory month (63, 2053-01): 314 months, N = 26.17 years (as notices print it);
+        // Beijing's base 12,049: 12,049 × (1 + 0.6) / 2 × 26.17 % = 2,522.58, and × (1 + 1) / 2 = 3,153.22.
+        assert_eq!(basic(6000), Some(252_258));
+        assert_eq!(basic(10_000), Some(315_322));
         // Two years on at 100 %, the same estimate (the average index so far has moved to 100 %).
         let s = Scenario::now(vec![Action::ContributeFlexible { base_bp: 10_000 }]);
         let later = under(&r, NOV_2026, &s, NOV_2026 + 24);
@@ -706,7 +708,7 @@ mod tests {
         let a = crate::assess(&later, NOV_2026 + 24);
         let p = a.programs.iter().find(|p| p.program == ProgramId::EmployeePension).expect("listed");
         let fen = p.amounts.iter().find(|x| x.id == crate::report::AmountId::BasicMonthly).and_then(|x| x.fen);
-        assert_eq!(fen, Some(315_282));
+        assert_eq!(fen, Some(315_322));
     }
 
     /// Someone with 10 years at an index of 0.6 who pays at 100 % for the 20 years to come retires at an average of

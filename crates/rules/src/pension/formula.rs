@@ -2,7 +2,7 @@
 //! in integer fen and basis points, rounded half-up to the fen once at the end of each component.
 //!
 //! - basic (基础养老金) = C × (1 + Z) / 2 × N × 1 % per year, C = benefit base (计发基数), Z = average contribution
-//!   index, N = contribution years counted in months / 12;
+//!   index, N = contribution years, months / 12 rounded half-up to 0.01 year as benefit notices print it;
 //! - account (个人账户养老金) = balance ÷ divisor(age), the divisor interpolated by month between integer ages and
 //!   rounded half-up to 0.1 (60y1m → 138.4);
 //! - resident = local basic pension + resident account balance ÷ 139.
@@ -28,13 +28,22 @@ pub fn divisor_tenths(age_months: i32, as_of: YearMonth) -> Option<(i64, &'stati
     Some((i64::try_from(div_round_half_up(twelfths, 12)).ok()?, dated))
 }
 
-/// Basic pension per month in fen: C × (1 + Z) / 2 × (N months / 12) × rate.
+/// Contribution years N in hundredths of a year, as benefit notices print them: months ÷ 12 rounded half-up to
+/// 0.01 year (185 months → 15.42). The notices compute with the printed N; the half-up rounding is ours [I] (no
+/// source states it), and it never decides a case: no count of months falls on an exact half.
+pub fn years_hundredths(contribution_months: i64) -> i64 {
+    let n = div_round_half_up(i128::from(contribution_months) * 100, 12);
+    i64::try_from(n).unwrap_or(if n < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Basic pension per month in fen: C × (1 + Z) / 2 × N × rate, with N rounded to 0.01 year first
+/// ([`years_hundredths`]).
 pub fn basic_monthly_fen(benefit_base_fen: i64, index_bp: i64, contribution_months: i64, rate_bp: i64) -> i64 {
     let numerator = i128::from(benefit_base_fen)
         * i128::from(10_000 + index_bp)
-        * i128::from(contribution_months)
+        * i128::from(years_hundredths(contribution_months))
         * i128::from(rate_bp);
-    to_fen(div_round_half_up(numerator, 2 * 10_000 * 12 * 10_000))
+    to_fen(div_round_half_up(numerator, 2 * 10_000 * 100 * 10_000))
 }
 
 /// Account pension per month in fen: balance ÷ divisor (given in tenths of a month).
@@ -80,6 +89,19 @@ mod tests {
     use super::*;
 
     const AS_OF: YearMonth = YearMonth::ym(2026, 11);
+
+    #[test]
+    fn years_are_counted_to_two_decimals_as_notices_print_them() {
+        // 185 / 12 = 15.4166…, 187 / 12 = 15.5833…, 181 / 12 = 15.0833…, 360 / 12 = 30.
+        assert_eq!(years_hundredths(185), 1542);
+        assert_eq!(years_hundredths(187), 1558);
+        assert_eq!(years_hundredths(181), 1508);
+        assert_eq!(years_hundredths(360), 3000);
+        assert_eq!(years_hundredths(0), 0);
+        // A month is 0.08333… year: no count of months ends in an exact half of a hundredth, so half-up and
+        // half-even rounding give the same N (the rule tagged [I] never decides a case).
+        assert!((0..=12 * 60).all(|m| (m * 100) % 12 != 6));
+    }
 
     fn divisor(years: i32, months: i32) -> Option<i64> {
         divisor_tenths(years * 12 + months, AS_OF).map(|d| d.0)
