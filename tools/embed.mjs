@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
-import { GLUE_TAG, attribute, fileOf, local } from './page.mjs';
+import { GLUE_TAG, attribute, fileOf, local, sri } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
 const tag = (re, what) => {
   const found = html.match(re);
@@ -54,15 +53,20 @@ for (const f of fs.readdirSync(path.join(dir, 'embed'))) {
   if (!styles.some(([file]) => file === `embed/${f}`)) fs.rmSync(path.join(dir, 'embed', f));
 }
 
+// "PATH SHA384 PATH SHA384 …" (tools/integrity.mjs), as a list.
+const later = (attribute(glue, 'data-integrity') || '').split(' ');
 const facts = {
   // (A <noscript> means nothing in a shadow root: embed.js runs only with scripts on.)
   markup: markup.replace(/<noscript>[\s\S]*?<\/noscript>/g, '').trim(),
   css: styles[0],
   whatifCss: styles[1],
-  // What is fetched after the start, as the page names it (tools/integrity.mjs), and the build that takes a host's
-  // rules (its glue and engine, by integrity).
+  // What is fetched after the start, as the page names it (tools/integrity.mjs), and from that list the build that
+  // takes a host's rules (its glue and engine).
   integrity: attribute(glue, 'data-integrity'),
-  rules: ['anju-app-rules.js', 'anju-app-rules_bg.wasm'].map((f) => (fs.existsSync(path.join(dir, f)) ? sri(read(f)) : '')),
+  rules: ['anju-app-rules.js', 'anju-app-rules_bg.wasm'].map((f) => {
+    const at = later.indexOf(f);
+    return at < 0 ? '' : later[at + 1];
+  }),
   glue: [local(attribute(glue, 'href')), attribute(glue, 'integrity')],
   wasm: [local(attribute(glue, 'data-wasm')), attribute(glue, 'data-wasm-integrity')],
   load: [local(load), sri(read(load))],

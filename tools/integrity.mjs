@@ -7,11 +7,9 @@
 // script, which names their integrity itself.)
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { GLUE_TAG } from './page.mjs';
+import { GLUE_TAG, sri } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const inside = (sub) => (fs.existsSync(path.join(dir, sub)) ? fs.readdirSync(path.join(dir, sub)).map((f) => `${sub}/${f}`) : []);
 const files = [...inside('places'), ...inside('texts'), ...inside('whatif'), 'anju-app-rules.js', 'anju-app-rules_bg.wasm',
   'rules.css'].filter((f) => fs.existsSync(path.join(dir, f)));

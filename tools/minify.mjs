@@ -3,15 +3,13 @@
 // (Trunk.toml `minify`), not the glue; the first-load budget counts every byte.
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
-import { GLUE_TAG, attribute, fileOf } from './page.mjs';
+import { GLUE_TAG, attribute, fileOf, sri } from './page.mjs';
 import { shorten } from './names.mjs';
 
 const dir = process.argv[2] ?? 'dist';
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const files = fs.readdirSync(dir);
 const pages = files.filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
 for (const name of files.filter((f) => f.endsWith('.js'))) {

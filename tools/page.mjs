@@ -1,6 +1,8 @@
 // What the build tools read from a built page (dist/index.html): the element Trunk writes in place of the rust link
-// (`#anju-glue`, Trunk.toml pattern_script), an attribute of a tag, and the file a page-relative URL names.
+// (`#anju-glue`, Trunk.toml pattern_script), an attribute of a tag, and the file a page-relative URL names; and the
+// subresource-integrity value they write for a file.
 import path from 'node:path';
+import crypto from 'node:crypto';
 
 /** The `<link id="anju-glue" …>` tag naming the glue and the engine. */
 export const GLUE_TAG = /<link\b[^>]*\bid="?anju-glue"?[^>]*>/;
@@ -14,3 +16,6 @@ export const local = (url) => url.replace(/^\.\//, '');
 
 /** The file under `dir` that a page-relative URL names. */
 export const fileOf = (dir, url) => path.join(dir, local(url));
+
+/** The subresource-integrity value of a file's bytes (SHA-384), as the page names it. */
+export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
