@@ -18,6 +18,11 @@ pub fn div_round_half_up(n: i128, d: i128) -> i128 {
 
 /// Saturating conversion back to i64 fen.
 pub fn to_fen(v: i128) -> i64 {
+    saturating_i64(v)
+}
+
+/// Saturating conversion of a wide intermediate back to i64 (fen, or another integer unit).
+pub fn saturating_i64(v: i128) -> i64 {
     i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 

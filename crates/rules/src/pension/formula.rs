@@ -7,7 +7,7 @@
 //!   rounded half-up to 0.1 (60y1m → 138.4);
 //! - resident = local basic pension + resident account balance ÷ 139.
 
-use crate::money::{div_round_half_up, to_fen};
+use crate::money::{div_round_half_up, saturating_i64, to_fen};
 use crate::policy::data::national::employee_pension as data;
 use crate::policy::Dated;
 use crate::time::YearMonth;
@@ -32,8 +32,7 @@ pub fn divisor_tenths(age_months: i32, as_of: YearMonth) -> Option<(i64, &'stati
 /// 0.01 year (185 months → 15.42). The notices compute with the printed N; the half-up rounding is ours [I] (no
 /// source states it), and it never decides a case: no count of months falls on an exact half.
 pub fn years_hundredths(contribution_months: i64) -> i64 {
-    let n = div_round_half_up(i128::from(contribution_months) * 100, 12);
-    i64::try_from(n).unwrap_or(if n < 0 { i64::MIN } else { i64::MAX })
+    saturating_i64(div_round_half_up(i128::from(contribution_months) * 100, 12))
 }
 
 /// Basic pension per month in fen: C × (1 + Z) / 2 × N × rate, with N rounded to 0.01 year first
