@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { serveDist, launch, phonePage, screenshotPath, DIST, tmpDir } from './support.mjs';
+import { serveDist, launch, phonePage, screenshotPath, countySite } from './support.mjs';
 
 const FULL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -34,9 +34,7 @@ let server;
 before(async () => {
   browser = await launch();
   // The county's site: its own pages at the root, the calculator copied to anju/.
-  dir = tmpDir();
-  fs.cpSync(DIST, path.join(dir, 'anju'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'favicon.ico'), '');
+  dir = countySite();
   fs.writeFileSync(path.join(dir, 'host.css'), HOST_CSS);
   const page = (name, element, script = true) => fs.writeFileSync(path.join(dir, name), '<!doctype html>'
     + '<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, phonePage, screenshotPath, DIST, tmpDir, Calculator } from './support.mjs';
+import { serveDist, launch, phonePage, screenshotPath, countySite, Calculator } from './support.mjs';
 
 const FULL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const LAYERS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../crates/rules/tests/layers');
@@ -25,11 +25,9 @@ let dir;
 let server;
 before(async () => {
   browser = await launch();
-  dir = tmpDir();
-  fs.cpSync(DIST, path.join(dir, 'anju'), { recursive: true });
+  dir = countySite();
   fs.mkdirSync(path.join(dir, 'rules'));
   for (const f of ['linshu-2026.json', 'linshu-bad.json']) fs.copyFileSync(path.join(LAYERS, f), path.join(dir, 'rules', f));
-  fs.writeFileSync(path.join(dir, 'favicon.ico'), '');
   const page = (name, attributes) => fs.writeFileSync(path.join(dir, name), '<!doctype html><html lang="zh-CN"><head>'
     + '<meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>临沭县人社局</title></head><body>'
     + `<div data-anju ${attributes}></div><script src="anju/embed.js" defer></script></body></html>`);

@@ -122,6 +122,15 @@ export function screenshotPath(name) {
 
 export const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'anju-e2e-'));
 
+/** A county's site in a fresh folder: the calculator copied to `anju/` and the icon a browser asks a site for; the
+ * test writes the county's own pages into it. */
+export function countySite() {
+  const dir = tmpDir();
+  fs.cpSync(DIST, path.join(dir, 'anju'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'favicon.ico'), '');
+  return dir;
+}
+
 /** The element id of a question: its JSON path with `[` and `.` as `-` and `]` dropped. */
 export const fieldId = (path) => path.replace(/[[.]/g, '-').replace(/]/g, '');
 
