@@ -130,6 +130,9 @@ pub fn parameter_name(key: &str, lang: Lang) -> Option<&'static str> {
         "employee_pension.min_contribution_months" => {
             ("领养老金的最低缴费年限", "the minimum contribution years for a pension")
         }
+        "employee_pension.min_contribution_months_before_2011" => {
+            ("2011年以前退休的最低缴费年限", "the minimum contribution years for retirements before 2011")
+        }
         "employee_pension.receipt_threshold_months" => {
             ("在一地交满多久就在那里领养老金", "the years in a place that make it where the pension is paid")
         }

@@ -3,7 +3,9 @@
 //!
 //! For a cohort index `i` = months from the category's first delayed birth month to the person's birth month:
 //! `delay = 0` if `i < 0`, else `min(cap, i / step + 1)`; statutory age = base age + delay;
-//! retirement month = birth month + statutory age. Parameters: `policy/national/employee_pension.toml`.
+//! retirement month = birth month + statutory age. Before the reform (assessed before 2025-01) the cap is 0: the
+//! original ages (Measures Art. 3: 男六十、女五十五、女五十) with no delay and no elastic window.
+//! Parameters: `policy/national/employee_pension.toml`.
 
 use serde::{Deserialize, Serialize};
 
@@ -66,18 +68,43 @@ fn params(category: Category) -> Params {
     }
 }
 
-/// The statutory retirement of a person born in `birth`, under the rules in force at `as_of`.
+/// The statutory retirement of a person born in `birth`, assessed at `as_of`: by the rules in force when the age
+/// is reached. A retirement still ahead is taken by the rules in force at that month (assessed in 2024, a man born
+/// 1970 retires by the Measures, not at the original 60); one already reached, by the rules at `as_of` (the
+/// Measures give earlier cohorts their original ages, so both agree). Bounded by the number of dated rules.
 pub fn statutory(birth: YearMonth, category: Category, as_of: YearMonth) -> Option<Statutory> {
     let p = params(category);
-    let base_age = p.base_age.int_at(as_of)?.0;
-    let first = YearMonth::from_index(p.first_cohort.int_at(as_of)?.0)?;
-    let step = p.step.int_at(as_of)?.0;
-    let (cap, rule) = p.cap.int_at(as_of)?;
-    if step <= 0 {
-        return None;
+    let mut at = as_of;
+    for _ in 0..=p.cap.values.len() {
+        let s = statutory_under(birth, &p, at)?;
+        if s.month <= at || std::ptr::eq(p.cap.at(s.month)?, s.rule) {
+            return Some(s);
+        }
+        at = s.month;
     }
-    let i = i64::from(first.months_until(birth));
-    let delay = if i < 0 { 0 } else { cap.min(i / step + 1) };
+    None
+}
+
+/// The statutory retirement by the rules in force at `at`.
+fn statutory_under(birth: YearMonth, p: &Params, at: YearMonth) -> Option<Statutory> {
+    let base_age = p.base_age.int_at(at)?.0;
+    let (cap, rule) = p.cap.int_at(at)?;
+    // No delay in force (before the reform): the cohort and step have no value then and are not needed.
+    let delay = if cap <= 0 {
+        0
+    } else {
+        let first = YearMonth::from_index(p.first_cohort.int_at(at)?.0)?;
+        let step = p.step.int_at(at)?.0;
+        if step <= 0 {
+            return None;
+        }
+        let i = i64::from(first.months_until(birth));
+        if i < 0 {
+            0
+        } else {
+            cap.min(i / step + 1)
+        }
+    };
     let age_months = i32::try_from(base_age * 12 + delay).ok()?;
     Some(Statutory { delay: i32::try_from(delay).ok()?, age_months, month: birth + age_months, rule })
 }
@@ -88,12 +115,17 @@ pub fn elastic_window(as_of: YearMonth) -> Option<i32> {
 }
 
 /// Minimum contribution months for someone reaching the statutory age in `year`: the row of the greatest year
-/// not after it. Years before the table's first row have no value.
+/// not after it, from the table in force at `as_of` or, for a year still ahead, in force that year; for a year
+/// before that table starts, from the rule for retirements before 2011 (国发〔2005〕38号 Art. 6). Years before
+/// both have no value.
 pub fn min_contribution_months(year: i32, as_of: YearMonth) -> Option<(i64, &'static Dated)> {
-    let dated = data::MIN_CONTRIBUTION_MONTHS.at(as_of)?;
-    let table = dated.value.table()?;
-    let months = table.iter().take_while(|(y, _)| *y <= i64::from(year)).last()?.1;
-    Some((months, dated))
+    let at = as_of.max(YearMonth::ym(year, 1));
+    let row = |parameter: &'static Parameter| {
+        let dated = parameter.at(at)?;
+        let months = dated.value.table()?.iter().take_while(|(y, _)| *y <= i64::from(year)).last()?.1;
+        Some((months, dated))
+    };
+    row(&data::MIN_CONTRIBUTION_MONTHS).or_else(|| row(&data::MIN_CONTRIBUTION_MONTHS_BEFORE_2011))
 }
 
 #[cfg(test)]
@@ -124,9 +156,38 @@ mod tests {
         assert_eq!(last(Category::Female50), Some(55 * 12));
     }
 
+    /// Assessed in mid-2024 (before the reform): a woman worker born 1970-01 reached the original 50 in 2020-01,
+    /// and a man born 1964-06 reaches 60 in 2024-06, both without delay. A man born 1970-01 reaches his age after
+    /// the reform, so its rules apply: cohort index 60 months from 1965-01, 60 / 4 + 1 = 16 months, 60y4m in
+    /// 2031-05 (rules brief §2.1.3), as assessed today. A woman cadre born 1969-12 reaches the original 55 in
+    /// 2024-12, the last month before the reform. Before 2006 there is no rule in our data.
     #[test]
-    fn before_the_reform_data_there_is_no_answer() {
-        assert_eq!(statutory(YearMonth::ym(1970, 1), Category::Male, YearMonth::ym(2024, 12)), None);
+    fn before_the_reform_the_original_ages_apply_without_delay() {
+        let mid_2024 = YearMonth::ym(2024, 6);
+        let at = |b, c| statutory(b, c, mid_2024).map(|s| (s.delay, s.age_months, s.month));
+        assert_eq!(at(YearMonth::ym(1970, 1), Category::Female50), Some((0, 600, YearMonth::ym(2020, 1))));
+        assert_eq!(at(YearMonth::ym(1964, 6), Category::Male), Some((0, 720, YearMonth::ym(2024, 6))));
+        assert_eq!(at(YearMonth::ym(1969, 12), Category::Female55), Some((0, 660, YearMonth::ym(2024, 12))));
+        assert_eq!(at(YearMonth::ym(1970, 1), Category::Male), Some((16, 736, YearMonth::ym(2031, 5))));
+        let now = statutory(YearMonth::ym(1970, 1), Category::Male, AS_OF).unwrap();
+        assert_eq!((now.delay, now.month), (16, YearMonth::ym(2031, 5)));
+        assert_eq!(elastic_window(mid_2024), None, "no elastic retirement before the reform");
+        assert_eq!(statutory(YearMonth::ym(1940, 1), Category::Male, YearMonth::ym(2005, 12)), None);
+    }
+
+    /// 15 years before the Measures too: from 社会保险法 Art. 16 when assessed in 2024, and for retirements in
+    /// 2006–2010 from 国发〔2005〕38号 Art. 6, whatever the month assessed. None for 2005.
+    #[test]
+    fn the_fifteen_years_before_2011_and_before_the_reform_come_from_their_own_documents() {
+        let (months, dated) = min_contribution_months(2008, AS_OF).unwrap();
+        assert_eq!((months, dated.cite.source.id), (180, "guofa_2005_38"));
+        let (months, dated) = min_contribution_months(2024, YearMonth::ym(2024, 6)).unwrap();
+        assert_eq!((months, dated.cite.source.id), (180, "social_insurance_law"));
+        let (months, dated) = min_contribution_months(2009, YearMonth::ym(2024, 6)).unwrap();
+        assert_eq!((months, dated.cite.source.id), (180, "guofa_2005_38"));
+        assert_eq!(min_contribution_months(2005, AS_OF), None);
+        // A retirement in 2035 assessed in 2024 is held to the rule in force in 2035: 18 years.
+        assert_eq!(min_contribution_months(2035, YearMonth::ym(2024, 6)).map(|m| m.0), Some(216));
     }
 
     #[test]
@@ -138,6 +199,6 @@ mod tests {
         assert_eq!(min(2035), Some(216));
         assert_eq!(min(2039), Some(240));
         assert_eq!(min(2060), Some(240));
-        assert_eq!(min(2010), None);
+        assert_eq!(min(2010), Some(180), "国发〔2005〕38号 Art. 6 before the table");
     }
 }

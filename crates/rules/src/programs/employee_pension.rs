@@ -214,13 +214,20 @@ fn min_months(
             None => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
         },
     };
+    // The Measures' rule, unless the minimum came from another document (社会保险法 before the reform, 国发〔2005〕38号
+    // for retirements before 2011): then that one.
+    let rule = &data::criteria::MIN_CONTRIBUTION_MONTHS;
+    let citation = match required {
+        Some((_, dated)) if !std::ptr::eq(dated.cite.source, rule.source) => &dated.cite,
+        _ => rule,
+    };
     Criterion {
         is_duration: continuing,
         met_from,
         observed: months.map(quantity),
         required: required.map(|r| quantity(r.0)),
         questions: if outcome == Outcome::Unknown { questions } else { vec![] },
-        ..criterion("min_contribution_months", &data::criteria::MIN_CONTRIBUTION_MONTHS, outcome, message)
+        ..criterion("min_contribution_months", citation, outcome, message)
     }
 }
 
@@ -544,6 +551,37 @@ mod tests {
         assert_eq!(r.status, Status::Eligible);
     }
 
+    /// A man born 1948-03 reached 60 in 2008-03, before 社会保险法: his 15 years come from 国发〔2005〕38号 Art. 6,
+    /// so with 16 years he is eligible and with 14 (not paying) he is not — never unknown for want of a rule.
+    #[test]
+    fn a_retirement_before_2011_is_held_to_fifteen_years_from_the_2005_decision() {
+        let r = evaluate(&man(YearMonth::ym(1948, 3), 16 * 12), 0, NOV_2026);
+        assert_eq!(r.status, Status::Eligible);
+        let c = r.criteria.iter().find(|c| c.id == "min_contribution_months").unwrap();
+        assert_eq!(c.required.map(|q| q.value), Some(180));
+        assert_eq!((c.citation.source.id, c.citation.article), ("guofa_2005_38", "第六条"));
+        let mut a = man(YearMonth::ym(1948, 3), 14 * 12);
+        a.employee_pension.contributing_now = Some(false);
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::NotEligible);
+        assert!(r.options.contains(&Msg::ExtendContributions { remaining: 12 }));
+    }
+
+    /// Assessed in June 2024, before the reform: a man born 1964-06 reaches the original 60 that month, with no
+    /// delay, and 15 years from 社会保险法 Art. 16; there is no elastic window to note.
+    #[test]
+    fn assessed_before_the_reform_the_original_age_and_the_law_s_fifteen_years_apply() {
+        let june_2024 = YearMonth::ym(2024, 6);
+        let r = evaluate(&man(YearMonth::ym(1964, 6), 15 * 12), 0, june_2024);
+        assert_eq!(r.status, Status::Eligible);
+        let age = r.criteria.iter().find(|c| c.id == "reached_retirement_age").unwrap();
+        assert_eq!(age.message, Msg::RetirementAgeReached { age_months: 720, month: june_2024 });
+        assert!(!r.notes.iter().any(|n| matches!(n, Msg::ElasticWindow { .. })), "{:?}", r.notes);
+        let c = r.criteria.iter().find(|c| c.id == "min_contribution_months").unwrap();
+        assert_eq!((c.citation.source.id, c.citation.article), ("social_insurance_law", "第十六条"));
+        assert_eq!(c.required.map(|q| q.value), Some(180));
+    }
+
     #[test]
     fn a_younger_man_with_enough_years_is_not_yet_and_learns_his_month() {
         let r = evaluate(&man(YearMonth::ym(1976, 8), 20 * 12), 0, NOV_2026);
@@ -767,8 +805,7 @@ mod tests {
         a.employee_pension.account_balance_fen = Some(10_000_000);
         a.employee_pension.contributing_now = Some(false);
         let june_2021 = YearMonth::ym(2021, 6);
-        // The data has no retirement rule in force then either, so the estimate is asked for directly, with the
-        // statutory month the rules give today.
+        // The estimate is asked for directly, with the statutory month the rules give today.
         let s = retirement::statutory(a.birth.unwrap(), Category::Male, NOV_2026).unwrap();
         let amounts = estimate(&a, s, Some(200), None, june_2021, |f| Question::adult(0, f));
         let at = amounts.iter().find(|x| x.id == AmountId::AccountAtRetirement).unwrap();
