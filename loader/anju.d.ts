@@ -210,7 +210,10 @@ export interface EmployeePension {
   accountBalanceFen?: number | null;
   /** Average contribution index Z (本人平均缴费指数), in basis points: 0.6 = 6000. */
   averageIndexBp?: number | null;
-  /** Paying in now and expecting to keep paying every month until the statutory retirement age. */
+  /**
+   * Paying in now and expecting to keep paying every month until retirement (the statutory month, or the one
+   * chosen in `plannedRetirement`).
+   */
   contributingNow?: boolean | null;
   /**
    * The base of the contributions paid now, as an index of the average wage in basis points (a flexible worker
@@ -219,8 +222,19 @@ export interface EmployeePension {
   currentBaseBp?: number | null;
   /** Total contribution months, deemed years included (视同缴费年限). */
   months?: number | null;
+  /**
+   * The month the adult chooses to retire, where it is not the statutory one: an elastic early or late month
+   * (Measures Art. 3, checked against its window and the minimum years), or with `specialEarly` the month of a
+   * special early retirement. Absent: the statutory month.
+   */
+  plannedRetirement?: YearMonth | null;
   /** Contribution months by place, oldest first; the last is where the relationship is now. */
   segments?: Segment[];
+  /**
+   * Retires early under a special kind (特殊工种, illness and the like) at `plannedRetirement`; whether it
+   * applies is for the social insurance agency to decide, not checked here.
+   */
+  specialEarly?: boolean | null;
 }
 
 export type Employment = "agriculture" | "unemployed" | "contract" | "flexible" | "selfEmployed";
@@ -400,7 +414,27 @@ export type Msg = ({
 }) | ({
   key: "elasticWindow";
   params: {
+    earliest?: YearMonth | null;
+    latest?: YearMonth | null;
     months: number;
+  };
+}) | ({
+  key: "retirementPlanned";
+  params: {
+    ageMonths: number;
+    kind: PlanKind;
+    month: YearMonth;
+    statutoryMonth: YearMonth;
+  };
+}) | ({
+  key: "specialEarlyMonthUnknown";
+}) | ({
+  key: "specialEarlyAgencyDecides";
+}) | ({
+  key: "planRefused";
+  params: {
+    month: YearMonth;
+    reason: PlanRefusal;
   };
 }) | ({
   key: "receiptPlace";
@@ -743,6 +777,26 @@ export interface PlaceDoc {
   name: string;
   nameEn?: string | null;
 }
+
+/** How a chosen retirement month departs from the statutory one. */
+export type PlanKind = "early" | "late" | "specialEarly";
+
+/** Why a chosen retirement month cannot be used. */
+export type PlanRefusal = ({
+  why: "noElastic";
+}) | ({
+  earliest: YearMonth;
+  why: "beforeEarliest";
+}) | ({
+  latest: YearMonth;
+  why: "afterLatest";
+}) | ({
+  months: number;
+  required: number;
+  why: "yearsShort";
+}) | ({
+  why: "yearsUnknown";
+});
 
 /** Identifies a program in results and in the message catalogue. */
 export type ProgramId = "residence_permit" | "employee_pension" | "resident_pension" | "hukou_transfer" | "public_rental" | "affordable_rental" | "provident_fund_rent" | "school_entry" | "exam_eligibility" | "zhongkao_eligibility";

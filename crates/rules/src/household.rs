@@ -324,7 +324,8 @@ pub struct EmployeePension {
     /// Contribution months by place, oldest first; the last is where the relationship is now.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<Segment>,
-    /// Paying in now and expecting to keep paying every month until the statutory retirement age.
+    /// Paying in now and expecting to keep paying every month until retirement (the statutory month, or the one
+    /// chosen in `plannedRetirement`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contributing_now: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -336,6 +337,15 @@ pub struct EmployeePension {
     /// chooses 6000–30000). When absent, contributions from now on are taken at the average index so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_base_bp: Option<u32>,
+    /// The month the adult chooses to retire, where it is not the statutory one: an elastic early or late month
+    /// (Measures Art. 3, checked against its window and the minimum years), or with `specialEarly` the month of a
+    /// special early retirement. Absent: the statutory month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_retirement: Option<YearMonth>,
+    /// Retires early under a special kind (特殊工种, illness and the like) at `plannedRetirement`; whether it
+    /// applies is for the social insurance agency to decide, not checked here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_early: Option<bool>,
 }
 
 /// Months contributed in one place.
@@ -736,6 +746,7 @@ impl Request {
             v.fen(&at("employeePension.accountBalanceFen"), e.account_balance_fen);
             v.max(&at("employeePension.averageIndexBp"), e.average_index_bp, MAX_INDEX_BP);
             v.max(&at("employeePension.currentBaseBp"), e.current_base_bp, MAX_INDEX_BP);
+            v.near(at("employeePension.plannedRetirement"), e.planned_retirement);
             v.count(&at("employeePension.segments"), e.segments.len(), MAX_SEGMENTS);
             for (j, s) in e.segments.iter().enumerate() {
                 v.max(&at(&format!("employeePension.segments[{j}].months")), Some(s.months), MAX_MONTHS);
@@ -813,6 +824,16 @@ impl Validator {
             Some(v) if v > latest => self.push(path, Problem::AfterAsOf),
             Some(v) if v < earliest => self.push(path, Problem::MonthOutOfRange { earliest, latest }),
             _ => {}
+        }
+    }
+}
+
+impl Validator {
+    /// A month of the past or the future, at most 100 years (`MAX_MONTHS`) from the evaluation month.
+    fn near(&mut self, path: String, value: Option<YearMonth>) {
+        let (earliest, latest) = (self.as_of + -(MAX_MONTHS as i32), self.as_of + MAX_MONTHS as i32);
+        if value.is_some_and(|v| v < earliest || v > latest) {
+            self.push(path, Problem::MonthOutOfRange { earliest, latest });
         }
     }
 }
@@ -985,6 +1006,8 @@ mod tests {
                 account_balance_fen: Some(1),
                 average_index_bp: Some(1),
                 current_base_bp: Some(6000),
+                planned_retirement: Some(NOV_2026),
+                special_early: Some(true),
             },
             resident_pension: ResidentPension {
                 months: Some(1),

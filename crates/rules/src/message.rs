@@ -120,9 +120,32 @@ pub enum Msg {
     ContributionsUnknown,
     /// Flexibly employed women: most places use the original-55 category.
     FemaleFlexibleCaveat,
+    /// The elastic window (Measures Art. 3), with its months where the statutory month is known.
     #[serde(rename_all = "camelCase")]
     ElasticWindow {
         months: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        earliest: Option<YearMonth>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        latest: Option<YearMonth>,
+    },
+    /// The retirement month the adult chose (elastic, or a special early kind), used in place of the statutory one.
+    #[serde(rename_all = "camelCase")]
+    RetirementPlanned {
+        kind: PlanKind,
+        age_months: i32,
+        month: YearMonth,
+        statutory_month: YearMonth,
+    },
+    /// A special early retirement without its month: the month, and so the pension, is not known.
+    SpecialEarlyMonthUnknown,
+    /// Whether a special early-retirement kind applies is for the social insurance agency to decide.
+    SpecialEarlyAgencyDecides,
+    /// The chosen retirement month cannot be used; the statutory month is used instead.
+    #[serde(rename_all = "camelCase")]
+    PlanRefused {
+        month: YearMonth,
+        reason: PlanRefusal,
     },
     #[serde(rename_all = "camelCase")]
     ReceiptPlace {
@@ -388,6 +411,39 @@ pub struct WorkFacts {
     pub licence_months: Option<i64>,
     pub licence_required: i64,
     pub cutoff: YearMonth,
+}
+
+/// How a chosen retirement month departs from the statutory one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum PlanKind {
+    /// Elastic early retirement (Measures Art. 3): with the minimum years, up to three years early.
+    Early,
+    /// Elastic late retirement (Measures Art. 3): with the employer's agreement, up to three years late.
+    Late,
+    /// A special early-retirement kind (特殊工种, illness and the like), at the month given.
+    SpecialEarly,
+}
+
+/// Why a chosen retirement month cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "why")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum PlanRefusal {
+    /// No elastic retirement is in force then (before the 2025 reform).
+    NoElastic,
+    /// Earlier than the earliest elastic month.
+    #[serde(rename_all = "camelCase")]
+    BeforeEarliest { earliest: YearMonth },
+    /// Later than the latest elastic month.
+    #[serde(rename_all = "camelCase")]
+    AfterLatest { latest: YearMonth },
+    /// Early retirement needs the minimum years by then, and they would not be there.
+    #[serde(rename_all = "camelCase")]
+    YearsShort { months: i64, required: i64 },
+    /// Early retirement needs the minimum years by then, and whether they would be there is not known.
+    YearsUnknown,
 }
 
 /// Which clause of 国办发〔2009〕66号 Art. 5 decided the place of receipt.
@@ -776,14 +832,79 @@ impl Msg {
                 "For flexibly employed women most places use the original-55 category; places differ, so ask the local social insurance agency."
                     .into()
             }
-            (Msg::ElasticWindow { months }, ZhCn) => {
+            (Msg::ElasticWindow { earliest: Some(e), latest: Some(l), .. }, ZhCn) => format!(
+                "交够最低年限后，可以自愿提前退休，最早{}。单位同意的，也可以延后，最晚{}。",
+                month_text(ZhCn, *e),
+                month_text(ZhCn, *l)
+            ),
+            (Msg::ElasticWindow { earliest: Some(e), latest: Some(l), .. }, En) => format!(
+                "With the minimum years you may choose to retire early, from {} at the earliest, or late if your employer agrees, until {} at the latest.",
+                month_text(En, *e),
+                month_text(En, *l)
+            ),
+            (Msg::ElasticWindow { months, .. }, ZhCn) => {
                 format!("交够最低年限后，可以自愿提前退休，最多提前{}。单位同意的，也可以延后，最多{}。", duration_text(ZhCn, i64::from(*months)), duration_text(ZhCn, i64::from(*months)))
             }
-            (Msg::ElasticWindow { months }, En) => format!(
+            (Msg::ElasticWindow { months, .. }, En) => format!(
                 "With the minimum years you may retire up to {} early, or up to {} late if your employer agrees.",
                 duration_text(En, i64::from(*months)),
                 duration_text(En, i64::from(*months))
             ),
+            (Msg::RetirementPlanned { kind, age_months, month, statutory_month }, ZhCn) => {
+                let (age, m, st) = (age_text(ZhCn, *age_months), month_text(ZhCn, *month), month_text(ZhCn, *statutory_month));
+                match kind {
+                    PlanKind::Early => format!("按你选的{m}弹性提前退休，那时{age}。法定退休时间是{st}。"),
+                    PlanKind::Late => format!("按你选的{m}弹性延后退休，那时{age}，要单位同意。法定退休时间是{st}。"),
+                    PlanKind::SpecialEarly => format!("按你给的{m}提前退休，那时{age}。法定退休时间是{st}。"),
+                }
+            }
+            (Msg::RetirementPlanned { kind, age_months, month, statutory_month }, En) => {
+                let (age, m, st) = (age_text(En, *age_months), month_text(En, *month), month_text(En, *statutory_month));
+                match kind {
+                    PlanKind::Early => format!("Retiring early by choice in {m}, at {age}. The statutory retirement month is {st}."),
+                    PlanKind::Late => format!("Retiring late by choice in {m}, at {age}, if your employer agrees. The statutory retirement month is {st}."),
+                    PlanKind::SpecialEarly => format!("Retiring early in {m}, at {age}, as you gave it. The statutory retirement month is {st}."),
+                }
+            }
+            (Msg::SpecialEarlyMonthUnknown, ZhCn) => "按特殊工种等提前退休的，要知道哪个月退休，才能算什么时候领、领多少。".into(),
+            (Msg::SpecialEarlyMonthUnknown, En) => {
+                "For a special early retirement, the month you retire decides when the pension starts and how much it is."
+                    .into()
+            }
+            (Msg::SpecialEarlyAgencyDecides, ZhCn) => {
+                "特殊工种、病退等能不能提前退休、哪个月退，由社保经办机构审核认定，这里不判断。".into()
+            }
+            (Msg::SpecialEarlyAgencyDecides, En) => {
+                "Whether a special kind (hazardous work, illness and the like) lets you retire early, and from when, is for the social insurance agency to decide; it is not checked here."
+                    .into()
+            }
+            (Msg::PlanRefused { month, reason }, lang) => {
+                let m = month_text(lang, *month);
+                let why = match (reason, lang) {
+                    (PlanRefusal::NoElastic, ZhCn) => "那时还没有弹性退休（2025年起才有）".to_string(),
+                    (PlanRefusal::NoElastic, En) => "there is no elastic retirement then (it began in 2025)".to_string(),
+                    (PlanRefusal::BeforeEarliest { earliest }, ZhCn) => format!("最早只能{}提前退休", month_text(ZhCn, *earliest)),
+                    (PlanRefusal::BeforeEarliest { earliest }, En) => format!("the earliest elastic retirement is {}", month_text(En, *earliest)),
+                    (PlanRefusal::AfterLatest { latest }, ZhCn) => format!("最晚只能延到{}", month_text(ZhCn, *latest)),
+                    (PlanRefusal::AfterLatest { latest }, En) => format!("the latest elastic retirement is {}", month_text(En, *latest)),
+                    (PlanRefusal::YearsShort { months, required }, ZhCn) => format!(
+                        "提前退休要先交够{}，到那时只有{}",
+                        duration_text(ZhCn, *required),
+                        duration_text(ZhCn, *months)
+                    ),
+                    (PlanRefusal::YearsShort { months, required }, En) => format!(
+                        "early retirement needs {} paid first, and by then there would be {}",
+                        duration_text(En, *required),
+                        duration_text(En, *months)
+                    ),
+                    (PlanRefusal::YearsUnknown, ZhCn) => "提前退休要先交够最低年限，不知道到那时能不能交够（请填缴费月数、现在是否还在交）".to_string(),
+                    (PlanRefusal::YearsUnknown, En) => "early retirement needs the minimum years paid first, and whether they would be is not known (give the months paid and whether you pay on)".to_string(),
+                };
+                match lang {
+                    ZhCn => format!("你选的{m}退休用不了：{why}。下面按法定退休时间算。"),
+                    En => format!("Retiring in {m} is not possible: {why}. The statutory retirement month is used below."),
+                }
+            }
             (Msg::ReceiptPlace { place, rule }, lang) => {
                 let p = place_text(lang, place);
                 match (rule, lang) {

@@ -292,6 +292,9 @@ pub fn question_name(subject: Subject, field: &str, lang: Lang) -> Option<&'stat
         (Subject::Adult(_), "employeePension.averageIndexBp") => {
             ("平均缴费指数是多少（社保记录上有）？", "Average contribution index (on the insurance record)?")
         }
+        (Subject::Adult(_), "employeePension.plannedRetirement") => {
+            ("打算哪年哪月退休？", "The month you plan to retire?")
+        }
         (Subject::Adult(_), "employeePension.currentBaseBp") => {
             ("现在按平均工资的百分之多少交？", "Contribution base now, as a share of the average wage?")
         }

@@ -441,13 +441,13 @@ fn candidates(
     months
 }
 
-/// How far a timeline looks by default: to the last statutory retirement month of the adults, or to the month the
+/// How far a timeline looks by default: to the last retirement month of the adults (statutory or chosen), or to the month the
 /// youngest child turns 20 (the end of school and exams) if that is later; 45 years when either is unknown; at
 /// least one month, at most 45 years.
 pub fn default_horizon(request: &Request, as_of: YearMonth) -> i32 {
     let adults = &request.household.adults;
     let mut ends: Vec<Option<YearMonth>> =
-        adults.iter().map(|a| crate::programs::employee_pension::statutory_month(a, as_of)).collect();
+        adults.iter().map(|a| crate::programs::employee_pension::retirement_month(a, as_of)).collect();
     ends.extend(
         request.household.children.iter().map(|c| c.birth.map(|b| b + crate::household::SCHOOL_AGE_LIMIT_MONTHS)),
     );

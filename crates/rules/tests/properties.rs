@@ -123,6 +123,7 @@ fn adult() -> impl Strategy<Value = Adult> {
             average_index_bp: p.3,
             segments: p.7.into_iter().map(|(place, months)| Segment { place: place.into(), months }).collect(),
             current_base_bp: p.8,
+            ..EmployeePension::default()
         },
         resident_pension: ResidentPension { months: p.4, balance_fen: p.5, other_pension: p.6, overlap_months: None },
         ..Adult::default()
@@ -163,6 +164,7 @@ fn known_pension() -> impl Strategy<Value = Adult> {
             average_index_bp: Some(e.3),
             segments: e.4.into_iter().map(|(place, months)| Segment { place: place.into(), months }).collect(),
             current_base_bp: Some(e.5),
+            ..EmployeePension::default()
         },
         resident_pension: ResidentPension {
             months: Some(r.0),
@@ -231,6 +233,34 @@ proptest! {
         if let (Some(x), Some(y)) = (before, after) {
             EMPLOYEE_MORE.reached();
             prop_assert!(y >= x, "{} then {}", x, y);
+        }
+    }
+
+    /// Within what the rules allow (no refusal noted), a later chosen retirement month never lowers the monthly
+    /// estimate: more months paid (when paying on), a larger balance and a smaller divisor. The statutory month is
+    /// one of the months compared. Births from 1966, so that the retirement falls under the Measures' window.
+    fn a_later_retirement_month_never_lowers_the_monthly_estimate(
+        a in known_pension(), birth in month_between(YearMonth::ym(1966, 1), YearMonth::ym(2000, 12)),
+        when in as_of(), first in -36i32..=36, step in 0i32..=36,
+    ) {
+        use anju_rules::message::Msg;
+        LATER_RETIREMENT.case();
+        let a = Adult { birth: Some(birth), ..a };
+        let statutory = program(&assess(&one(a.clone(), when), when), ProgramId::EmployeePension)
+            .criteria.iter().find(|c| c.id == "reached_retirement_age").and_then(|c| c.required).unwrap().value;
+        let statutory = birth + i32::try_from(statutory).unwrap();
+        let at = |offset: i32| {
+            let mut b = a.clone();
+            // Offset 0 is the statutory month, as if nothing were chosen.
+            b.employee_pension.planned_retirement = (offset != 0).then_some(statutory + offset);
+            let r = assess(&one(b, when), when);
+            let p = program(&r, ProgramId::EmployeePension);
+            let refused = p.notes.iter().any(|n| matches!(n, Msg::PlanRefused { .. }));
+            (!refused).then(|| total(p)).flatten()
+        };
+        if let (Some(x), Some(y)) = (at(first), at((first + step).min(36))) {
+            LATER_RETIREMENT.reached();
+            prop_assert!(y >= x, "{} at {:+} then {} at {:+}", x, first, y, (first + step).min(36));
         }
     }
 
@@ -399,7 +429,10 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         maybe(&[Contract, Flexible, SelfEmployed, Agriculture, Unemployed]),
     );
     let segment = (proptest::sample::select(PLACES), edge_u32(0, MAX_MONTHS));
-    let employee = (months(), few_or_most(segment, 0..=3, MAX_SEGMENTS), opt_bool(), fen(), index(), index());
+    // A chosen retirement month anywhere the request allows: 100 years either side of the evaluation month.
+    let planned = proptest::option::of(month_between(as_of + -(MAX_MONTHS as i32), as_of + MAX_MONTHS as i32));
+    let employee =
+        (months(), few_or_most(segment, 0..=3, MAX_SEGMENTS), opt_bool(), fen(), index(), index(), planned, opt_bool());
     let resident = (months(), fen(), months(), opt_bool());
     (who, here, work, employee, resident).prop_map(|(who, here, work, e, r)| Adult {
         birth: who.0,
@@ -426,6 +459,8 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
             account_balance_fen: e.3,
             average_index_bp: e.4,
             current_base_bp: e.5,
+            planned_retirement: e.6,
+            special_early: e.7,
         },
         resident_pension: ResidentPension { months: r.0, balance_fen: r.1, overlap_months: r.2, other_pension: r.3 },
         local_numbers: Default::default(),
@@ -837,6 +872,7 @@ static EVALUATION_TOTAL: Reach = Reach::new();
 static ASSESS_TOTAL: Reach = Reach::new();
 static EMPLOYEE_MORE: Reach = Reach::new();
 static RESIDENT_MORE: Reach = Reach::new();
+static LATER_RETIREMENT: Reach = Reach::new();
 static LATER_MONTH: Reach = Reach::new();
 static UNKNOWN_FACT: Reach = Reach::new();
 static PERMIT_YEARS: Reach = Reach::new();
@@ -866,6 +902,7 @@ mod bound {
         evaluation_is_total_and_deterministic_under_any_scenario: EVALUATION_TOTAL,
         more_months_a_higher_index_or_base_or_a_larger_balance_never_lower_the_employee_pension: EMPLOYEE_MORE,
         more_months_or_a_larger_balance_never_lower_the_resident_pension: RESIDENT_MORE,
+        a_later_retirement_month_never_lowers_the_monthly_estimate: LATER_RETIREMENT,
         a_later_month_never_unmeets_a_duration_test: LATER_MONTH,
         an_unknown_fact_never_makes_a_program_eligible_where_it_is_needed: UNKNOWN_FACT,
         permit_years_grow_with_time_until_a_late_endorsement_restarts_them: PERMIT_YEARS,

@@ -109,6 +109,8 @@ fn extreme(month: YearMonth, count: u32, fen: i64) -> Request {
             account_balance_fen: Some(fen),
             average_index_bp: Some(count),
             current_base_bp: Some(count),
+            planned_retirement: Some(month),
+            special_early: Some(sex == Sex::Male),
         },
         resident_pension: ResidentPension {
             months: Some(count),

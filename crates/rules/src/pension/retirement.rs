@@ -109,6 +109,30 @@ fn statutory_under(birth: YearMonth, p: &Params, at: YearMonth) -> Option<Statut
     Some(Statutory { delay: i32::try_from(delay).ok()?, age_months, month: birth + age_months, rule })
 }
 
+/// The months a person may choose to retire in (Art. 3), around a statutory retirement still governed by the
+/// Measures: from `window` months early, but never before the original statutory age, to `window` months late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Elastic {
+    /// The longest early or late retirement, in months.
+    pub months: i32,
+    pub earliest: YearMonth,
+    pub latest: YearMonth,
+    /// The dated window used (its citation is Art. 3).
+    pub rule: &'static Dated,
+}
+
+/// The elastic window of a person born in `birth` whose statutory retirement is `s`: by the rules in force at the
+/// statutory month, when the choice is made. `None` where no elastic retirement is in force then (before the
+/// reform).
+pub fn elastic(birth: YearMonth, category: Category, s: &Statutory) -> Option<Elastic> {
+    let at = s.month;
+    let (window, rule) = data::ELASTIC_WINDOW.int_at(at)?;
+    let window = i32::try_from(window).ok().filter(|w| *w > 0)?;
+    let original = i32::try_from(params(category).base_age.int_at(at)?.0).ok()?.checked_mul(12)?;
+    let earliest = (s.month + -window).max(birth + original);
+    Some(Elastic { months: window, earliest, latest: s.month + window, rule })
+}
+
 /// The longest elastic early or late retirement, in months (Art. 3).
 pub fn elastic_window(as_of: YearMonth) -> Option<i32> {
     i32::try_from(data::ELASTIC_WINDOW.int_at(as_of)?.0).ok()
@@ -158,7 +182,7 @@ mod tests {
 
     /// Assessed in mid-2024 (before the reform): a woman worker born 1970-01 reached the original 50 in 2020-01,
     /// and a man born 1964-06 reaches 60 in 2024-06, both without delay. A man born 1970-01 reaches his age after
-    /// the reform, so its rules apply: cohort index 60 months from 1965-01, 60 / 4 + 1 = 16 months, 60y4m in
+    /// the reform, so its rules apply: cohort index 60 months from 1965-01, 60 / 4 + 1 = 16 months, 61y4m in
     /// 2031-05 (rules brief §2.1.3), as assessed today. A woman cadre born 1969-12 reaches the original 55 in
     /// 2024-12, the last month before the reform. Before 2006 there is no rule in our data.
     #[test]
@@ -173,6 +197,27 @@ mod tests {
         assert_eq!((now.delay, now.month), (16, YearMonth::ym(2031, 5)));
         assert_eq!(elastic_window(mid_2024), None, "no elastic retirement before the reform");
         assert_eq!(statutory(YearMonth::ym(1940, 1), Category::Male, YearMonth::ym(2005, 12)), None);
+    }
+
+    /// Art. 3: up to 36 months either side, never before the original age. A man born 1970-01 (statutory
+    /// 61y4m, 2031-05) may retire from 2030-01 (60, the original age, later than 2031-05 − 36 = 2028-05) to
+    /// 2034-05; one born 1980-01 (63, 2043-01) from 2040-01 to 2046-01. Before the reform: none.
+    #[test]
+    fn the_elastic_window_is_three_years_either_side_but_never_before_the_original_age() {
+        let window = |birth, at| {
+            let s = statutory(birth, Category::Male, at).unwrap();
+            elastic(birth, Category::Male, &s).map(|e| (e.earliest, e.latest))
+        };
+        assert_eq!(window(YearMonth::ym(1970, 1), AS_OF), Some((YearMonth::ym(2030, 1), YearMonth::ym(2034, 5))));
+        assert_eq!(window(YearMonth::ym(1980, 1), AS_OF), Some((YearMonth::ym(2040, 1), YearMonth::ym(2046, 1))));
+        // A man who turned 60 in 2020 retired before the reform: no window, whenever assessed.
+        assert_eq!(window(YearMonth::ym(1960, 1), YearMonth::ym(2024, 6)), None);
+        assert_eq!(window(YearMonth::ym(1960, 1), AS_OF), None);
+        // Assessed in 2024, a retirement in 2031 is under the Measures and has its window.
+        assert_eq!(
+            window(YearMonth::ym(1970, 1), YearMonth::ym(2024, 6)),
+            Some((YearMonth::ym(2030, 1), YearMonth::ym(2034, 5)))
+        );
     }
 
     /// 15 years before the Measures too: from 社会保险法 Art. 16 when assessed in 2024, and for retirements in

@@ -10,13 +10,15 @@
 //!
 //! Criteria: `reached_retirement_age` (a duration test: met from the statutory month) and
 //! `min_contribution_months` (a duration test only while the person keeps contributing).
-//! Amounts are estimated at the statutory retirement month with today's benefit base of the place of receipt.
+//! Amounts are estimated at the retirement month with today's benefit base of the place of receipt: the statutory
+//! month, or the month the adult chose (elastic early or late within the Art. 3 window, or a special early kind
+//! at its month), with the minimum years of an early month's own year and the divisor at the age then.
 //! Parameters: `policy/national/employee_pension.toml` and the places' layers.
 
 use super::common::{self, criterion, newest_from};
 use super::fields;
 use crate::household::{Adult, FemaleCategory, Question, Sex, Subject};
-use crate::message::Msg;
+use crate::message::{Msg, PlanKind, PlanRefusal};
 use crate::money::div_round_half_up;
 use crate::pension::formula::{account_monthly_fen, basic_monthly_fen, divisor_tenths, project_balance_fen};
 use crate::pension::linkage::{linkage, Linkage};
@@ -46,24 +48,34 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
 
     let months = contribution_months(adult);
-    let required = statutory.and_then(|s| retirement::min_contribution_months(s.month.year(), as_of));
+    let special = adult.employee_pension.special_early == Some(true);
+    let retire = match (statutory, &category, adult.birth) {
+        (Some(_), Ok(_), Some(_)) if special && adult.employee_pension.planned_retirement.is_none() => {
+            age_questions = vec![q(fields::PLANNED_RETIREMENT)];
+            Err(Msg::SpecialEarlyMonthUnknown)
+        }
+        (Some(s), Ok(c), Some(birth)) => Ok(chosen(adult, birth, *c, s, months, as_of, &mut notes)),
+        _ => Err(Msg::RetirementAgeUnknown),
+    };
+    let required = retire.as_ref().ok().and_then(|r| retirement::min_contribution_months(r.min_year, as_of));
     let criteria = vec![
-        reached_age(statutory, as_of, age_questions.clone()),
+        reached_age(&retire, as_of, age_questions.clone()),
         min_months(
             adult,
             months,
             required,
-            statutory,
+            &retire,
             as_of,
             if months.is_none() { vec![q(fields::EMPLOYEE_MONTHS)] } else { age_questions },
             q(fields::CONTRIBUTING_NOW),
         ),
     ];
+    let retire = retire.ok();
     let mut options = Vec::new();
-    // Short of the minimum — unless paying on reaches it by the statutory month, when nothing needs doing.
+    // Short of the minimum — unless paying on reaches it by the retirement month, when nothing needs doing.
     let reached_by_paying = |m: i64, req: i64| {
         adult.employee_pension.contributing_now == Some(true)
-            && statutory.is_some_and(|s| i64::from(as_of.months_until(s.month)) >= req - m)
+            && retire.is_some_and(|r| i64::from(as_of.months_until(r.at.month)) >= req - m)
     };
     if let (Some(m), Some((req, _))) = (months, required) {
         if m < req && !reached_by_paying(m, req) {
@@ -76,14 +88,26 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             options.push(Msg::LinkIntoEmployee);
         }
     }
-    if let Some(window) = retirement::elastic_window(as_of) {
-        notes.push(Msg::ElasticWindow { months: window });
+    // The months one may choose to retire in, where the statutory month is known and the window not yet past;
+    // else the window's length.
+    match (statutory, &category, adult.birth) {
+        _ if special => {}
+        (Some(s), Ok(c), Some(birth)) => {
+            if let Some(w) = retirement::elastic(birth, *c, &s).filter(|w| w.latest >= as_of) {
+                notes.push(Msg::ElasticWindow { months: w.months, earliest: Some(w.earliest), latest: Some(w.latest) });
+            }
+        }
+        _ => {
+            if let Some(months) = retirement::elastic_window(as_of) {
+                notes.push(Msg::ElasticWindow { months, earliest: None, latest: None });
+            }
+        }
     }
 
     let place = receipt_place(adult, as_of, &mut notes);
     let changes_at = receipt_changes_at(adult, as_of);
-    let amounts = match statutory {
-        Some(s) => estimate(adult, s, months, place.as_deref(), as_of, q),
+    let amounts = match retire {
+        Some(r) => estimate(adult, r.at, months, place.as_deref(), as_of, q),
         None => vec![],
     };
     // A benefit base the family gave: said to be theirs where it was used, set aside where the data has one.
@@ -93,7 +117,10 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         common::supplied_note(&adult.local_numbers, &data::BENEFIT_BASE, given, base_used, place.as_deref(), as_of);
     notes.extend(note);
     ProgramResult {
-        policy_from: newest_from([statutory.map(|s| s.rule), required.map(|r| r.1)], &amounts),
+        policy_from: newest_from(
+            [statutory.map(|s| s.rule), required.map(|r| r.1), retire.and_then(|r| r.window)],
+            &amounts,
+        ),
         amounts,
         notes,
         options,
@@ -138,10 +165,17 @@ fn category(adult: &Adult, notes: &mut Vec<Msg>) -> Result<Category, Vec<&'stati
     }
 }
 
-/// The month the adult reaches the statutory retirement age, where sex, category and birth month are known.
-pub fn statutory_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
+/// The month the adult retires: the statutory month, or the month they chose where the rules allow it; where
+/// sex, category and birth month are known (and, for a special early kind, its month).
+pub fn retirement_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
     let category = category(adult, &mut Vec::new()).ok()?;
-    retirement::statutory(adult.birth?, category, as_of).map(|s| s.month)
+    let birth = adult.birth?;
+    let s = retirement::statutory(birth, category, as_of)?;
+    let e = &adult.employee_pension;
+    if e.special_early == Some(true) && e.planned_retirement.is_none() {
+        return None;
+    }
+    Some(chosen(adult, birth, category, s, contribution_months(adult), as_of, &mut Vec::new()).at.month)
 }
 
 /// Total contribution months: the stated total, else the sum of the segments.
@@ -155,22 +189,105 @@ fn months_of(e: &crate::household::EmployeePension) -> Option<i64> {
         .or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| i64::from(s.months)).sum()))
 }
 
-fn reached_age(statutory: Option<Statutory>, as_of: YearMonth, questions: Vec<Question>) -> Criterion {
-    let (outcome, message, met_from) = match statutory {
-        None => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
-        Some(s) if as_of >= s.month => {
-            (Outcome::Met, Msg::RetirementAgeReached { age_months: s.age_months, month: s.month }, None)
+/// When the pension is reckoned from: the statutory retirement, or the month the adult chose where the rules allow
+/// it (Measures Art. 3; a special early kind at its month).
+#[derive(Debug, Clone, Copy)]
+struct Retirement {
+    /// The month and age the pension starts at: the statutory ones, or the chosen.
+    at: Statutory,
+    statutory: Statutory,
+    /// How the chosen month departs from the statutory one; `None` for the statutory month.
+    kind: Option<PlanKind>,
+    /// The year whose minimum years apply: the chosen year for an early retirement, else the statutory year
+    /// (rules brief §2.1.4 [C3/I]).
+    min_year: i32,
+    /// The elastic window's dated rule, for an elastic choice (its citation is Art. 3).
+    window: Option<&'static Dated>,
+}
+
+/// The retirement the adult chose (`employeePension.plannedRetirement`), checked against the rules, or the
+/// statutory one with a note saying why the choice cannot be used:
+/// - a special early kind (`specialEarly`) before the statutory month is taken at its month as given, the agency
+///   deciding whether it applies;
+/// - an elastic early month lies in the window (never before the original age) and needs the minimum years of
+///   its own year by then: the months paid now, and those to come only when one is known to pay on;
+/// - an elastic late month lies in the window (the employer's agreement is said in the message).
+fn chosen(
+    adult: &Adult,
+    birth: YearMonth,
+    category: Category,
+    s: Statutory,
+    months: Option<i64>,
+    as_of: YearMonth,
+    notes: &mut Vec<Msg>,
+) -> Retirement {
+    let e = &adult.employee_pension;
+    let statutory = Retirement { at: s, statutory: s, kind: None, min_year: s.month.year(), window: None };
+    let Some(p) = e.planned_retirement.filter(|p| *p != s.month) else { return statutory };
+    let at = Statutory { month: p, age_months: birth.months_until(p), ..s };
+    if e.special_early == Some(true) && p < s.month {
+        notes.push(Msg::SpecialEarlyAgencyDecides);
+        return Retirement { at, kind: Some(PlanKind::SpecialEarly), min_year: p.year(), ..statutory };
+    }
+    let mut refuse = |reason| {
+        notes.push(Msg::PlanRefused { month: p, reason });
+        statutory
+    };
+    let Some(w) = retirement::elastic(birth, category, &s) else { return refuse(PlanRefusal::NoElastic) };
+    if p < w.earliest {
+        return refuse(PlanRefusal::BeforeEarliest { earliest: w.earliest });
+    }
+    if p > w.latest {
+        return refuse(PlanRefusal::AfterLatest { latest: w.latest });
+    }
+    if p > s.month {
+        return Retirement { at, kind: Some(PlanKind::Late), window: Some(w.rule), ..statutory };
+    }
+    let required = retirement::min_contribution_months(p.year(), as_of).map(|r| r.0);
+    let ahead = i64::from(as_of.months_until(p).max(0));
+    let by_then = match (months, e.contributing_now) {
+        (Some(m), Some(true)) => Some(m + ahead),
+        (Some(m), Some(false)) => Some(m),
+        (Some(m), None) if ahead == 0 => Some(m),
+        // Enough already, whatever comes.
+        (Some(m), None) if required.is_some_and(|r| m >= r) => Some(m),
+        _ => None,
+    };
+    match (by_then, required) {
+        (Some(m), Some(r)) if m >= r => {
+            Retirement { at, kind: Some(PlanKind::Early), min_year: p.year(), window: Some(w.rule), ..statutory }
         }
-        Some(s) => {
-            (Outcome::NotMet, Msg::RetirementAgeAhead { age_months: s.age_months, month: s.month }, Some(s.month))
+        (Some(m), Some(r)) => refuse(PlanRefusal::YearsShort { months: m, required: r }),
+        _ => refuse(PlanRefusal::YearsUnknown),
+    }
+}
+
+fn reached_age(retire: &Result<Retirement, Msg>, as_of: YearMonth, questions: Vec<Question>) -> Criterion {
+    let rule = &data::criteria::REACHED_RETIREMENT_AGE;
+    let (outcome, message, met_from, citation) = match retire {
+        Err(msg) => (Outcome::Unknown, msg.clone(), None, rule),
+        Ok(r) => {
+            let (s, reached) = (r.at, as_of >= r.at.month);
+            let message = match (r.kind, reached) {
+                (Some(kind), _) => Msg::RetirementPlanned {
+                    kind,
+                    age_months: s.age_months,
+                    month: s.month,
+                    statutory_month: r.statutory.month,
+                },
+                (None, true) => Msg::RetirementAgeReached { age_months: s.age_months, month: s.month },
+                (None, false) => Msg::RetirementAgeAhead { age_months: s.age_months, month: s.month },
+            };
+            let outcome = if reached { Outcome::Met } else { Outcome::NotMet };
+            (outcome, message, (!reached).then_some(s.month), r.window.map_or(rule, |w| &w.cite))
         }
     };
     Criterion {
         is_duration: true,
         met_from,
-        required: statutory.map(|s| Quantity { value: i64::from(s.age_months), unit: Unit::Months }),
+        required: retire.as_ref().ok().map(|r| Quantity { value: i64::from(r.at.age_months), unit: Unit::Months }),
         questions: if outcome == Outcome::Unknown { questions } else { vec![] },
-        ..criterion("reached_retirement_age", &data::criteria::REACHED_RETIREMENT_AGE, outcome, message)
+        ..criterion("reached_retirement_age", citation, outcome, message)
     }
 }
 
@@ -178,7 +295,7 @@ fn min_months(
     adult: &Adult,
     months: Option<i64>,
     required: Option<(i64, &'static Dated)>,
-    statutory: Option<Statutory>,
+    retire: &Result<Retirement, Msg>,
     as_of: YearMonth,
     questions: Vec<Question>,
     ask_contributing: Question,
@@ -205,13 +322,13 @@ fn min_months(
             (Outcome::NotMet, Msg::ContributionsShort { months: m, required: req, remaining: req - m }, None)
         }
         (None, _) => (Outcome::Unknown, Msg::ContributionsUnknown, None),
-        (Some(_), None) => match statutory {
+        (Some(_), None) => match retire {
             // The retirement year is known but the data has no minimum for it (before the table starts).
-            Some(s) => {
-                let msg = Msg::NoRuleInForce { parameter: data::MIN_CONTRIBUTION_MONTHS.key, at: s.month };
+            Ok(r) => {
+                let msg = Msg::NoRuleInForce { parameter: data::MIN_CONTRIBUTION_MONTHS.key, at: r.at.month };
                 (Outcome::Unknown, msg, None)
             }
-            None => (Outcome::Unknown, Msg::RetirementAgeUnknown, None),
+            Err(msg) => (Outcome::Unknown, msg.clone(), None),
         },
     };
     // The Measures' rule, unless the minimum came from another document (社会保险法 before the reform, 国发〔2005〕38号
@@ -580,6 +697,133 @@ mod tests {
         let c = r.criteria.iter().find(|c| c.id == "min_contribution_months").unwrap();
         assert_eq!((c.citation.source.id, c.citation.article), ("social_insurance_law", "第十六条"));
         assert_eq!(c.required.map(|q| q.value), Some(180));
+    }
+
+    fn criterion<'r>(r: &'r ProgramResult, id: &str) -> &'r Criterion {
+        r.criteria.iter().find(|c| c.id == id).unwrap()
+    }
+
+    fn refusal(r: &ProgramResult) -> Option<PlanRefusal> {
+        r.notes.iter().find_map(|n| match n {
+            Msg::PlanRefused { reason, .. } => Some(*reason),
+            _ => None,
+        })
+    }
+
+    /// A man born 1970-01 (statutory 61y4m, 2031-05; window 2030-01 to 2034-05, rules brief §2.1.3 and Measures
+    /// Art. 3) with 200 months, not paying on. Early in 2030-01, at the original 60: the minimum is 2030's 186
+    /// months (§2.1.4), which he has; the criterion cites Art. 3. Assessed that month with a balance of 100,000.00
+    /// yuan, the account pension is 100,000.00 ÷ 139 (the divisor at 60) = 719.42 yuan; retiring late in 2034-05
+    /// at 64y4m, the divisor is 109 − 8 × 4/12 = 106.3 and it is 100,000.00 ÷ 106.3 = 940.73 yuan.
+    #[test]
+    fn an_elastic_month_in_the_window_is_used_with_its_own_minimum_and_divisor() {
+        let mut a = man(YearMonth::ym(1970, 1), 200);
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.account_balance_fen = Some(10_000_000);
+        a.employee_pension.planned_retirement = Some(YearMonth::ym(2030, 1));
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(refusal(&r), None, "{:?}", r.notes);
+        assert_eq!(r.status, Status::NotYet);
+        assert_eq!(r.earliest, Some(YearMonth::ym(2030, 1)));
+        let age = criterion(&r, "reached_retirement_age");
+        let planned = Msg::RetirementPlanned {
+            kind: PlanKind::Early,
+            age_months: 720,
+            month: YearMonth::ym(2030, 1),
+            statutory_month: YearMonth::ym(2031, 5),
+        };
+        assert_eq!(age.message, planned);
+        assert_eq!((age.citation.source.id, age.citation.article), ("retirement_measures", "第三条"));
+        assert_eq!(criterion(&r, "min_contribution_months").required.map(|q| q.value), Some(186));
+        assert!(r.notes.contains(&Msg::ElasticWindow {
+            months: 36,
+            earliest: Some(YearMonth::ym(2030, 1)),
+            latest: Some(YearMonth::ym(2034, 5)),
+        }));
+
+        let r = evaluate(&a, 0, YearMonth::ym(2030, 1));
+        assert_eq!(r.status, Status::Eligible);
+        assert_eq!(amount(&r, AmountId::AccountMonthly), Some(71_942));
+        a.employee_pension.planned_retirement = Some(YearMonth::ym(2034, 5));
+        let r = evaluate(&a, 0, YearMonth::ym(2034, 5));
+        assert_eq!(refusal(&r), None);
+        assert!(matches!(
+            criterion(&r, "reached_retirement_age").message,
+            Msg::RetirementPlanned { kind: PlanKind::Late, age_months: 772, .. }
+        ));
+        assert_eq!(amount(&r, AmountId::AccountMonthly), Some(94_073));
+        // Late: the minimum stays that of the statutory year, 2031's 192 months.
+        assert_eq!(criterion(&r, "min_contribution_months").required.map(|q| q.value), Some(192));
+    }
+
+    /// The same man: before 2030-01 (the original 60) or after 2034-05 is refused and the statutory month used;
+    /// early in 2030-06 with 150 months and not paying, he lacks 2030's 186; paying on, 150 + 43 months to 2030-06
+    /// = 193 are enough; not knowing whether he pays on, it cannot be used. A man who turned 60 in 2019 had no
+    /// elastic retirement.
+    #[test]
+    fn a_month_outside_the_window_or_without_the_years_is_refused_and_the_statutory_month_used() {
+        let at = |months, paying, planned| {
+            let mut a = man(YearMonth::ym(1970, 1), months);
+            a.employee_pension.contributing_now = paying;
+            a.employee_pension.planned_retirement = Some(planned);
+            evaluate(&a, 0, NOV_2026)
+        };
+        let r = at(200, Some(false), YearMonth::ym(2029, 12));
+        assert_eq!(refusal(&r), Some(PlanRefusal::BeforeEarliest { earliest: YearMonth::ym(2030, 1) }));
+        assert_eq!(
+            criterion(&r, "reached_retirement_age").message,
+            Msg::RetirementAgeAhead { age_months: 736, month: YearMonth::ym(2031, 5) }
+        );
+        assert_eq!(r.earliest, Some(YearMonth::ym(2031, 5)));
+        let r = at(200, Some(false), YearMonth::ym(2034, 6));
+        assert_eq!(refusal(&r), Some(PlanRefusal::AfterLatest { latest: YearMonth::ym(2034, 5) }));
+        let june_2030 = YearMonth::ym(2030, 6);
+        assert_eq!(
+            refusal(&at(150, Some(false), june_2030)),
+            Some(PlanRefusal::YearsShort { months: 150, required: 186 })
+        );
+        assert_eq!(refusal(&at(150, Some(true), june_2030)), None);
+        assert_eq!(refusal(&at(150, None, june_2030)), Some(PlanRefusal::YearsUnknown));
+        let mut old = man(YearMonth::ym(1959, 1), 200);
+        old.employee_pension.planned_retirement = Some(YearMonth::ym(2018, 1));
+        assert_eq!(refusal(&evaluate(&old, 0, NOV_2026)), Some(PlanRefusal::NoElastic));
+    }
+
+    /// A woman worker born 1980-03: cohort index 62 months from 1975-01, 62 / 2 + 1 = 32 months of delay, so
+    /// 52y8m in 2032-11. Retiring early under a special kind at 50 in 2030-03, her month is taken as given (the
+    /// agency decides), with 2030's minimum of 186 months; without the month, when she retires is unknown and asked.
+    #[test]
+    fn a_special_early_retirement_is_taken_at_its_month_and_asked_for_without_one() {
+        let mut a = Adult {
+            sex: Some(Sex::Female),
+            female_category: Some(FemaleCategory::Worker50),
+            ..man(YearMonth::ym(1980, 3), 190)
+        };
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.special_early = Some(true);
+        a.employee_pension.planned_retirement = Some(YearMonth::ym(2030, 3));
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.notes.contains(&Msg::SpecialEarlyAgencyDecides));
+        assert_eq!(
+            criterion(&r, "reached_retirement_age").message,
+            Msg::RetirementPlanned {
+                kind: PlanKind::SpecialEarly,
+                age_months: 600,
+                month: YearMonth::ym(2030, 3),
+                statutory_month: YearMonth::ym(2032, 11)
+            }
+        );
+        assert_eq!(criterion(&r, "min_contribution_months").required.map(|q| q.value), Some(186));
+        assert_eq!(r.earliest, Some(YearMonth::ym(2030, 3)));
+        assert!(!r.notes.iter().any(|n| matches!(n, Msg::ElasticWindow { .. })));
+
+        a.employee_pension.planned_retirement = None;
+        let r = evaluate(&a, 0, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        let age = criterion(&r, "reached_retirement_age");
+        assert_eq!(age.message, Msg::SpecialEarlyMonthUnknown);
+        assert_eq!(age.questions, [Question::adult(0, fields::PLANNED_RETIREMENT)]);
+        assert!(r.amounts.is_empty(), "no month, no estimate");
     }
 
     #[test]

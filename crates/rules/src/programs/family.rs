@@ -38,6 +38,8 @@ pub const UNKNOWN_ADULT: Adult = Adult {
         account_balance_fen: None,
         average_index_bp: None,
         current_base_bp: None,
+        planned_retirement: None,
+        special_early: None,
     },
     resident_pension: ResidentPension { months: None, balance_fen: None, overlap_months: None, other_pension: None },
     local_numbers: crate::household::LocalNumbers {

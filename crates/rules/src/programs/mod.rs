@@ -39,6 +39,7 @@ pub mod fields {
     pub const ACCOUNT_BALANCE: &str = "employeePension.accountBalanceFen";
     pub const AVERAGE_INDEX: &str = "employeePension.averageIndexBp";
     pub const CURRENT_BASE: &str = "employeePension.currentBaseBp";
+    pub const PLANNED_RETIREMENT: &str = "employeePension.plannedRetirement";
     pub const RESIDENT_MONTHS: &str = "residentPension.months";
     pub const RESIDENT_BALANCE: &str = "residentPension.balanceFen";
     pub const OTHER_PENSION: &str = "residentPension.otherPension";
@@ -110,6 +111,7 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::ACCOUNT_BALANCE,
     fields::AVERAGE_INDEX,
     fields::CURRENT_BASE,
+    fields::PLANNED_RETIREMENT,
     fields::RESIDENT_MONTHS,
     fields::RESIDENT_BALANCE,
     fields::OTHER_PENSION,
