@@ -220,6 +220,11 @@ export interface EmployeePension {
    * chooses 6000–30000). When absent, contributions from now on are taken at the average index so far.
    */
   currentBaseBp?: number | null;
+  /**
+   * The month first insured in the employee scheme: for whether a one-off payment is open (人社部令第13号 Art. 2:
+   * insured before the Social Insurance Law, 2011-07).
+   */
+  firstInsured?: YearMonth | null;
   /** Total contribution months, deemed years included (视同缴费年限). */
   months?: number | null;
   /**
@@ -478,20 +483,40 @@ export type Msg = ({
     remaining: number;
   };
 }) | ({
-  key: "lumpSumContribution";
+  key: "lumpSumAfterExtension";
+  params: {
+    months: number;
+  };
+}) | ({
+  key: "lumpSumIfInsuredBefore2011";
+  params: {
+    months: number;
+  };
+}) | ({
+  key: "lumpSumNotOpen";
+}) | ({
+  key: "terminateForBalance";
+  params: {
+    balanceFen?: number | null;
+  };
 }) | ({
   key: "linkIntoResident";
   params: {
     combinedMonths: number;
+    residentRequired?: number | null;
   };
 }) | ({
   key: "linkIntoResidentOverlapUnknown";
   params: {
     leastMonths: number;
     mostMonths: number;
+    residentRequired?: number | null;
   };
 }) | ({
   key: "linkIntoEmployee";
+  params: {
+    overlapMonths?: number | null;
+  };
 }) | ({
   key: "notModelledTransitional";
 }) | ({

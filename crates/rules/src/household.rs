@@ -346,6 +346,10 @@ pub struct EmployeePension {
     /// applies is for the social insurance agency to decide, not checked here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_early: Option<bool>,
+    /// The month first insured in the employee scheme: for whether a one-off payment is open (人社部令第13号 Art. 2:
+    /// insured before the Social Insurance Law, 2011-07).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_insured: Option<YearMonth>,
 }
 
 /// Months contributed in one place.
@@ -747,6 +751,7 @@ impl Request {
             v.max(&at("employeePension.averageIndexBp"), e.average_index_bp, MAX_INDEX_BP);
             v.max(&at("employeePension.currentBaseBp"), e.current_base_bp, MAX_INDEX_BP);
             v.near(at("employeePension.plannedRetirement"), e.planned_retirement);
+            v.past(at("employeePension.firstInsured"), e.first_insured);
             v.count(&at("employeePension.segments"), e.segments.len(), MAX_SEGMENTS);
             for (j, s) in e.segments.iter().enumerate() {
                 v.max(&at(&format!("employeePension.segments[{j}].months")), Some(s.months), MAX_MONTHS);
@@ -1008,6 +1013,7 @@ mod tests {
                 current_base_bp: Some(6000),
                 planned_retirement: Some(NOV_2026),
                 special_early: Some(true),
+                first_insured: Some(NOV_2026),
             },
             resident_pension: ResidentPension {
                 months: Some(1),

@@ -182,18 +182,44 @@ pub enum Msg {
     ExtendContributions {
         remaining: i64,
     },
-    LumpSumContribution,
+    /// 人社部令第13号 Art. 2: first insured before 2011-07 and still `months` short after five years of extension,
+    /// the rest may be paid at once.
+    #[serde(rename_all = "camelCase")]
+    LumpSumAfterExtension {
+        months: i64,
+    },
+    /// The same, when the month first insured is not known: open only if it was before 2011-07.
+    #[serde(rename_all = "camelCase")]
+    LumpSumIfInsuredBefore2011 {
+        months: i64,
+    },
+    /// First insured from 2011-07: 13号 gives no lump sum; whether the 2025 Measures' 一次性缴费 does is unconfirmed.
+    LumpSumNotOpen,
+    /// 13号 Art. 3 ¶2: end the employee scheme in writing and take the personal-account balance at once.
+    #[serde(rename_all = "camelCase")]
+    TerminateForBalance {
+        balance_fen: Option<i64>,
+    },
+    /// Move the employee record into the residents' scheme at the hukou place (13号 Art. 3 ¶1, 2014 linkage rules),
+    /// the years adding up; measured against the residents' scheme's own minimum where it is known.
     #[serde(rename_all = "camelCase")]
     LinkIntoResident {
         combined_months: i64,
+        resident_required: Option<i64>,
     },
     /// The same option when the months paid into both schemes are not known: the total lies between the two.
     #[serde(rename_all = "camelCase")]
     LinkIntoResidentOverlapUnknown {
         least_months: i64,
         most_months: i64,
+        resident_required: Option<i64>,
     },
-    LinkIntoEmployee,
+    /// Enough employee years: the resident account may move into the employee scheme; months paid into both
+    /// count once, as employee months, and one's own resident contributions for them are refunded (Art. 7).
+    #[serde(rename_all = "camelCase")]
+    LinkIntoEmployee {
+        overlap_months: Option<u32>,
+    },
     NotModelledTransitional,
     NotModelledBaseGrowth,
     NotModelledTemporaryAccount,
@@ -411,6 +437,31 @@ pub struct WorkFacts {
     pub licence_months: Option<i64>,
     pub licence_required: i64,
     pub cutoff: YearMonth,
+}
+
+/// Whether `least..=most` combined months meet the residents' scheme's minimum, in words.
+fn resident_enough(lang: Lang, least: i64, most: i64, required: Option<i64>) -> String {
+    use Lang::{En, ZhCn};
+    match (required, lang) {
+        (Some(r), ZhCn) if least >= r => format!("够城乡居民养老保险要的{}。", duration_text(ZhCn, r)),
+        (Some(r), En) if least >= r => format!("That meets the residents' scheme's {}.", duration_text(En, r)),
+        (Some(r), ZhCn) if most < r => format!(
+            "但城乡居民养老保险也要交够{}，转过去还差{}，要接着交。",
+            duration_text(ZhCn, r),
+            duration_text(ZhCn, r - most)
+        ),
+        (Some(r), En) if most < r => format!(
+            "But the residents' scheme also needs {}: you would still be {} short and need to keep paying.",
+            duration_text(En, r),
+            duration_text(En, r - most)
+        ),
+        (Some(r), ZhCn) => format!("城乡居民养老保险要交够{}，够不够要看重叠了几个月。", duration_text(ZhCn, r)),
+        (Some(r), En) => {
+            format!("The residents' scheme needs {}; whether that is met depends on the overlap.", duration_text(En, r))
+        }
+        (None, ZhCn) => "够不够城乡居民养老保险的年限，请问户籍地社保经办机构。".into(),
+        (None, En) => "Whether that is enough for the residents' scheme, ask the agency at your hukou place.".into(),
+    }
 }
 
 /// How a chosen retirement month departs from the statutory one.
@@ -1000,29 +1051,74 @@ impl Msg {
                 "After the retirement age you may keep paying until you reach the minimum ({} more).",
                 duration_text(En, *remaining)
             ),
-            (Msg::LumpSumContribution, ZhCn) => "有的情况下可以一次性补缴到最低年限，请问当地社保经办机构。".into(),
-            (Msg::LumpSumContribution, En) => "In some cases the missing years can be paid at once; ask the local social insurance agency.".into(),
-            (Msg::LinkIntoResident { combined_months }, ZhCn) => format!(
-                "也可以把职工养老保险转入城乡居民养老保险，年限合起来是{}。",
-                duration_text(ZhCn, *combined_months)
+            (Msg::LumpSumAfterExtension { months }, ZhCn) => format!(
+                "2011年7月以前参保的，延长缴费5年后还差{}，可以一次性缴费补足（人社部令第13号第二条）。2025年起这个条件是否还适用，没有确认，请问社保经办机构。",
+                duration_text(ZhCn, *months)
             ),
-            (Msg::LinkIntoResident { combined_months }, En) => format!(
-                "Or move the employee record into the residents' scheme; your years then add up to {}.",
-                duration_text(En, *combined_months)
+            (Msg::LumpSumAfterExtension { months }, En) => format!(
+                "Insured before July 2011: after five years of extended payments you would still be {} short, and that may be paid at once (MOHRSS Order No. 13, Art. 2). Whether this condition still holds since 2025 is not confirmed; ask the social insurance agency.",
+                duration_text(En, *months)
             ),
-            (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months }, ZhCn) => format!(
-                "也可以把职工养老保险转入城乡居民养老保险，年限合起来在{}到{}之间：两边同时交的月份只算一次。说出重叠了几个月，就能算准。",
-                duration_text(ZhCn, *least_months),
-                duration_text(ZhCn, *most_months)
+            (Msg::LumpSumIfInsuredBefore2011 { months }, ZhCn) => format!(
+                "如果是2011年7月以前参保的，延长缴费5年后还差{}，可以一次性缴费补足（人社部令第13号第二条）；以后参保的不行。说出第一次参保的年月，就能确定。",
+                duration_text(ZhCn, *months)
             ),
-            (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months }, En) => format!(
-                "Or move the employee record into the residents' scheme; your years then add up to between {} and {}, as months paid into both schemes count once. Tell us how many months overlap for the exact total.",
-                duration_text(En, *least_months),
-                duration_text(En, *most_months)
+            (Msg::LumpSumIfInsuredBefore2011 { months }, En) => format!(
+                "If you were first insured before July 2011, the {} still missing after five years of extended payments may be paid at once (MOHRSS Order No. 13, Art. 2); not if insured later. Give the month you were first insured to settle it.",
+                duration_text(En, *months)
             ),
-            (Msg::LinkIntoEmployee, ZhCn) => "居民养老保险的账户可以并入职工养老保险，但居民年限不折算。".into(),
-            (Msg::LinkIntoEmployee, En) => {
-                "Your residents' scheme account can be merged into the employee scheme; its years do not count.".into()
+            (Msg::LumpSumNotOpen, ZhCn) => {
+                "2011年7月以后参保的，按人社部令第13号不能一次性补缴，要延长缴费。2025年起的新办法也提到一次性缴费，具体条件没有确认，请问社保经办机构。".into()
+            }
+            (Msg::LumpSumNotOpen, En) => {
+                "Insured from July 2011 on, MOHRSS Order No. 13 allows no payment at once, only extended payments. The 2025 Measures also mention paying at once; on what terms is not confirmed, so ask the social insurance agency."
+                    .into()
+            }
+            (Msg::TerminateForBalance { balance_fen }, ZhCn) => {
+                let balance = balance_fen.map(|b| format!("（约{} 元）", yuan_text(b))).unwrap_or_default();
+                format!("不转的，可以书面申请终止职工养老保险关系，个人账户里的钱{balance}一次性发给你，以后就不能按月领职工养老金了。经办机构会先书面告诉你可以转入城乡居民养老保险（人社部令第13号第三条）。")
+            }
+            (Msg::TerminateForBalance { balance_fen }, En) => {
+                let balance = balance_fen.map(|b| format!(" (about ¥{})", yuan_text(b))).unwrap_or_default();
+                format!("Or, not moving it, you may end the employee scheme in writing and take the personal-account balance{balance} in one payment; there is then no monthly employee pension. The agency first tells you in writing that you could move to the residents' scheme (MOHRSS Order No. 13, Art. 3).")
+            }
+            (Msg::LinkIntoResident { combined_months, resident_required }, lang) => {
+                let (c, enough) = (*combined_months, resident_enough(lang, *combined_months, *combined_months, *resident_required));
+                match lang {
+                    ZhCn => format!("也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来是{}。{enough}", duration_text(ZhCn, c)),
+                    En => format!("Or move the employee record into the residents' scheme at your hukou place; your years then add up to {}. {enough}", duration_text(En, c)),
+                }
+            }
+            (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months, resident_required }, lang) => {
+                let enough = resident_enough(lang, *least_months, *most_months, *resident_required);
+                match lang {
+                    ZhCn => format!(
+                        "也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来在{}到{}之间：两边同时交的月份只算一次，居民那边这些月份自己交的钱退给你。说出重叠了几个月，就能算准。{enough}",
+                        duration_text(ZhCn, *least_months),
+                        duration_text(ZhCn, *most_months)
+                    ),
+                    En => format!(
+                        "Or move the employee record into the residents' scheme at your hukou place; your years then add up to between {} and {}, as months paid into both schemes count once (your own residents' contributions for them are refunded). Tell us how many months overlap for the exact total. {enough}",
+                        duration_text(En, *least_months),
+                        duration_text(En, *most_months)
+                    ),
+                }
+            }
+            (Msg::LinkIntoEmployee { overlap_months }, ZhCn) => {
+                let refund = match overlap_months {
+                    Some(0) => String::new(),
+                    Some(o) => format!("两边同时交的{}只算职工的，居民那边这些月份自己交的钱退给你。", duration_text(ZhCn, i64::from(*o))),
+                    None => "两边同时交的月份只算职工的，居民那边这些月份自己交的钱退给你。".into(),
+                };
+                format!("居民养老保险的账户可以并入职工养老保险，但居民年限不折算。{refund}")
+            }
+            (Msg::LinkIntoEmployee { overlap_months }, En) => {
+                let refund = match overlap_months {
+                    Some(0) => String::new(),
+                    Some(o) => format!(" The {} paid into both count as employee months only, and your own residents' contributions for them are refunded.", duration_text(En, i64::from(*o))),
+                    None => " Months paid into both count as employee months only, and your own residents' contributions for them are refunded.".into(),
+                };
+                format!("Your residents' scheme account can be merged into the employee scheme; its years do not count.{refund}")
             }
             (Msg::NotModelledTransitional, ZhCn) => "过渡性养老金和各省的增发部分没有算进去。".into(),
             (Msg::NotModelledTransitional, En) => "Transitional pensions and provincial extras are not included.".into(),

@@ -133,6 +133,13 @@ pub fn parameter_name(key: &str, lang: Lang) -> Option<&'static str> {
         "employee_pension.min_contribution_months_before_2011" => {
             ("2011年以前退休的最低缴费年限", "the minimum contribution years for retirements before 2011")
         }
+        "employee_pension.lump_sum_after_extension_months" => {
+            ("一次性补缴前要先延长缴费的时间", "the extended payments before a one-off payment")
+        }
+        "employee_pension.lump_sum_insured_before" => (
+            "可以一次性补缴的参保时间（在此之前参保）",
+            "the month one must have been insured before for a one-off payment",
+        ),
         "employee_pension.receipt_threshold_months" => {
             ("在一地交满多久就在那里领养老金", "the years in a place that make it where the pension is paid")
         }

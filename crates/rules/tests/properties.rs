@@ -431,8 +431,17 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
     let segment = (proptest::sample::select(PLACES), edge_u32(0, MAX_MONTHS));
     // A chosen retirement month anywhere the request allows: 100 years either side of the evaluation month.
     let planned = proptest::option::of(month_between(as_of + -(MAX_MONTHS as i32), as_of + MAX_MONTHS as i32));
-    let employee =
-        (months(), few_or_most(segment, 0..=3, MAX_SEGMENTS), opt_bool(), fen(), index(), index(), planned, opt_bool());
+    let employee = (
+        months(),
+        few_or_most(segment, 0..=3, MAX_SEGMENTS),
+        opt_bool(),
+        fen(),
+        index(),
+        index(),
+        planned,
+        opt_bool(),
+        past(as_of),
+    );
     let resident = (months(), fen(), months(), opt_bool());
     (who, here, work, employee, resident).prop_map(|(who, here, work, e, r)| Adult {
         birth: who.0,
@@ -461,6 +470,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
             current_base_bp: e.5,
             planned_retirement: e.6,
             special_early: e.7,
+            first_insured: e.8,
         },
         resident_pension: ResidentPension { months: r.0, balance_fen: r.1, overlap_months: r.2, other_pension: r.3 },
         local_numbers: Default::default(),

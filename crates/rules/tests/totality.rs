@@ -111,6 +111,7 @@ fn extreme(month: YearMonth, count: u32, fen: i64) -> Request {
             current_base_bp: Some(count),
             planned_retirement: Some(month),
             special_early: Some(sex == Sex::Male),
+            first_insured: Some(month),
         },
         resident_pension: ResidentPension {
             months: Some(count),

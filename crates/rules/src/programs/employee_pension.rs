@@ -26,6 +26,7 @@ use crate::pension::receipt::{current_province, months_in, place_of_receipt, Rec
 use crate::pension::retirement::{self, Category, Statutory};
 use crate::place::PlaceId;
 use crate::policy::data::national::employee_pension as data;
+use crate::policy::data::national::resident_pension as resident_data;
 use crate::policy::{self, Dated, Unit};
 use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
@@ -71,23 +72,6 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         ),
     ];
     let retire = retire.ok();
-    let mut options = Vec::new();
-    // Short of the minimum — unless paying on reaches it by the retirement month, when nothing needs doing.
-    let reached_by_paying = |m: i64, req: i64| {
-        adult.employee_pension.contributing_now == Some(true)
-            && retire.is_some_and(|r| i64::from(as_of.months_until(r.at.month)) >= req - m)
-    };
-    if let (Some(m), Some((req, _))) = (months, required) {
-        if m < req && !reached_by_paying(m, req) {
-            options.push(Msg::ExtendContributions { remaining: req - m });
-            options.push(Msg::LumpSumContribution);
-            if let Some(resident) = adult.resident_pension.months {
-                options.extend(link_into_resident(m, i64::from(resident), adult.resident_pension.overlap_months, req));
-            }
-        } else if m >= req && adult.resident_pension.months.is_some_and(|r| r > 0) {
-            options.push(Msg::LinkIntoEmployee);
-        }
-    }
     // The months one may choose to retire in, where the statutory month is known and the window not yet past;
     // else the window's length.
     match (statutory, &category, adult.birth) {
@@ -110,6 +94,8 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         Some(r) => estimate(adult, r.at, months, place.as_deref(), as_of, q),
         None => vec![],
     };
+    let at_retirement = amounts.iter().find(|a| a.id == AmountId::AccountAtRetirement).and_then(|a| a.fen);
+    let options = short_options(adult, months, required.map(|r| r.0), retire, at_retirement, as_of);
     // A benefit base the family gave: said to be theirs where it was used, set aside where the data has one.
     let base_used = amounts.iter().any(|a| a.supplied.contains(&data::BENEFIT_BASE.key));
     let given = adult.local_numbers.benefit_base_fen;
@@ -130,21 +116,82 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
 }
 
+/// What one short of the minimum at retirement can do (社会保险法 Art. 16; 人社部令第13号 Arts. 2–3; 2025 Measures
+/// Art. 2), unless paying on reaches it by the retirement month, when nothing needs doing:
+/// - extend contributions (延长缴费) until the minimum is reached;
+/// - pay the rest at once, only if first insured before 2011-07 and still short after five years of extension
+///   (asked when the month first insured is not known; said to be closed otherwise, with the 2025 caveat);
+/// - move the record into the residents' scheme at the hukou place, saying whether the combined years meet its own
+///   minimum;
+/// - end the scheme in writing and take the personal-account balance (at retirement, where it can be projected).
+///
+/// With enough years and resident months, the resident account may move the other way, with the refund of
+/// overlapping months (2014 linkage rules Art. 7).
+fn short_options(
+    adult: &Adult,
+    months: Option<i64>,
+    required: Option<i64>,
+    retire: Option<Retirement>,
+    balance_at_retirement: Option<i64>,
+    as_of: YearMonth,
+) -> Vec<Msg> {
+    let (e, r) = (&adult.employee_pension, &adult.resident_pension);
+    let (Some(m), Some(req)) = (months, required) else { return vec![] };
+    if m >= req {
+        return match r.months {
+            Some(resident) if resident > 0 => vec![Msg::LinkIntoEmployee { overlap_months: r.overlap_months }],
+            _ => vec![],
+        };
+    }
+    let reached_by_paying = e.contributing_now == Some(true)
+        && retire.is_some_and(|r| i64::from(as_of.months_until(r.at.month)) >= req - m);
+    if reached_by_paying {
+        return vec![];
+    }
+    let mut options = vec![Msg::ExtendContributions { remaining: req - m }];
+    let extension = data::LUMP_SUM_AFTER_EXTENSION_MONTHS.int_at(as_of).map(|x| x.0);
+    let cutoff = data::LUMP_SUM_INSURED_BEFORE.int_at(as_of).and_then(|x| YearMonth::from_index(x.0));
+    if let (Some(extension), Some(cutoff)) = (extension, cutoff) {
+        let after = req - m - extension;
+        // Five years of extension that reach the minimum leave nothing to pay at once.
+        if after > 0 {
+            options.push(match e.first_insured {
+                Some(first) if first < cutoff => Msg::LumpSumAfterExtension { months: after },
+                Some(_) => Msg::LumpSumNotOpen,
+                None => Msg::LumpSumIfInsuredBefore2011 { months: after },
+            });
+        }
+    }
+    let resident_required = resident_data::MIN_MONTHS.int_at(as_of).map(|x| x.0);
+    if let Some(resident) = r.months {
+        options.extend(link_into_resident(m, i64::from(resident), r.overlap_months, req, resident_required));
+    }
+    options.push(Msg::TerminateForBalance { balance_fen: balance_at_retirement.or(e.account_balance_fen) });
+    options
+}
+
 /// The option of moving a short employee record into the residents' scheme (人社部发〔2014〕17号), with the
 /// combined months. Months covered by both schemes count once (Art. 7): without the overlap the total is only
 /// known to lie between the longer record alone (all of the shorter one overlapping) and the two added up.
-fn link_into_resident(employee: i64, resident: i64, overlap: Option<u32>, minimum: i64) -> Option<Msg> {
+fn link_into_resident(
+    employee: i64,
+    resident: i64,
+    overlap: Option<u32>,
+    minimum: i64,
+    resident_required: Option<i64>,
+) -> Option<Msg> {
     let combined = |overlap: i64| match linkage(employee, resident, overlap, minimum) {
         Linkage::IntoResident { combined_months } => Some(combined_months),
         Linkage::IntoEmployee => None,
     };
+    let known = |combined_months| Msg::LinkIntoResident { combined_months, resident_required };
     match overlap {
-        Some(o) => combined(i64::from(o)).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        Some(o) => combined(i64::from(o)).map(known),
         // Without resident months nothing can overlap.
-        None if resident <= 0 => combined(0).map(|combined_months| Msg::LinkIntoResident { combined_months }),
+        None if resident <= 0 => combined(0).map(known),
         None => {
             let (least, most) = (combined(resident.min(employee))?, combined(0)?);
-            Some(Msg::LinkIntoResidentOverlapUnknown { least_months: least, most_months: most })
+            Some(Msg::LinkIntoResidentOverlapUnknown { least_months: least, most_months: most, resident_required })
         }
     }
 }
@@ -842,7 +889,53 @@ mod tests {
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(r.status, Status::NotEligible);
         assert!(r.options.contains(&Msg::ExtendContributions { remaining: 36 }));
-        assert!(r.options.contains(&Msg::LinkIntoResident { combined_months: 240 }), "G-L1: 12 + 8 = 20 years");
+        let linked = Msg::LinkIntoResident { combined_months: 240, resident_required: Some(180) };
+        assert!(r.options.contains(&linked), "G-L1: 12 + 8 = 20 years, the residents' 15 met");
+    }
+
+    /// 人社部令第13号 Art. 2–3 (rules-counties §5.3): a man born 1964-01 with 8 years (96 months) of the 180, not
+    /// paying. Five years of extension leave 180 − 96 − 60 = 24 months: payable at once if first insured before
+    /// 2011-07 (2008-03 here), not if in 2012, and asked when not known. With 13 years (156 months) five years of
+    /// extension suffice and no lump sum is offered. Ending the scheme pays out the balance (80,000.00 yuan, not
+    /// growing since the rate is applied to months still ahead only: he is past his retirement month).
+    #[test]
+    fn a_lump_sum_only_for_those_insured_before_2011_and_still_short_after_five_years() {
+        let mut a = man(YearMonth::ym(1964, 1), 96);
+        a.employee_pension.contributing_now = Some(false);
+        a.employee_pension.account_balance_fen = Some(8_000_000);
+        let lump = |a: &Adult| {
+            evaluate(a, 0, NOV_2026).options.into_iter().find(|o| {
+                matches!(
+                    o,
+                    Msg::LumpSumAfterExtension { .. } | Msg::LumpSumIfInsuredBefore2011 { .. } | Msg::LumpSumNotOpen
+                )
+            })
+        };
+        assert_eq!(lump(&a), Some(Msg::LumpSumIfInsuredBefore2011 { months: 24 }));
+        a.employee_pension.first_insured = Some(YearMonth::ym(2008, 3));
+        assert_eq!(lump(&a), Some(Msg::LumpSumAfterExtension { months: 24 }));
+        a.employee_pension.first_insured = Some(YearMonth::ym(2012, 1));
+        assert_eq!(lump(&a), Some(Msg::LumpSumNotOpen));
+        let r = evaluate(&a, 0, NOV_2026);
+        assert!(r.options.contains(&Msg::ExtendContributions { remaining: 84 }));
+        assert!(r.options.contains(&Msg::TerminateForBalance { balance_fen: Some(8_000_000) }));
+        let enough_by_extending =
+            Adult { employee_pension: EmployeePension { months: Some(156), ..a.employee_pension.clone() }, ..a };
+        assert_eq!(lump(&enough_by_extending), None);
+    }
+
+    /// Linking the schemes with enough employee years: the overlap counts once and one's own resident
+    /// contributions for it are refunded (2014 linkage rules Art. 7), said with the months where known.
+    #[test]
+    fn linking_into_the_employee_scheme_says_the_overlap_is_refunded() {
+        let mut a = man(YearMonth::ym(1964, 1), 200);
+        a.resident_pension.months = Some(60);
+        a.resident_pension.overlap_months = Some(12);
+        let r = evaluate(&a, 0, NOV_2026);
+        let link = Msg::LinkIntoEmployee { overlap_months: Some(12) };
+        assert!(r.options.contains(&link), "{:?}", r.options);
+        assert!(link.text(crate::message::Lang::ZhCn).contains("两边同时交的1年只算职工的"));
+        assert!(link.text(crate::message::Lang::En).contains("refunded"));
     }
 
     #[test]
@@ -914,7 +1007,7 @@ mod tests {
         a.employee_pension.contributing_now = Some(true);
         let r = evaluate(&a, 0, NOV_2026);
         assert_eq!(r.status, Status::NotYet);
-        assert!(!r.options.iter().any(|o| matches!(o, Msg::ExtendContributions { .. } | Msg::LumpSumContribution)));
+        assert!(r.options.is_empty(), "{:?}", r.options);
         a.employee_pension.contributing_now = Some(false);
         let r = evaluate(&a, 0, NOV_2026);
         assert!(r.options.iter().any(|o| matches!(o, Msg::ExtendContributions { .. })));
@@ -1031,14 +1124,23 @@ mod tests {
         let mut a = man(YearMonth::ym(1964, 1), 12 * 12);
         a.resident_pension.months = Some(8 * 12);
         let r = evaluate(&a, 0, NOV_2026);
-        assert!(r.options.contains(&Msg::LinkIntoResidentOverlapUnknown { least_months: 144, most_months: 240 }));
+        let range =
+            Msg::LinkIntoResidentOverlapUnknown { least_months: 144, most_months: 240, resident_required: Some(180) };
+        assert!(r.options.contains(&range));
         assert!(!r.options.iter().any(|o| matches!(o, Msg::LinkIntoResident { .. })), "{:?}", r.options);
         // 24 months known to overlap: 144 + 96 − 24 = 216.
         a.resident_pension.overlap_months = Some(24);
-        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 216 }));
+        let linked = Msg::LinkIntoResident { combined_months: 216, resident_required: Some(180) };
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&linked));
         // No resident months: nothing can overlap, the employee months stand alone.
         a.resident_pension = crate::household::ResidentPension { months: Some(0), ..Default::default() };
-        assert!(evaluate(&a, 0, NOV_2026).options.contains(&Msg::LinkIntoResident { combined_months: 144 }));
+        let alone = Msg::LinkIntoResident { combined_months: 144, resident_required: Some(180) };
+        assert!(evaluate(&a, 0, NOV_2026).options.contains(&alone));
+        assert!(
+            alone.text(crate::message::Lang::ZhCn).contains("还差3年"),
+            "{}",
+            alone.text(crate::message::Lang::ZhCn)
+        );
     }
 
     #[test]

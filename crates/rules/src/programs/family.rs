@@ -40,6 +40,7 @@ pub const UNKNOWN_ADULT: Adult = Adult {
         current_base_bp: None,
         planned_retirement: None,
         special_early: None,
+        first_insured: None,
     },
     resident_pension: ResidentPension { months: None, balance_fen: None, overlap_months: None, other_pension: None },
     local_numbers: crate::household::LocalNumbers {
