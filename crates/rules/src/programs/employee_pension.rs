@@ -166,7 +166,8 @@ fn short_options(
     if let Some(resident) = r.months {
         options.extend(link_into_resident(m, i64::from(resident), r.overlap_months, req, resident_required));
     }
-    options.push(Msg::TerminateForBalance { balance_fen: balance_at_retirement.or(e.account_balance_fen) });
+    // The balance paid out is the one at retirement: unknown where it cannot be projected, never today's instead.
+    options.push(Msg::TerminateForBalance { balance_fen: balance_at_retirement });
     options
 }
 
@@ -922,6 +923,11 @@ mod tests {
         let enough_by_extending =
             Adult { employee_pension: EmployeePension { months: Some(156), ..a.employee_pension.clone() }, ..a };
         assert_eq!(lump(&enough_by_extending), None);
+        // Retiring in 2031 without knowing whether he pays on: the balance then is unknown, not today's.
+        let mut young = man(YearMonth::ym(1970, 1), 96);
+        young.employee_pension.account_balance_fen = Some(8_000_000);
+        let r = evaluate(&young, 0, NOV_2026);
+        assert!(r.options.contains(&Msg::TerminateForBalance { balance_fen: None }), "{:?}", r.options);
     }
 
     /// Linking the schemes with enough employee years: the overlap counts once and one's own resident
