@@ -215,7 +215,10 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
                 adult.employee_pension.contributing_now = Some(true);
                 adult.employee_pension.current_base_bp = Some(*base_bp);
                 adult.si_months_here = adult.si_months_here.or(Some(0));
-                adult.employee_pension.months = adult.employee_pension.months.or(Some(0));
+                // Nothing paid yet is 0 months; a record given only as segments keeps them (their sum is the total).
+                if adult.employee_pension.segments.is_empty() {
+                    adult.employee_pension.months = adult.employee_pension.months.or(Some(0));
+                }
             }
             Action::StopContributing => adult.employee_pension.contributing_now = Some(false),
             Action::RegisterRental => {
@@ -628,6 +631,30 @@ mod tests {
         assert_eq!(permit.differing, ["left_hukou_city"]);
         // Moving the hukou is what changes it; stopping contributions leaves the permit's tests as they are.
         assert_eq!(permit.changes, [vec![], vec!["left_hukou_city"], vec![]]);
+    }
+
+    /// 300 months given only as segments (Guangdong 120, Sichuan 180): paying as a flexible worker keeps them and
+    /// adds to the last, 12 months on 312 in all — not a fresh count from nothing.
+    #[test]
+    fn paying_as_a_flexible_worker_keeps_a_record_given_as_segments() {
+        let nov = YearMonth::ym(2026, 11);
+        let adult = Adult {
+            employee_pension: EmployeePension {
+                segments: vec![
+                    crate::household::Segment { place: "guangdong".into(), months: 120 },
+                    crate::household::Segment { place: "sichuan".into(), months: 180 },
+                ],
+                ..EmployeePension::default()
+            },
+            ..Adult::default()
+        };
+        let request =
+            Request { as_of: Some(nov), household: Household { adults: vec![adult], ..Household::default() } };
+        let paying = apply(&request, nov, &[Action::ContributeFlexible { base_bp: 6000 }]);
+        let later = advance(&paying, nov, 12);
+        let e = &later.household.adults[0].employee_pension;
+        assert_eq!(e.months, None);
+        assert_eq!(e.segments.iter().map(|s| s.months).sum::<u32>(), 312);
     }
 
     /// A man born 1985-03 retires at 63 (the reform's cap for his cohort) in 2048-03: 256 months after 2026-11;

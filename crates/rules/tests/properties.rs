@@ -264,6 +264,31 @@ proptest! {
         }
     }
 
+    /// No scenario removes employee-scheme months already paid, whatever its actions (a record given only as
+    /// segments included): at any month under it, each adult's known months are at least those known now.
+    fn no_scenario_removes_months_already_paid(
+        a in adult(), b in adult(), when in as_of(), scenario in any_scenario(YearMonth::ym(2030, 1)), later in 0i32..240,
+    ) {
+        let paid = |a: &Adult| {
+            let e = &a.employee_pension;
+            e.months.or_else(|| (!e.segments.is_empty()).then(|| e.segments.iter().map(|s| s.months).sum()))
+        };
+        KEEPS_MONTHS.case();
+        let request = Request { as_of: Some(when), household: Household { adults: vec![a, b], ..Household::default() } };
+        let then = anju_rules::scenario::under(&request, when, &scenario, when + later);
+        let mut reached = false;
+        for (before, after) in request.household.adults.iter().zip(&then.household.adults) {
+            if let Some(x) = paid(before) {
+                reached = true;
+                let y = paid(after);
+                prop_assert!(y.is_some_and(|y| y >= x), "{:?} months became {:?} under {:?}", x, y, scenario);
+            }
+        }
+        if reached {
+            KEEPS_MONTHS.reached();
+        }
+    }
+
     fn more_months_or_a_larger_balance_never_lower_the_resident_pension(
         a in known_pension(), when in as_of(), more in 1u32..120, more_balance in 1i64..5_000_000,
     ) {
@@ -883,6 +908,7 @@ static ASSESS_TOTAL: Reach = Reach::new();
 static EMPLOYEE_MORE: Reach = Reach::new();
 static RESIDENT_MORE: Reach = Reach::new();
 static LATER_RETIREMENT: Reach = Reach::new();
+static KEEPS_MONTHS: Reach = Reach::new();
 static LATER_MONTH: Reach = Reach::new();
 static UNKNOWN_FACT: Reach = Reach::new();
 static PERMIT_YEARS: Reach = Reach::new();
@@ -913,6 +939,7 @@ mod bound {
         more_months_a_higher_index_or_base_or_a_larger_balance_never_lower_the_employee_pension: EMPLOYEE_MORE,
         more_months_or_a_larger_balance_never_lower_the_resident_pension: RESIDENT_MORE,
         a_later_retirement_month_never_lowers_the_monthly_estimate: LATER_RETIREMENT,
+        no_scenario_removes_months_already_paid: KEEPS_MONTHS,
         a_later_month_never_unmeets_a_duration_test: LATER_MONTH,
         an_unknown_fact_never_makes_a_program_eligible_where_it_is_needed: UNKNOWN_FACT,
         permit_years_grow_with_time_until_a_late_endorsement_restarts_them: PERMIT_YEARS,
