@@ -316,9 +316,9 @@ pub fn plan(p: &crate::pathway::Plan, lang: Lang) -> String {
         let _ = writeln!(out, "\n{name}{colon}{status}");
         if program.pathways.is_empty() {
             let none = if zh {
-                "  10年内没有找到办法（或还缺信息、缺当地规定）"
+                "  10年内、到退休前都没有找到办法（或还缺信息、缺当地规定）"
             } else {
-                "  No way found within 10 years (or facts or local rules are missing)"
+                "  No way found within 10 years or before retirement (or facts or local rules are missing)"
             };
             let _ = writeln!(out, "{none}");
         }

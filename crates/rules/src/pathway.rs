@@ -23,8 +23,22 @@ use crate::time::YearMonth;
 /// A program for a subject, and the first month it is eligible.
 type Eligible = (ProgramId, &'static str, YearMonth);
 
-/// How far ahead pathways look: 10 years.
+/// How far ahead pathways look at least: 10 years; further, to the last adult's retirement month (see `horizon`).
 pub const PATHWAY_HORIZON: i32 = 120;
+
+/// How far ahead a plan looks: 10 years, or to the last adult's retirement month if that is later (a way to the
+/// employee pension is found only by looking as far as the pension), at most the timeline cap. Where an adult's
+/// retirement month is not known, 10 years.
+fn horizon(request: &Request, as_of: YearMonth) -> i32 {
+    let last = request
+        .household
+        .adults
+        .iter()
+        .filter_map(|a| crate::programs::employee_pension::retirement_month(a, as_of))
+        .max();
+    last.map_or(PATHWAY_HORIZON, |m| as_of.months_until(m).max(PATHWAY_HORIZON))
+        .min(crate::scenario::MAX_TIMELINE_MONTHS)
+}
 /// The largest number of actions in one pathway.
 pub const MAX_ACTIONS: usize = 3;
 
@@ -134,6 +148,7 @@ fn eligible_months(
     as_of: YearMonth,
     actions: &[Action],
     targets: &Targets,
+    horizon: i32,
 ) -> (Vec<Eligible>, bool) {
     let scenario = Scenario::now(actions.to_vec());
     let applicant = Subject::adult_path(0);
@@ -142,7 +157,7 @@ fn eligible_months(
     let mut out: Vec<Eligible> = Vec::new();
     let mut hukou_allowed = false;
     let mut first = true;
-    walk(request, as_of, Some(&scenario), PATHWAY_HORIZON, &wanted, |month, programs| {
+    walk(request, as_of, Some(&scenario), horizon, &wanted, |month, programs| {
         for p in &programs {
             if first && p.program == ProgramId::HukouTransfer && p.subject == applicant {
                 hukou_allowed = p.status == Status::Eligible;
@@ -161,7 +176,12 @@ fn eligible_months(
 }
 
 /// How to have the applicant's pension paid where they are insured now, if it would be paid elsewhere.
-fn receipt_here(request: &Request, as_of: YearMonth, now: &crate::report::Assessment) -> Option<ReceiptHere> {
+fn receipt_here(
+    request: &Request,
+    as_of: YearMonth,
+    now: &crate::report::Assessment,
+    horizon: i32,
+) -> Option<ReceiptHere> {
     let applicant = Subject::adult_path(0);
     // The place of receipt is a province (66号 Art. 5 compares provinces), so is the place insured in now.
     let insured_in = current_province(&request.household.adults.first()?.employee_pension.segments)?.to_string();
@@ -176,7 +196,7 @@ fn receipt_here(request: &Request, as_of: YearMonth, now: &crate::report::Assess
     for actions in sets {
         let scenario = Scenario::now(actions.clone());
         let mut found = None;
-        walk(request, as_of, Some(&scenario), PATHWAY_HORIZON, &wanted, |month, programs| {
+        walk(request, as_of, Some(&scenario), horizon, &wanted, |month, programs| {
             found = programs.iter().filter_map(receipt).find(|(place, _)| *place == insured_in).map(|_| month);
             found.is_none()
         });
@@ -211,6 +231,7 @@ fn cost(request: &Request, as_of: YearMonth, actions: &[Action], until: YearMont
 /// Pathways for every program that is not eligible now.
 pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
     let now = crate::assess(request, as_of);
+    let horizon = horizon(request, as_of);
     let targets: Targets = now
         .programs
         .iter()
@@ -237,9 +258,9 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
         }
         // The actions change only the applicant and the household: another adult's programs need no action set.
         let (months, allowed) = if set.is_empty() {
-            eligible_months(request, as_of, &chosen, &targets)
+            eligible_months(request, as_of, &chosen, &targets, horizon)
         } else {
-            eligible_months(request, as_of, &chosen, &affected)
+            eligible_months(request, as_of, &chosen, &affected, horizon)
         };
         followed.push((set.clone(), months, allowed));
     }
@@ -268,7 +289,7 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
         }
         // "Not yet" beyond the horizon (a pension at the statutory age years away): waiting is still the way.
         if let (Status::NotYet, Some(e)) = (p.status, p.earliest) {
-            if e > as_of + PATHWAY_HORIZON && !found.iter().any(|f| f.actions.is_empty()) {
+            if e > as_of + horizon && !found.iter().any(|f| f.actions.is_empty()) {
                 found.push(Pathway { actions: vec![], earliest: e, cost_fen: Some(0) });
             }
         }
@@ -304,7 +325,7 @@ pub fn plan(request: &Request, as_of: YearMonth) -> Plan {
         .filter(|u| !u.programs.is_empty())
         .collect();
     unlocks_most.sort_by_key(|u| std::cmp::Reverse(u.programs.len()));
-    let receipt_here = receipt_here(request, as_of, &now);
+    let receipt_here = receipt_here(request, as_of, &now, horizon);
     Plan { as_of, programs, unlocks_most, receipt_here }
 }
 
@@ -346,10 +367,12 @@ mod tests {
         assert_eq!(found[2], (vec![Action::RegisterRental, Action::MoveHukouHere], NOV_2026));
     }
 
-    /// In the 融安 example (4 months lived there, no job or home of record), a contract unlocks two programs (the
-    /// permit at 6 months, 2027-01; 公租房 at 24 months of insurance, 2028-11), and so does a registered rental (a
-    /// county-town hukou at once, as legal stable residence includes renting; the permit 2027-01); paying as a
-    /// flexible worker unlocks only 公租房.
+    /// In the 融安 example (4 months lived there, no job or home of record, 36 months paid, born 1988-05), a
+    /// contract unlocks three programs (the permit at 6 months, 2027-01; 公租房 at 24 months of insurance, 2028-11;
+    /// the employee pension at his statutory month, 63 in 2051-05, with 36 + 294 = 330 months of the 240 needed —
+    /// plans look as far as retirement), paying as a flexible worker two (公租房 and the pension), and so does a
+    /// registered rental (a county-town hukou at once, as legal stable residence includes renting; the permit
+    /// 2027-01).
     #[test]
     fn actions_that_unlock_several_programs_come_first() {
         let plan_file: crate::scenario::Plan =
@@ -368,16 +391,20 @@ mod tests {
                     Action::SignContract { months: 24 },
                     vec![
                         (ProgramId::ResidencePermit, january(2027)),
-                        (ProgramId::PublicRental, YearMonth::ym(2028, 11))
+                        (ProgramId::PublicRental, YearMonth::ym(2028, 11)),
+                        (ProgramId::EmployeePension, YearMonth::ym(2051, 5))
+                    ]
+                ),
+                (
+                    Action::ContributeFlexible { base_bp: 6000 },
+                    vec![
+                        (ProgramId::PublicRental, YearMonth::ym(2028, 11)),
+                        (ProgramId::EmployeePension, YearMonth::ym(2051, 5))
                     ]
                 ),
                 (
                     Action::RegisterRental,
                     vec![(ProgramId::HukouTransfer, NOV_2026), (ProgramId::ResidencePermit, january(2027))]
-                ),
-                (
-                    Action::ContributeFlexible { base_bp: 6000 },
-                    vec![(ProgramId::PublicRental, YearMonth::ym(2028, 11))]
                 ),
             ]
         );

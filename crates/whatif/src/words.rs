@@ -58,12 +58,15 @@ words! {
     Program => ("项目", "Program"),
     WaysHeading => ("怎样才能办成", "How to get there"),
     WaysIntro => (
-        "还办不成的项目，下面是找到的最快的办法（按现在的规定，10年以内）。点“试试这个”就加进上面去比。",
-        "For each program not yet in reach, the fastest ways found (under today's rules, within 10 years). \"Try this\" adds one above."
+        "还办不成的项目，下面是找到的最快的办法（按现在的规定，看10年，到退休更晚的看到退休）。点“试试这个”就加进上面去比。",
+        "For each program not yet in reach, the fastest ways found (under today's rules, looking 10 years ahead, or to retirement if that is later). \"Try this\" adds one above."
     ),
     UnlocksMost => ("一步办成几件事", "One step, several answers"),
     Try => ("试试这个", "Try this"),
-    NoWay => ("10年内没有找到办法（或者还缺信息、缺当地规定）。", "No way found within 10 years (or facts or local rules are missing)."),
+    NoWay => (
+        "10年内、到退休前都没有找到办法（或者还缺信息、缺当地规定）。",
+        "No way found within 10 years or before retirement (or facts or local rules are missing)."
+    ),
     Earliest => ("最早", "from"),
     AllInReach => ("每一项都已经能办，或者只差等时间。", "Every program is in reach now, or only waiting is left."),
     TimelineHeading => ("从现在到退休：什么时候会变", "From now to retirement: when things change"),
