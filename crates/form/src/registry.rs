@@ -395,7 +395,8 @@ mod tests {
     fn every_question_the_engine_may_ask_is_in_the_registry_or_left_out_on_purpose() {
         // Asked by no front yet: contribution segments (a list of places and months, given through the CLI), the
         // graduation month (the new-graduate housing path is not modelled) and a chosen retirement month (given
-        // through the CLI and the JS API; asked only of a special early retirement, which the page does not set).
+        // through the CLI and the JS API; asked only of a special early retirement, which the page does not set —
+        // the page's lean builds leave these choices out, `anju_rules::programs::employee_pension::CHOICES`).
         const LEFT_OUT: &[&str] = &["employeePension.segments", "graduated", "employeePension.plannedRetirement"];
         for field in anju_rules::programs::question_fields(Subject::Adult(0)) {
             assert!(spec(Scope::Adult, field).is_some() || LEFT_OUT.contains(field), "adult {field}");

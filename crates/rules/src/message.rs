@@ -442,25 +442,20 @@ pub struct WorkFacts {
 /// Whether `least..=most` combined months meet the residents' scheme's minimum, in words.
 fn resident_enough(lang: Lang, least: i64, most: i64, required: Option<i64>) -> String {
     use Lang::{En, ZhCn};
-    match (required, lang) {
-        (Some(r), ZhCn) if least >= r => format!("够城乡居民养老保险要的{}。", duration_text(ZhCn, r)),
-        (Some(r), En) if least >= r => format!("That meets the residents' scheme's {}.", duration_text(En, r)),
-        (Some(r), ZhCn) if most < r => format!(
-            "但城乡居民养老保险也要交够{}，转过去还差{}，要接着交。",
-            duration_text(ZhCn, r),
-            duration_text(ZhCn, r - most)
-        ),
-        (Some(r), En) if most < r => format!(
-            "But the residents' scheme also needs {}: you would still be {} short and need to keep paying.",
-            duration_text(En, r),
-            duration_text(En, r - most)
-        ),
-        (Some(r), ZhCn) => format!("城乡居民养老保险要交够{}，够不够要看重叠了几个月。", duration_text(ZhCn, r)),
-        (Some(r), En) => {
-            format!("The residents' scheme needs {}; whether that is met depends on the overlap.", duration_text(En, r))
-        }
-        (None, ZhCn) => "够不够城乡居民养老保险的年限，请问户籍地社保经办机构。".into(),
-        (None, En) => "Whether that is enough for the residents' scheme, ask the agency at your hukou place.".into(),
+    let Some(r) = required else {
+        return match lang {
+            ZhCn => "够不够居民养老保险的年限，请问社保。".into(),
+            En => "Ask whether that meets the residents' scheme.".into(),
+        };
+    };
+    let (need, short) = (duration_text(lang, r), duration_text(lang, r - most));
+    match lang {
+        ZhCn if least >= r => format!("够居民养老保险的{need}。"),
+        ZhCn if most < r => format!("居民养老保险要{need}，还差{short}。"),
+        ZhCn => format!("够不够居民的{need}看重叠月数。"),
+        En if least >= r => format!("That meets the residents' {need}."),
+        En if most < r => format!("The residents' scheme needs {need}: {short} short."),
+        En => format!("The residents' {need}: depends on the overlap."),
     }
 }
 
@@ -883,16 +878,15 @@ impl Msg {
                 "For flexibly employed women most places use the original-55 category; places differ, so ask the local social insurance agency."
                     .into()
             }
-            (Msg::ElasticWindow { earliest: Some(e), latest: Some(l), .. }, ZhCn) => format!(
-                "交够最低年限后，可以自愿提前退休，最早{}。单位同意的，也可以延后，最晚{}。",
-                month_text(ZhCn, *e),
-                month_text(ZhCn, *l)
-            ),
-            (Msg::ElasticWindow { earliest: Some(e), latest: Some(l), .. }, En) => format!(
-                "With the minimum years you may choose to retire early, from {} at the earliest, or late if your employer agrees, until {} at the latest.",
-                month_text(En, *e),
-                month_text(En, *l)
-            ),
+            // The page's lean builds say the window's length only (the months are in the CLI's and the JS API's words).
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::ElasticWindow { earliest: Some(e), latest: Some(l), .. }, lang) => {
+                let (e, l) = (month_text(lang, *e), month_text(lang, *l));
+                match lang {
+                    ZhCn => format!("交够最低年限的，最早可以{e}提前退休；单位同意的，最晚可以延到{l}。"),
+                    En => format!("With the minimum years you may retire from {e}, or, if your employer agrees, as late as {l}."),
+                }
+            }
             (Msg::ElasticWindow { months, .. }, ZhCn) => {
                 format!("交够最低年限后，可以自愿提前退休，最多提前{}。单位同意的，也可以延后，最多{}。", duration_text(ZhCn, i64::from(*months)), duration_text(ZhCn, i64::from(*months)))
             }
@@ -901,59 +895,58 @@ impl Msg {
                 duration_text(En, i64::from(*months)),
                 duration_text(En, i64::from(*months))
             ),
-            (Msg::RetirementPlanned { kind, age_months, month, statutory_month }, ZhCn) => {
-                let (age, m, st) = (age_text(ZhCn, *age_months), month_text(ZhCn, *month), month_text(ZhCn, *statutory_month));
-                match kind {
-                    PlanKind::Early => format!("按你选的{m}弹性提前退休，那时{age}。法定退休时间是{st}。"),
-                    PlanKind::Late => format!("按你选的{m}弹性延后退休，那时{age}，要单位同意。法定退休时间是{st}。"),
-                    PlanKind::SpecialEarly => format!("按你给的{m}提前退休，那时{age}。法定退休时间是{st}。"),
+            // The page's lean builds ask no chosen retirement month and no month first insured, so their engine never
+            // gives these (`employee_pension::CHOICES`): their words stay out of the page's first load.
+            #[cfg(all(feature = "lean", target_family = "wasm"))]
+            (
+                Msg::RetirementPlanned { .. }
+                | Msg::SpecialEarlyMonthUnknown
+                | Msg::SpecialEarlyAgencyDecides
+                | Msg::PlanRefused { .. }
+                | Msg::LumpSumAfterExtension { .. }
+                | Msg::LumpSumNotOpen,
+                _,
+            ) => String::new(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::RetirementPlanned { kind, age_months, month, statutory_month }, lang) => {
+                let (age, m, st) = (age_text(lang, *age_months), month_text(lang, *month), month_text(lang, *statutory_month));
+                let late = *kind == PlanKind::Late;
+                match lang {
+                    ZhCn => format!("按你选的{m}退休（{age}），法定退休是{st}。{}", if late { "延后要单位同意。" } else { "" }),
+                    En => format!("Retiring in {m} at {age}, as chosen; the statutory month is {st}.{}", if late { " Late retirement needs your employer's agreement." } else { "" }),
                 }
             }
-            (Msg::RetirementPlanned { kind, age_months, month, statutory_month }, En) => {
-                let (age, m, st) = (age_text(En, *age_months), month_text(En, *month), month_text(En, *statutory_month));
-                match kind {
-                    PlanKind::Early => format!("Retiring early by choice in {m}, at {age}. The statutory retirement month is {st}."),
-                    PlanKind::Late => format!("Retiring late by choice in {m}, at {age}, if your employer agrees. The statutory retirement month is {st}."),
-                    PlanKind::SpecialEarly => format!("Retiring early in {m}, at {age}, as you gave it. The statutory retirement month is {st}."),
-                }
-            }
-            (Msg::SpecialEarlyMonthUnknown, ZhCn) => "按特殊工种等提前退休的，要知道哪个月退休，才能算什么时候领、领多少。".into(),
-            (Msg::SpecialEarlyMonthUnknown, En) => {
-                "For a special early retirement, the month you retire decides when the pension starts and how much it is."
-                    .into()
-            }
-            (Msg::SpecialEarlyAgencyDecides, ZhCn) => {
-                "特殊工种、病退等能不能提前退休、哪个月退，由社保经办机构审核认定，这里不判断。".into()
-            }
-            (Msg::SpecialEarlyAgencyDecides, En) => {
-                "Whether a special kind (hazardous work, illness and the like) lets you retire early, and from when, is for the social insurance agency to decide; it is not checked here."
-                    .into()
-            }
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::SpecialEarlyMonthUnknown, ZhCn) => "特殊工种等提前退休的，要知道哪个月退。".into(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::SpecialEarlyMonthUnknown, En) => "For a special early retirement, give the month.".into(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::SpecialEarlyAgencyDecides, ZhCn) => "能不能按特殊工种等提前退休，由社保经办机构认定。".into(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::SpecialEarlyAgencyDecides, En) => "Whether a special early retirement applies is for the social insurance agency.".into(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
             (Msg::PlanRefused { month, reason }, lang) => {
                 let m = month_text(lang, *month);
                 let why = match (reason, lang) {
-                    (PlanRefusal::NoElastic, ZhCn) => "那时还没有弹性退休（2025年起才有）".to_string(),
-                    (PlanRefusal::NoElastic, En) => "there is no elastic retirement then (it began in 2025)".to_string(),
-                    (PlanRefusal::BeforeEarliest { earliest }, ZhCn) => format!("最早只能{}提前退休", month_text(ZhCn, *earliest)),
-                    (PlanRefusal::BeforeEarliest { earliest }, En) => format!("the earliest elastic retirement is {}", month_text(En, *earliest)),
-                    (PlanRefusal::AfterLatest { latest }, ZhCn) => format!("最晚只能延到{}", month_text(ZhCn, *latest)),
-                    (PlanRefusal::AfterLatest { latest }, En) => format!("the latest elastic retirement is {}", month_text(En, *latest)),
-                    (PlanRefusal::YearsShort { months, required }, ZhCn) => format!(
-                        "提前退休要先交够{}，到那时只有{}",
-                        duration_text(ZhCn, *required),
-                        duration_text(ZhCn, *months)
-                    ),
-                    (PlanRefusal::YearsShort { months, required }, En) => format!(
-                        "early retirement needs {} paid first, and by then there would be {}",
-                        duration_text(En, *required),
-                        duration_text(En, *months)
-                    ),
-                    (PlanRefusal::YearsUnknown, ZhCn) => "提前退休要先交够最低年限，不知道到那时能不能交够（请填缴费月数、现在是否还在交）".to_string(),
-                    (PlanRefusal::YearsUnknown, En) => "early retirement needs the minimum years paid first, and whether they would be is not known (give the months paid and whether you pay on)".to_string(),
+                    (PlanRefusal::NoElastic, ZhCn) => "2025年前没有弹性退休".to_string(),
+                    (PlanRefusal::NoElastic, En) => "no elastic retirement before 2025".to_string(),
+                    (PlanRefusal::BeforeEarliest { earliest }, ZhCn) => format!("最早{}", month_text(ZhCn, *earliest)),
+                    (PlanRefusal::BeforeEarliest { earliest }, En) => format!("the earliest is {}", month_text(En, *earliest)),
+                    (PlanRefusal::AfterLatest { latest }, ZhCn) => format!("最晚{}", month_text(ZhCn, *latest)),
+                    (PlanRefusal::AfterLatest { latest }, En) => format!("the latest is {}", month_text(En, *latest)),
+                    (PlanRefusal::YearsShort { months, required }, _) => {
+                        let (r, h) = (duration_text(lang, *required), duration_text(lang, *months));
+                        match lang {
+                            ZhCn => format!("要先交够{r}，那时只有{h}"),
+                            En => format!("it needs {r} paid, and there would be {h}"),
+                        }
+                    }
+                    (PlanRefusal::YearsUnknown, ZhCn) => "不知道那时能不能交够最低年限".to_string(),
+                    (PlanRefusal::YearsUnknown, En) => "whether the minimum years would be paid by then is not known".to_string(),
                 };
                 match lang {
-                    ZhCn => format!("你选的{m}退休用不了：{why}。下面按法定退休时间算。"),
-                    En => format!("Retiring in {m} is not possible: {why}. The statutory retirement month is used below."),
+                    ZhCn => format!("{m}退休不行：{why}，按法定退休时间算。"),
+                    En => format!("Retiring in {m} is not possible: {why}; the statutory month is used."),
                 }
             }
             (Msg::ReceiptPlace { place, rule }, lang) => {
@@ -1051,74 +1044,57 @@ impl Msg {
                 "After the retirement age you may keep paying until you reach the minimum ({} more).",
                 duration_text(En, *remaining)
             ),
-            (Msg::LumpSumAfterExtension { months }, ZhCn) => format!(
-                "2011年7月以前参保的，延长缴费5年后还差{}，可以一次性缴费补足（人社部令第13号第二条）。2025年起这个条件是否还适用，没有确认，请问社保经办机构。",
-                duration_text(ZhCn, *months)
-            ),
-            (Msg::LumpSumAfterExtension { months }, En) => format!(
-                "Insured before July 2011: after five years of extended payments you would still be {} short, and that may be paid at once (MOHRSS Order No. 13, Art. 2). Whether this condition still holds since 2025 is not confirmed; ask the social insurance agency.",
-                duration_text(En, *months)
-            ),
-            (Msg::LumpSumIfInsuredBefore2011 { months }, ZhCn) => format!(
-                "如果是2011年7月以前参保的，延长缴费5年后还差{}，可以一次性缴费补足（人社部令第13号第二条）；以后参保的不行。说出第一次参保的年月，就能确定。",
-                duration_text(ZhCn, *months)
-            ),
-            (Msg::LumpSumIfInsuredBefore2011 { months }, En) => format!(
-                "If you were first insured before July 2011, the {} still missing after five years of extended payments may be paid at once (MOHRSS Order No. 13, Art. 2); not if insured later. Give the month you were first insured to settle it.",
-                duration_text(En, *months)
-            ),
-            (Msg::LumpSumNotOpen, ZhCn) => {
-                "2011年7月以后参保的，按人社部令第13号不能一次性补缴，要延长缴费。2025年起的新办法也提到一次性缴费，具体条件没有确认，请问社保经办机构。".into()
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::LumpSumAfterExtension { months }, lang) => {
+                let m = duration_text(lang, *months);
+                match lang {
+                    ZhCn => format!("延长缴费5年后还差{m}，可以一次性补缴（人社部令第13号；2025年后是否还适用，请问社保）。"),
+                    En => format!("After 5 years of extension {m} would still be missing, payable at once (Order No. 13; ask whether this holds since 2025)."),
+                }
             }
-            (Msg::LumpSumNotOpen, En) => {
-                "Insured from July 2011 on, MOHRSS Order No. 13 allows no payment at once, only extended payments. The 2025 Measures also mention paying at once; on what terms is not confirmed, so ask the social insurance agency."
-                    .into()
+            (Msg::LumpSumIfInsuredBefore2011 { months }, lang) => {
+                let m = duration_text(lang, *months);
+                match lang {
+                    ZhCn => format!("如果2011年7月前参保，延长5年后还差的{m}可以一次性补缴（人社部令第13号）。"),
+                    En => format!("If insured before July 2011, the {m} missing after 5 years of extension may be paid at once (Order No. 13)."),
+                }
             }
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::LumpSumNotOpen, ZhCn) => "2011年7月后参保的，不能一次性补缴（人社部令第13号；2025年新办法怎么办，请问社保）。".into(),
+            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
+            (Msg::LumpSumNotOpen, En) => "Insured from July 2011: no payment at once under Order No. 13 (ask about the 2025 rules).".into(),
             (Msg::TerminateForBalance { balance_fen }, ZhCn) => {
-                let balance = balance_fen.map(|b| format!("（约{} 元）", yuan_text(b))).unwrap_or_default();
-                format!("不转的，可以书面申请终止职工养老保险关系，个人账户里的钱{balance}一次性发给你，以后就不能按月领职工养老金了。经办机构会先书面告诉你可以转入城乡居民养老保险（人社部令第13号第三条）。")
+                let b = balance_fen.map(|b| format!("（约{} 元）", yuan_text(b))).unwrap_or_default();
+                format!("也可以书面申请终止职工养老保险，个人账户的钱{b}一次退给你，不再按月领（人社部令第13号）。")
             }
             (Msg::TerminateForBalance { balance_fen }, En) => {
-                let balance = balance_fen.map(|b| format!(" (about ¥{})", yuan_text(b))).unwrap_or_default();
-                format!("Or, not moving it, you may end the employee scheme in writing and take the personal-account balance{balance} in one payment; there is then no monthly employee pension. The agency first tells you in writing that you could move to the residents' scheme (MOHRSS Order No. 13, Art. 3).")
+                let b = balance_fen.map(|b| format!(" (about ¥{})", yuan_text(b))).unwrap_or_default();
+                format!("Or end the scheme in writing and take the account balance{b} at once, with no monthly pension (Order No. 13).")
             }
             (Msg::LinkIntoResident { combined_months, resident_required }, lang) => {
-                let (c, enough) = (*combined_months, resident_enough(lang, *combined_months, *combined_months, *resident_required));
+                let (c, enough) = (duration_text(lang, *combined_months), resident_enough(lang, *combined_months, *combined_months, *resident_required));
                 match lang {
-                    ZhCn => format!("也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来是{}。{enough}", duration_text(ZhCn, c)),
-                    En => format!("Or move the employee record into the residents' scheme at your hukou place; your years then add up to {}. {enough}", duration_text(En, c)),
+                    ZhCn => format!("也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来是{c}。{enough}"),
+                    En => format!("Or move the employee record into the residents' scheme at your hukou place; your years then add up to {c}. {enough}"),
                 }
             }
             (Msg::LinkIntoResidentOverlapUnknown { least_months, most_months, resident_required }, lang) => {
+                let (l, m) = (duration_text(lang, *least_months), duration_text(lang, *most_months));
                 let enough = resident_enough(lang, *least_months, *most_months, *resident_required);
                 match lang {
-                    ZhCn => format!(
-                        "也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来在{}到{}之间：两边同时交的月份只算一次，居民那边这些月份自己交的钱退给你。说出重叠了几个月，就能算准。{enough}",
-                        duration_text(ZhCn, *least_months),
-                        duration_text(ZhCn, *most_months)
-                    ),
-                    En => format!(
-                        "Or move the employee record into the residents' scheme at your hukou place; your years then add up to between {} and {}, as months paid into both schemes count once (your own residents' contributions for them are refunded). Tell us how many months overlap for the exact total. {enough}",
-                        duration_text(En, *least_months),
-                        duration_text(En, *most_months)
-                    ),
+                    ZhCn => format!("也可以把职工养老保险转入户籍地的城乡居民养老保险，年限合起来在{l}到{m}之间（重叠月份只算一次，说出重叠几个月就能算准）。{enough}"),
+                    En => format!("Or move the employee record into the residents' scheme at your hukou place; your years then add up to {l} to {m} (months in both count once; give the overlap for the exact total). {enough}"),
                 }
             }
-            (Msg::LinkIntoEmployee { overlap_months }, ZhCn) => {
-                let refund = match overlap_months {
-                    Some(0) => String::new(),
-                    Some(o) => format!("两边同时交的{}只算职工的，居民那边这些月份自己交的钱退给你。", duration_text(ZhCn, i64::from(*o))),
-                    None => "两边同时交的月份只算职工的，居民那边这些月份自己交的钱退给你。".into(),
-                };
-                format!("居民养老保险的账户可以并入职工养老保险，但居民年限不折算。{refund}")
-            }
-            (Msg::LinkIntoEmployee { overlap_months }, En) => {
-                let refund = match overlap_months {
-                    Some(0) => String::new(),
-                    Some(o) => format!(" The {} paid into both count as employee months only, and your own residents' contributions for them are refunded.", duration_text(En, i64::from(*o))),
-                    None => " Months paid into both count as employee months only, and your own residents' contributions for them are refunded.".into(),
-                };
-                format!("Your residents' scheme account can be merged into the employee scheme; its years do not count.{refund}")
+            (Msg::LinkIntoEmployee { overlap_months }, lang) => {
+                let o = overlap_months.filter(|o| *o > 0).map(|o| duration_text(lang, i64::from(o))).unwrap_or_default();
+                match lang {
+                    ZhCn => format!("居民养老保险的账户可以并入职工养老保险，居民年限不折算；重叠的{o}只算职工的，居民那边自己交的退回。"),
+                    En => {
+                        let o = if o.is_empty() { o } else { format!(" ({o})") };
+                        format!("Your residents' account can be merged into the employee scheme; its years do not count, and for overlapping months{o} your own resident payments are refunded.")
+                    }
+                }
             }
             (Msg::NotModelledTransitional, ZhCn) => "过渡性养老金和各省的增发部分没有算进去。".into(),
             (Msg::NotModelledTransitional, En) => "Transitional pensions and provincial extras are not included.".into(),

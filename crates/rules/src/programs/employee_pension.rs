@@ -31,6 +31,12 @@ use crate::policy::{self, Dated, Unit};
 use crate::report::{Amount, AmountId, Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
+/// Whether the request's choices are read: a chosen retirement month (`plannedRetirement`, `specialEarly`) and the
+/// month first insured (`firstInsured`). The page's lean wasm builds ask none of them (no question in the form's
+/// registry sets them), so there they are left out, with the words they lead to; the CLI, the JS API and native
+/// tests read them.
+pub const CHOICES: bool = !cfg!(all(feature = "lean", target_family = "wasm"));
+
 /// Evaluates adult number `index` of the household.
 pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     let q = |field| Question::adult(index, field);
@@ -49,7 +55,7 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
     }
 
     let months = contribution_months(adult);
-    let special = adult.employee_pension.special_early == Some(true);
+    let special = CHOICES && adult.employee_pension.special_early == Some(true);
     let retire = match (statutory, &category, adult.birth) {
         (Some(_), Ok(_), Some(_)) if special && adult.employee_pension.planned_retirement.is_none() => {
             age_questions = vec![q(fields::PLANNED_RETIREMENT)];
@@ -155,7 +161,7 @@ fn short_options(
         let after = req - m - extension;
         // Five years of extension that reach the minimum leave nothing to pay at once.
         if after > 0 {
-            options.push(match e.first_insured {
+            options.push(match e.first_insured.filter(|_| CHOICES) {
                 Some(first) if first < cutoff => Msg::LumpSumAfterExtension { months: after },
                 Some(_) => Msg::LumpSumNotOpen,
                 None => Msg::LumpSumIfInsuredBefore2011 { months: after },
@@ -220,7 +226,7 @@ pub fn retirement_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
     let birth = adult.birth?;
     let s = retirement::statutory(birth, category, as_of)?;
     let e = &adult.employee_pension;
-    if e.special_early == Some(true) && e.planned_retirement.is_none() {
+    if CHOICES && e.special_early == Some(true) && e.planned_retirement.is_none() {
         return None;
     }
     Some(chosen(adult, birth, category, s, contribution_months(adult), as_of, &mut Vec::new()).at.month)
@@ -271,9 +277,9 @@ fn chosen(
 ) -> Retirement {
     let e = &adult.employee_pension;
     let statutory = Retirement { at: s, statutory: s, kind: None, min_year: s.month.year(), window: None };
-    let Some(p) = e.planned_retirement.filter(|p| *p != s.month) else { return statutory };
+    let Some(p) = e.planned_retirement.filter(|p| CHOICES && *p != s.month) else { return statutory };
     let at = Statutory { month: p, age_months: birth.months_until(p), ..s };
-    if e.special_early == Some(true) && p < s.month {
+    if CHOICES && e.special_early == Some(true) && p < s.month {
         notes.push(Msg::SpecialEarlyAgencyDecides);
         return Retirement { at, kind: Some(PlanKind::SpecialEarly), min_year: p.year(), ..statutory };
     }
@@ -940,7 +946,7 @@ mod tests {
         let r = evaluate(&a, 0, NOV_2026);
         let link = Msg::LinkIntoEmployee { overlap_months: Some(12) };
         assert!(r.options.contains(&link), "{:?}", r.options);
-        assert!(link.text(crate::message::Lang::ZhCn).contains("两边同时交的1年只算职工的"));
+        assert!(link.text(crate::message::Lang::ZhCn).contains("重叠的1年只算职工的"));
         assert!(link.text(crate::message::Lang::En).contains("refunded"));
     }
 
