@@ -98,6 +98,16 @@ export type Action = ({
 }) | ({
   action: "moveTo";
   place: string;
+}) | ({
+  action: "startBusiness";
+}) | ({
+  action: "leaveJob";
+}) | ({
+  action: "payResidentScheme";
+}) | ({
+  action: "moveHome";
+}) | ({
+  action: "farmAtHome";
 });
 
 export interface Adult {
@@ -544,6 +554,8 @@ export type Msg = ({
 }) | ({
   key: "residentYearsShort";
   params: {
+    /** The month they are met by paying on every year, when the family says it keeps paying. */
+    metFrom?: YearMonth | null;
     months: number;
     remaining: number;
     required: number;
@@ -901,6 +913,8 @@ export type ReceiptRule = "hukouIsCurrent" | "tenYearsHere" | "tenYearsEarlier" 
 /** The residents' scheme (城乡居民养老保险) record, kept at the hukou place. */
 export interface ResidentPension {
   balanceFen?: number | null;
+  /** Paying into the residents' scheme now and expecting to keep paying every year. */
+  contributingNow?: boolean | null;
   /** Contribution months (years × 12). */
   months?: number | null;
   /** Already receives another statutory basic pension. */

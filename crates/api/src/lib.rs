@@ -47,6 +47,7 @@ fn field_error(e: &FieldError) -> Error {
         Problem::NotAPlace => "not a place id (province/city/county in pinyin, e.g. `guangxi/liuzhou/rongan`)".into(),
         Problem::TooLate { latest } => format!("must not be after {latest} (45 years ahead)"),
         Problem::MonthOutOfRange { earliest, latest } => format!("must be from {earliest} to {latest}"),
+        Problem::HukouPlaceNeeded => "going home needs this adult's hukouPlace (where home is)".into(),
     };
     at(&e.path, message)
 }

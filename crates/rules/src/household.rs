@@ -382,6 +382,9 @@ pub struct ResidentPension {
     /// Already receives another statutory basic pension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_pension: Option<bool>,
+    /// Paying into the residents' scheme now and expecting to keep paying every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contributing_now: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -716,6 +719,8 @@ pub enum Problem {
         earliest: YearMonth,
         latest: YearMonth,
     },
+    /// Going home (`moveHome`, `farmAtHome`) by an adult whose hukou place is not given: where home is, is not known.
+    HukouPlaceNeeded,
 }
 
 impl Request {
@@ -1020,6 +1025,7 @@ mod tests {
                 balance_fen: Some(1),
                 overlap_months: Some(1),
                 other_pension: Some(false),
+                contributing_now: Some(false),
             },
             local_numbers: LocalNumbers {
                 benefit_base_fen: Some(1),

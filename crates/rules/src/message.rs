@@ -244,6 +244,9 @@ pub enum Msg {
         months: i64,
         required: i64,
         remaining: i64,
+        /// The month they are met by paying on every year, when the family says it keeps paying.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        met_from: Option<YearMonth>,
     },
     ResidentYearsUnknown,
     NoOtherPension,
@@ -1120,17 +1123,19 @@ impl Msg {
                 duration_text(En, *months),
                 duration_text(En, *required)
             ),
-            (Msg::ResidentYearsShort { months, required, remaining }, ZhCn) => format!(
-                "居民养老保险交了{}，要满{}，还差{}。",
+            (Msg::ResidentYearsShort { months, required, remaining, met_from }, ZhCn) => format!(
+                "居民养老保险交了{}，要满{}，还差{}。{}",
                 duration_text(ZhCn, *months),
                 duration_text(ZhCn, *required),
-                duration_text(ZhCn, *remaining)
+                duration_text(ZhCn, *remaining),
+                met_from.map_or(String::new(), |m| format!("每年接着交，{}交满。", month_text(ZhCn, m)))
             ),
-            (Msg::ResidentYearsShort { months, required, remaining }, En) => format!(
-                "You have {} in the residents' scheme; {} needed, {} short.",
+            (Msg::ResidentYearsShort { months, required, remaining, met_from }, En) => format!(
+                "You have {} in the residents' scheme; {} needed, {} short.{}",
                 duration_text(En, *months),
                 duration_text(En, *required),
-                duration_text(En, *remaining)
+                duration_text(En, *remaining),
+                met_from.map_or(String::new(), |m| format!(" If you keep paying every year, you reach it in {}.", month_text(En, m)))
             ),
             (Msg::ResidentYearsUnknown, ZhCn) => "还不知道居民养老保险交了几年。".into(),
             (Msg::ResidentYearsUnknown, En) => "We don't know yet how long you have paid into the residents' scheme.".into(),
@@ -1530,6 +1535,18 @@ impl crate::scenario::Action {
             (RegisterRental, Lang::En) => "Register the rental contract".into(),
             (MoveTo { place }, Lang::ZhCn) => format!("搬到{}", place_text(lang, place)),
             (MoveTo { place }, Lang::En) => format!("Move to {}", place_text(lang, place)),
+            (StartBusiness, Lang::ZhCn) => "办营业执照，自己做生意（个体工商户）".into(),
+            (StartBusiness, Lang::En) => "Get a business licence and work for yourself".into(),
+            (LeaveJob, Lang::ZhCn) => "没了工作（辞职或被辞退），社保停交".into(),
+            (LeaveJob, Lang::En) => "Lose or leave the job; insurance stops".into(),
+            (PayResidentScheme, Lang::ZhCn) => "每年交城乡居民养老保险（不再交职工养老保险）".into(),
+            (PayResidentScheme, Lang::En) => {
+                "Pay into the residents' scheme every year (not the employee scheme)".into()
+            }
+            (MoveHome, Lang::ZhCn) => "全家回户口所在地".into(),
+            (MoveHome, Lang::En) => "Move the family back to the hukou place".into(),
+            (FarmAtHome, Lang::ZhCn) => "回老家种地，每年在户口所在地交城乡居民养老保险".into(),
+            (FarmAtHome, Lang::En) => "Go home to farm and pay into the residents' scheme there every year".into(),
         }
     }
 }

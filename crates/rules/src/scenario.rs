@@ -3,7 +3,8 @@
 //!
 //! **Moving forward** (`advance`) keeps "nothing changes" literal: the family stays where it is, so months lived here
 //! grow; whoever is contributing keeps contributing, so employee-scheme months and insurance months here grow and the
-//! account balance grows as the pension estimate assumes; a held permit keeps counting; a child in school here gains a
+//! account balance grows as the pension estimate assumes; residents'-scheme months grow for whoever pays into that
+//! scheme (`residentPension.contributingNow`); a held permit keeps counting; a child in school here gains a
 //! year of 学籍 each September. Facts that are unknown stay unknown.
 //!
 //! **Timeline** (`timeline`): statuses and criteria can only change at a few kinds of months: when a duration test is
@@ -57,6 +58,19 @@ pub enum Action {
         #[serde(deserialize_with = "crate::household::places::one")]
         place: String,
     },
+    /// Start working for oneself with a business licence (个体工商户) from this month: a labour contract, if any,
+    /// ends and with it the employer's contributions (paying on as a flexible worker is a separate action).
+    StartBusiness,
+    /// Lose or leave the job: no contract, no stable job, and the employee-scheme contributions stop.
+    LeaveJob,
+    /// Pay into the residents' scheme every year from now (instead of the employee scheme, which stops: one is
+    /// insured in one of the two).
+    PayResidentScheme,
+    /// The whole family moves back to this adult's hukou place (as `moveTo` there); where that is not known, where
+    /// they live is not known either.
+    MoveHome,
+    /// Go home to farm: move back to the hukou place, leave the job, and pay into the residents' scheme there.
+    FarmAtHome,
 }
 
 /// A named set of changes made from one month on, and any further changes at later months.
@@ -129,6 +143,9 @@ pub fn advance(request: &Request, as_of: YearMonth, months: i32) -> Request {
     for adult in &mut next.household.adults {
         let paying = adult.employee_pension.contributing_now == Some(true);
         adult.months_in_place = grow(adult.months_in_place);
+        if adult.resident_pension.contributing_now == Some(true) {
+            adult.resident_pension.months = grow(adult.resident_pension.months);
+        }
         // The account earns interest whether or not one pays in; a balance that cannot be projected is unknown.
         adult.employee_pension.account_balance_fen =
             crate::programs::employee_pension::balance_after(adult, as_of, months);
@@ -175,7 +192,14 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
     }
     let by = if by < next.household.adults.len() { by } else { 0 };
     for action in actions {
-        let household = &mut next.household;
+        apply_one(&mut next.household, by, action, as_of);
+    }
+    next
+}
+
+/// One action by adult `by` (an index the household has) at month `as_of`.
+fn apply_one(household: &mut crate::household::Household, by: usize, action: &Action, as_of: YearMonth) {
+    {
         let adult = &mut household.adults[by];
         match action {
             Action::MoveHukouHere => {
@@ -202,6 +226,7 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
                 }
             }
             Action::SignContract { months } => {
+                stop_resident(adult);
                 adult.contract_months = Some(*months);
                 adult.stable_job = Some(true);
                 adult.employment = Some(Employment::Contract);
@@ -211,6 +236,7 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
                 household.provident_fund_depositing = Some(true);
             }
             Action::ContributeFlexible { base_bp } => {
+                stop_resident(adult);
                 adult.employment = adult.employment.or(Some(Employment::Flexible));
                 adult.employee_pension.contributing_now = Some(true);
                 adult.employee_pension.current_base_bp = Some(*base_bp);
@@ -225,27 +251,90 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
                 adult.stable_home = Some(true);
                 household.rents_home = Some(true);
             }
-            Action::MoveTo { place } => {
-                // The family moves together: every adult's months lived, insurance and permit start again there.
-                for adult in &mut household.adults {
-                    move_adult(adult, place);
+            Action::MoveTo { place } => move_family(household, Some(place)),
+            Action::StartBusiness => {
+                if adult.business_licence_since.is_none() {
+                    adult.business_licence_since = Some(as_of);
                 }
-                household.owns_home_here = None;
-                for child in &mut household.children {
-                    child.xueji_years = Some(0);
-                    child.zhongkao_here = None;
+                if adult.employment == Some(Employment::Contract) {
+                    adult.employee_pension.contributing_now = Some(false);
                 }
+                adult.employment = Some(Employment::SelfEmployed);
+                adult.contract_months = Some(0);
+                adult.stable_job = Some(true);
+            }
+            Action::LeaveJob => leave_job(household, by),
+            Action::PayResidentScheme => {
+                adult.employee_pension.contributing_now = Some(false);
+                adult.resident_pension.contributing_now = Some(true);
+            }
+            Action::MoveHome => {
+                let home = adult.hukou_place.clone();
+                move_family(household, home.as_deref());
+            }
+            Action::FarmAtHome => {
+                let home = adult.hukou_place.clone();
+                move_family(household, home.as_deref());
+                leave_job(household, by);
+                let adult = &mut household.adults[by];
+                adult.employment = Some(Employment::Agriculture);
+                adult.resident_pension.contributing_now = Some(true);
             }
         }
     }
-    next
+}
+
+/// The residents' scheme stops when the employee scheme starts (one is insured in one of the two).
+fn stop_resident(adult: &mut Adult) {
+    if adult.resident_pension.contributing_now == Some(true) {
+        adult.resident_pension.contributing_now = Some(false);
+    }
+}
+
+/// Adult `by` has no job: no contract, no stable job, no employee-scheme contributions. The housing provident fund
+/// stops for a household of one; with two adults, whether the other's employer still pays it is not known.
+fn leave_job(household: &mut crate::household::Household, by: usize) {
+    let one = household.adults.len() == 1;
+    let adult = &mut household.adults[by];
+    adult.contract_months = Some(0);
+    adult.stable_job = Some(false);
+    adult.employment = Some(Employment::Unemployed);
+    adult.employee_pension.contributing_now = Some(false);
+    household.provident_fund_depositing =
+        if one { Some(false) } else { household.provident_fund_depositing.filter(|d| !d) };
+}
+
+/// The whole family moves to `place` (`None`: a place not known, so where they live is not known). Every adult's
+/// months lived, insurance here and permit start again, and the children's school registration.
+fn move_family(household: &mut crate::household::Household, place: Option<&str>) {
+    for adult in &mut household.adults {
+        move_adult(adult, place);
+    }
+    household.owns_home_here = None;
+    for child in &mut household.children {
+        child.xueji_years = Some(0);
+        child.zhongkao_here = None;
+    }
 }
 
 /// One adult moving to `place`: employee-scheme months carry across (66号 Art. 3); paying on opens a segment in
 /// the new province, unless the last segment is already a place the new one lies within (months in one province
 /// add up for the place of receipt either way). A hukou in the new place (or inside it) is local there; one given
-/// less precisely than the new place (a province for a city in it) does not say which, so it is unknown.
-fn move_adult(adult: &mut Adult, place: &str) {
+/// less precisely than the new place (a province for a city in it) does not say which, so it is unknown. To a
+/// place not known (`None`), whether and where one pays on is not known either.
+fn move_adult(adult: &mut Adult, place: Option<&str>) {
+    let Some(place) = place else {
+        if !adult.employee_pension.segments.is_empty() && adult.employee_pension.contributing_now == Some(true) {
+            adult.employee_pension.contributing_now = None;
+        }
+        adult.current_place = None;
+        adult.hukou_elsewhere = None;
+        adult.months_in_place = Some(0);
+        adult.si_months_here = Some(0);
+        adult.permit = Permit { held: Some(false), ..Permit::default() };
+        adult.stable_home = None;
+        return;
+    };
     let to = PlaceId::parse(place);
     let segments = &mut adult.employee_pension.segments;
     let stays = |s: &crate::household::Segment| {
@@ -966,6 +1055,100 @@ mod tests {
         let april = YearMonth::ym(2023, 4);
         assert_eq!(school(&under(&request, jan, &move_in_february, april), april), Some(Status::Eligible));
     }
+
+    /// A worker from 四川 on a contract in 深圳, 8 years (96 months) in the residents' scheme from before, 5 years in
+    /// the employee scheme. Going home to farm in 2026-11: the family lives at the hukou place, the job and its
+    /// insurance end, the residents' scheme is paid every year. 180 − 96 = 84 months to go: met in 2033-11
+    /// (2026-11 + 84), and the 60 employee months stay as they were.
+    #[test]
+    fn going_home_to_farm_pays_the_residents_scheme_there_and_keeps_the_employee_months() {
+        let mut r = migrant(30);
+        let a = &mut r.household.adults[0];
+        a.hukou_place = Some("sichuan".into());
+        a.current_place = Some("guangdong/shenzhen".into());
+        a.employment = Some(Employment::Contract);
+        a.contract_months = Some(24);
+        a.employee_pension.months = Some(60);
+        a.resident_pension.months = Some(96);
+        a.resident_pension.other_pension = Some(false);
+        let farm = Scenario::now(vec![Action::FarmAtHome]);
+        let now = under(&r, NOV_2026, &farm, NOV_2026);
+        let a = &now.household.adults[0];
+        // 四川 by its division code, as every move writes the place.
+        assert_eq!((a.current_place.as_deref(), a.hukou_elsewhere), (Some("510000"), Some(false)));
+        assert_eq!((a.contract_months, a.stable_job), (Some(0), Some(false)));
+        assert_eq!(a.employment, Some(Employment::Agriculture));
+        assert_eq!(a.employee_pension.contributing_now, Some(false));
+        assert_eq!(a.resident_pension.contributing_now, Some(true));
+        assert_eq!(now.household.provident_fund_depositing, Some(false), "a household of one");
+        let years = |r: &Request, at: YearMonth| {
+            let assessment = crate::assess(r, at);
+            let p = assessment.programs.into_iter().find(|p| p.program == ProgramId::ResidentPension).unwrap();
+            p.criteria.into_iter().find(|c| c.id == "resident_min_years").unwrap()
+        };
+        let c = years(&now, NOV_2026);
+        assert_eq!((c.outcome, c.met_from), (Outcome::NotMet, Some(YearMonth::ym(2033, 11))));
+        let before = under(&r, NOV_2026, &farm, YearMonth::ym(2033, 10));
+        assert_eq!(years(&before, YearMonth::ym(2033, 10)).outcome, Outcome::NotMet);
+        let then = under(&r, NOV_2026, &farm, YearMonth::ym(2033, 11));
+        assert_eq!(then.household.adults[0].resident_pension.months, Some(180));
+        assert_eq!(years(&then, YearMonth::ym(2033, 11)).outcome, Outcome::Met);
+        assert_eq!(then.household.adults[0].employee_pension.months, Some(60));
+        // Staying on the contract instead, the residents' months do not grow: only one scheme is paid.
+        let stay = advance(&r, NOV_2026, 84);
+        assert_eq!(stay.household.adults[0].resident_pension.months, Some(96));
+    }
+
+    /// Starting a business ends a contract and its employer's contributions; a flexible worker paying in pays on.
+    /// Leaving the job stops them; with two adults, whether the housing fund is still paid by the other's employer
+    /// is not known.
+    #[test]
+    fn a_business_licence_or_leaving_the_job_changes_the_work_of_the_adult_who_does_it() {
+        let mut r = migrant(30);
+        r.household.adults[0].employment = Some(Employment::Contract);
+        r.household.adults[0].contract_months = Some(24);
+        let business = apply(&r, NOV_2026, &[Action::StartBusiness]);
+        let a = &business.household.adults[0];
+        assert_eq!(a.business_licence_since, Some(NOV_2026));
+        assert_eq!(
+            (a.employment, a.contract_months, a.stable_job),
+            (Some(Employment::SelfEmployed), Some(0), Some(true))
+        );
+        assert_eq!(a.employee_pension.contributing_now, Some(false));
+        r.household.adults[0].employment = Some(Employment::Flexible);
+        let flexible = apply(&r, NOV_2026, &[Action::StartBusiness]);
+        assert_eq!(flexible.household.adults[0].employee_pension.contributing_now, Some(true));
+        // The second adult leaves the job; the first, paying in, is unchanged.
+        r.household.adults.push(Adult { employment: Some(Employment::Contract), ..r.household.adults[0].clone() });
+        r.household.provident_fund_depositing = Some(true);
+        let left = apply_by(&r, NOV_2026, 1, &[Action::LeaveJob]);
+        let (first, second) = (&left.household.adults[0], &left.household.adults[1]);
+        assert_eq!(first.employee_pension.contributing_now, Some(true));
+        assert_eq!((second.employment, second.stable_job), (Some(Employment::Unemployed), Some(false)));
+        assert_eq!(second.employee_pension.contributing_now, Some(false));
+        assert_eq!(left.household.provident_fund_depositing, None);
+    }
+
+    /// Going home where the hukou place is not given cannot be followed: the plan is refused at that action.
+    #[test]
+    fn going_home_needs_the_hukou_place_of_the_adult_who_goes() {
+        let r = migrant(30);
+        let plan = Plan {
+            as_of: Some(NOV_2026),
+            household: r.household.clone(),
+            scenarios: vec![Scenario::now(vec![Action::GetPermit, Action::MoveHome])],
+            places: vec![],
+            at: None,
+            horizon_months: None,
+        };
+        let errors = plan.validate(NOV_2026);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "scenarios[0].actions[1]");
+        assert_eq!(errors[0].problem, crate::household::Problem::HukouPlaceNeeded);
+        let mut home = plan.clone();
+        home.household.adults[0].hukou_place = Some("henan/kaifeng/lankao".into());
+        assert!(home.validate(NOV_2026).is_empty());
+    }
 }
 
 /// At most this many scenarios beside the baseline.
@@ -1036,6 +1219,11 @@ impl Plan {
             push("scenarios".into(), Problem::TooMany { max: MAX_SCENARIOS });
         }
         let adults = self.household.adults.len().max(1);
+        // The hukou place of the adult a scenario is made by, where home is.
+        let home = |s: &Scenario| {
+            let by = usize::from(s.adult.unwrap_or(0));
+            self.household.adults.get(by).or(self.household.adults.first()).and_then(|a| a.hukou_place.as_deref())
+        };
         for (i, s) in self.scenarios.iter().enumerate() {
             if s.adult.is_some_and(|a| usize::from(a) >= adults) {
                 push(format!("scenarios[{i}].adult"), Problem::OutOfRange { min: 0, max: adults as i64 - 1 });
@@ -1066,6 +1254,7 @@ impl Plan {
                     Action::MoveTo { place } if !crate::place::is_place_id(place) => {
                         push(format!("{at}.place"), Problem::UnknownPlace)
                     }
+                    Action::MoveHome | Action::FarmAtHome if home(s).is_none() => push(at, Problem::HukouPlaceNeeded),
                     _ => {}
                 }
             }

@@ -125,7 +125,13 @@ fn adult() -> impl Strategy<Value = Adult> {
             current_base_bp: p.8,
             ..EmployeePension::default()
         },
-        resident_pension: ResidentPension { months: p.4, balance_fen: p.5, other_pension: p.6, overlap_months: None },
+        resident_pension: ResidentPension {
+            months: p.4,
+            balance_fen: p.5,
+            other_pension: p.6,
+            overlap_months: None,
+            contributing_now: None,
+        },
         ..Adult::default()
     })
 }
@@ -171,6 +177,7 @@ fn known_pension() -> impl Strategy<Value = Adult> {
             balance_fen: Some(r.1),
             overlap_months: Some(0),
             other_pension: Some(false),
+            contributing_now: Some(false),
         },
         ..Adult::default()
     })
@@ -264,8 +271,9 @@ proptest! {
         }
     }
 
-    /// No scenario removes employee-scheme months already paid, whatever its actions (a record given only as
-    /// segments included): at any month under it, each adult's known months are at least those known now.
+    /// No scenario removes months already paid, whatever its actions (starting a business, leaving the job, going
+    /// home to farm included): at any month under it, each adult's known employee-scheme months (a record given only
+    /// as segments included) and residents'-scheme months are at least those known now.
     fn no_scenario_removes_months_already_paid(
         a in adult(), b in adult(), when in as_of(), scenario in any_scenario(YearMonth::ym(2030, 1)), later in 0i32..240,
     ) {
@@ -282,6 +290,11 @@ proptest! {
                 reached = true;
                 let y = paid(after);
                 prop_assert!(y.is_some_and(|y| y >= x), "{:?} months became {:?} under {:?}", x, y, scenario);
+            }
+            if let Some(x) = before.resident_pension.months {
+                reached = true;
+                let y = after.resident_pension.months;
+                prop_assert!(y.is_some_and(|y| y >= x), "{:?} resident months became {:?} under {:?}", x, y, scenario);
             }
         }
         if reached {
@@ -467,7 +480,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         opt_bool(),
         past(as_of),
     );
-    let resident = (months(), fen(), months(), opt_bool());
+    let resident = (months(), fen(), months(), opt_bool(), opt_bool());
     (who, here, work, employee, resident).prop_map(|(who, here, work, e, r)| Adult {
         birth: who.0,
         sex: who.1,
@@ -497,7 +510,13 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
             special_early: e.7,
             first_insured: e.8,
         },
-        resident_pension: ResidentPension { months: r.0, balance_fen: r.1, overlap_months: r.2, other_pension: r.3 },
+        resident_pension: ResidentPension {
+            months: r.0,
+            balance_fen: r.1,
+            overlap_months: r.2,
+            other_pension: r.3,
+            contributing_now: r.4,
+        },
         local_numbers: Default::default(),
     })
 }
@@ -566,6 +585,11 @@ fn any_scenario(as_of: YearMonth) -> impl Strategy<Value = anju_rules::scenario:
         Just(Action::RegisterRental),
         proptest::sample::select(&["sichuan", "guangdong/yangjiang", "hainan/haikou", "guangxi/liuzhou/rongan"][..])
             .prop_map(|p| Action::MoveTo { place: p.into() }),
+        Just(Action::StartBusiness),
+        Just(Action::LeaveJob),
+        Just(Action::PayResidentScheme),
+        Just(Action::MoveHome),
+        Just(Action::FarmAtHome),
     ];
     let earliest = anju_rules::household::past_months(as_of).0;
     let month = month_between(earliest, as_of + MAX_TIMELINE_MONTHS);
@@ -601,31 +625,37 @@ fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
         proptest::option::of(0u32..7),
         ym(73 * 12..77 * 12),
         edge_u32(0, 12),
+        // Months in the residents' scheme.
+        proptest::option::of(0u32..200),
     )
-        .prop_map(|(place, elsewhere, si, contract, issued, owns, below, child_birth, xueji, when, lived)| {
-            use anju_rules::household::{Child, Permit};
-            let adult = Adult {
-                current_place: Some(place.to_string()),
-                hukou_elsewhere: Some(elsewhere),
-                months_in_place: Some(lived),
-                si_months_here: si,
-                contract_months: contract,
-                // A worker with a contract, paying in: the work tests can be decided.
-                employment: contract.map(|_| anju_rules::household::Employment::Contract),
-                permit: Permit { held: issued.map(|_| true), issued, late_endorsement: None },
-                stable_home: Some(true),
-                ..Adult::default()
-            };
-            let child = Child { birth: child_birth, xueji_years: xueji, zhongkao_here: Some(true), ..Child::default() };
-            let household = Household {
-                adults: vec![adult],
-                owns_home_here: owns,
-                income_below_local_line: below,
-                children: vec![child],
-                ..Household::default()
-            };
-            (household, when)
-        })
+        .prop_map(
+            |(place, elsewhere, si, contract, issued, owns, below, child_birth, xueji, when, lived, resident)| {
+                use anju_rules::household::{Child, Permit};
+                let adult = Adult {
+                    current_place: Some(place.to_string()),
+                    hukou_elsewhere: Some(elsewhere),
+                    months_in_place: Some(lived),
+                    si_months_here: si,
+                    contract_months: contract,
+                    // A worker with a contract, paying in: the work tests can be decided.
+                    employment: contract.map(|_| anju_rules::household::Employment::Contract),
+                    permit: Permit { held: issued.map(|_| true), issued, late_endorsement: None },
+                    stable_home: Some(true),
+                    resident_pension: anju_rules::household::ResidentPension { months: resident, ..Default::default() },
+                    ..Adult::default()
+                };
+                let child =
+                    Child { birth: child_birth, xueji_years: xueji, zhongkao_here: Some(true), ..Child::default() };
+                let household = Household {
+                    adults: vec![adult],
+                    owns_home_here: owns,
+                    income_below_local_line: below,
+                    children: vec![child],
+                    ..Household::default()
+                };
+                (household, when)
+            },
+        )
 }
 
 /// A local household that has just arrived from elsewhere: fewer than six months lived here, so that its residence
@@ -742,7 +772,7 @@ proptest! {
     }
 
     fn a_scenario_timeline_matches_assessing_every_month_under_it(
-        (h, when) in local_household(), horizon in 1i32..72, from in 0i32..24, pick in 0usize..8, then in 1i32..36,
+        (h, when) in local_household(), horizon in 1i32..72, from in 0i32..24, pick in 0usize..13, then in 1i32..36,
     ) {
         use anju_rules::scenario::{under, Action, Scenario, Step};
         let actions = [
@@ -754,6 +784,11 @@ proptest! {
             vec![Action::MoveTo { place: "guangdong/yangjiang".into() }, Action::GetPermit],
             vec![Action::ContributeFlexible { base_bp: 10_000 }],
             vec![Action::GetPermit, Action::SignContract { months: 12 }],
+            vec![Action::StartBusiness, Action::ContributeFlexible { base_bp: 6000 }],
+            vec![Action::LeaveJob],
+            vec![Action::PayResidentScheme],
+            vec![Action::FarmAtHome],
+            vec![Action::MoveHome, Action::GetPermit],
         ];
         // The last two change again later: stop contributing; move to 阳江 and get a permit there.
         let later = match pick {
@@ -900,9 +935,19 @@ fn any_plan() -> impl Strategy<Value = anju_rules::scenario::Plan> {
                 as_of: r.as_of,
                 household: r.household.clone(),
                 scenarios: {
-                    // A scenario names an adult the household has.
+                    // A scenario names an adult the household has, and goes home only where that adult's hukou
+                    // place is given.
                     let adults = r.household.adults.len().max(1) as u8;
-                    scenarios.iter_mut().for_each(|s| s.adult = s.adult.map(|a| a % adults));
+                    for s in &mut scenarios {
+                        s.adult = s.adult.map(|a| a % adults);
+                        let by = usize::from(s.adult.unwrap_or(0));
+                        if r.household.adults.get(by).is_none_or(|a| a.hukou_place.is_none()) {
+                            use anju_rules::scenario::Action;
+                            let home = |a: &Action| matches!(a, Action::MoveHome | Action::FarmAtHome);
+                            s.actions.retain(|a| !home(a));
+                            s.later.iter_mut().for_each(|step| step.actions.retain(|a| !home(a)));
+                        }
+                    }
                     scenarios
                 },
                 places: vec![],

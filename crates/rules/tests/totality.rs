@@ -118,6 +118,7 @@ fn extreme(month: YearMonth, count: u32, fen: i64) -> Request {
             balance_fen: Some(fen),
             overlap_months: Some(count),
             other_pension: Some(false),
+            contributing_now: Some(true),
         },
         ..Adult::default()
     };

@@ -314,6 +314,7 @@ fn adult(r: &mut Rng, current: &Option<String>, year: i32) -> Adult {
             months: r.months(300),
             balance_fen: r.maybe(|r| r.below(5_000_000) as i64),
             other_pension: r.flag(),
+            contributing_now: r.flag(),
             ..ResidentPension::default()
         },
         ..Adult::default()

@@ -42,7 +42,13 @@ pub const UNKNOWN_ADULT: Adult = Adult {
         special_early: None,
         first_insured: None,
     },
-    resident_pension: ResidentPension { months: None, balance_fen: None, overlap_months: None, other_pension: None },
+    resident_pension: ResidentPension {
+        months: None,
+        balance_fen: None,
+        overlap_months: None,
+        other_pension: None,
+        contributing_now: None,
+    },
     local_numbers: crate::household::LocalNumbers {
         benefit_base_fen: None,
         resident_basic_pension_fen: None,

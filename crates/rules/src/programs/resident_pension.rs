@@ -40,12 +40,22 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
         (Some(m), Some((req, _))) if m >= req => {
             criterion("resident_min_years", Outcome::Met, Msg::ResidentYearsEnough { months: m, required: req }, vec![])
         }
-        (Some(m), Some((req, _))) => criterion(
-            "resident_min_years",
-            Outcome::NotMet,
-            Msg::ResidentYearsShort { months: m, required: req, remaining: req - m },
-            vec![],
-        ),
+        // Short: met in time by paying on (counted a month at a time [I]: the scheme is paid once a year), when the
+        // family says it keeps paying.
+        (Some(m), Some((req, _))) => {
+            let met_from =
+                (r.contributing_now == Some(true)).then(|| as_of + i32::try_from(req - m).unwrap_or(i32::MAX));
+            Criterion {
+                is_duration: met_from.is_some(),
+                met_from,
+                ..criterion(
+                    "resident_min_years",
+                    Outcome::NotMet,
+                    Msg::ResidentYearsShort { months: m, required: req, remaining: req - m, met_from },
+                    vec![],
+                )
+            }
+        }
         _ => criterion(
             "resident_min_years",
             Outcome::Unknown,
