@@ -94,7 +94,7 @@ async function wasmSource(url, progress) {
   }
 }
 
-/** Throws unless `bytes` (or, after a streaming compile, the chunks it read) have the SHA-384 `integrity` names. A
+/** Throws unless `bytes` (or, after a streaming compile, the chunks it read) have the SHA-256 `integrity` names. A
  * module is compiled while it downloads but run only once it is checked. Without `crypto.subtle` (a page not on
  * https) nothing can be checked, as with no integrity at all. */
 async function check(integrity, source, progress) {
@@ -104,8 +104,8 @@ async function check(integrity, source, progress) {
     bytes = new Uint8Array(progress.chunks.reduce((n, c) => n + c.byteLength, 0));
     progress.chunks.reduce((at, c) => { bytes.set(c, at); return at + c.byteLength; }, 0);
   }
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
-  if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error('the engine is not the one the page names');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  if (`sha256-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error('the engine is not the one the page names');
 }
 
 // The integrity of each file fetched after the start, by its path next to the glue (tools/integrity.mjs: the glue's

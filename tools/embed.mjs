@@ -53,7 +53,7 @@ for (const f of fs.readdirSync(path.join(dir, 'embed'))) {
   if (!styles.some(([file]) => file === `embed/${f}`)) fs.rmSync(path.join(dir, 'embed', f));
 }
 
-// "PATH SHA384 PATH SHA384 …" (tools/integrity.mjs), as a list.
+// "PATH SHA256 PATH SHA256 …" (tools/integrity.mjs), as a list.
 const later = (attribute(glue, 'data-integrity') || '').split(' ');
 const facts = {
   // (A <noscript> means nothing in a shadow root: embed.js runs only with scripts on.)

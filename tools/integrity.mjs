@@ -1,7 +1,7 @@
 // Names the integrity of every file the page fetches after it has started, in a dist folder (default dist/), after
 // tools/minify.mjs and before tools/embed.mjs: the place registry, the texts, the what-if module, and the build that
 // takes a host's rules. The first-load files carry theirs in the page (Trunk, tools/minify.mjs); these are listed on
-// the element naming the glue (`#anju-glue`, `data-integrity="PATH SHA384 PATH SHA384 …"`, paths next to the glue),
+// the element naming the glue (`#anju-glue`, `data-integrity="PATH SHA256 PATH SHA256 …"`, paths next to the glue),
 // which loader/load.js reads: a module is preloaded with its integrity before it is imported, a file is fetched with
 // it, so the browser refuses a file that is not this build's. (The JS API's own files are imported by a host's
 // script, which names their integrity itself.)

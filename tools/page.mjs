@@ -17,5 +17,5 @@ export const local = (url) => url.replace(/^\.\//, '');
 /** The file under `dir` that a page-relative URL names. */
 export const fileOf = (dir, url) => path.join(dir, local(url));
 
-/** The subresource-integrity value of a file's bytes (SHA-384), as the page names it. */
-export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+/** The subresource-integrity value of a file's bytes (SHA-256), as the page names it. */
+export const sri = (bytes) => `sha256-${crypto.createHash('sha256').update(bytes).digest('base64')}`;

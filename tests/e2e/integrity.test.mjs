@@ -37,7 +37,7 @@ test('the build\'s own files fetched after the start pass their integrity check'
     return page.locator('#anju-glue').getAttribute('data-integrity');
   })();
   for (const f of ['texts/sources.json', 'whatif/whatif.js', 'whatif/anju-whatif_bg.wasm', 'places/places.js']) {
-    assert.match(list, new RegExp(`(^| )${f.replace('.', '\\.')} sha384-[A-Za-z0-9+/=]+( |$)`), `${f} is named`);
+    assert.match(list, new RegExp(`(^| )${f.replace('.', '\\.')} sha256-[A-Za-z0-9+/=]+( |$)`), `${f} is named`);
   }
   const calc = new Calculator(page);
   await calc.preset('county-town-worker');

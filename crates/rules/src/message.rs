@@ -1128,14 +1128,18 @@ impl Msg {
                 duration_text(ZhCn, *months),
                 duration_text(ZhCn, *required),
                 duration_text(ZhCn, *remaining),
-                met_from.map_or(String::new(), |m| format!("每年接着交，{}交满。", month_text(ZhCn, m)))
+                met_from
+                    .filter(|_| crate::programs::SCENARIO_FACTS)
+                    .map_or(String::new(), |m| format!("每年接着交，{}交满。", month_text(ZhCn, m)))
             ),
             (Msg::ResidentYearsShort { months, required, remaining, met_from }, En) => format!(
                 "You have {} in the residents' scheme; {} needed, {} short.{}",
                 duration_text(En, *months),
                 duration_text(En, *required),
                 duration_text(En, *remaining),
-                met_from.map_or(String::new(), |m| format!(" If you keep paying every year, you reach it in {}.", month_text(En, m)))
+                met_from
+                    .filter(|_| crate::programs::SCENARIO_FACTS)
+                    .map_or(String::new(), |m| format!(" If you keep paying every year, you reach it in {}.", month_text(En, m)))
             ),
             (Msg::ResidentYearsUnknown, ZhCn) => "还不知道居民养老保险交了几年。".into(),
             (Msg::ResidentYearsUnknown, En) => "We don't know yet how long you have paid into the residents' scheme.".into(),

@@ -20,10 +20,15 @@ pub enum Kind {
     StopContributing,
     RegisterRental,
     MoveTo,
+    StartBusiness,
+    LeaveJob,
+    PayResident,
+    /// Go home to farm and pay the residents' scheme there (needs the adult's hukou place).
+    FarmAtHome,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 12] = [
         Kind::MoveHukouHere,
         Kind::GetPermit,
         Kind::SignContract,
@@ -32,6 +37,10 @@ impl Kind {
         Kind::StopContributing,
         Kind::RegisterRental,
         Kind::MoveTo,
+        Kind::StartBusiness,
+        Kind::LeaveJob,
+        Kind::PayResident,
+        Kind::FarmAtHome,
     ];
 
     /// The option value in the list.
@@ -45,7 +54,16 @@ impl Kind {
             Kind::StopContributing => "stop",
             Kind::RegisterRental => "rental",
             Kind::MoveTo => "move",
+            Kind::StartBusiness => "business",
+            Kind::LeaveJob => "leave",
+            Kind::PayResident => "resident",
+            Kind::FarmAtHome => "farm",
         }
+    }
+
+    /// Whether the choice goes home, and so needs the hukou place of the adult who makes it.
+    pub fn goes_home(self) -> bool {
+        self == Kind::FarmAtHome
     }
 
     pub fn from_id(id: &str) -> Option<Kind> {
@@ -106,6 +124,10 @@ impl Choice {
             Kind::StopContributing => (now(Action::StopContributing), vec![]),
             Kind::RegisterRental => (now(Action::RegisterRental), vec![]),
             Kind::MoveTo => (self.place.clone().map(|place| vec![Action::MoveTo { place }]), vec![]),
+            Kind::StartBusiness => (now(Action::StartBusiness), vec![]),
+            Kind::LeaveJob => (now(Action::LeaveJob), vec![]),
+            Kind::PayResident => (now(Action::PayResidentScheme), vec![]),
+            Kind::FarmAtHome => (now(Action::FarmAtHome), vec![]),
         };
         Some(Planned { adult: self.adult, from: self.from, actions: actions?, later })
     }
@@ -288,6 +310,16 @@ mod tests {
         assert_eq!(second.planned().unwrap().scenario("2".into(), DEC_2026).adult, Some(1));
         // A move needs a place before it can be added.
         assert_eq!(Choice { kind: Kind::MoveTo, ..Choice::default() }.planned(), None);
+        // The moves a family makes about work and home, each one engine action by the adult who makes it.
+        let one = |kind| Choice { kind, adult: 1, ..Choice::default() }.planned().unwrap();
+        assert_eq!(one(Kind::StartBusiness).actions, [Action::StartBusiness]);
+        assert_eq!(one(Kind::LeaveJob).actions, [Action::LeaveJob]);
+        assert_eq!(one(Kind::PayResident).actions, [Action::PayResidentScheme]);
+        let farm = one(Kind::FarmAtHome);
+        assert_eq!((farm.actions.as_slice(), farm.adult), (&[Action::FarmAtHome][..], 1));
+        assert!(Kind::FarmAtHome.goes_home() && !Kind::MoveTo.goes_home());
+        // Every kind is offered under its own id.
+        assert!(Kind::ALL.iter().all(|k| Kind::from_id(k.id()) == Some(*k)));
     }
 
     #[test]

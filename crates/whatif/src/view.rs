@@ -65,6 +65,10 @@ fn kind_text(kind: Kind) -> W {
         Kind::StopContributing => W::KindStop,
         Kind::RegisterRental => W::KindRental,
         Kind::MoveTo => W::KindMove,
+        Kind::StartBusiness => W::KindBusiness,
+        Kind::LeaveJob => W::KindLeave,
+        Kind::PayResident => W::KindResident,
+        Kind::FarmAtHome => W::KindFarm,
     }
 }
 
@@ -164,7 +168,10 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
             }
         })
     };
-    let disabled = state.full() || choice.planned().is_none();
+    // Going home needs the hukou place of the adult who goes (the engine refuses it otherwise).
+    let no_home = choice.kind.goes_home()
+        && request.household.adults.get(usize::from(choice.adult)).is_none_or(|a| a.hukou_place.is_none());
+    let disabled = state.full() || choice.planned().is_none() || no_home;
     html! {
         <section class="editor" aria-labelledby="wi-add-heading">
             <h3 id="wi-add-heading">{ w(lang, W::AddHeading) }</h3>
@@ -189,6 +196,7 @@ fn editor(state: &WhatIf, request: &Request, lang: Lang, dispatch: &Callback<Msg
                 { select("wi-place", w(lang, W::PlaceLabel), places(), choice.place.as_deref().unwrap_or(""),
                     edit(|c, v| c.place = (!v.is_empty()).then(|| v.to_string()))) }
             }
+            if no_home { <p class="hint" role="status">{ w(lang, W::NeedsHome) }</p> }
             <button type="button" class="primary" id="wi-add" {disabled} onclick={add}>{ w(lang, W::Add) }</button>
             if state.full() { <p class="hint" role="status">{ w(lang, W::Full) }</p> }
             <div class="home">

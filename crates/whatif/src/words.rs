@@ -159,6 +159,14 @@ words! {
     KindStop => ("停止缴费", "Stop contributing"),
     KindRental => ("登记租房合同", "Register the rental contract"),
     KindMove => ("全家搬到别的地方", "The family moves somewhere else"),
+    KindBusiness => ("办营业执照，自己做生意", "Get a business licence and work for yourself"),
+    KindLeave => ("没了工作，社保停交", "Lose or leave the job; insurance stops"),
+    KindResident => ("改交城乡居民养老保险", "Pay the residents' scheme instead"),
+    KindFarm => ("回老家种地，交城乡居民养老保险", "Go home to farm and pay the residents' scheme"),
+    NeedsHome => (
+        "要先在表里填这个人的户口所在地，才能算回老家。",
+        "Give this person's hukou place in the form first: it is where home is."
+    ),
 }
 
 /// "From when": now, or in `months` months.

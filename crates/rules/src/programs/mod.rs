@@ -15,6 +15,12 @@ pub mod resident_pension;
 pub mod school_entry;
 pub mod zhongkao_eligibility;
 
+/// Whether facts only a scenario sets are read: paying on into the residents' scheme
+/// (`residentPension.contributingNow`, set by `payResidentScheme` and `farmAtHome`). The page's own module (feature
+/// `page`, on wasm32) runs no scenarios and no question of its form sets them, so there they are left out with their
+/// words; the what-if module, the CLI, the JS API and native tests read them.
+pub const SCENARIO_FACTS: bool = !cfg!(all(feature = "page", target_family = "wasm"));
+
 /// The adult fields programs ask about (camelCase paths below `household.adults[i]`). A test checks that each
 /// is a real request field, so a question always points at something the user can answer.
 pub mod fields {

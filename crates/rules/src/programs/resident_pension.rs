@@ -41,10 +41,10 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
             criterion("resident_min_years", Outcome::Met, Msg::ResidentYearsEnough { months: m, required: req }, vec![])
         }
         // Short: met in time by paying on (counted a month at a time [I]: the scheme is paid once a year), when the
-        // family says it keeps paying.
+        // family says it keeps paying (a scenario's fact, left out of the page's own module).
         (Some(m), Some((req, _))) => {
-            let met_from =
-                (r.contributing_now == Some(true)).then(|| as_of + i32::try_from(req - m).unwrap_or(i32::MAX));
+            let paying = super::SCENARIO_FACTS && r.contributing_now == Some(true);
+            let met_from = paying.then(|| as_of + i32::try_from(req - m).unwrap_or(i32::MAX));
             Criterion {
                 is_duration: met_from.is_some(),
                 met_from,
