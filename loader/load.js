@@ -108,32 +108,41 @@ async function check(integrity, source, progress) {
   if (`sha256-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error('the engine is not the one the page names');
 }
 
-// The integrity of each file fetched after the start, by its path next to the glue (tools/integrity.mjs: the glue's
-// element lists them), or '' (nothing to check).
+// A promise of the integrity of each file fetched after the start, by its path next to the glue, or '' (nothing to
+// check). The glue's element names the list's file and its integrity (tools/integrity.mjs); the list is fetched,
+// checked, the first time: if it cannot be, nothing it names loads (the next ask tries again).
 let sums;
 const integrity = (path) => {
   if (!sums) {
-    sums = {};
-    const list = ((glueLink() && glueLink().getAttribute('data-integrity')) || '').split(' ');
-    for (let i = 0; i + 1 < list.length; i += 2) sums[list[i]] = list[i + 1];
+    const [file, sum] = ((glueLink() && glueLink().getAttribute('data-integrity')) || '').split(' ');
+    sums = !file ? Promise.resolve({}) : fetchOk(new URL(file, glueLink().href).href, sum)
+      .then((response) => response.text())
+      .then((text) => {
+        const list = text.split(' ');
+        const named = {};
+        for (let i = 0; i + 1 < list.length; i += 2) named[list[i]] = list[i + 1];
+        return named;
+      });
+    sums.catch(() => { sums = undefined; });
   }
-  return sums[path] || '';
+  return sums.then((named) => named[path] || '');
 };
 // A module next to the glue, imported once: preloaded with its integrity first, so the browser checks it.
-const importChecked = (path) => {
+const importChecked = (path) => integrity(path).then((sum) => {
   const url = new URL(path, glueLink().href).href;
   const link = document.createElement('link');
   link.rel = 'modulepreload';
   link.href = url;
-  link.integrity = integrity(path);
+  link.integrity = sum;
   document.head.append(link);
   return import(url);
-};
+});
 Object.assign(window.anjuPage, { integrity, importChecked });
 
 // What the page fetches after it has started, each once, next to the glue: `later(path, read)` starts it and gives a
 // promise that settles when it is there or has failed (a failure is logged, and the page does without it).
-const later = (path, read) => fetchOk(new URL(path, (glueLink() || document).href || document.baseURI).href, integrity(path))
+const later = (path, read) => integrity(path)
+  .then((sum) => fetchOk(new URL(path, (glueLink() || document).href || document.baseURI).href, sum))
   .then(read)
   .catch((error) => console.warn(`${path} did not load.`, error));
 

@@ -21,9 +21,10 @@ const here = (path) => new URL(path, import.meta.url).href;
 let module;
 const ready = () => {
   // Each file checked against the integrity the page names for it (loader/load.js), where it names one.
-  const integrity = (file) => (page.integrity ? page.integrity(`whatif/${file}`) : '');
+  const integrity = (file) => (page.integrity ? page.integrity(`whatif/${file}`) : Promise.resolve(''));
   module = module || (page.importChecked ? page.importChecked('whatif/anju-whatif.js') : import(here('anju-whatif.js')))
-    .then((m) => m.default({ module_or_path: fetch(here('anju-whatif_bg.wasm'), { integrity: integrity('anju-whatif_bg.wasm') }) })
+    .then((m) => integrity('anju-whatif_bg.wasm')
+      .then((sum) => m.default({ module_or_path: fetch(here('anju-whatif_bg.wasm'), { integrity: sum }) }))
       .then(() => m));
   module.catch(() => { module = null; });
   return module;
@@ -130,8 +131,11 @@ const styled = () => {
   style.rel = 'stylesheet';
   // On a host's page, the style made for its element's shadow root (tools/embed.mjs).
   style.href = page.embedded ? window.anjuEmbed.style : here('whatif.css');
-  style.integrity = (page.embedded ? window.anjuEmbed.styleIntegrity : page.integrity && page.integrity('whatif/whatif.css')) || '';
-  (page.embedded ? page.scope : document.head).append(style);
+  const sum = page.embedded ? Promise.resolve(window.anjuEmbed.styleIntegrity) : page.integrity ? page.integrity('whatif/whatif.css') : Promise.resolve('');
+  sum.then((s) => {
+    style.integrity = s || '';
+    (page.embedded ? page.scope : document.head).append(style);
+  }, () => { whatif.styled = false; });
 };
 
 const whatifRoot = () => {

@@ -19,9 +19,9 @@ enum Local {
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// The integrity the page names for a file next to the glue (`loader/load.js`), or empty.
+    /// A promise of the integrity the page names for a file next to the glue (`loader/load.js`), or of empty.
     #[wasm_bindgen(js_namespace = anjuPage, catch)]
-    fn integrity(path: &str) -> Result<String, wasm_bindgen::JsValue>;
+    fn integrity(path: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 /// The largest rules file read (a county's rules are a few kilobytes).
@@ -156,15 +156,27 @@ fn field(name: &str, zh: bool) -> Option<&'static str> {
 }
 
 /// Adds the notice's style (`style/rules.css`, next to the engine) to the frame: only this build shows the notice.
+/// It is added with the integrity the page names for it, once that is known (where the page names none, without);
+/// when the list of integrities cannot be had, the notice goes unstyled rather than unchecked.
 fn add_style() {
     let document = gloo::utils::document();
     let href = document.get_element_by_id("anju-glue").and_then(|g| g.get_attribute("href"));
     let url = href.and_then(|h| web_sys::Url::new_with_base("rules.css", &h).ok()).map(|u| u.href());
     if let (Some(url), Some(frame), Ok(link)) = (url, crate::host::frame(), document.create_element("link")) {
         let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("integrity", &integrity("rules.css").unwrap_or_default());
         let _ = link.set_attribute("href", &url);
-        let _ = frame.append_child(&link);
+        let pending = integrity("rules.css");
+        wasm_bindgen_futures::spawn_local(async move {
+            let sum = match pending {
+                Ok(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(sum) => sum.as_string().unwrap_or_default(),
+                    Err(_) => return,
+                },
+                Err(_) => String::new(),
+            };
+            let _ = link.set_attribute("integrity", &sum);
+            let _ = frame.append_child(&link);
+        });
     }
 }
 

@@ -53,15 +53,16 @@ for (const f of fs.readdirSync(path.join(dir, 'embed'))) {
   if (!styles.some(([file]) => file === `embed/${f}`)) fs.rmSync(path.join(dir, 'embed', f));
 }
 
-// "PATH SHA256 PATH SHA256 …" (tools/integrity.mjs), as a list.
-const later = (attribute(glue, 'data-integrity') || '').split(' ');
+// "PATH SHA256 PATH SHA256 …" (tools/integrity.mjs: the file the glue's element names), as a list.
+const listed = (attribute(glue, 'data-integrity') || '').split(' ')[0];
+const later = listed ? fs.readFileSync(path.join(dir, listed), 'utf8').split(' ') : [];
 const facts = {
   // (A <noscript> means nothing in a shadow root: embed.js runs only with scripts on.)
   markup: markup.replace(/<noscript>[\s\S]*?<\/noscript>/g, '').trim(),
   css: styles[0],
   whatifCss: styles[1],
-  // What is fetched after the start, as the page names it (tools/integrity.mjs), and from that list the build that
-  // takes a host's rules (its glue and engine).
+  // What is fetched after the start, as the page names it (tools/integrity.mjs: the list's file and its integrity),
+  // and from that list the build that takes a host's rules (its glue and engine).
   integrity: attribute(glue, 'data-integrity'),
   rules: ['anju-app-rules.js', 'anju-app-rules_bg.wasm'].map((f) => {
     const at = later.indexOf(f);

@@ -15,6 +15,8 @@ const files = [
   ...list('texts'),
   'icon.svg',
   'manifest.webmanifest',
+  // The integrity of what is fetched after the start (tools/integrity.mjs), without which none of it loads.
+  ...fs.readdirSync(dir).filter((f) => /^integrity-[0-9a-f]+\.txt$/.test(f)),
 ].filter((f) => fs.existsSync(path.join(dir, f))).sort();
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));

@@ -11,6 +11,8 @@ let browser;
 let intact;
 let changed;
 let dir;
+let listDir;
+let changedList;
 before(async () => {
   browser = await launch();
   intact = await serveDist();
@@ -20,22 +22,31 @@ before(async () => {
   fs.appendFileSync(path.join(dir, 'texts/sources.json'), ' ');
   fs.appendFileSync(path.join(dir, 'whatif/whatif.js'), '\n// changed\n');
   changed = await serveDist({ dir });
+  // And one whose list of integrities is not the build's: nothing it names may load unchecked.
+  listDir = tmpDir();
+  fs.cpSync(DIST, listDir, { recursive: true });
+  const listFile = fs.readdirSync(listDir).find((f) => /^integrity-[0-9a-f]+\.txt$/.test(f));
+  fs.appendFileSync(path.join(listDir, listFile), ' ');
+  changedList = await serveDist({ dir: listDir });
 });
 after(async () => {
   await browser?.close();
   await intact?.close();
   await changed?.close();
+  await changedList?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(listDir, { recursive: true, force: true });
 });
 
 const cites = (page) => page.locator('.cards p.cite').allInnerTexts();
 
 test('the build\'s own files fetched after the start pass their integrity check', async () => {
   const { page, context, problems } = await phonePage(browser);
-  const list = await (async () => {
-    await page.goto(intact.url);
-    return page.locator('#anju-glue').getAttribute('data-integrity');
-  })();
+  await page.goto(intact.url);
+  // The page names one file and its integrity; that file lists the rest.
+  const named = await page.locator('#anju-glue').getAttribute('data-integrity');
+  assert.match(named, /^integrity-[0-9a-f]{16}\.txt sha256-[A-Za-z0-9+/=]+$/);
+  const list = fs.readFileSync(path.join(DIST, named.split(' ')[0]), 'utf8');
   for (const f of ['texts/sources.json', 'whatif/whatif.js', 'whatif/anju-whatif_bg.wasm', 'places/places.js']) {
     assert.match(list, new RegExp(`(^| )${f.replace('.', '\\.')} sha256-[A-Za-z0-9+/=]+( |$)`), `${f} is named`);
   }
@@ -66,6 +77,21 @@ test('a changed file fetched after the start is refused and the page does withou
   assert.equal(await page.locator('#wi-add').count(), 0);
   assert.ok(await page.locator('.cards details.program').count() >= 5);
   // The browser says why.
+  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('a changed list of integrities is refused, and nothing it names loads unchecked', async () => {
+  const { page, context, problems } = await phonePage(browser);
+  await page.goto(changedList.url);
+  const calc = new Calculator(page);
+  await calc.preset('county-town-worker');
+  // The results stand; the documents' titles, which the list names, do not come.
+  assert.ok(await page.locator('.cards details.program').count() >= 5);
+  await page.locator('#what-if').tap();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /integrity-[0-9a-f]+\.txt$/.test(e.name)));
+  assert.equal(await page.locator('#wi-add').count(), 0, 'the what-if module is not loaded unchecked');
+  assert.ok((await cites(page)).every((c) => !c.includes('《')), 'no title without its check');
   assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
   await context.close();
 });

@@ -122,3 +122,30 @@ test('the second adult can be the one who decides, and only their own answers mo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('going home to farm moves the whole family back to the hukou county, where no permit is needed', async () => {
+  const { page, context, problems } = await phonePage(env.browser);
+  const calc = new Calculator(page);
+  await calc.open(env.server.url);
+  // Both parents rent in 深圳 with their hukou in 融安 (广西); the mother goes home to farm and pays the residents'
+  // scheme there. 居住证暂行条例 Art. 2: a permit is for people living away from their hukou place, so back in 融安
+  // neither parent needs one (the family moves together).
+  await calc.preset('young-couple-city');
+  await openWhatIf(page);
+  await page.locator('#wi-kind').selectOption('farm');
+  assert.equal(await page.locator('#wi-add').isDisabled(), false, 'her hukou place is given');
+  await page.locator('#wi-add').tap();
+  const card = scenario(page, 1);
+  await card.waitFor();
+  assert.match(await card.locator('h3').textContent(), /回老家种地/);
+  assert.match(await card.locator('.meta').textContent(), /^大人1 · 现在$/);
+  const permit = (subject) => card.locator(`li.change[data-program="residence_permit"][data-subject="${subject}"]`);
+  for (const subject of [A0, 'household.adults[1]']) {
+    assert.equal(await permit(subject).count(), 1, subject);
+    assert.match(await permit(subject).textContent(), /→ 不需要/, subject);
+  }
+  await card.screenshot({ path: screenshotPath('46-whatif-farm-at-home') });
+  assert.deepEqual(await axe(page, { context: '#whatif' }), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
