@@ -495,15 +495,21 @@ export type Msg = ({
 }) | ({
   key: "lumpSumAfterExtension";
   params: {
+    extension: number;
     months: number;
   };
 }) | ({
   key: "lumpSumIfInsuredBefore2011";
   params: {
+    before: YearMonth;
+    extension: number;
     months: number;
   };
 }) | ({
   key: "lumpSumNotOpen";
+  params: {
+    before: YearMonth;
+  };
 }) | ({
   key: "terminateForBalance";
   params: {

@@ -182,19 +182,26 @@ pub enum Msg {
     ExtendContributions {
         remaining: i64,
     },
-    /// 人社部令第13号 Art. 2: first insured before 2011-07 and still `months` short after five years of extension,
-    /// the rest may be paid at once.
+    /// 人社部令第13号 Art. 2: first insured before `before` (2011-07) and still `months` short after `extension`
+    /// months (five years) of extension, the rest may be paid at once.
     #[serde(rename_all = "camelCase")]
     LumpSumAfterExtension {
         months: i64,
+        extension: i64,
     },
-    /// The same, when the month first insured is not known: open only if it was before 2011-07.
+    /// The same, when the month first insured is not known: open only if it was before `before`.
     #[serde(rename_all = "camelCase")]
     LumpSumIfInsuredBefore2011 {
         months: i64,
+        extension: i64,
+        before: YearMonth,
     },
-    /// First insured from 2011-07: 13号 gives no lump sum; whether the 2025 Measures' 一次性缴费 does is unconfirmed.
-    LumpSumNotOpen,
+    /// First insured from `before` (2011-07) on: 13号 gives no lump sum; whether the 2025 Measures' 一次性缴费 does is
+    /// unconfirmed.
+    #[serde(rename_all = "camelCase")]
+    LumpSumNotOpen {
+        before: YearMonth,
+    },
     /// 13号 Art. 3 ¶2: end the employee scheme in writing and take the personal-account balance at once.
     #[serde(rename_all = "camelCase")]
     TerminateForBalance {
@@ -1048,24 +1055,25 @@ impl Msg {
                 duration_text(En, *remaining)
             ),
             #[cfg(not(all(feature = "lean", target_family = "wasm")))]
-            (Msg::LumpSumAfterExtension { months }, lang) => {
-                let m = duration_text(lang, *months);
+            (Msg::LumpSumAfterExtension { months, extension }, lang) => {
+                let (m, x) = (duration_text(lang, *months), duration_text(lang, *extension));
                 match lang {
-                    ZhCn => format!("延长缴费5年后还差{m}，可以一次性补缴（人社部令第13号；2025年后是否还适用，请问社保）。"),
-                    En => format!("After 5 years of extension {m} would still be missing, payable at once (Order No. 13; ask whether this holds since 2025)."),
+                    ZhCn => format!("延长缴费{x}后还差{m}，可以一次性补缴（人社部令第13号；2025年后是否还适用，请问社保）。"),
+                    En => format!("After {x} of extension {m} would still be missing, payable at once (Order No. 13; ask whether this holds since 2025)."),
                 }
             }
-            (Msg::LumpSumIfInsuredBefore2011 { months }, lang) => {
-                let m = duration_text(lang, *months);
+            (Msg::LumpSumIfInsuredBefore2011 { months, extension, before }, lang) => {
+                let (m, x, b) = (duration_text(lang, *months), duration_text(lang, *extension), month_text(lang, *before));
                 match lang {
-                    ZhCn => format!("如果2011年7月前参保，延长5年后还差的{m}可以一次性补缴（人社部令第13号）。"),
-                    En => format!("If insured before July 2011, the {m} missing after 5 years of extension may be paid at once (Order No. 13)."),
+                    ZhCn => format!("如果{b}前参保，延长{x}后还差的{m}可以一次性补缴（人社部令第13号）。"),
+                    En => format!("If insured before {b}, the {m} missing after {x} of extension may be paid at once (Order No. 13)."),
                 }
             }
             #[cfg(not(all(feature = "lean", target_family = "wasm")))]
-            (Msg::LumpSumNotOpen, ZhCn) => "2011年7月后参保的，不能一次性补缴（人社部令第13号；2025年新办法怎么办，请问社保）。".into(),
-            #[cfg(not(all(feature = "lean", target_family = "wasm")))]
-            (Msg::LumpSumNotOpen, En) => "Insured from July 2011: no payment at once under Order No. 13 (ask about the 2025 rules).".into(),
+            (Msg::LumpSumNotOpen { before }, lang) => match lang {
+                ZhCn => format!("{}起参保的，不能一次性补缴（人社部令第13号；2025年新办法怎么办，请问社保）。", month_text(lang, *before)),
+                En => format!("Insured from {}: no payment at once under Order No. 13 (ask about the 2025 rules).", month_text(lang, *before)),
+            },
             (Msg::TerminateForBalance { balance_fen }, ZhCn) => {
                 let b = balance_fen.map(|b| format!("（约{} 元）", yuan_text(b))).unwrap_or_default();
                 format!("也可以书面申请终止职工养老保险，个人账户的钱{b}一次退给你，不再按月领（人社部令第13号）。")

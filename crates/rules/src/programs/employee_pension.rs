@@ -162,9 +162,9 @@ fn short_options(
         // Five years of extension that reach the minimum leave nothing to pay at once.
         if after > 0 {
             options.push(match e.first_insured.filter(|_| CHOICES) {
-                Some(first) if first < cutoff => Msg::LumpSumAfterExtension { months: after },
-                Some(_) => Msg::LumpSumNotOpen,
-                None => Msg::LumpSumIfInsuredBefore2011 { months: after },
+                Some(first) if first < cutoff => Msg::LumpSumAfterExtension { months: after, extension },
+                Some(_) => Msg::LumpSumNotOpen { before: cutoff },
+                None => Msg::LumpSumIfInsuredBefore2011 { months: after, extension, before: cutoff },
             });
         }
     }
@@ -914,15 +914,22 @@ mod tests {
             evaluate(a, 0, NOV_2026).options.into_iter().find(|o| {
                 matches!(
                     o,
-                    Msg::LumpSumAfterExtension { .. } | Msg::LumpSumIfInsuredBefore2011 { .. } | Msg::LumpSumNotOpen
+                    Msg::LumpSumAfterExtension { .. }
+                        | Msg::LumpSumIfInsuredBefore2011 { .. }
+                        | Msg::LumpSumNotOpen { .. }
                 )
             })
         };
-        assert_eq!(lump(&a), Some(Msg::LumpSumIfInsuredBefore2011 { months: 24 }));
+        // 13号 Art. 2: five years (60 months) of extension; first insured before 2011-07-01.
+        let before = YearMonth::ym(2011, 7);
+        assert_eq!(lump(&a), Some(Msg::LumpSumIfInsuredBefore2011 { months: 24, extension: 60, before }));
         a.employee_pension.first_insured = Some(YearMonth::ym(2008, 3));
-        assert_eq!(lump(&a), Some(Msg::LumpSumAfterExtension { months: 24 }));
+        assert_eq!(lump(&a), Some(Msg::LumpSumAfterExtension { months: 24, extension: 60 }));
         a.employee_pension.first_insured = Some(YearMonth::ym(2012, 1));
-        assert_eq!(lump(&a), Some(Msg::LumpSumNotOpen));
+        assert_eq!(lump(&a), Some(Msg::LumpSumNotOpen { before }));
+        let words =
+            Msg::LumpSumIfInsuredBefore2011 { months: 24, extension: 60, before }.text(crate::message::Lang::ZhCn);
+        assert_eq!(words, "如果2011年7月前参保，延长5年后还差的2年可以一次性补缴（人社部令第13号）。");
         let r = evaluate(&a, 0, NOV_2026);
         assert!(r.options.contains(&Msg::ExtendContributions { remaining: 84 }));
         assert!(r.options.contains(&Msg::TerminateForBalance { balance_fen: Some(8_000_000) }));
