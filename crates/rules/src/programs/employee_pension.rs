@@ -56,14 +56,10 @@ pub fn evaluate(adult: &Adult, index: u8, as_of: YearMonth) -> ProgramResult {
 
     let months = contribution_months(adult);
     let special = CHOICES && adult.employee_pension.special_early == Some(true);
-    let retire = match (statutory, &category, adult.birth) {
-        (Some(_), Ok(_), Some(_)) if special && adult.employee_pension.planned_retirement.is_none() => {
-            age_questions = vec![q(fields::PLANNED_RETIREMENT)];
-            Err(Msg::SpecialEarlyMonthUnknown)
-        }
-        (Some(s), Ok(c), Some(birth)) => Ok(chosen(adult, birth, *c, s, months, as_of, &mut notes)),
-        _ => Err(Msg::RetirementAgeUnknown),
-    };
+    let retire = retirement(adult, category.as_ref().ok().copied(), statutory, as_of, &mut notes);
+    if matches!(retire, Err(Msg::SpecialEarlyMonthUnknown)) {
+        age_questions = vec![q(fields::PLANNED_RETIREMENT)];
+    }
     let required = retire.as_ref().ok().and_then(|r| retirement::min_contribution_months(r.min_year, as_of));
     let criteria = vec![
         reached_age(&retire, as_of, age_questions.clone()),
@@ -223,13 +219,28 @@ fn category(adult: &Adult, notes: &mut Vec<Msg>) -> Result<Category, Vec<&'stati
 /// sex, category and birth month are known (and, for a special early kind, its month).
 pub fn retirement_month(adult: &Adult, as_of: YearMonth) -> Option<YearMonth> {
     let category = category(adult, &mut Vec::new()).ok()?;
-    let birth = adult.birth?;
-    let s = retirement::statutory(birth, category, as_of)?;
+    let statutory = retirement::statutory(adult.birth?, category, as_of);
+    retirement(adult, Some(category), statutory, as_of, &mut Vec::new()).ok().map(|r| r.at.month)
+}
+
+/// The retirement the pension is reckoned from, one way for `evaluate` and `retirement_month`: the statutory
+/// month, or the month chosen where the rules allow it (`notes` say what was chosen or refused); unknown without
+/// the category, the statutory month or the birth month, and for a special early kind without its month.
+fn retirement(
+    adult: &Adult,
+    category: Option<Category>,
+    statutory: Option<retirement::Statutory>,
+    as_of: YearMonth,
+    notes: &mut Vec<Msg>,
+) -> Result<Retirement, Msg> {
     let e = &adult.employee_pension;
-    if CHOICES && e.special_early == Some(true) && e.planned_retirement.is_none() {
-        return None;
+    match (statutory, category, adult.birth) {
+        (Some(_), Some(_), Some(_)) if CHOICES && e.special_early == Some(true) && e.planned_retirement.is_none() => {
+            Err(Msg::SpecialEarlyMonthUnknown)
+        }
+        (Some(s), Some(c), Some(birth)) => Ok(chosen(adult, birth, c, s, contribution_months(adult), as_of, notes)),
+        _ => Err(Msg::RetirementAgeUnknown),
     }
-    Some(chosen(adult, birth, category, s, contribution_months(adult), as_of, &mut Vec::new()).at.month)
 }
 
 /// Total contribution months: the stated total, else the sum of the segments.
