@@ -914,7 +914,7 @@ impl Msg {
                 | Msg::SpecialEarlyAgencyDecides
                 | Msg::PlanRefused { .. }
                 | Msg::LumpSumAfterExtension { .. }
-                | Msg::LumpSumNotOpen,
+                | Msg::LumpSumNotOpen { .. },
                 _,
             ) => String::new(),
             #[cfg(not(all(feature = "lean", target_family = "wasm")))]
