@@ -199,87 +199,85 @@ pub fn apply_by(request: &Request, as_of: YearMonth, by: usize, actions: &[Actio
 
 /// One action by adult `by` (an index the household has) at month `as_of`.
 fn apply_one(household: &mut crate::household::Household, by: usize, action: &Action, as_of: YearMonth) {
-    {
-        let adult = &mut household.adults[by];
-        match action {
-            Action::MoveHukouHere => {
-                // Children registered with the adult (or whose registration is not given) move with them [I].
-                let old = adult.hukou_place.clone();
-                for child in &mut household.children {
-                    let same = |c: &str| {
-                        old.as_deref().is_some_and(|o| {
-                            crate::place::relation(c, o).is_some_and(|r| r != crate::place::Relation::Apart)
-                        })
-                    };
-                    if child.hukou_place.as_deref().is_none_or(same) {
-                        child.hukou_place = adult.current_place.clone();
-                    }
-                }
-                let adult = &mut household.adults[by];
-                adult.hukou_elsewhere = Some(false);
-                adult.hukou_place = adult.current_place.clone();
-                adult.hukou_type = Some(HukouType::Urban);
-            }
-            Action::GetPermit => {
-                if adult.permit.held != Some(true) {
-                    adult.permit = Permit { held: Some(true), issued: Some(as_of), late_endorsement: None };
+    let adult = &mut household.adults[by];
+    match action {
+        Action::MoveHukouHere => {
+            // Children registered with the adult (or whose registration is not given) move with them [I].
+            let old = adult.hukou_place.clone();
+            for child in &mut household.children {
+                let same = |c: &str| {
+                    old.as_deref().is_some_and(|o| {
+                        crate::place::relation(c, o).is_some_and(|r| r != crate::place::Relation::Apart)
+                    })
+                };
+                if child.hukou_place.as_deref().is_none_or(same) {
+                    child.hukou_place = adult.current_place.clone();
                 }
             }
-            Action::SignContract { months } => {
-                stop_resident(adult);
-                adult.contract_months = Some(*months);
-                adult.stable_job = Some(true);
-                adult.employment = Some(Employment::Contract);
-                adult.employee_pension.contributing_now = Some(true);
-                adult.si_months_here = adult.si_months_here.or(Some(0));
-                // Employers must pay into the housing provident fund for their workers (住房公积金管理条例 Art. 15, 20).
-                household.provident_fund_depositing = Some(true);
+            let adult = &mut household.adults[by];
+            adult.hukou_elsewhere = Some(false);
+            adult.hukou_place = adult.current_place.clone();
+            adult.hukou_type = Some(HukouType::Urban);
+        }
+        Action::GetPermit => {
+            if adult.permit.held != Some(true) {
+                adult.permit = Permit { held: Some(true), issued: Some(as_of), late_endorsement: None };
             }
-            Action::ContributeFlexible { base_bp } => {
-                stop_resident(adult);
-                adult.employment = adult.employment.or(Some(Employment::Flexible));
-                adult.employee_pension.contributing_now = Some(true);
-                adult.employee_pension.current_base_bp = Some(*base_bp);
-                adult.si_months_here = adult.si_months_here.or(Some(0));
-                // Nothing paid yet is 0 months; a record given only as segments keeps them (their sum is the total).
-                if adult.employee_pension.segments.is_empty() {
-                    adult.employee_pension.months = adult.employee_pension.months.or(Some(0));
-                }
+        }
+        Action::SignContract { months } => {
+            stop_resident(adult);
+            adult.contract_months = Some(*months);
+            adult.stable_job = Some(true);
+            adult.employment = Some(Employment::Contract);
+            adult.employee_pension.contributing_now = Some(true);
+            adult.si_months_here = adult.si_months_here.or(Some(0));
+            // Employers must pay into the housing provident fund for their workers (住房公积金管理条例 Art. 15, 20).
+            household.provident_fund_depositing = Some(true);
+        }
+        Action::ContributeFlexible { base_bp } => {
+            stop_resident(adult);
+            adult.employment = adult.employment.or(Some(Employment::Flexible));
+            adult.employee_pension.contributing_now = Some(true);
+            adult.employee_pension.current_base_bp = Some(*base_bp);
+            adult.si_months_here = adult.si_months_here.or(Some(0));
+            // Nothing paid yet is 0 months; a record given only as segments keeps them (their sum is the total).
+            if adult.employee_pension.segments.is_empty() {
+                adult.employee_pension.months = adult.employee_pension.months.or(Some(0));
             }
-            Action::StopContributing => adult.employee_pension.contributing_now = Some(false),
-            Action::RegisterRental => {
-                adult.stable_home = Some(true);
-                household.rents_home = Some(true);
+        }
+        Action::StopContributing => adult.employee_pension.contributing_now = Some(false),
+        Action::RegisterRental => {
+            adult.stable_home = Some(true);
+            household.rents_home = Some(true);
+        }
+        Action::MoveTo { place } => move_family(household, Some(place)),
+        Action::StartBusiness => {
+            if adult.business_licence_since.is_none() {
+                adult.business_licence_since = Some(as_of);
             }
-            Action::MoveTo { place } => move_family(household, Some(place)),
-            Action::StartBusiness => {
-                if adult.business_licence_since.is_none() {
-                    adult.business_licence_since = Some(as_of);
-                }
-                if adult.employment == Some(Employment::Contract) {
-                    adult.employee_pension.contributing_now = Some(false);
-                }
-                adult.employment = Some(Employment::SelfEmployed);
-                adult.contract_months = Some(0);
-                adult.stable_job = Some(true);
-            }
-            Action::LeaveJob => leave_job(household, by),
-            Action::PayResidentScheme => {
+            if adult.employment == Some(Employment::Contract) {
                 adult.employee_pension.contributing_now = Some(false);
-                adult.resident_pension.contributing_now = Some(true);
             }
-            Action::MoveHome => {
-                let home = adult.hukou_place.clone();
-                move_family(household, home.as_deref());
-            }
-            Action::FarmAtHome => {
-                let home = adult.hukou_place.clone();
-                move_family(household, home.as_deref());
-                leave_job(household, by);
-                let adult = &mut household.adults[by];
-                adult.employment = Some(Employment::Agriculture);
-                adult.resident_pension.contributing_now = Some(true);
-            }
+            adult.employment = Some(Employment::SelfEmployed);
+            adult.contract_months = Some(0);
+            adult.stable_job = Some(true);
+        }
+        Action::LeaveJob => leave_job(household, by),
+        Action::PayResidentScheme => {
+            adult.employee_pension.contributing_now = Some(false);
+            adult.resident_pension.contributing_now = Some(true);
+        }
+        Action::MoveHome => {
+            let home = adult.hukou_place.clone();
+            move_family(household, home.as_deref());
+        }
+        Action::FarmAtHome => {
+            let home = adult.hukou_place.clone();
+            move_family(household, home.as_deref());
+            leave_job(household, by);
+            let adult = &mut household.adults[by];
+            adult.employment = Some(Employment::Agriculture);
+            adult.resident_pension.contributing_now = Some(true);
         }
     }
 }
