@@ -82,167 +82,202 @@ impl Office {
     }
 }
 
+/// Policy parameters in words, by key: (key, Chinese, English). A table, not a match: the page's engine carries
+/// it as data, which is smaller than the code a match on strings compiles to.
+const PARAMETER_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "employee_pension.lump_sum_insured_before",
+        "可以一次性补缴的参保时间（在此之前参保）",
+        "the month one must have been insured before for a one-off payment",
+    ),
+    ("employee_pension.account_divisor", "个人账户养老金计发月数", "the months the account balance is divided by"),
+    ("employee_pension.account_interest", "个人账户记账利率", "the interest rate credited to the personal account"),
+    ("employee_pension.account_share", "每月记入个人账户的比例", "the share of contributions credited to the account"),
+    ("employee_pension.basic_rate_per_year", "每交一年的基础养老金比例", "the basic pension per contribution year"),
+    ("employee_pension.benefit_base", "养老金计发基数", "the pension benefit base (the average wage)"),
+    ("employee_pension.elastic_window", "弹性提前或延后退休的最长时间", "the longest early or late retirement"),
+    (
+        "employee_pension.female50_base_age",
+        "原50岁退休女职工的原退休年龄",
+        "the original retirement age of women workers",
+    ),
+    ("employee_pension.female50_cap", "原50岁退休女职工最多延迟多久", "the largest delay for women workers"),
+    (
+        "employee_pension.female50_first_cohort",
+        "原50岁退休女职工从哪个出生月份开始延迟",
+        "the first birth month delayed for women workers",
+    ),
+    (
+        "employee_pension.female50_step",
+        "原50岁退休女职工延迟的快慢",
+        "how fast retirement is delayed for women workers",
+    ),
+    (
+        "employee_pension.female55_base_age",
+        "原55岁退休女职工的原退休年龄",
+        "the original retirement age of women cadres",
+    ),
+    ("employee_pension.female55_cap", "原55岁退休女职工最多延迟多久", "the largest delay for women cadres"),
+    (
+        "employee_pension.female55_first_cohort",
+        "原55岁退休女职工从哪个出生月份开始延迟",
+        "the first birth month delayed for women cadres",
+    ),
+    ("employee_pension.female55_step", "原55岁退休女职工延迟的快慢", "how fast retirement is delayed for women cadres"),
+    ("employee_pension.male_base_age", "男职工的原退休年龄", "men's original retirement age"),
+    ("employee_pension.male_cap", "男职工最多延迟多久", "the largest delay for men"),
+    ("employee_pension.male_first_cohort", "男职工从哪个出生月份开始延迟", "the first birth month delayed for men"),
+    ("employee_pension.male_step", "男职工延迟的快慢", "how fast retirement is delayed for men"),
+    ("employee_pension.flexible_rate", "灵活就业人员的缴费比例", "the contribution rate of flexible workers"),
+    (
+        "employee_pension.min_contribution_months",
+        "领养老金的最低缴费年限",
+        "the minimum contribution years for a pension",
+    ),
+    (
+        "employee_pension.min_contribution_months_before_2011",
+        "2011年以前退休的最低缴费年限",
+        "the minimum contribution years for retirements before 2011",
+    ),
+    (
+        "employee_pension.lump_sum_after_extension_months",
+        "一次性补缴前要先延长缴费的时间",
+        "the extended payments before a one-off payment",
+    ),
+    (
+        "employee_pension.receipt_threshold_months",
+        "在一地交满多久就在那里领养老金",
+        "the years in a place that make it where the pension is paid",
+    ),
+    (
+        "resident_pension.account_divisor",
+        "居民养老金个人账户计发月数",
+        "the months the residents' account is divided by",
+    ),
+    (
+        "resident_pension.addon_per_extra_year",
+        "交满15年后每多交一年的加发（年限养老金）",
+        "the add-on for each year paid beyond 15",
+    ),
+    ("resident_pension.basic_pension", "城乡居民基础养老金", "the residents' basic pension"),
+    ("resident_pension.benefit_age", "居民养老金的领取年龄", "the age the residents' pension starts"),
+    ("resident_pension.min_months", "居民养老金的最低缴费年限", "the minimum years in the residents' scheme"),
+    ("residence_permit.min_months_resident", "办居住证要住满多久", "how long one must live here before a permit"),
+    (
+        "hukou_transfer.max_insurance_months_large",
+        "大城市落户最多能要求几年社保",
+        "the most years of insurance a large city may require",
+    ),
+    ("hukou_transfer.megacity_from_10k", "积分落户城市的人口标准", "the city size from which a points system applies"),
+    (
+        "hukou_transfer.min_insurance_months",
+        "落户要求交社保的年限",
+        "the years of social insurance needed to move hukou",
+    ),
+    ("hukou_transfer.relaxed_below_10k", "放开落户的城市人口标准", "the city size below which hukou is open"),
+    ("hukou_transfer.urban_population_10k", "城区人口", "the urban-district population"),
+    ("public_rental.area_line_m2", "公租房的人均住房面积标准", "the living-space line for public rental housing"),
+    (
+        "public_rental.contract_months_outside",
+        "外来务工人员要求的劳动合同期限",
+        "the labour-contract length outside workers need",
+    ),
+    ("public_rental.income_line_fen", "公租房的收入标准", "the income line for public rental housing"),
+    (
+        "public_rental.si_months_outside",
+        "外来务工人员要求的连续社保时间",
+        "the continuous social insurance outside workers need",
+    ),
+    (
+        "provident_fund_rent.rent_share_bp",
+        "房租占收入多少才能提取公积金",
+        "the share of income the rent must exceed to use the fund",
+    ),
+    ("school_entry.cutoff_month", "入学条件算到哪个月", "the month school-entry conditions are counted to"),
+    ("school_entry.permit_months", "入学要求父母持居住证多久", "how long a parent's permit must be held for school"),
+    ("school_entry.residence_months", "入学要求住满多久", "how long the family must live here for school"),
+    ("school_entry.school_age_years", "上小学的年龄", "the age for primary school"),
+    (
+        "school_entry.contract_months",
+        "入学要求父母的劳动合同多长",
+        "how long a parent's labour contract must be for school",
+    ),
+    ("school_entry.licence_months", "入学时营业执照要办了多久", "how long a business licence must be held for school"),
+    (
+        "school_entry.licence_waives_si",
+        "有营业执照的还要不要交社保",
+        "whether a trader with a licence also needs the insurance",
+    ),
+    ("school_entry.si_continuous", "入学的社保要不要连续", "whether the insurance for school must be continuous"),
+    ("school_entry.local_track", "本地户籍孩子怎么入学", "how children with a local hukou are placed"),
+    (
+        "exam_eligibility.si_continuous",
+        "高考的社保要不要连续",
+        "whether the insurance for the college exam must be continuous",
+    ),
+    ("exam_eligibility.xueji_from_stage", "高考算哪几年的学籍", "which school years count for the college exam"),
+    (
+        "zhongkao_eligibility.si_continuous",
+        "中考的社保要不要连续",
+        "whether the insurance for the senior-high exam must be continuous",
+    ),
+    (
+        "zhongkao_eligibility.xueji_from_stage",
+        "中考算哪几年的学籍",
+        "which school years count for the senior-high exam",
+    ),
+    ("school_entry.both_parents", "入学要不要父母双方都符合", "whether both parents must meet the school tests"),
+    (
+        "exam_eligibility.both_parents",
+        "高考要不要父母双方都符合",
+        "whether both parents must meet the college-exam tests",
+    ),
+    (
+        "zhongkao_eligibility.both_parents",
+        "中考要不要父母双方都符合",
+        "whether both parents must meet the senior-high exam tests",
+    ),
+    ("school_entry.si_months", "入学要求父母交社保多久", "how long a parent must be insured for school"),
+    (
+        "zhongkao_eligibility.cutoff_month",
+        "中考条件算到哪个月",
+        "the month the senior-high exam conditions are counted to",
+    ),
+    (
+        "zhongkao_eligibility.permit_months",
+        "中考要求父母持居住证多久",
+        "how long a parent's permit must be held for the senior-high exam",
+    ),
+    (
+        "zhongkao_eligibility.si_months",
+        "中考要求父母交社保多久",
+        "how long a parent must be insured for the senior-high exam",
+    ),
+    ("zhongkao_eligibility.xueji_years", "中考要求的初中学籍年限", "the years of junior-school registration needed"),
+    ("exam_eligibility.cutoff_month", "高考条件算到哪个月", "the month the college-exam conditions are counted to"),
+    (
+        "exam_eligibility.permit_months",
+        "高考要求父母持居住证多久",
+        "how long a parent's permit must be held for the college exam",
+    ),
+    ("exam_eligibility.si_months", "高考要求父母交社保多久", "how long a parent must be insured for the college exam"),
+    (
+        "exam_eligibility.residence_months",
+        "高考要求家庭住满多久",
+        "how long the family must live here for the college exam",
+    ),
+    ("exam_eligibility.xueji_years", "高考要求的学籍年限", "the years of school registration the college exam needs"),
+    (
+        "exam_eligibility.requires_zhongkao_here",
+        "高考是否要求在本省中考",
+        "whether the college exam needs the senior-high exam in this province",
+    ),
+];
+
 /// A policy parameter in words, by key; `None` for a key the catalogue lacks (a test keeps it complete).
 pub fn parameter_name(key: &str, lang: Lang) -> Option<&'static str> {
-    let zh = lang == Lang::ZhCn;
-    let (z, e) = match key {
-        "employee_pension.account_divisor" => {
-            ("个人账户养老金计发月数", "the months the account balance is divided by")
-        }
-        "employee_pension.account_interest" => {
-            ("个人账户记账利率", "the interest rate credited to the personal account")
-        }
-        "employee_pension.account_share" => {
-            ("每月记入个人账户的比例", "the share of contributions credited to the account")
-        }
-        "employee_pension.basic_rate_per_year" => {
-            ("每交一年的基础养老金比例", "the basic pension per contribution year")
-        }
-        "employee_pension.benefit_base" => ("养老金计发基数", "the pension benefit base (the average wage)"),
-        "employee_pension.elastic_window" => ("弹性提前或延后退休的最长时间", "the longest early or late retirement"),
-        "employee_pension.female50_base_age" => {
-            ("原50岁退休女职工的原退休年龄", "the original retirement age of women workers")
-        }
-        "employee_pension.female50_cap" => ("原50岁退休女职工最多延迟多久", "the largest delay for women workers"),
-        "employee_pension.female50_first_cohort" => {
-            ("原50岁退休女职工从哪个出生月份开始延迟", "the first birth month delayed for women workers")
-        }
-        "employee_pension.female50_step" => {
-            ("原50岁退休女职工延迟的快慢", "how fast retirement is delayed for women workers")
-        }
-        "employee_pension.female55_base_age" => {
-            ("原55岁退休女职工的原退休年龄", "the original retirement age of women cadres")
-        }
-        "employee_pension.female55_cap" => ("原55岁退休女职工最多延迟多久", "the largest delay for women cadres"),
-        "employee_pension.female55_first_cohort" => {
-            ("原55岁退休女职工从哪个出生月份开始延迟", "the first birth month delayed for women cadres")
-        }
-        "employee_pension.female55_step" => {
-            ("原55岁退休女职工延迟的快慢", "how fast retirement is delayed for women cadres")
-        }
-        "employee_pension.male_base_age" => ("男职工的原退休年龄", "men's original retirement age"),
-        "employee_pension.male_cap" => ("男职工最多延迟多久", "the largest delay for men"),
-        "employee_pension.male_first_cohort" => {
-            ("男职工从哪个出生月份开始延迟", "the first birth month delayed for men")
-        }
-        "employee_pension.male_step" => ("男职工延迟的快慢", "how fast retirement is delayed for men"),
-        "employee_pension.flexible_rate" => ("灵活就业人员的缴费比例", "the contribution rate of flexible workers"),
-        "employee_pension.min_contribution_months" => {
-            ("领养老金的最低缴费年限", "the minimum contribution years for a pension")
-        }
-        "employee_pension.min_contribution_months_before_2011" => {
-            ("2011年以前退休的最低缴费年限", "the minimum contribution years for retirements before 2011")
-        }
-        "employee_pension.lump_sum_after_extension_months" => {
-            ("一次性补缴前要先延长缴费的时间", "the extended payments before a one-off payment")
-        }
-        "employee_pension.lump_sum_insured_before" => (
-            "可以一次性补缴的参保时间（在此之前参保）",
-            "the month one must have been insured before for a one-off payment",
-        ),
-        "employee_pension.receipt_threshold_months" => {
-            ("在一地交满多久就在那里领养老金", "the years in a place that make it where the pension is paid")
-        }
-        "resident_pension.account_divisor" => {
-            ("居民养老金个人账户计发月数", "the months the residents' account is divided by")
-        }
-        "resident_pension.addon_per_extra_year" => {
-            ("交满15年后每多交一年的加发（年限养老金）", "the add-on for each year paid beyond 15")
-        }
-        "resident_pension.basic_pension" => ("城乡居民基础养老金", "the residents' basic pension"),
-        "resident_pension.benefit_age" => ("居民养老金的领取年龄", "the age the residents' pension starts"),
-        "resident_pension.min_months" => ("居民养老金的最低缴费年限", "the minimum years in the residents' scheme"),
-        "residence_permit.min_months_resident" => ("办居住证要住满多久", "how long one must live here before a permit"),
-        "hukou_transfer.max_insurance_months_large" => {
-            ("大城市落户最多能要求几年社保", "the most years of insurance a large city may require")
-        }
-        "hukou_transfer.megacity_from_10k" => {
-            ("积分落户城市的人口标准", "the city size from which a points system applies")
-        }
-        "hukou_transfer.min_insurance_months" => {
-            ("落户要求交社保的年限", "the years of social insurance needed to move hukou")
-        }
-        "hukou_transfer.relaxed_below_10k" => ("放开落户的城市人口标准", "the city size below which hukou is open"),
-        "hukou_transfer.urban_population_10k" => ("城区人口", "the urban-district population"),
-        "public_rental.area_line_m2" => ("公租房的人均住房面积标准", "the living-space line for public rental housing"),
-        "public_rental.contract_months_outside" => {
-            ("外来务工人员要求的劳动合同期限", "the labour-contract length outside workers need")
-        }
-        "public_rental.income_line_fen" => ("公租房的收入标准", "the income line for public rental housing"),
-        "public_rental.si_months_outside" => {
-            ("外来务工人员要求的连续社保时间", "the continuous social insurance outside workers need")
-        }
-        "provident_fund_rent.rent_share_bp" => {
-            ("房租占收入多少才能提取公积金", "the share of income the rent must exceed to use the fund")
-        }
-        "school_entry.cutoff_month" => ("入学条件算到哪个月", "the month school-entry conditions are counted to"),
-        "school_entry.permit_months" => {
-            ("入学要求父母持居住证多久", "how long a parent's permit must be held for school")
-        }
-        "school_entry.residence_months" => ("入学要求住满多久", "how long the family must live here for school"),
-        "school_entry.school_age_years" => ("上小学的年龄", "the age for primary school"),
-        "school_entry.contract_months" => {
-            ("入学要求父母的劳动合同多长", "how long a parent's labour contract must be for school")
-        }
-        "school_entry.licence_months" => {
-            ("入学时营业执照要办了多久", "how long a business licence must be held for school")
-        }
-        "school_entry.licence_waives_si" => {
-            ("有营业执照的还要不要交社保", "whether a trader with a licence also needs the insurance")
-        }
-        "school_entry.si_continuous" => ("入学的社保要不要连续", "whether the insurance for school must be continuous"),
-        "school_entry.local_track" => ("本地户籍孩子怎么入学", "how children with a local hukou are placed"),
-        "exam_eligibility.si_continuous" => {
-            ("高考的社保要不要连续", "whether the insurance for the college exam must be continuous")
-        }
-        "exam_eligibility.xueji_from_stage" => ("高考算哪几年的学籍", "which school years count for the college exam"),
-        "zhongkao_eligibility.si_continuous" => {
-            ("中考的社保要不要连续", "whether the insurance for the senior-high exam must be continuous")
-        }
-        "zhongkao_eligibility.xueji_from_stage" => {
-            ("中考算哪几年的学籍", "which school years count for the senior-high exam")
-        }
-        "school_entry.both_parents" => ("入学要不要父母双方都符合", "whether both parents must meet the school tests"),
-        "exam_eligibility.both_parents" => {
-            ("高考要不要父母双方都符合", "whether both parents must meet the college-exam tests")
-        }
-        "zhongkao_eligibility.both_parents" => {
-            ("中考要不要父母双方都符合", "whether both parents must meet the senior-high exam tests")
-        }
-        "school_entry.si_months" => ("入学要求父母交社保多久", "how long a parent must be insured for school"),
-        "zhongkao_eligibility.cutoff_month" => {
-            ("中考条件算到哪个月", "the month the senior-high exam conditions are counted to")
-        }
-        "zhongkao_eligibility.permit_months" => {
-            ("中考要求父母持居住证多久", "how long a parent's permit must be held for the senior-high exam")
-        }
-        "zhongkao_eligibility.si_months" => {
-            ("中考要求父母交社保多久", "how long a parent must be insured for the senior-high exam")
-        }
-        "zhongkao_eligibility.xueji_years" => {
-            ("中考要求的初中学籍年限", "the years of junior-school registration needed")
-        }
-        "exam_eligibility.cutoff_month" => {
-            ("高考条件算到哪个月", "the month the college-exam conditions are counted to")
-        }
-        "exam_eligibility.permit_months" => {
-            ("高考要求父母持居住证多久", "how long a parent's permit must be held for the college exam")
-        }
-        "exam_eligibility.si_months" => {
-            ("高考要求父母交社保多久", "how long a parent must be insured for the college exam")
-        }
-        "exam_eligibility.residence_months" => {
-            ("高考要求家庭住满多久", "how long the family must live here for the college exam")
-        }
-        "exam_eligibility.xueji_years" => {
-            ("高考要求的学籍年限", "the years of school registration the college exam needs")
-        }
-        "exam_eligibility.requires_zhongkao_here" => {
-            ("高考是否要求在本省中考", "whether the college exam needs the senior-high exam in this province")
-        }
-        _ => return None,
-    };
-    Some(if zh { z } else { e })
+    let (_, z, e) = PARAMETER_NAMES.iter().find(|(k, _, _)| *k == key)?;
+    Some(if lang == Lang::ZhCn { z } else { e })
 }
 
 /// A parameter's name, or a plain stand-in when the catalogue lacks it.
@@ -250,111 +285,171 @@ pub fn parameter_text(key: &str, lang: Lang) -> &'static str {
     parameter_name(key, lang).unwrap_or(if lang == Lang::ZhCn { "一项当地数值" } else { "a local number" })
 }
 
+/// Request fields as short questions: (whose field, camelCase path below the subject, Chinese, English). A table,
+/// not a match: the page's engine carries it as data, smaller than the code a match on strings compiles to.
+const QUESTION_NAMES: &[(Whose, &str, &str, &str)] = &[
+    (Whose::Adult, "birth", "哪年哪月出生？", "Month of birth?"),
+    (Whose::Adult, "sex", "男还是女？", "Man or woman?"),
+    (
+        Whose::Adult,
+        "femaleCategory",
+        "原来按50岁（工人）还是55岁（干部）退休？",
+        "Original retirement age 50 (worker) or 55 (cadre)?",
+    ),
+    (Whose::Adult, "hukouType", "农村户口还是城镇户口？", "Rural or urban hukou?"),
+    (Whose::Adult, "hukouPlace", "户口在哪里？", "Where is the hukou registered?"),
+    (Whose::Adult, "currentPlace", "现在在哪里住、哪里工作？", "Where living and working now?"),
+    (
+        Whose::Adult,
+        "hukouElsewhere",
+        "户口在不在现在住的地方（县或城市）？",
+        "Is the hukou in the place (county or city) lived in now?",
+    ),
+    (Whose::Adult, "monthsInPlace", "在这里住了几个月？", "How many months lived here?"),
+    (Whose::Adult, "stableJob", "在这里有没有稳定工作？", "A stable job here?"),
+    (Whose::Adult, "stableHome", "在这里有没有稳定住处（租房也算）？", "A stable home here (renting counts)?"),
+    (Whose::Adult, "continuousStudy", "在这里有没有连续上学？", "Studying here without a break?"),
+    (Whose::Adult, "permit.held", "在这里有没有居住证？", "A residence permit here?"),
+    (Whose::Adult, "permit.issued", "居住证哪年哪月办的？", "Month the residence permit was issued?"),
+    (
+        Whose::Adult,
+        "permit.lateEndorsement",
+        "居住证有没有晚签注过？最后一次是哪个月？",
+        "Month of the last late endorsement, if any?",
+    ),
+    (Whose::Adult, "siMonthsHere", "在这里连续交了几个月社保？", "Months of social insurance here, without a break?"),
+    (Whose::Adult, "contractMonths", "劳动合同签了多长？", "Length of the labour contract?"),
+    (
+        Whose::Adult,
+        "businessLicenceSince",
+        "在这里有没有营业执照？哪个月办的？",
+        "A business licence here, and since which month?",
+    ),
+    (Whose::Adult, "graduated", "哪年哪月大学毕业（如果上过）？", "Month of college graduation, if any?"),
+    (Whose::Adult, "employment", "做的是哪种工作？", "What kind of work?"),
+    (
+        Whose::Adult,
+        "employeePension.months",
+        "职工养老保险一共交了几个月？",
+        "Months paid into the employee pension scheme in all?",
+    ),
+    (
+        Whose::Adult,
+        "employeePension.contributingNow",
+        "现在还在交职工养老保险、会一直交吗？",
+        "Paying into the employee scheme now, and going on?",
+    ),
+    (
+        Whose::Adult,
+        "employeePension.segments",
+        "职工养老保险在哪些地方各交了几个月？",
+        "Where, and how many months, was the employee scheme paid?",
+    ),
+    (
+        Whose::Adult,
+        "employeePension.accountBalanceFen",
+        "职工养老保险个人账户里有多少钱？",
+        "Balance of the employee pension account?",
+    ),
+    (
+        Whose::Adult,
+        "employeePension.averageIndexBp",
+        "平均缴费指数是多少（社保记录上有）？",
+        "Average contribution index (on the insurance record)?",
+    ),
+    (Whose::Adult, "employeePension.plannedRetirement", "打算哪年哪月退休？", "The month you plan to retire?"),
+    (
+        Whose::Adult,
+        "employeePension.currentBaseBp",
+        "现在按平均工资的百分之多少交？",
+        "Contribution base now, as a share of the average wage?",
+    ),
+    (
+        Whose::Adult,
+        "localNumbers.benefitBaseFen",
+        "领养老金的省份的计发基数是多少（每月，如果你知道）？",
+        "The benefit base where the pension will be paid (a month, if you know it)?",
+    ),
+    (
+        Whose::Adult,
+        "localNumbers.residentBasicPensionFen",
+        "户口所在地的城乡居民基础养老金是每月多少（如果你知道）？",
+        "The residents' basic pension at the hukou place (a month, if you know it)?",
+    ),
+    (Whose::Adult, "localNumbers.source", "上面这些数字是从哪里知道的？", "Where did these numbers come from?"),
+    (
+        Whose::Adult,
+        "localNumbers.cityPopulation10k",
+        "现在住的城市城区人口有多少万（如果你知道）？",
+        "The urban population of the city you live in, in 10,000s (if you know it)?",
+    ),
+    (
+        Whose::Adult,
+        "residentPension.months",
+        "城乡居民养老保险交了几年？",
+        "Years paid into the residents' pension scheme?",
+    ),
+    (
+        Whose::Adult,
+        "residentPension.balanceFen",
+        "居民养老保险个人账户里有多少钱？",
+        "Balance of the residents' pension account?",
+    ),
+    (
+        Whose::Adult,
+        "residentPension.overlapMonths",
+        "有几个月是两种养老保险同时交的？",
+        "Months paid into both schemes at once?",
+    ),
+    (
+        Whose::Adult,
+        "residentPension.otherPension",
+        "是不是已经在领别的基本养老金？",
+        "Already receiving another basic pension?",
+    ),
+    (Whose::Household, "size", "家里有几口人？", "How many people in the household?"),
+    (Whose::Household, "incomePerCapitaFen", "家里每人每月收入多少？", "Monthly income per person?"),
+    (Whose::Household, "assetsFen", "家里有多少财产？", "Household assets?"),
+    (Whose::Household, "ownsHomeHere", "在这里有没有自己的房？", "Own a home here?"),
+    (Whose::Household, "floorAreaPerCapitaM2", "家里人均住房多少平方米？", "Living space per person, in m²?"),
+    (
+        Whose::Household,
+        "providentFundDepositing",
+        "家里有没有人在交住房公积金？",
+        "Anyone paying into the housing provident fund now?",
+    ),
+    (Whose::Household, "rentsHome", "是不是在这里租房住？", "Renting the home here?"),
+    (Whose::Household, "monthlyRentFen", "每月房租多少？", "Monthly rent?"),
+    (
+        Whose::Household,
+        "incomeBelowLocalLine",
+        "家里人均收入低不低于当地标准？",
+        "Income per person below the local line?",
+    ),
+    (Whose::Child, "birth", "哪年哪月出生？", "Month of birth?"),
+    (Whose::Child, "stage", "现在上小学、初中还是高中？", "Primary, junior or senior high now?"),
+    (Whose::Child, "xuejiPlace", "学籍在哪里？", "Where is the school registration?"),
+    (Whose::Child, "xuejiYears", "在这里有几年学籍？", "Years of school registration here?"),
+    (Whose::Child, "hukouPlace", "户口在哪里？", "Where is the hukou registered?"),
+    (Whose::Child, "zhongkaoHere", "是不是在本省参加中考？", "Senior-high entrance exam taken in this province?"),
+];
+
+/// Whose field a question names.
+#[derive(PartialEq, Eq)]
+enum Whose {
+    Adult,
+    Household,
+    Child,
+}
+
 /// A request field as a short question, by its camelCase path below the subject; `None` when the catalogue lacks it.
 pub fn question_name(subject: Subject, field: &str, lang: Lang) -> Option<&'static str> {
-    let (z, e) = match (subject, field) {
-        (Subject::Adult(_), "birth") => ("哪年哪月出生？", "Month of birth?"),
-        (Subject::Adult(_), "sex") => ("男还是女？", "Man or woman?"),
-        (Subject::Adult(_), "femaleCategory") => {
-            ("原来按50岁（工人）还是55岁（干部）退休？", "Original retirement age 50 (worker) or 55 (cadre)?")
-        }
-        (Subject::Adult(_), "hukouType") => ("农村户口还是城镇户口？", "Rural or urban hukou?"),
-        (Subject::Adult(_), "hukouPlace") => ("户口在哪里？", "Where is the hukou registered?"),
-        (Subject::Adult(_), "currentPlace") => ("现在在哪里住、哪里工作？", "Where living and working now?"),
-        (Subject::Adult(_), "hukouElsewhere") => {
-            ("户口在不在现在住的地方（县或城市）？", "Is the hukou in the place (county or city) lived in now?")
-        }
-        (Subject::Adult(_), "monthsInPlace") => ("在这里住了几个月？", "How many months lived here?"),
-        (Subject::Adult(_), "stableJob") => ("在这里有没有稳定工作？", "A stable job here?"),
-        (Subject::Adult(_), "stableHome") => {
-            ("在这里有没有稳定住处（租房也算）？", "A stable home here (renting counts)?")
-        }
-        (Subject::Adult(_), "continuousStudy") => ("在这里有没有连续上学？", "Studying here without a break?"),
-        (Subject::Adult(_), "permit.held") => ("在这里有没有居住证？", "A residence permit here?"),
-        (Subject::Adult(_), "permit.issued") => ("居住证哪年哪月办的？", "Month the residence permit was issued?"),
-        (Subject::Adult(_), "permit.lateEndorsement") => {
-            ("居住证有没有晚签注过？最后一次是哪个月？", "Month of the last late endorsement, if any?")
-        }
-        (Subject::Adult(_), "siMonthsHere") => {
-            ("在这里连续交了几个月社保？", "Months of social insurance here, without a break?")
-        }
-        (Subject::Adult(_), "contractMonths") => ("劳动合同签了多长？", "Length of the labour contract?"),
-        (Subject::Adult(_), "businessLicenceSince") => {
-            ("在这里有没有营业执照？哪个月办的？", "A business licence here, and since which month?")
-        }
-        (Subject::Adult(_), "graduated") => ("哪年哪月大学毕业（如果上过）？", "Month of college graduation, if any?"),
-        (Subject::Adult(_), "employment") => ("做的是哪种工作？", "What kind of work?"),
-        (Subject::Adult(_), "employeePension.months") => {
-            ("职工养老保险一共交了几个月？", "Months paid into the employee pension scheme in all?")
-        }
-        (Subject::Adult(_), "employeePension.contributingNow") => {
-            ("现在还在交职工养老保险、会一直交吗？", "Paying into the employee scheme now, and going on?")
-        }
-        (Subject::Adult(_), "employeePension.segments") => {
-            ("职工养老保险在哪些地方各交了几个月？", "Where, and how many months, was the employee scheme paid?")
-        }
-        (Subject::Adult(_), "employeePension.accountBalanceFen") => {
-            ("职工养老保险个人账户里有多少钱？", "Balance of the employee pension account?")
-        }
-        (Subject::Adult(_), "employeePension.averageIndexBp") => {
-            ("平均缴费指数是多少（社保记录上有）？", "Average contribution index (on the insurance record)?")
-        }
-        (Subject::Adult(_), "employeePension.plannedRetirement") => {
-            ("打算哪年哪月退休？", "The month you plan to retire?")
-        }
-        (Subject::Adult(_), "employeePension.currentBaseBp") => {
-            ("现在按平均工资的百分之多少交？", "Contribution base now, as a share of the average wage?")
-        }
-        (Subject::Adult(_), "localNumbers.benefitBaseFen") => (
-            "领养老金的省份的计发基数是多少（每月，如果你知道）？",
-            "The benefit base where the pension will be paid (a month, if you know it)?",
-        ),
-        (Subject::Adult(_), "localNumbers.residentBasicPensionFen") => (
-            "户口所在地的城乡居民基础养老金是每月多少（如果你知道）？",
-            "The residents' basic pension at the hukou place (a month, if you know it)?",
-        ),
-        (Subject::Adult(_), "localNumbers.source") => {
-            ("上面这些数字是从哪里知道的？", "Where did these numbers come from?")
-        }
-        (Subject::Adult(_), "localNumbers.cityPopulation10k") => (
-            "现在住的城市城区人口有多少万（如果你知道）？",
-            "The urban population of the city you live in, in 10,000s (if you know it)?",
-        ),
-        (Subject::Adult(_), "residentPension.months") => {
-            ("城乡居民养老保险交了几年？", "Years paid into the residents' pension scheme?")
-        }
-        (Subject::Adult(_), "residentPension.balanceFen") => {
-            ("居民养老保险个人账户里有多少钱？", "Balance of the residents' pension account?")
-        }
-        (Subject::Adult(_), "residentPension.overlapMonths") => {
-            ("有几个月是两种养老保险同时交的？", "Months paid into both schemes at once?")
-        }
-        (Subject::Adult(_), "residentPension.otherPension") => {
-            ("是不是已经在领别的基本养老金？", "Already receiving another basic pension?")
-        }
-        (Subject::Household, "size") => ("家里有几口人？", "How many people in the household?"),
-        (Subject::Household, "incomePerCapitaFen") => ("家里每人每月收入多少？", "Monthly income per person?"),
-        (Subject::Household, "assetsFen") => ("家里有多少财产？", "Household assets?"),
-        (Subject::Household, "ownsHomeHere") => ("在这里有没有自己的房？", "Own a home here?"),
-        (Subject::Household, "floorAreaPerCapitaM2") => ("家里人均住房多少平方米？", "Living space per person, in m²?"),
-        (Subject::Household, "providentFundDepositing") => {
-            ("家里有没有人在交住房公积金？", "Anyone paying into the housing provident fund now?")
-        }
-        (Subject::Household, "rentsHome") => ("是不是在这里租房住？", "Renting the home here?"),
-        (Subject::Household, "monthlyRentFen") => ("每月房租多少？", "Monthly rent?"),
-        (Subject::Household, "incomeBelowLocalLine") => {
-            ("家里人均收入低不低于当地标准？", "Income per person below the local line?")
-        }
-        (Subject::Child(_), "birth") => ("哪年哪月出生？", "Month of birth?"),
-        (Subject::Child(_), "stage") => ("现在上小学、初中还是高中？", "Primary, junior or senior high now?"),
-        (Subject::Child(_), "xuejiPlace") => ("学籍在哪里？", "Where is the school registration?"),
-        (Subject::Child(_), "xuejiYears") => ("在这里有几年学籍？", "Years of school registration here?"),
-        (Subject::Child(_), "hukouPlace") => ("户口在哪里？", "Where is the hukou registered?"),
-        (Subject::Child(_), "zhongkaoHere") => {
-            ("是不是在本省参加中考？", "Senior-high entrance exam taken in this province?")
-        }
-        _ => return None,
+    let whose = match subject {
+        Subject::Adult(_) => Whose::Adult,
+        Subject::Household => Whose::Household,
+        Subject::Child(_) => Whose::Child,
     };
+    let (_, _, z, e) = QUESTION_NAMES.iter().find(|(w, f, _, _)| *w == whose && *f == field)?;
     Some(if lang == Lang::ZhCn { z } else { e })
 }
 
