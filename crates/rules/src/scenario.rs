@@ -321,34 +321,34 @@ fn move_family(household: &mut crate::household::Household, place: Option<&str>)
 /// less precisely than the new place (a province for a city in it) does not say which, so it is unknown. To a
 /// place not known (`None`), whether and where one pays on is not known either.
 fn move_adult(adult: &mut Adult, place: Option<&str>) {
-    let Some(place) = place else {
-        if !adult.employee_pension.segments.is_empty() && adult.employee_pension.contributing_now == Some(true) {
-            adult.employee_pension.contributing_now = None;
+    match place {
+        Some(place) => {
+            let to = PlaceId::parse(place);
+            let segments = &mut adult.employee_pension.segments;
+            let stays = |s: &crate::household::Segment| {
+                to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
+            };
+            if segments.last().is_some_and(|s| !stays(s)) {
+                let province = to.as_ref().map_or_else(|| place.to_string(), |to| to.province().to_string());
+                segments.push(crate::household::Segment { place: province, months: 0 });
+            }
+            adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
+                (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
+                (Some(hukou), Some(to)) if to.within(&hukou) => None,
+                (Some(_), Some(_)) => Some(true),
+                _ => None,
+            };
+            adult.current_place = Some(to.map_or_else(|| place.to_string(), |to| to.to_string()));
         }
-        adult.current_place = None;
-        adult.hukou_elsewhere = None;
-        adult.months_in_place = Some(0);
-        adult.si_months_here = Some(0);
-        adult.permit = Permit { held: Some(false), ..Permit::default() };
-        adult.stable_home = None;
-        return;
-    };
-    let to = PlaceId::parse(place);
-    let segments = &mut adult.employee_pension.segments;
-    let stays = |s: &crate::household::Segment| {
-        to.as_ref().zip(PlaceId::parse(&s.place)).is_some_and(|(to, last)| to.within(&last))
-    };
-    if segments.last().is_some_and(|s| !stays(s)) {
-        let province = to.as_ref().map_or_else(|| place.to_string(), |to| to.province().to_string());
-        segments.push(crate::household::Segment { place: province, months: 0 });
+        None => {
+            if !adult.employee_pension.segments.is_empty() && adult.employee_pension.contributing_now == Some(true) {
+                adult.employee_pension.contributing_now = None;
+            }
+            adult.hukou_elsewhere = None;
+            adult.current_place = None;
+        }
     }
-    adult.hukou_elsewhere = match (adult.hukou_place.as_deref().and_then(PlaceId::parse), &to) {
-        (Some(hukou), Some(to)) if hukou.within(to) => Some(false),
-        (Some(hukou), Some(to)) if to.within(&hukou) => None,
-        (Some(_), Some(_)) => Some(true),
-        _ => None,
-    };
-    adult.current_place = Some(to.map_or_else(|| place.to_string(), |to| to.to_string()));
+    // Wherever it is, a new place: months lived, insurance there and the permit start again.
     adult.months_in_place = Some(0);
     adult.si_months_here = Some(0);
     adult.permit = Permit { held: Some(false), ..Permit::default() };
