@@ -19,9 +19,10 @@ const byId = (id) => page.scope.getElementById(id);
 const whatif = { open: false, opened: 0 };
 const here = (path) => new URL(path, import.meta.url).href;
 let module;
+// A promise of the integrity the page names for one of this module's files (loader/load.js), or of none.
+const integrity = (file) => (page.integrity ? page.integrity(`whatif/${file}`) : Promise.resolve(''));
 const ready = () => {
-  // Each file checked against the integrity the page names for it (loader/load.js), where it names one.
-  const integrity = (file) => (page.integrity ? page.integrity(`whatif/${file}`) : Promise.resolve(''));
+  // Each file checked against the integrity the page names for it, where it names one.
   module = module || (page.importChecked ? page.importChecked('whatif/anju-whatif.js') : import(here('anju-whatif.js')))
     .then((m) => integrity('anju-whatif_bg.wasm')
       .then((sum) => m.default({ module_or_path: fetch(here('anju-whatif_bg.wasm'), { integrity: sum }) }))
@@ -131,7 +132,7 @@ const styled = () => {
   style.rel = 'stylesheet';
   // On a host's page, the style made for its element's shadow root (tools/embed.mjs).
   style.href = page.embedded ? window.anjuEmbed.style : here('whatif.css');
-  const sum = page.embedded ? Promise.resolve(window.anjuEmbed.styleIntegrity) : page.integrity ? page.integrity('whatif/whatif.css') : Promise.resolve('');
+  const sum = page.embedded ? Promise.resolve(window.anjuEmbed.styleIntegrity) : integrity('whatif.css');
   sum.then((s) => {
     style.integrity = s || '';
     (page.embedded ? page.scope : document.head).append(style);

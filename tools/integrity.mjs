@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { GLUE_TAG, sri } from './page.mjs';
+import { GLUE_TAG, INTEGRITY_LIST, sri } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const inside = (sub) => (fs.existsSync(path.join(dir, sub)) ? fs.readdirSync(path.join(dir, sub)).map((f) => `${sub}/${f}`) : []);
@@ -18,7 +18,7 @@ const files = [...inside('places'), ...inside('texts'), ...inside('whatif'), 'an
   'rules.css'].filter((f) => fs.existsSync(path.join(dir, f)));
 const list = Buffer.from(files.map((f) => `${f} ${sri(fs.readFileSync(path.join(dir, f)))}`).join(' '));
 // Older builds' lists go: the folder holds this build's.
-for (const f of fs.readdirSync(dir).filter((f) => /^integrity-[0-9a-f]+\.txt$/.test(f))) fs.rmSync(path.join(dir, f));
+for (const f of fs.readdirSync(dir).filter((f) => INTEGRITY_LIST.test(f))) fs.rmSync(path.join(dir, f));
 const name = `integrity-${crypto.createHash('sha256').update(list).digest('hex').slice(0, 16)}.txt`;
 fs.writeFileSync(path.join(dir, name), list);
 const page = path.join(dir, 'index.html');

@@ -19,3 +19,6 @@ export const fileOf = (dir, url) => path.join(dir, local(url));
 
 /** The subresource-integrity value of a file's bytes (SHA-256), as the page names it. */
 export const sri = (bytes) => `sha256-${crypto.createHash('sha256').update(bytes).digest('base64')}`;
+
+/** The file tools/integrity.mjs writes: the integrity of every file fetched after the start. */
+export const INTEGRITY_LIST = /^integrity-[0-9a-f]+\.txt$/;

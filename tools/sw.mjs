@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { isFirstLoad } from './sizes.mjs';
+import { INTEGRITY_LIST } from './page.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const file = path.join(dir, 'sw.js');
@@ -16,7 +17,7 @@ const files = [
   'icon.svg',
   'manifest.webmanifest',
   // The integrity of what is fetched after the start (tools/integrity.mjs), without which none of it loads.
-  ...fs.readdirSync(dir).filter((f) => /^integrity-[0-9a-f]+\.txt$/.test(f)),
+  ...fs.readdirSync(dir).filter((f) => INTEGRITY_LIST.test(f)),
 ].filter((f) => fs.existsSync(path.join(dir, f))).sort();
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
