@@ -137,6 +137,12 @@ export interface Adult {
   localNumbers?: LocalNumbers;
   /** Whole months lived in the current city, counted up to the evaluation month. */
   monthsInPlace?: number | null;
+  /**
+   * The adult's parents own a home in the town where the adult lives (the county town, for a county): some
+   * county housing rules ask that "the applicant and parents" have none (怀宁), or weigh a direct relative's
+   * home (梁平).
+   */
+  parentsHomeHere?: boolean | null;
   permit?: Permit;
   residentPension?: ResidentPension;
   sex?: Sex | null;
@@ -629,6 +635,12 @@ export type Msg = ({
     owns?: boolean | null;
   };
 }) | ({
+  key: "parentsHome";
+  params: {
+    has?: boolean | null;
+    weighed: boolean;
+  };
+}) | ({
   key: "areaBelowLine";
   params: {
     areaM2?: number | null;
@@ -714,6 +726,12 @@ export type Msg = ({
     parameter: string;
     place?: string | null;
     until: YearMonth;
+  };
+}) | ({
+  key: "localNumberUnstated";
+  params: {
+    parameter: string;
+    place: string;
   };
 }) | ({
   key: "examYearUnknown";
@@ -1015,6 +1033,8 @@ export interface ValueDoc {
   note?: string | null;
   source: string;
   table?: unknown[][] | null;
+  /** The local rule names this requirement without its number: answers that need it are unknown, and say so. */
+  unstated?: boolean;
   until?: string | null;
   value?: number | null;
 }

@@ -338,6 +338,7 @@ fn pack_of(pack: &anju_policy::Pack, dir: &str, place: &str) -> Result<String, U
                     match &v.value {
                         anju_policy::Value::Int(n) => out["value"] = (*n).into(),
                         anju_policy::Value::Table(rows) => out["table"] = serde_json::json!(rows),
+                        anju_policy::Value::Unstated => out["unstated"] = true.into(),
                     }
                     if let Some(note) = &v.cite.note {
                         out["note"] = note.clone().into();

@@ -132,6 +132,7 @@ pub fn to_rust(pack: &Pack) -> String {
                             let rows: Vec<String> = rows.iter().map(|(k, v)| format!("({k}, {v})")).collect();
                             format!("Value::Table(&[{}])", rows.join(", "))
                         }
+                        Value::Unstated => "Value::Unstated".into(),
                     };
                     let _ = writeln!(
                         out,

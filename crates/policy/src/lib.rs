@@ -73,11 +73,14 @@ pub struct Cite {
     pub note: Option<String>,
 }
 
-/// A parameter's value: one number, or a table from keys to numbers (e.g. age → divisor), keys increasing.
+/// A parameter's value: one number, or a table from keys to numbers (e.g. age → divisor), keys increasing; or, in
+/// a place's layer, `Unstated`: the local rule is in force and has this requirement, but does not say the number
+/// (衡东's "stable employment in the county town"). Answers that need it are unknown, and say the rule is silent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Int(i64),
     Table(Vec<(i64, i64)>),
+    Unstated,
 }
 
 /// One dated value of a parameter, in force from `from` up to and including `until` (year-months).
@@ -210,6 +213,9 @@ struct ValueDoc {
     until: Option<String>,
     value: Option<RawValue>,
     table: Option<Vec<(i64, i64)>>,
+    /// The rule has this requirement without a number (places only).
+    #[serde(default)]
+    unstated: bool,
     source: String,
     article: String,
     confidence: String,
@@ -414,7 +420,7 @@ pub fn load_texts(files: &[(PathBuf, String)]) -> Result<Pack, Vec<PolicyError>>
                     }
                 };
                 let cite = check_cite(&at, &d.source, &d.article, &d.confidence, &d.note, &pack, &mut errors);
-                let value = check_value(&at, d, p, &mut errors);
+                let value = check_value(&at, d, p, layer == "national", &mut errors);
                 let (Some(from), Some(cite), Some(value)) = (from, cite, value) else { continue };
                 if until.is_some_and(|u| u < from) {
                     errors.push(at.error("`until` is before `from`"));
@@ -629,8 +635,26 @@ fn check_cite(
     })
 }
 
-/// Exactly one of `value` and `table`; a table has a `key_unit` and increasing keys; a `yearmonth` value is text.
-fn check_value(at: &Loc<'_>, d: &ValueDoc, p: &ParamDoc, errors: &mut Vec<PolicyError>) -> Option<Value> {
+/// Exactly one of `value`, `table` and (in a place's layer) `unstated = true`; a table has a `key_unit` and
+/// increasing keys; a `yearmonth` value is text.
+fn check_value(
+    at: &Loc<'_>,
+    d: &ValueDoc,
+    p: &ParamDoc,
+    national: bool,
+    errors: &mut Vec<PolicyError>,
+) -> Option<Value> {
+    if d.unstated {
+        if national {
+            errors.push(at.error("`unstated` is for a place whose rule names a requirement without its number"));
+            return None;
+        }
+        if d.value.is_some() || d.table.is_some() {
+            errors.push(at.error("an `unstated` value has no `value` or `table`"));
+            return None;
+        }
+        return Some(Value::Unstated);
+    }
     match (&d.value, &d.table) {
         (Some(_), Some(_)) | (None, None) => {
             errors.push(at.error("give exactly one of `value` (a number) and `table` (a list of [key, value] pairs)"));
@@ -861,6 +885,24 @@ confidence = "C3"
         let local = pack.programs.iter().find(|p| p.layer == "beijing").unwrap();
         assert_eq!(local.parameters["base"].values[0].value, Value::Int(1_204_900));
         assert!(pack.programs.iter().any(|p| p.layer == "national" && p.parameters["base"].local_only));
+    }
+
+    /// A place whose rule names a requirement without its number says so (`unstated`), dated and cited like a
+    /// number; the national layer, which has no rules of its own to be silent, cannot, and an unstated value
+    /// carries no number.
+    #[test]
+    fn a_place_may_state_a_requirement_without_its_number() {
+        let unstated = BEIJING_BASE.replace("value = 1204900", "unstated = true");
+        let pack =
+            load_places(&[("places/beijing/place.toml", BEIJING_PLACE), ("places/beijing/p.toml", &unstated)]).unwrap();
+        let local = pack.programs.iter().find(|p| p.layer == "beijing").unwrap();
+        assert_eq!(local.parameters["base"].values[0].value, Value::Unstated);
+        let both = BEIJING_BASE.replace("value = 1204900", "value = 1204900\nunstated = true");
+        let e =
+            load_places(&[("places/beijing/place.toml", BEIJING_PLACE), ("places/beijing/p.toml", &both)]).unwrap_err();
+        assert!(e.iter().any(|e| e.message.contains("no `value` or `table`")), "{e:?}");
+        let e = first_error(&GOOD.replacen("value = 6", "unstated = true", 1));
+        assert!(e.message.contains("`unstated` is for a place"), "{e}");
     }
 
     #[test]

@@ -206,6 +206,11 @@ pub struct Adult {
     /// The month a business licence here was issued (个体工商户), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_licence_since: Option<YearMonth>,
+    /// The adult's parents own a home in the town where the adult lives (the county town, for a county): some
+    /// county housing rules ask that "the applicant and parents" have none (怀宁), or weigh a direct relative's
+    /// home (梁平).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents_home_here: Option<bool>,
     /// The month of graduation from college or university, for new-graduate housing paths.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graduated: Option<YearMonth>,
@@ -1002,6 +1007,7 @@ mod tests {
             months_in_place: Some(1),
             stable_job: Some(true),
             stable_home: Some(true),
+            parents_home_here: Some(true),
             continuous_study: Some(true),
             permit: Permit { held: Some(true), issued: Some(NOV_2026), late_endorsement: Some(NOV_2026) },
             si_months_here: Some(1),

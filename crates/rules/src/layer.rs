@@ -77,6 +77,9 @@ pub struct ValueDoc {
     pub until: Option<String>,
     pub value: Option<i64>,
     pub table: Option<Vec<(i64, i64)>>,
+    /// The local rule names this requirement without its number: answers that need it are unknown, and say so.
+    #[serde(default)]
+    pub unstated: bool,
     pub source: String,
     pub article: String,
     pub confidence: String,
@@ -298,6 +301,15 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
             last = until;
             open = until.is_none();
             let value = match (v.value, &v.table, table) {
+                (None, None, _) if v.unstated => None,
+                (_, _, _) if v.unstated => {
+                    err(
+                        format!("{at}.unstated"),
+                        "a rule that states no number has no `value` or `table`".into(),
+                        "规定没有写明数字时，不写 value 或 table".into(),
+                    );
+                    continue;
+                }
                 (Some(n), None, false) if national.unit == policy::Unit::MonthOfYear && !(1..=12).contains(&n) => {
                     err(format!("{at}.value"), "a month of the year is 1 to 12".into(), "月份应在 1 到 12 之间".into());
                     continue;
@@ -381,6 +393,7 @@ pub fn check(doc: PackDoc) -> Result<&'static Layer, Vec<LayerError>> {
                 months.push(from);
                 months.extend(until);
                 let value = match (value, &v.table) {
+                    _ if v.unstated => Value::Unstated,
                     (Some(n), _) => Value::Int(n),
                     (None, rows) => Value::Table(Box::leak(rows.clone().unwrap_or_default().into_boxed_slice())),
                 };

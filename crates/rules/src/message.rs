@@ -301,6 +301,13 @@ pub enum Msg {
     OwnsHome {
         owns: Option<bool>,
     },
+    /// The relatives' clause: whether the applicant's parents have a home here; `weighed`: the office judges
+    /// whether a relative can help (梁平), rather than the clause ruling it out (怀宁).
+    #[serde(rename_all = "camelCase")]
+    ParentsHome {
+        has: Option<bool>,
+        weighed: bool,
+    },
     #[serde(rename_all = "camelCase")]
     AreaBelowLine {
         area_m2: Option<u32>,
@@ -374,6 +381,13 @@ pub enum Msg {
         place: Option<String>,
         parameter: &'static str,
         until: YearMonth,
+    },
+    /// The place's rule names this requirement but no number (衡东's "stable employment in the county town"): the
+    /// answer is unknown, and the office that applies the rule decides.
+    #[serde(rename_all = "camelCase")]
+    LocalNumberUnstated {
+        place: String,
+        parameter: &'static str,
     },
     /// The year the child sits the exam cannot be told (no birth month, and a stage other than the exam's own).
     ExamYearUnknown,
@@ -986,6 +1000,18 @@ impl Msg {
                 until.year(),
                 office_for(parameter, En)
             ),
+            (Msg::LocalNumberUnstated { place, parameter }, ZhCn) => format!(
+                "{}的规定有这一条，但没有写明具体的数：{}。请问{}。",
+                place_text(ZhCn, place),
+                parameter_text(parameter, ZhCn),
+                office_for(parameter, ZhCn)
+            ),
+            (Msg::LocalNumberUnstated { place, parameter }, En) => format!(
+                "The rules of {} have this condition but state no number: {}. Ask {}.",
+                place_text(En, place),
+                parameter_text(parameter, En),
+                office_for(parameter, En)
+            ),
             (Msg::SuppliedNumber { parameter, value, unit, source, note }, lang) => {
                 let number = match unit {
                     crate::policy::Unit::Fen if lang == ZhCn => format!("{} 元", yuan_text(*value)),
@@ -1238,6 +1264,14 @@ impl Msg {
             (Msg::OwnsHome { owns: Some(true) }, En) => "You own a home here, which rules this out here.".into(),
             (Msg::OwnsHome { owns: None }, ZhCn) => "还不知道在这里有没有房。".into(),
             (Msg::OwnsHome { owns: None }, En) => "We don't know whether you own a home here.".into(),
+            (Msg::ParentsHome { has: Some(true), weighed: false }, ZhCn) => "父母在县城有房。当地规定，外来务工人员本人和父母在县城都没有住房才能申请。".into(),
+            (Msg::ParentsHome { has: Some(true), weighed: false }, En) => "Your parents own a home in the county town; the local rule asks that an outside worker and the parents all have none there.".into(),
+            (Msg::ParentsHome { has: Some(true), weighed: true }, ZhCn) => "父母在这里有房。当地规定，直系亲属能帮助解决住房的不予受理；算不算由住房保障部门判断。".into(),
+            (Msg::ParentsHome { has: Some(true), weighed: true }, En) => "Your parents own a home here. The local rule turns away applicants whom a direct relative can help with housing; the housing security department judges whether this applies.".into(),
+            (Msg::ParentsHome { has: Some(false), .. }, ZhCn) => "你和父母在这里都没有住房。".into(),
+            (Msg::ParentsHome { has: Some(false), .. }, En) => "Neither you nor your parents own a home here.".into(),
+            (Msg::ParentsHome { has: None, .. }, ZhCn) => "当地规定还要看父母在这里有没有住房，这一点还不知道。".into(),
+            (Msg::ParentsHome { has: None, .. }, En) => "The local rule also looks at whether your parents own a home here, which we don't know yet.".into(),
             (Msg::AreaBelowLine { area_m2: Some(a), line_m2 }, ZhCn) => {
                 format!("有房，人均{a}平方米，当地标准是低于{line_m2}平方米。")
             }

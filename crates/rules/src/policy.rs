@@ -83,11 +83,13 @@ pub enum Unit {
     MonthOfYear,
 }
 
-/// A parameter's value: one number, or a table of (key, value) rows with increasing keys.
+/// A parameter's value: one number, or a table of (key, value) rows with increasing keys; or, in a place's layer,
+/// a requirement the local rule names without its number (answers that need it are unknown).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Value {
     Int(i64),
     Table(&'static [(i64, i64)]),
+    Unstated,
 }
 
 impl Value {
@@ -95,7 +97,7 @@ impl Value {
     pub fn int(&self) -> Option<i64> {
         match self {
             Value::Int(i) => Some(*i),
-            Value::Table(_) => None,
+            Value::Table(_) | Value::Unstated => None,
         }
     }
 
@@ -103,7 +105,7 @@ impl Value {
     pub fn table(&self) -> Option<&'static [(i64, i64)]> {
         match self {
             Value::Table(t) => Some(t),
-            Value::Int(_) => None,
+            Value::Int(_) | Value::Unstated => None,
         }
     }
 }

@@ -101,3 +101,30 @@ fn a_pack_of_another_format_or_place_is_refused() {
     let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["anjuPack", "place.id", "place.level"]);
 }
+
+/// A county's pack may say its rule names a requirement without the number (`"unstated": true`): the answer is
+/// unknown, says the rule is silent, and cites the pack's document; an unstated value with a number is refused.
+#[test]
+fn a_layer_may_state_a_requirement_without_its_number() {
+    let text = r#"{ "anjuPack": 1,
+        "place": { "id": "anhui/chizhou/dongzhi", "name": "东至县", "level": "county" },
+        "sources": { "dongzhi_2026": { "title": "东至县公共租赁住房管理实施细则（示例）" } },
+        "parameters": [ { "key": "public_rental.si_months_outside", "values": [
+            { "from": "2026-01", "unstated": true, "source": "dongzhi_2026", "article": "第五条", "confidence": "C1" } ] } ] }"#;
+    let dongzhi = layer::check(pack(text)).expect("the pack is valid");
+    let request: Request = serde_json::from_str(
+        r#"{"household": {"adults": [ { "currentPlace": "anhui/chizhou/dongzhi", "hukouElsewhere": true,
+            "siMonthsHere": 30, "contractMonths": 24 } ], "ownsHomeHere": false, "incomeBelowLocalLine": true }}"#,
+    )
+    .unwrap();
+    let with = layer::with(Some(dongzhi), || anju_rules::assess(&request, JUNE_2026));
+    let rental = with.programs.iter().find(|p| p.program.id() == "public_rental").unwrap();
+    let work = rental.criteria.iter().find(|c| c.id == "outside_worker_employment").unwrap();
+    assert_eq!(work.outcome, Outcome::Unknown);
+    assert!(matches!(work.message, anju_rules::message::Msg::LocalNumberUnstated { .. }), "{:?}", work.message);
+    assert_eq!(work.citation.source.id, "dongzhi_2026");
+
+    let errors = layer::check(pack(&text.replace(r#""unstated": true"#, r#""unstated": true, "value": 6"#)))
+        .expect_err("a number and no number at once");
+    assert_eq!(errors[0].path, "parameters[0].values[0].unstated", "{errors:?}");
+}

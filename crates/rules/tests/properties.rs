@@ -93,6 +93,7 @@ fn adult() -> impl Strategy<Value = Adult> {
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
     );
     let pension = (
         proptest::option::of(edge_u32(0, MAX_MONTHS)),
@@ -115,6 +116,7 @@ fn adult() -> impl Strategy<Value = Adult> {
         months_in_place: here.1,
         stable_job: here.2,
         stable_home: here.3,
+        parents_home_here: here.5,
         continuous_study: here.4,
         employee_pension: EmployeePension {
             months: p.0,
@@ -409,6 +411,8 @@ fn any_place() -> impl Strategy<Value = Option<String>> + Clone {
         "guangdong/shenzhen",
         "guangdong/yangjiang",
         "guangxi/liuzhou/rongan",
+        "anhui/anqing/huaining",
+        "chongqing/liangping",
         "shanxi/taiyuan/xinghualing",
         "hainan/haikou",
         "shaanxi/xixian",
@@ -458,7 +462,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         any_place(),
     );
     let permit = (opt_bool(), past(as_of), past(as_of));
-    let here = (opt_bool(), months(), opt_bool(), opt_bool(), opt_bool(), permit);
+    let here = (opt_bool(), months(), opt_bool(), opt_bool(), opt_bool(), permit, opt_bool());
     let work = (
         months(),
         months(),
@@ -492,6 +496,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         months_in_place: here.1,
         stable_job: here.2,
         stable_home: here.3,
+        parents_home_here: here.6,
         continuous_study: here.4,
         permit: Permit { held: here.5 .0, issued: here.5 .1, late_endorsement: here.5 .2 },
         si_months_here: work.0,
@@ -605,6 +610,7 @@ fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
     let places = proptest::sample::select(
         &[
             "guangxi/liuzhou/rongan",
+            "anhui/anqing/huaining",
             "guangdong/yangjiang",
             "guangdong/qingyuan",
             "shanxi/taiyuan/xinghualing",
@@ -641,6 +647,8 @@ fn local_household() -> impl Strategy<Value = (Household, YearMonth)> {
                     employment: contract.map(|_| anju_rules::household::Employment::Contract),
                     permit: Permit { held: issued.map(|_| true), issued, late_endorsement: None },
                     stable_home: Some(true),
+                    // The parents' home is in the village (怀宁 asks): the housing test can say yes.
+                    parents_home_here: Some(false),
                     resident_pension: anju_rules::household::ResidentPension { months: resident, ..Default::default() },
                     ..Adult::default()
                 };

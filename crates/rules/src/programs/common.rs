@@ -79,6 +79,13 @@ pub fn no_local_rule(
     at: YearMonth,
 ) -> Criterion {
     let (rules, layer) = policy::resolve(place, parameter);
+    // The place's rule is in force and names the requirement without a number: cite it, and say it is silent.
+    if let (Some(place), Some(d)) = (place, layer.and_then(|_| rules.at(at))) {
+        if d.value == policy::Value::Unstated {
+            let message = Msg::LocalNumberUnstated { place: place.into(), parameter: parameter.key };
+            return criterion(id, &d.cite, Outcome::Unknown, message);
+        }
+    }
     let ended = layer.and_then(|_| rules.values.last()).and_then(|d| d.until).filter(|until| *until < at);
     let message = match ended {
         Some(until) => Msg::LocalRulesEnded { place: place.map(String::from), parameter: parameter.key, until },

@@ -29,6 +29,7 @@ pub const UNKNOWN_ADULT: Adult = Adult {
     si_months_here: None,
     contract_months: None,
     business_licence_since: None,
+    parents_home_here: None,
     graduated: None,
     employment: None,
     employee_pension: EmployeePension {

@@ -33,6 +33,7 @@ pub mod fields {
     pub const MONTHS_IN_PLACE: &str = "monthsInPlace";
     pub const STABLE_JOB: &str = "stableJob";
     pub const STABLE_HOME: &str = "stableHome";
+    pub const PARENTS_HOME: &str = "parentsHomeHere";
     pub const CONTINUOUS_STUDY: &str = "continuousStudy";
     pub const PERMIT_HELD: &str = "permit.held";
     pub const PERMIT_ISSUED: &str = "permit.issued";
@@ -105,6 +106,7 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::MONTHS_IN_PLACE,
     fields::STABLE_JOB,
     fields::STABLE_HOME,
+    fields::PARENTS_HOME,
     fields::CONTINUOUS_STUDY,
     fields::PERMIT_HELD,
     fields::PERMIT_ISSUED,

@@ -34,23 +34,35 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
     let place = applicant.current_place.as_deref();
     let place_q = Question::adult(index, fields::CURRENT_PLACE);
 
-    let area = local_dated(place, &data::AREA_LINE_M2, as_of);
-    let housing = match area {
-        None => {
-            no_local_rule("housing_need", &data::criteria::HOUSING_NEED, place, &data::AREA_LINE_M2, place_q, as_of)
-        }
-        Some((line, _)) => cite_local(housing_need(household, line), area),
-    };
-
-    let income = income_below(household, place, as_of);
-
     // A rural hukou of this very county: county rules rarely say whether such a worker is an "outside worker"
     // (rules-counties §1.3); when the outside-worker test would fail, the honest answer is "ask the office".
     let own_county_rural = applicant.hukou_type == Some(HukouType::Rural)
         && place.and_then(policy::place).is_some_and(|p| p.level == "county");
     // Local hukou: the hukou is in the place whose rules these are.
     let area = policy::resolve(place, &data::SI_MONTHS_OUTSIDE).1.or(place);
-    let work = match super::family::adult_hukou_here(applicant, area) {
+    let hukou_here = super::family::adult_hukou_here(applicant, area);
+    // An outside worker, for the housing clauses that hold outside workers to more: known only when the hukou is
+    // known, and not for an own-county rural hukou, whose class the rules leave open.
+    let outside = match hukou_here {
+        Some(true) if own_county_rural => None,
+        here => here.map(|h| !h),
+    };
+
+    let area_line = local_dated(place, &data::AREA_LINE_M2, as_of);
+    let housing = match area_line {
+        None => {
+            no_local_rule("housing_need", &data::criteria::HOUSING_NEED, place, &data::AREA_LINE_M2, place_q, as_of)
+        }
+        Some((line, _)) => {
+            let unclear = own_county_rural && hukou_here == Some(true);
+            let own = housing_need(household, applicant, index, (place, as_of), (outside, unclear), line);
+            relatives_clause(own, applicant, index, place, as_of, outside)
+        }
+    };
+
+    let income = income_below(household, place, as_of);
+
+    let work = match hukou_here {
         Some(true) if own_county_rural => {
             let test = outside_worker_test(applicant, index, place, as_of, place_q);
             // Failed, or undecided only because paying on is not known: whether the clause applies is the question.
@@ -90,8 +102,16 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
     ProgramResult {
         // Rules in force since: the newest of the place's values this answer read.
         policy_from: newest_from(
-            [&data::AREA_LINE_M2, &data::SI_MONTHS_OUTSIDE, &data::CONTRACT_MONTHS_OUTSIDE, &data::INCOME_LINE_FEN]
-                .map(|p| local_dated(place, p, as_of).map(|d| d.1)),
+            [
+                &data::AREA_LINE_M2,
+                &data::AREA_LINE_OUTSIDE_M2,
+                &data::PARENTS_HOME_DISQUALIFIES_OUTSIDE,
+                &data::RELATIVES_HOME_WEIGHED,
+                &data::SI_MONTHS_OUTSIDE,
+                &data::CONTRACT_MONTHS_OUTSIDE,
+                &data::INCOME_LINE_FEN,
+            ]
+            .map(|p| local_dated(place, p, as_of).map(|d| d.1)),
             &[],
         ),
         not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
@@ -159,18 +179,46 @@ fn outside_worker_test(
     }
 }
 
-fn housing_need(household: &Household, line: i64) -> Criterion {
+/// Art. 7(1) with the place's floor-area line: no home here, or less living space per person than the line. Where
+/// the place holds outside workers to another line (`area_line_outside_m2`, 怀宁: none may own a home), theirs is
+/// used, and a family that owns a home whose applicant's class is not known (`outside` is `None`; `unclear`: an
+/// own-county rural hukou, which the rules leave open) is unknown.
+fn housing_need(
+    household: &Household,
+    applicant: &Adult,
+    index: u8,
+    (place, as_of): (Option<&str>, YearMonth),
+    (outside, unclear): (Option<bool>, bool),
+    line: i64,
+) -> Criterion {
     let id = "housing_need";
     let cite = &data::criteria::HOUSING_NEED;
+    let general = local_dated(place, &data::AREA_LINE_M2, as_of);
     match household.owns_home_here {
-        Some(false) => criterion(id, cite, Outcome::Met, Msg::OwnsHome { owns: Some(false) }),
+        Some(false) => cite_local(criterion(id, cite, Outcome::Met, Msg::OwnsHome { owns: Some(false) }), general),
         None => {
             let mut c = criterion(id, cite, Outcome::Unknown, Msg::OwnsHome { owns: None });
             c.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
-            c
+            cite_local(c, general)
         }
-        Some(true) if line == 0 => criterion(id, cite, Outcome::NotMet, Msg::OwnsHome { owns: Some(true) }),
         Some(true) => {
+            let outside_line = local_dated(place, &data::AREA_LINE_OUTSIDE_M2, as_of);
+            let (line, dated) = match (outside_line, outside) {
+                (Some((other, d)), Some(true)) => (other, Some((other, d))),
+                (Some((other, _)), None) if other != line => {
+                    // Which line holds depends on whether the applicant counts as an outside worker.
+                    let mut c = criterion(id, cite, Outcome::Unknown, Msg::OwnCountyRuralUnclear);
+                    if !unclear {
+                        c.message = Msg::HukouUnknown;
+                        c.questions.push(Question::adult(index, super::family::hukou_question(applicant)));
+                    }
+                    return cite_local(c, outside_line);
+                }
+                _ => (line, general),
+            };
+            if line == 0 {
+                return cite_local(criterion(id, cite, Outcome::NotMet, Msg::OwnsHome { owns: Some(true) }), dated);
+            }
             let area = household.floor_area_per_capita_m2;
             let outcome = tri(area.map(|a| i64::from(a) < line));
             let mut c = criterion(id, cite, outcome, Msg::AreaBelowLine { area_m2: area, line_m2: line });
@@ -179,7 +227,54 @@ fn housing_need(household: &Household, line: i64) -> Criterion {
             if area.is_none() {
                 c.questions.push(Question::household(household_fields::FLOOR_AREA));
             }
+            cite_local(c, dated)
+        }
+    }
+}
+
+/// The relatives' clauses some counties add to Art. 7(1): 怀宁 asks that an outside worker's parents have no home
+/// in the county town either (a "no" when they do); 梁平 turns away one whom a direct relative in the town can help
+/// with housing, as the office judges (so a relative's home there is not a "no" here, but a question for the
+/// office). Applied on top of the family's own housing test `own`, which a "no" there leaves as it is.
+fn relatives_clause(
+    own: Criterion,
+    applicant: &Adult,
+    index: u8,
+    place: Option<&str>,
+    as_of: YearMonth,
+    outside: Option<bool>,
+) -> Criterion {
+    let set = |p| local_dated(place, p, as_of).filter(|(v, _)| *v == 1);
+    let rule = match (set(&data::PARENTS_HOME_DISQUALIFIES_OUTSIDE), set(&data::RELATIVES_HOME_WEIGHED)) {
+        (_, Some(d)) => (true, d),
+        (Some(d), None) if outside != Some(false) => (false, d),
+        _ => return own,
+    };
+    let (weighed, dated) = rule;
+    let has = applicant.parents_home_here;
+    let outcome = match has {
+        Some(false) => Outcome::Met,
+        Some(true) if !weighed && outside == Some(true) => Outcome::NotMet,
+        _ => Outcome::Unknown,
+    };
+    match (own.outcome, outcome) {
+        // A "no" on the family's own home stands; so does an open own-home question beside an open clause (with
+        // the clause's question added).
+        (Outcome::NotMet, _) | (Outcome::Unknown, Outcome::Met) => own,
+        (Outcome::Unknown, Outcome::Unknown) => {
+            let mut c = own;
+            if has.is_none() {
+                c.questions.push(Question::adult(index, fields::PARENTS_HOME));
+            }
             c
+        }
+        // The clause decides: met on both counts, or ruled out (or left to the office) by the parents' home.
+        _ => {
+            let mut c = criterion(own.id, own.citation, outcome, Msg::ParentsHome { has, weighed });
+            if has.is_none() {
+                c.questions.push(Question::adult(index, fields::PARENTS_HOME));
+            }
+            cite_local(c, Some(dated))
         }
     }
 }
@@ -308,5 +403,65 @@ mod tests {
         let r = with(None);
         assert_eq!(r.status, Status::Unknown);
         assert!(r.open_questions().contains(&Question::adult(0, fields::CONTRIBUTING_NOW)));
+    }
+    fn huaining(hukou_elsewhere: Option<bool>, owns: bool, area: u32, parents: Option<bool>) -> Household {
+        Household {
+            adults: vec![Adult {
+                current_place: Some("anhui/anqing/huaining".into()),
+                hukou_elsewhere,
+                si_months_here: Some(14),
+                contract_months: Some(12),
+                parents_home_here: parents,
+                ..Adult::default()
+            }],
+            owns_home_here: Some(owns),
+            floor_area_per_capita_m2: Some(area),
+            income_below_local_line: Some(true),
+            ..Household::default()
+        }
+    }
+
+    fn housing(h: &Household) -> Criterion {
+        evaluate(h, NOV_2026).criteria.into_iter().find(|c| c.id == "housing_need").unwrap()
+    }
+
+    /// 怀宁 holds outside workers to "no home in the county town" and county-town households to < 15 m²: a family
+    /// with 12 m² a person is in on the housing test with a local hukou, out as outside workers, and, not knowing
+    /// which, unknown and asked where the hukou is.
+    #[test]
+    fn huaining_holds_outside_workers_to_no_home_and_its_own_households_to_fifteen_square_metres() {
+        assert_eq!(housing(&huaining(Some(false), true, 12, None)).outcome, Outcome::Met);
+        assert_eq!(housing(&huaining(Some(true), true, 12, Some(false))).outcome, Outcome::NotMet);
+        let open = housing(&huaining(None, true, 12, Some(false)));
+        assert_eq!(open.outcome, Outcome::Unknown);
+        assert_eq!(open.questions, [Question::adult(0, fields::HUKOU_ELSEWHERE)]);
+    }
+
+    /// The parents' clause of 怀宁 is for outside workers: it asks them about their parents' home, and leaves a
+    /// county-town household alone.
+    #[test]
+    fn huaining_asks_an_outside_worker_about_the_parents_home_and_no_one_else() {
+        let outside = housing(&huaining(Some(true), false, 0, None));
+        assert_eq!(outside.outcome, Outcome::Unknown);
+        assert_eq!(outside.questions, [Question::adult(0, fields::PARENTS_HOME)]);
+        assert_eq!(housing(&huaining(Some(true), false, 0, Some(false))).outcome, Outcome::Met);
+        let local = housing(&huaining(Some(false), false, 0, Some(true)));
+        assert_eq!((local.outcome, local.message), (Outcome::Met, Msg::OwnsHome { owns: Some(false) }));
+    }
+
+    /// 东至's reply names its tests but none of their numbers: each criterion is unknown, says the rule states no
+    /// number, and cites the county's document rather than the national article.
+    #[test]
+    fn dongzhi_states_its_tests_without_numbers_and_each_answer_says_so() {
+        let mut h = rongan(30, true);
+        h.adults[0].current_place = Some("anhui/chizhou/dongzhi".into());
+        let r = evaluate(&h, NOV_2026);
+        assert_eq!(r.status, Status::Unknown);
+        for id in ["housing_need", "outside_worker_employment"] {
+            let c = r.criteria.iter().find(|c| c.id == id).unwrap();
+            assert_eq!(c.outcome, Outcome::Unknown);
+            assert!(matches!(c.message, Msg::LocalNumberUnstated { .. }), "{id}: {:?}", c.message);
+            assert_eq!(c.citation.source.number, Some("东政办〔2020〕47号"), "{id}");
+        }
     }
 }
