@@ -316,6 +316,7 @@ pub static SPECS: &[Spec] = &[
     adult!("hukouElsewhere", Kind::YesNo, Places, false, |a, v| a.hukou_elsewhere = yes(v)),
     adult!("monthsInPlace", MONTHS, Places, true, |a, v| a.months_in_place = number(v)),
     adult!("stableHome", Kind::YesNo, Places, false, |a, v| a.stable_home = yes(v)),
+    adult!("parentsHomeHere", Kind::YesNo, Places, false, |a, v| a.parents_home_here = yes(v)),
     adult!("continuousStudy", Kind::YesNo, Places, false, |a, v| a.continuous_study = yes(v)),
     adult!("permit.held", Kind::YesNo, Places, false, |a, v| a.permit.held = yes(v)),
     adult!("permit.issued", Kind::YearMonth, Places, false, |a, v| a.permit.issued = month(v)),

@@ -1,24 +1,26 @@
 //! Hand-over links: the family as typed (a [`Draft`]) in a URL fragment, so that a link opens the same family in a
 //! fresh browser with no server, and a counselor can pass the answer on. Nothing is in the query string.
 //!
-//! **Format, version 1:** `s=1.` then the payload in base64url without padding. The payload is, in order:
+//! **Format, versions 1 and 2:** `s=2.` (or `s=1.`) then the payload in base64url without padding. The payload
+//! is, in order:
 //! - the number of adults (1–2) and of children (0–6), one byte each;
 //! - for each adult, then the household, then each child: the number of answers (one byte), then per answer the
-//!   field's place in this version's field table for its scope ([`V1_ADULT`], [`V1_HOUSEHOLD`], [`V1_CHILD`],
-//!   one byte), the text's length in bytes (one byte, at most [`MAX_TEXT`]) and the text in UTF-8;
+//!   field's place in the field table for its scope ([`ADULT`], [`HOUSEHOLD`], [`CHILD`], one byte), the
+//!   text's length in bytes (one byte, at most [`MAX_TEXT`]) and the text in UTF-8;
 //! - a checksum of all that (FNV-1a, 32 bits, big-endian), so that a link cut short or changed by hand is known.
 //!
 //! **Reading a link** ([`decode`]) takes a whole URL or its fragment and finds `s=` among the fragment's `&`-parts,
 //! so what WeChat appends (`&from=singlemessage&isappinstalled=0`) does no harm. Whatever the text, it returns a
 //! draft or a [`ShareError`] (no state, not ours, a newer version, damaged); it never panics and reads at most
-//! [`MAX_LINK`] bytes. A version's field table is frozen: a new field means a new version, whose reader keeps
-//! reading the old ones (`a_new_question_needs_a_new_version` in the tests holds the table to the registry).
+//! [`MAX_LINK`] bytes. The tables only grow: a new field is added at the end, in a new version, and a link of an
+//! older version is read through the same tables, limited to the fields its version had ([`SINCE`]);
+//! `a_new_question_needs_a_new_version` in the tests holds the tables to the registry.
 
 use crate::draft::{Answers, Draft};
 use crate::registry::{Scope, SPECS};
 
 /// The version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The longest text a link carries for one answer, in bytes.
 pub const MAX_TEXT: usize = 255;
@@ -26,8 +28,8 @@ pub const MAX_TEXT: usize = 255;
 /// The longest link text read, in bytes (a full family is far shorter).
 pub const MAX_LINK: usize = 16 * 1024;
 
-/// The adult fields a version-1 link can carry, in their order there.
-pub const V1_ADULT: &[&str] = &[
+/// The adult fields a link can carry, in their order there: version 1's, then what later versions added.
+pub const ADULT: &[&str] = &[
     "birth",
     "sex",
     "femaleCategory",
@@ -59,10 +61,12 @@ pub const V1_ADULT: &[&str] = &[
     "localNumbers.benefitBaseFen",
     "localNumbers.residentBasicPensionFen",
     "localNumbers.source",
+    // Version 2.
+    "parentsHomeHere",
 ];
 
-/// The household fields a version-1 link can carry.
-pub const V1_HOUSEHOLD: &[&str] = &[
+/// The household fields a link can carry.
+pub const HOUSEHOLD: &[&str] = &[
     "ownsHomeHere",
     "rentsHome",
     "monthlyRentFen",
@@ -74,8 +78,8 @@ pub const V1_HOUSEHOLD: &[&str] = &[
     "providentFundDepositing",
 ];
 
-/// The child fields a version-1 link can carry.
-pub const V1_CHILD: &[&str] = &["birth", "stage", "hukouPlace", "xuejiPlace", "xuejiYears", "zhongkaoHere"];
+/// The child fields a link can carry.
+pub const CHILD: &[&str] = &["birth", "stage", "hukouPlace", "xuejiPlace", "xuejiYears", "zhongkaoHere"];
 
 /// Why a link gave no family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,12 +94,27 @@ pub enum ShareError {
     Damaged,
 }
 
+/// How many fields of each table (adult, household, child) each version has, version 1 first.
+pub const SINCE: &[[usize; 3]] = &[[31, 9, 6], [32, 9, 6]];
+
 fn table(scope: Scope) -> &'static [&'static str] {
     match scope {
-        Scope::Adult => V1_ADULT,
-        Scope::Household => V1_HOUSEHOLD,
-        Scope::Child => V1_CHILD,
+        Scope::Adult => ADULT,
+        Scope::Household => HOUSEHOLD,
+        Scope::Child => CHILD,
     }
+}
+
+/// The fields a link of `version` carries for `scope`.
+fn table_of(version: u32, scope: Scope) -> &'static [&'static str] {
+    let sizes = SINCE.get((version as usize).wrapping_sub(1)).copied().unwrap_or([0; 3]);
+    let n = match scope {
+        Scope::Adult => sizes[0],
+        Scope::Household => sizes[1],
+        Scope::Child => sizes[2],
+    };
+    let all = table(scope);
+    &all[..n.min(all.len())]
 }
 
 /// The link's state part for `draft`: `s=1.…`. Texts longer than [`MAX_TEXT`] bytes are cut at a character
@@ -125,7 +144,7 @@ pub fn encode(draft: &Draft) -> String {
     format!("s={VERSION}.{}", encode_bytes(&body))
 }
 
-/// Any bytes as a version-1 payload with its checksum, in base64url: how the fuzzer and the tests reach the reader
+/// Any bytes as a payload with its checksum, in base64url: how the fuzzer and the tests reach the reader
 /// behind the checksum.
 pub fn encode_bytes(body: &[u8]) -> String {
     let mut bytes = body.to_vec();
@@ -143,13 +162,13 @@ pub fn decode(link: &str) -> Result<Draft, ShareError> {
         return Err(ShareError::Foreign);
     }
     match version.parse::<u32>() {
-        Ok(1) => read_v1(&unbase64url(data).ok_or(ShareError::Damaged)?),
+        Ok(v @ 1..=VERSION) => read(v, &unbase64url(data).ok_or(ShareError::Damaged)?),
         Ok(v) if v > VERSION => Err(ShareError::FutureVersion(v)),
         _ => Err(ShareError::Foreign),
     }
 }
 
-fn read_v1(bytes: &[u8]) -> Result<Draft, ShareError> {
+fn read(version: u32, bytes: &[u8]) -> Result<Draft, ShareError> {
     let split = bytes.len().checked_sub(4).ok_or(ShareError::Damaged)?;
     let (body, sum) = bytes.split_at(split);
     if fnv(body).to_be_bytes() != sum {
@@ -167,7 +186,7 @@ fn read_v1(bytes: &[u8]) -> Result<Draft, ShareError> {
             k if k == adults => Scope::Household,
             _ => Scope::Child,
         };
-        let fields = table(scope);
+        let fields = table_of(version, scope);
         let mut answers = Answers::default();
         for _ in 0..r.byte()? {
             let field = fields.get(r.byte()? as usize).ok_or(ShareError::Damaged)?;
@@ -281,7 +300,7 @@ mod tests {
     fn a_family_comes_back_from_its_link_exactly() {
         let d = family();
         let link = encode(&d);
-        assert!(link.starts_with("s=1."), "{link}");
+        assert!(link.starts_with("s=2."), "{link}");
         assert!(link.len() < 200, "{} characters: short enough for a QR code", link.len());
         assert_eq!(decode(&link), Ok(d.clone()));
         assert_eq!(decode(&format!("https://example.org/anju/#{link}")), Ok(d.clone()));
@@ -323,7 +342,7 @@ mod tests {
         assert_eq!(decode("#s=hello"), Err(ShareError::Foreign));
         assert_eq!(decode("#s=v1.AAAA"), Err(ShareError::Foreign));
         assert_eq!(decode("#s=0.AAAA"), Err(ShareError::Foreign));
-        assert_eq!(decode("#s=2.AAAA"), Err(ShareError::FutureVersion(2)));
+        assert_eq!(decode("#s=3.AAAA"), Err(ShareError::FutureVersion(3)));
         // Cut short at every length, and every character changed: damaged, never another family.
         for end in 4..link.len() {
             assert!(decode(&link[..end]).is_err(), "cut at {end}");
@@ -336,6 +355,24 @@ mod tests {
             assert!(matches!(decode(&changed), Err(ShareError::Damaged)), "changed at {i}: {changed}");
         }
         assert_eq!(decode(&format!("#s=1.{}", "A".repeat(MAX_LINK * 2))), Err(ShareError::Damaged));
+    }
+
+    /// The tables only grow, and each version's sizes say where it ended: version 1's sizes are its tables' as
+    /// released (31 adult, 9 household and 6 child fields), so a version-1 link reads as it always did.
+    #[test]
+    fn each_version_reads_the_fields_it_had() {
+        assert_eq!(SINCE.len(), VERSION as usize);
+        assert_eq!(SINCE[0], [31, 9, 6]);
+        assert_eq!(SINCE.last(), Some(&[ADULT.len(), HOUSEHOLD.len(), CHILD.len()]));
+        assert!(SINCE.windows(2).all(|w| (0..3).all(|i| w[0][i] <= w[1][i])));
+        assert_eq!(table_of(1, Scope::Adult).last(), Some(&"localNumbers.source"));
+        // A version-1 link naming the field version 2 added is not a version-1 link.
+        let mut d = Draft::default();
+        d.set(Question::adult(0, "parentsHomeHere"), "yes");
+        let two = encode(&d);
+        assert_eq!(decode(&two), Ok(d));
+        let one = format!("s=1.{}", two.split_once('.').unwrap().1);
+        assert_eq!(decode(&one), Err(ShareError::Damaged));
     }
 
     #[test]
@@ -360,6 +397,7 @@ mod tests {
         d.set(Question::adult(0, "birth"), "1988-04");
         d.set(Question::adult(0, "currentPlace"), "410225");
         d.set(Question::adult(0, "monthsInPlace"), "30");
+        d.set(Question::adult(0, "parentsHomeHere"), "no");
         println!("{}", encode(&d));
     }
 

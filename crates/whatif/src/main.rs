@@ -8,7 +8,7 @@
 //! - `hide()` takes it away;
 //! - `open_link(text)` reads a hand-over link or this phone's copy: the family as `Draft::flat` lists it, or why
 //!   not (`none`, `foreign`, `future`, `damaged`);
-//! - `encode(draft)` writes the family as a link's fragment (`s=1.…`), for this phone's copy;
+//! - `encode(draft)` writes the family as a link's fragment (`s=2.…`), for this phone's copy;
 //! - `rules(text)`: the county's rules the host page gave (`data-rules`), which the page checked and shows; when
 //!   valid, the screens answer within them too (true), else with the built-in data (false).
 
@@ -106,7 +106,7 @@ pub fn rules(text: &str) -> bool {
     }
 }
 
-/// The family as a link's fragment, `s=1.…`.
+/// The family as a link's fragment, `s=2.…`.
 #[wasm_bindgen]
 pub fn encode(draft: js_sys::Array) -> String {
     share::encode(&draft_of(&draft))
