@@ -637,7 +637,6 @@ export type Msg = ({
 }) | ({
   key: "parentsHome";
   params: {
-    has?: boolean | null;
     weighed: boolean;
   };
 }) | ({

@@ -78,3 +78,46 @@ test('in English the lists and hits are named in pinyin with their kind, and end
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// 怀宁县 (340822; rules-counties §2.1 and G-HC3/3b): an outside worker with a one-year contract and 14 months of
+// county insurance, no home in the county town. The county's rule also asks that the parents have none there, so
+// the form asks it (it is not asked elsewhere), and the answer decides the housing test: parents' flat in town, no;
+// parents' home in the village, yes.
+test('in 怀宁 the form asks whether the parents own a home in the county town, and the answer decides', async () => {
+  const { page, context, problems } = await phonePage(env.browser);
+  const calc = new Calculator(page);
+  await calc.open(env.server.url);
+  await calc.step('places');
+  assert.equal(await calc.field(`${A0}.parentsHomeHere`).count(), 0, 'not asked before a rule needs it');
+  await calc.place(`${A0}.currentPlace`, '340822');
+  await calc.place(`${A0}.hukouPlace`, '410225');
+  await calc.step('work');
+  await calc.choose(`${A0}.employment`, 'contract');
+  await calc.type(`${A0}.contractMonths`, '12');
+  await calc.type(`${A0}.siMonthsHere`, '14');
+  await calc.step('housing');
+  await calc.choose('household.ownsHomeHere', 'no');
+  await calc.choose('household.rentsHome', 'yes');
+  await calc.choose('household.incomeBelowLocalLine', 'yes');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'unknown');
+  const card = await calc.openCard('public_rental', 'household');
+  assert.match(await card.textContent(), /父母在这里（县城）有没有住房/, 'the card names the open question');
+
+  await calc.step('places');
+  await calc.field(`${A0}.parentsHomeHere`).waitFor();
+  await calc.choose(`${A0}.parentsHomeHere`, 'yes');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'not-eligible');
+  const no = await calc.openCard('public_rental', 'household');
+  assert.match(await no.locator('[data-criterion="housing_need"]').textContent(), /本人和父母都没有房才能申请/);
+  assert.match(await no.locator('[data-criterion="housing_need"] .cite').textContent(), /怀宁县公共租赁住房管理办法/);
+  await no.screenshot({ path: screenshotPath('47-huaining-parents-home') });
+
+  await calc.step('places');
+  await calc.choose(`${A0}.parentsHomeHere`, 'no');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'eligible');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -176,7 +176,7 @@ texts! {
     HelpAdultLocalNumbersResidentBasicPensionFen => ("户籍地社保局或乡镇社保所能告诉你。", "The insurance office at the hukou place knows it."),
     HelpAdultLocalNumbersSource => ("结果会写明这些数字是你们提供的。", "The answer will say these numbers were yours."),
     HelpAdultStableHome => ("租房有合同、自己有房、单位提供宿舍都算。", "A rental contract, your own home or employer housing all count."),
-    HelpAdultParentsHomeHere => ("父母名下在这个县城（城区）的房子。有的县规定本人和父母都没有房才能申请公租房。", "A home in your parents' names in this town. Some counties ask that neither you nor your parents own one."),
+    HelpAdultParentsHomeHere => ("父母名下在这个县城的房子。", "A home in your parents' names in this town."),
     HelpAdultPermitHeld => ("居住证是在现在住的地方办的。", "A residence permit issued where you live now."),
     HelpAdultPermitIssued => ("居住证卡片正面印着签发日期。", "The issue date is printed on the front of the permit card."),
     HelpAdultPermitLateEndorsement => ("没有晚签注过就空着。签注记录在居住证背面或派出所查。", "Leave blank if never late. Endorsements are on the back of the card or at the police station."),

@@ -301,11 +301,10 @@ pub enum Msg {
     OwnsHome {
         owns: Option<bool>,
     },
-    /// The relatives' clause: whether the applicant's parents have a home here; `weighed`: the office judges
-    /// whether a relative can help (梁平), rather than the clause ruling it out (怀宁).
+    /// The relatives' clause: the applicant's parents have a home here; `weighed`: the office judges whether a
+    /// relative can help (梁平), rather than the clause ruling it out (怀宁).
     #[serde(rename_all = "camelCase")]
     ParentsHome {
-        has: Option<bool>,
         weighed: bool,
     },
     #[serde(rename_all = "camelCase")]
@@ -1264,14 +1263,10 @@ impl Msg {
             (Msg::OwnsHome { owns: Some(true) }, En) => "You own a home here, which rules this out here.".into(),
             (Msg::OwnsHome { owns: None }, ZhCn) => "还不知道在这里有没有房。".into(),
             (Msg::OwnsHome { owns: None }, En) => "We don't know whether you own a home here.".into(),
-            (Msg::ParentsHome { has: Some(true), weighed: false }, ZhCn) => "父母在县城有房。当地规定，外来务工人员本人和父母在县城都没有住房才能申请。".into(),
-            (Msg::ParentsHome { has: Some(true), weighed: false }, En) => "Your parents own a home in the county town; the local rule asks that an outside worker and the parents all have none there.".into(),
-            (Msg::ParentsHome { has: Some(true), weighed: true }, ZhCn) => "父母在这里有房。当地规定，直系亲属能帮助解决住房的不予受理；算不算由住房保障部门判断。".into(),
-            (Msg::ParentsHome { has: Some(true), weighed: true }, En) => "Your parents own a home here. The local rule turns away applicants whom a direct relative can help with housing; the housing security department judges whether this applies.".into(),
-            (Msg::ParentsHome { has: Some(false), .. }, ZhCn) => "你和父母在这里都没有住房。".into(),
-            (Msg::ParentsHome { has: Some(false), .. }, En) => "Neither you nor your parents own a home here.".into(),
-            (Msg::ParentsHome { has: None, .. }, ZhCn) => "当地规定还要看父母在这里有没有住房，这一点还不知道。".into(),
-            (Msg::ParentsHome { has: None, .. }, En) => "The local rule also looks at whether your parents own a home here, which we don't know yet.".into(),
+            (Msg::ParentsHome { weighed: false }, ZhCn) => "父母在县城有房：当地规定本人和父母都没有房才能申请。".into(),
+            (Msg::ParentsHome { weighed: false }, En) => "Your parents own a home in the county town; here you and they must own none.".into(),
+            (Msg::ParentsHome { weighed: true }, ZhCn) => "父母在这里有房：能帮助解决住房的不予受理，由住房保障部门判断。".into(),
+            (Msg::ParentsHome { weighed: true }, En) => "Your parents own a home here; the office judges whether they can help you with housing, which rules it out.".into(),
             (Msg::AreaBelowLine { area_m2: Some(a), line_m2 }, ZhCn) => {
                 format!("有房，人均{a}平方米，当地标准是低于{line_m2}平方米。")
             }

@@ -235,7 +235,10 @@ fn housing_need(
 /// The relatives' clauses some counties add to Art. 7(1): 怀宁 asks that an outside worker's parents have no home
 /// in the county town either (a "no" when they do); 梁平 turns away one whom a direct relative in the town can help
 /// with housing, as the office judges (so a relative's home there is not a "no" here, but a question for the
-/// office). Applied on top of the family's own housing test `own`, which a "no" there leaves as it is.
+/// office). Applied on top of the family's own housing test `own`: a "no" there stands, and so does its answer
+/// when the parents have no home here; not knowing adds the question.
+// Not inlined (nor `income_below`): a separate copy keeps the page's engine smaller (measured).
+#[inline(never)]
 fn relatives_clause(
     own: Criterion,
     applicant: &Adult,
@@ -251,34 +254,33 @@ fn relatives_clause(
         _ => return own,
     };
     let (weighed, dated) = rule;
-    let has = applicant.parents_home_here;
-    let outcome = match has {
-        Some(false) => Outcome::Met,
-        Some(true) if !weighed && outside == Some(true) => Outcome::NotMet,
-        _ => Outcome::Unknown,
-    };
-    match (own.outcome, outcome) {
-        // A "no" on the family's own home stands; so does an open own-home question beside an open clause (with
-        // the clause's question added).
-        (Outcome::NotMet, _) | (Outcome::Unknown, Outcome::Met) => own,
-        (Outcome::Unknown, Outcome::Unknown) => {
-            let mut c = own;
-            if has.is_none() {
-                c.questions.push(Question::adult(index, fields::PARENTS_HOME));
+    let mut c = own;
+    match applicant.parents_home_here {
+        // The family's own "no" stands; so does its answer when the parents have no home here either.
+        _ if c.outcome == Outcome::NotMet => {}
+        Some(false) => {}
+        // Not known: the clause's question joins the family's own (the card lists it).
+        None => {
+            if c.outcome == Outcome::Met {
+                c.outcome = Outcome::Unknown;
             }
-            c
+            c.questions.push(Question::adult(index, fields::PARENTS_HOME));
         }
-        // The clause decides: met on both counts, or ruled out (or left to the office) by the parents' home.
-        _ => {
-            let mut c = criterion(own.id, own.citation, outcome, Msg::ParentsHome { has, weighed });
-            if has.is_none() {
-                c.questions.push(Question::adult(index, fields::PARENTS_HOME));
+        // The parents' home here: 怀宁's "no" for an outside worker; otherwise the office's call (梁平's "can
+        // help", or a worker whose class is open).
+        Some(true) => {
+            let outcome = if !weighed && outside == Some(true) { Outcome::NotMet } else { Outcome::Unknown };
+            let questions = std::mem::take(&mut c.questions);
+            c = criterion(c.id, &dated.1.cite, outcome, Msg::ParentsHome { weighed });
+            if outcome == Outcome::Unknown {
+                c.questions = questions;
             }
-            cite_local(c, Some(dated))
         }
     }
+    c
 }
 
+#[inline(never)]
 fn income_below(household: &Household, place: Option<&str>, as_of: YearMonth) -> Criterion {
     let id = "income_below";
     let cite = &data::criteria::INCOME_BELOW;
