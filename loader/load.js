@@ -180,9 +180,10 @@ window.anjuTexts = {
 };
 
 // The what-if and hand-over screens (crates/whatif, src/whatif.rs): whatif/whatif.js (loader/whatif.js) is imported
-// the first time a family asks, and loads the screens' own wasm module and style. `draw(draft, lang, today, mode)`:
-// mode 2 opens the what-if screen, 3 the hand-over screen, 1 hands the open screen the family again, 0 closes it (the
-// page left its results); before the module was first asked for, nothing happens.
+// the first time the page shows its results (whose cards that module draws) or a family asks for a screen, and loads
+// the screens' own wasm module and style. `draw(draft, lang, today, mode)`: mode 2 opens the what-if screen, 3 the
+// hand-over screen, 1 hands the results' cards and the open screen the family again, 0 closes it (the page left its
+// results).
 // A family from outside the page (a hand-over link `#s=…`, or the copy this phone keeps under KEPT once the person
 // chose so) is read by that module before the page starts: `initial()` gives it to the page. A new link typed into
 // the address bar, a family file opened or "clear my data" starts the page again.
@@ -197,11 +198,27 @@ const whatifModule = () => {
     .catch((error) => { whatif = null; console.warn('whatif.js did not load.', error); });
   return whatif;
 };
+// The results' cards (#cards, which the page leaves to that module): a line while it loads, and one if it cannot
+// (not loaded, or refused); `data-drawn` says the cards, or that line, are there.
+const cardsLine = (failed, box = byId('cards')) => {
+  if (!box || (box.firstChild && !failed)) return;
+  box.innerHTML = failed
+    ? '<p class="loading failed" role="alert">详细结果没能加载，可能是网络断了。请刷新页面再试。'
+      + ' The details did not load (the network may be down); please reload the page.</p>'
+    : '<p class="loading" role="status">正在加载详细结果……  Loading the details…</p>';
+  if (failed) box.dataset.drawn = 'failed';
+};
 window.anjuWhatIf = {
   draw(...args) {
-    if (args[3] >= 2) whatifModule();
-    if (whatif) whatif.then((m) => m && m.draw(...args));
+    // From 1 up the page shows its results, whose cards that module draws (after the page has drawn them).
+    const results = args[3] >= 1;
+    if (results) {
+      whatifModule();
+      setTimeout(() => cardsLine(false));
+    }
+    if (whatif) whatif.then((m) => (m ? m.draw(...args) : results && setTimeout(() => cardsLine(true))));
   },
+  cardsLine,
   initial: () => initial,
 };
 window.addEventListener('hashchange', () => isLink() && location.reload());

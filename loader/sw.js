@@ -3,8 +3,8 @@
 // never a request with a family in it (a family lives in the address's fragment, which no request carries).
 //
 // One cache per build: VERSION and PRECACHE are written into this file by tools/sw.mjs after the release build
-// (the first-load files, the place registry and the texts; the what-if module and the JS API are cached when first
-// fetched). A new build is a new sw.js, so the browser installs it beside the old one; it takes over only when no
+// (the first-load files, the place registry, the texts and the module that draws the results' cards and the what-if
+// and hand-over screens; the JS API is cached when first fetched). A new build is a new sw.js, so the browser installs it beside the old one; it takes over only when no
 // page of the old build is open, and then removes the old cache, so a page never mixes two builds' files. In a
 // development build (placeholders left) it does nothing.
 const VERSION = '__VERSION__';

@@ -4,7 +4,8 @@
 // it (two Yew apps never share a subtree).
 // - `draw(draft, lang, today, mode)` opens the what-if screen (mode 2) or the hand-over screen (3), hands the open
 //   screen the family again (1), after the page has drawn its own change, or closes it (0). On every draw it also
-//   refreshes the family this phone keeps, when the person chose to keep it.
+//   refreshes the family this phone keeps, when the person chose to keep it, and, from 1 up, draws the page's
+//   result cards into its #cards (the page's first load carries neither the cards nor the engine's texts).
 // - `connect(key)`: the local storage key of this phone's copy (and the style, for the notices).
 // - `arrive(fromLink)` reads the family in the address's `#s=…` (or, without one, this phone's copy) for the page to
 //   start with; a link or copy that cannot be read leaves the form empty and says why in a notice above the page,
@@ -139,6 +140,14 @@ const styled = () => {
   }, () => { whatif.styled = false; });
 };
 
+// The host's rules, which the page checked and shows (set once it has started, after a family from a link may have
+// loaded this module): the screens and the cards answer within them too.
+const withRules = (m) => {
+  const rules = (window.anjuPage || {}).rulesText;
+  if (rules && !whatif.rules) whatif.rules = m.rules(rules);
+  return m;
+};
+
 const whatifRoot = () => {
   let root = byId('whatif');
   if (!root) {
@@ -192,10 +201,7 @@ function drawWhatif() {
     const [draft, lang, today] = whatif.args;
     const page = location.href.split('#')[0];
     const wechat = /MicroMessenger/i.test(navigator.userAgent);
-    // The host's rules, which the page checked and shows (set once it has started, after a family from a link may
-    // have loaded this module): the screens answer within them too.
-    const rules = (window.anjuPage || {}).rulesText;
-    if (rules && !whatif.rules) whatif.rules = m.rules(rules);
+    withRules(m);
     m.show(root, draft, lang, today, whatif.view, whatif.opened, !!store.get(), page, wechat, onEvent);
     if (!whatif.mounted) whatif.mounted = true;
     if (whatif.focus) {
@@ -234,9 +240,41 @@ function update(args) {
   whatif.timer = setTimeout(drawWhatif, 50);
 }
 
-/** The page's one call (src/whatif.rs): open the what-if screen (2) or the hand-over screen (3), update (1), close (0). */
+// The page's result cards (#cards, an element the page leaves to this module): drawn here as HTML after the page
+// has drawn its results, again when the family, the language or the day changes or once the documents' titles and
+// English texts are there, keeping which cards the person opened. A button of a question names it (data-question);
+// the page takes the person there.
+const cards = {};
+const texts = () => !!(window.anjuTexts && window.anjuTexts.english && window.anjuTexts.english());
+function drawCards(args) {
+  const key = JSON.stringify([args, texts()]);
+  const box = byId('cards');
+  if (!box || (box === cards.box && key === cards.key)) return;
+  Object.assign(cards, { box, key });
+  delete box.dataset.drawn;
+  ready().then((m) => withRules(m).cards(...args)).then((html) => {
+    if (cards.key !== key || !box.isConnected) return;
+    const open = [...box.querySelectorAll('details[open]')].map((d) => d.id);
+    box.innerHTML = html;
+    for (const id of open) {
+      const card = box.querySelector(`[id="${id}"]`);
+      if (card) card.open = true;
+    }
+    box.dataset.drawn = 'cards';
+  }, (error) => {
+    console.warn('The result cards did not load.', error);
+    if (cards.key !== key) return;
+    cards.key = null;
+    if (window.anjuWhatIf) window.anjuWhatIf.cardsLine(true, box);
+  });
+}
+
+/** The page's one call (src/whatif.rs): open the what-if screen (2) or the hand-over screen (3), update (1), close (0).
+ * From 1 up the page shows its results, whose cards are drawn here. */
 export function draw(draft, lang, today, mode) {
   const args = [draft, lang, today];
+  // After the page has drawn its own change (and its #cards).
+  if (mode >= 1) setTimeout(() => drawCards(args));
   if (mode >= 2) return show(mode - 2, args);
   update(args);
   if (mode === 0 && whatif.open) closeWhatif(false);

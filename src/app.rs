@@ -9,14 +9,12 @@ use anju_form::presets::PRESETS;
 use anju_form::registry::{self, Step};
 use anju_rules::household::{Question, Subject};
 use anju_rules::message::Lang;
-use anju_rules::report::Status;
 use anju_rules::time::YearMonth;
 use yew::prelude::*;
 
 use crate::components::field::{element_id, Field};
 use crate::components::summary::summary;
 use crate::state::{Action, Page, Scale};
-use anju_cards::{program_card, CardContext};
 
 /// The current month on the device's calendar. Read once per page load.
 fn current_month() -> YearMonth {
@@ -105,9 +103,18 @@ pub fn App() -> Html {
         let page = page.clone();
         Callback::from(move |(q, text): (Question, String)| page.dispatch(Action::Set(q, text)))
     };
-    let on_question = {
+    // The cards are drawn into `#cards` by the what-if module (`loader/whatif.js`), which the page leaves to it; a
+    // question's button there names its question, and takes the person to it here.
+    let on_cards = {
         let page = page.clone();
-        Callback::from(move |q: Question| page.dispatch(Action::Ask(q)))
+        Callback::from(move |e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let named = target.and_then(|t| t.closest("[data-question]").ok().flatten());
+            if let Some(q) = named.and_then(|b| b.get_attribute("data-question")).and_then(|p| flow::question_at(&p)) {
+                page.dispatch(Action::Ask(q));
+            }
+        })
     };
 
     // The what-if screen belongs to the results: it gets the family on every draw of them, and closes when the
@@ -203,13 +210,6 @@ pub fn App() -> Html {
         </>
     };
 
-    let shown: Vec<&anju_rules::report::ProgramResult> =
-        assessment.programs.iter().filter(|p| p.status != Status::NotApplicable).collect();
-    let cards = shown.iter().map(|p| {
-        let layer = anju_cards::layer_for(p.subject, &built.request.household, lang);
-        let as_of = assessment.as_of;
-        program_card(p, &CardContext { lang, layer, as_of, on_question: &on_question })
-    });
     let next_label = if ui.next_step() == Step::Results { Text::SeeResults } else { Text::Next };
 
     html! {
@@ -266,10 +266,10 @@ pub fn App() -> Html {
                 <section class="result" id="result" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ catalogue::t(lang, Text::SummaryHeading) }</h2>
                     <div aria-live="polite">{ summary(&assessment, &lines, lang) }</div>
-                    <p class="disclaimer">{ assessment.disclaimer.text(lang) }</p>
+                    <p class="disclaimer">{ anju_rules::message::disclaimer(lang) }</p>
                     if is_results {
                         <h2>{ catalogue::t(lang, Text::DetailsHeading) }</h2>
-                        <div class="cards">{ for cards }</div>
+                        <div class="cards" id="cards" onclick={on_cards}></div>
                         <div class="nav-buttons">
                             { button("primary", Some("what-if"), catalogue::t(lang, Text::WhatIf), screen(crate::whatif::Mode::Open)) }
                             { button("secondary", Some("hand-over"), catalogue::t(lang, Text::HandOver), screen(crate::whatif::Mode::HandOver)) }

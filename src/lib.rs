@@ -7,13 +7,14 @@
 //! - `host`: where the app lives, the page or a host page's element (`loader/embed.js`), and what that element sets
 //! - `state`: the shared reducer made `Reducible`
 //! - `places`: the full place registry, loaded when a place picker first opens
-//! - `texts`: the cited documents' titles, fetched once the page has started
+//! - `texts`: the cited documents' titles and the page's English texts, fetched once the page has started
 //! - `rules` (feature `layers`, the `anju-app-rules` build): a county's own rules given by the host page, checked
 //!   and layered over the built-in data, and the notice above the page that says so (or lists the file's problems)
-//! - `whatif`: the what-if and hand-over screens, their own wasm module, loaded when a family first asks for one
-//!   or opens a hand-over link
+//! - `whatif`: the boundary to the second wasm module, loaded when the results first show (it draws their cards into
+//!   the page's `#cards`), when a family asks for the what-if or hand-over screen, or opens a hand-over link
 //! - `app`: the page; `components`: its widgets (a question from its registry spec, the place picker, the summary);
-//!   the result card is `anju_cards`, shared with the hand-over screen's print view
+//!   the result card is `anju_cards`, which the second module draws for the page and for the hand-over screen's
+//!   print view, so that the page's first load carries neither the cards nor the engine's message texts
 
 pub mod app;
 pub mod components;

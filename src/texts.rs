@@ -10,20 +10,13 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_namespace = anjuTexts, js_name = load, catch)]
     fn js_load(done: &JsValue) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = anjuTexts, js_name = english, catch)]
-    fn js_english() -> Result<JsValue, JsValue>;
 }
 
 /// Starts fetching the titles and the English texts (once for the page) and calls `done` when they are there or
 /// have failed.
 pub fn load(done: impl FnOnce() + 'static) {
     let _ = js_load(&Closure::once_into_js(move || {
-        if let Ok(list) = js_english() {
-            if list.is_object() {
-                let list: Vec<String> = js_sys::Array::from(&list).iter().filter_map(|t| t.as_string()).collect();
-                anju_form::catalogue::set_english(list);
-            }
-        }
+        anju_cards::documents::english();
         done()
     }));
 }

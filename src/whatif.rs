@@ -1,7 +1,8 @@
-//! The what-if and hand-over screens (`crates/whatif`), a second wasm module that is not part of the first load:
-//! `loader/load.js` imports it the first time a family asks "what if" or "save, share, print", or when the page
-//! opens with a hand-over link or a family kept on this phone, and mounts it into its own element beside the
-//! page's (`#whatif`), through the small `window.anjuWhatIf` boundary. The page hands it the family as a flat list
+//! The results' cards and the what-if and hand-over screens (`crates/whatif`), a second wasm module that is not part
+//! of the first load: `loader/load.js` imports it the first time the page shows its results (it draws their cards
+//! into `#cards`, which the page leaves to it), a family asks "what if" or "save, share, print", or the page opens
+//! with a hand-over link or a family kept on this phone; the screens mount into their own element beside the
+//! page's (`#whatif`), all through the small `window.anjuWhatIf` boundary. The page hands it the family as a flat list
 //! of texts (`Draft::flat`: no format of its own in the first load) on every draw, which the boundary ignores
 //! while the module is not loaded; leaving the results closes the screen. A family from a link or this phone
 //! comes back before the page starts ([`initial`]). Where the boundary is absent nothing happens.
@@ -22,7 +23,7 @@ extern "C" {
 pub enum Mode {
     /// Take the screen away if it is open (the page has left its results).
     Leave = 0,
-    /// Hand the open screen the family and language as they are now.
+    /// The page shows its results: draw their cards, and hand the open screen the family and language as they are.
     Update = 1,
     /// Open the what-if screen (loading it the first time).
     Open = 2,

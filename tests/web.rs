@@ -70,6 +70,41 @@ fn install_texts() {
     );
 }
 
+/// The family as `Draft::flat` lists it, language, month and mode.
+type Drawn = (Vec<String>, String, String, u8);
+
+thread_local! {
+    /// What the page last handed `window.anjuWhatIf.draw` (from mode 1 up the page shows its results).
+    static DRAWN: std::cell::RefCell<Option<Drawn>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `window.anjuWhatIf` as `loader/load.js` defines it, without the module behind it: it keeps what the page hands it,
+/// and [`settle`] draws the results' cards from that as the module does (`anju_cards::html`).
+fn install_whatif() {
+    if defined("anjuWhatIf") {
+        return;
+    }
+    let draw = Closure::<dyn Fn(js_sys::Array, String, String, u8)>::new(|draft: js_sys::Array, lang, today, mode| {
+        let draft = draft.iter().map(|t| t.as_string().unwrap_or_default()).collect();
+        DRAWN.with(|d| *d.borrow_mut() = Some((draft, lang, today, mode)));
+    });
+    let initial = Closure::<dyn Fn() -> JsValue>::new(|| JsValue::UNDEFINED);
+    define("anjuWhatIf", [("draw", draw.into_js_value()), ("initial", initial.into_js_value())]);
+}
+
+/// Lets the page draw, then draws its results' cards into its `#cards`, as `loader/whatif.js` does.
+async fn settle(root: &Element) {
+    yew::scheduler::flush().await;
+    let Some((draft, lang, today, mode)) = DRAWN.with(|d| d.borrow().clone()) else { return };
+    let Some(cards) = root.query_selector("#cards").unwrap() else { return };
+    if mode >= 1 {
+        let lang = anju_rules::message::Lang::parse(&lang).unwrap();
+        let today = anju_rules::time::YearMonth::parse(&today).unwrap();
+        let html = anju_cards::html(&anju_form::draft::Draft::from_flat(&draft), lang, today).await;
+        cards.set_inner_html(&html);
+    }
+}
+
 /// Whether the page already has the boundary `name`.
 fn defined(name: &str) -> bool {
     js_sys::Reflect::has(&gloo::utils::window(), &name.into()).unwrap_or(false)
@@ -96,6 +131,7 @@ fn loaded_at_once() -> JsValue {
 async fn mount() -> Element {
     install_places();
     install_texts();
+    install_whatif();
     mount_bare().await
 }
 
@@ -111,7 +147,7 @@ async fn mount_bare() -> Element {
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
     anju_app::mount(root.clone());
-    yew::scheduler::flush().await;
+    settle(&root).await;
     root
 }
 
@@ -148,7 +184,7 @@ fn html_attr(name: &str) -> String {
 
 async fn click(root: &Element, selector: &str) {
     find(root, selector).dyn_into::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
+    settle(root).await;
 }
 
 async fn go(root: &Element, step: &str) {
@@ -161,7 +197,7 @@ async fn type_into(root: &Element, selector: &str, value: &str) {
     let init = InputEventInit::new();
     init.set_bubbles(true); // Yew listens at the root: the event must bubble to reach it.
     input.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    settle(root).await;
 }
 
 async fn choose(root: &Element, selector: &str, value: &str) {
@@ -171,7 +207,7 @@ async fn choose(root: &Element, selector: &str, value: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    settle(root).await;
 }
 
 /// Picks a place level by level in a question's picker (province, then city, then county).

@@ -1,6 +1,7 @@
 // Writes the build's version and its precache list into dist/sw.js (loader/sw.js), after the release build and
-// tools/minify.mjs: the first-load files (as tools/sizes.mjs counts them), the place registry and the texts, by
-// their paths relative to the page; the version is a hash of those files' bytes, so any change makes a new worker.
+// tools/minify.mjs: the first-load files (as tools/sizes.mjs counts them), the place registry, the texts and the
+// module that draws the results' cards, by their paths relative to the page; the version is a hash of those files'
+// bytes, so any change makes a new worker.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -14,6 +15,9 @@ const files = [
   ...fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile() && isFirstLoad(f) && f !== 'sw.js'),
   ...list('places'),
   ...list('texts'),
+  // The module that draws the results' cards (and the what-if and hand-over screens): results offline after a visit
+  // that never reached them.
+  ...list('whatif'),
   'icon.svg',
   'manifest.webmanifest',
   // The integrity of what is fetched after the start (tools/integrity.mjs), without which none of it loads.

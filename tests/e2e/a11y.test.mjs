@@ -4,7 +4,7 @@
 // text size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { served, phonePage, Calculator, axe, overflowAt320, targetSizes, minFontSize } from './support.mjs';
+import { served, phonePage, Calculator, CARDS_DRAWN, axe, overflowAt320, targetSizes, minFontSize } from './support.mjs';
 
 const env = served();
 
@@ -95,7 +95,7 @@ test('the whole flow works by keyboard, with a visible focus ring', async () => 
   assert.notEqual(ring.style, 'none');
   assert.ok(ring.width >= 2, `focus ring ${ring.width}px`);
   await page.keyboard.press('Enter');
-  await page.locator('.cards').waitFor();
+  await page.locator(CARDS_DRAWN).waitFor({ state: 'attached' });
   // A card opens from the keyboard too.
   await tabTo('details[data-program="residence_permit"] summary');
   await page.keyboard.press('Enter');

@@ -3,7 +3,7 @@
 // out from the rules (rules.md, rules-counties.md), not read from the page. Each story writes screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { served, phonePage, screenshotPath, Calculator } from './support.mjs';
+import { served, phonePage, screenshotPath, Calculator, CARDS_DRAWN } from './support.mjs';
 
 const env = served();
 
@@ -78,7 +78,7 @@ test('a worker who knows only half the answers gets honest unknowns that say wha
   await page.locator('#next').tap();
   await calc.choose(`${HH}.rentsHome`, 'yes');
   await page.locator('#next').tap();
-  await page.locator('.cards').waitFor();
+  await page.locator(CARDS_DRAWN).waitFor({ state: 'attached' });
   await page.screenshot({ path: screenshotPath('04-half-unknown'), fullPage: true });
 
   // Nothing was answered "no", so nothing may be "cannot": every area is unsure, possible or not applicable.

@@ -11,17 +11,22 @@ let browser;
 let intact;
 let changed;
 let dir;
+let moduleDir;
+let changedModule;
 let listDir;
 let changedList;
 before(async () => {
   browser = await launch();
   intact = await serveDist();
-  // A copy of the build in which two files fetched after the start are not the build's.
+  // A copy of the build whose documents' titles are not the build's, and one whose what-if module is not.
   dir = tmpDir();
   fs.cpSync(DIST, dir, { recursive: true });
   fs.appendFileSync(path.join(dir, 'texts/sources.json'), ' ');
-  fs.appendFileSync(path.join(dir, 'whatif/whatif.js'), '\n// changed\n');
   changed = await serveDist({ dir });
+  moduleDir = tmpDir();
+  fs.cpSync(DIST, moduleDir, { recursive: true });
+  fs.appendFileSync(path.join(moduleDir, 'whatif/whatif.js'), '\n// changed\n');
+  changedModule = await serveDist({ dir: moduleDir });
   // And one whose list of integrities is not the build's: nothing it names may load unchecked.
   listDir = tmpDir();
   fs.cpSync(DIST, listDir, { recursive: true });
@@ -33,8 +38,10 @@ after(async () => {
   await browser?.close();
   await intact?.close();
   await changed?.close();
+  await changedModule?.close();
   await changedList?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(moduleDir, { recursive: true, force: true });
   fs.rmSync(listDir, { recursive: true, force: true });
 });
 
@@ -69,14 +76,28 @@ test('a changed file fetched after the start is refused and the page does withou
   await calc.preset('county-town-worker');
   // The titles are refused: each citation keeps its article alone.
   await page.waitForFunction(() => window.anjuTexts && window.anjuTexts.english());
+  assert.ok(await page.locator('.cards details.program').count() >= 5);
   assert.ok((await cites(page)).length > 0);
   assert.ok((await cites(page)).every((c) => !c.includes('《')), 'no title from a changed file');
-  // The what-if module is refused: its screen does not open, the results stay.
-  await page.locator('#what-if').tap();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('whatif/whatif.js')));
-  assert.equal(await page.locator('#wi-add').count(), 0);
-  assert.ok(await page.locator('.cards details.program').count() >= 5);
   // The browser says why.
+  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('a changed what-if module is refused: the summary stays, the cards say they did not load, no screen opens', async () => {
+  const { page, context, problems } = await phonePage(browser);
+  await page.goto(changedModule.url);
+  const calc = new Calculator(page);
+  await calc.preset('county-town-worker');
+  assert.equal(await page.locator('ul.summary li.area').count(), 4);
+  const line = page.locator('#cards[data-drawn="failed"] p.failed[role="alert"]');
+  assert.match(await line.innerText(), /详细结果没能加载/);
+  assert.equal(await page.locator('.cards details.program').count(), 0);
+  // Asked for, the module is tried again and refused again.
+  const refused = page.waitForEvent('console', (m) => /whatif\.js did not load/.test(m.text()));
+  await page.locator('#what-if').tap();
+  await refused;
+  assert.equal(await page.locator('#wi-add').count(), 0);
   assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
   await context.close();
 });
@@ -86,12 +107,15 @@ test('a changed list of integrities is refused, and nothing it names loads unche
   await page.goto(changedList.url);
   const calc = new Calculator(page);
   await calc.preset('county-town-worker');
-  // The results stand; the documents' titles, which the list names, do not come.
-  assert.ok(await page.locator('.cards details.program').count() >= 5);
-  await page.locator('#what-if').tap();
+  // The summary stands; the module that draws the cards, which the list names, does not load unchecked, and the
+  // cards say so.
+  assert.equal(await page.locator('ul.summary li.area').count(), 4);
+  await page.locator('#cards[data-drawn="failed"]').waitFor({ state: 'attached' });
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /integrity-[0-9a-f]+\.txt$/.test(e.name)));
+  await page.locator('#what-if').tap();
   assert.equal(await page.locator('#wi-add').count(), 0, 'the what-if module is not loaded unchecked');
-  assert.ok((await cites(page)).every((c) => !c.includes('《')), 'no title without its check');
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(!loaded.some((u) => u.endsWith('whatif/anju-whatif_bg.wasm')), 'no engine of the module without its check');
   assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
   await context.close();
 });

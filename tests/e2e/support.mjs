@@ -135,6 +135,10 @@ export function countySite() {
 export const fieldId = (path) => path.replace(/[[.]/g, '-').replace(/]/g, '');
 
 /** Page object: every locator of the calculator in one place. Questions are named by their request JSON path. */
+/** The results' cards once they are drawn (or the line saying they could not be): the what-if module draws them
+ * into the page's #cards after the page has drawn its results (loader/whatif.js). */
+export const CARDS_DRAWN = '#cards[data-drawn]';
+
 export class Calculator {
   constructor(page) {
     this.page = page;
@@ -148,13 +152,13 @@ export class Calculator {
   /** Goes to a step by its tab, as a person does, and waits for it. */
   async step(name) {
     await this.page.locator(`button.step-link[data-step="${name}"]`).tap();
-    const shown = name === 'results' ? '.cards' : `form.questions[data-step="${name}"]`;
-    await this.page.locator(shown).waitFor();
+    const shown = name === 'results' ? CARDS_DRAWN : `form.questions[data-step="${name}"]`;
+    await this.page.locator(shown).waitFor(name === 'results' ? { state: 'attached' } : undefined);
   }
 
   async preset(id) {
     await this.page.locator(`button[data-preset="${id}"]`).tap();
-    await this.page.locator('.cards').waitFor();
+    await this.page.locator(CARDS_DRAWN).waitFor({ state: 'attached' });
   }
 
   field(path) {

@@ -7,9 +7,9 @@
 
 use anju_form::catalogue::{self, colon, Text};
 use anju_form::summary::status_class;
-use anju_rules::household::Question;
+use anju_rules::household::{Household, Question};
 use anju_rules::message::{criterion_title, Lang};
-use anju_rules::report::{Criterion, Outcome, ProgramResult, Status};
+use anju_rules::report::{Assessment, Criterion, Outcome, ProgramResult, Status};
 use yew::prelude::*;
 
 fn status_symbol(s: Status) -> &'static str {
@@ -75,6 +75,44 @@ fn list(heading: Text, items: Vec<String>, lang: Lang, class: &'static str) -> H
     }
 }
 
+/// The results' cards: one per program and person that concerns someone (none for a program that does not apply),
+/// in the engine's order. A question's button also names its question (`data-question`, the path), for a page that
+/// shows cards another module drew.
+pub fn cards(a: &Assessment, household: &Household, lang: Lang, on_question: &Callback<Question>) -> Html {
+    let shown = a.programs.iter().filter(|p| p.status != Status::NotApplicable);
+    html! {
+        { for shown.map(|p| {
+            let layer = layer_for(p.subject, household, lang);
+            program_card(p, &CardContext { lang, layer, as_of: a.as_of, on_question })
+        }) }
+    }
+}
+
+/// The cards as a static tree, for [`html`].
+#[cfg(feature = "html")]
+#[derive(PartialEq, Properties)]
+struct Static {
+    cards: Html,
+}
+
+#[cfg(feature = "html")]
+#[function_component]
+fn Cards(props: &Static) -> Html {
+    props.cards.clone()
+}
+
+/// The page's results' cards for the family as typed, as HTML: what the what-if module draws into the page's
+/// `#cards` (so that the page's first load carries neither the cards nor the engine's texts). A question's button is
+/// a place to go on the page, which hears it by its `data-question`.
+#[cfg(feature = "html")]
+pub async fn html(draft: &anju_form::draft::Draft, lang: Lang, today: anju_rules::time::YearMonth) -> String {
+    crate::documents::english();
+    let built = draft.build(today);
+    let assessment = anju_rules::assess(&built.request, today);
+    let cards = cards(&assessment, &built.request.household, lang, &Callback::noop());
+    yew::LocalServerRenderer::<Cards>::with_props(Static { cards }).hydratable(false).render().await
+}
+
 pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
     let lang = cx.lang;
     let program_id = p.program.id();
@@ -116,7 +154,7 @@ pub fn program_card(p: &ProgramResult, cx: &CardContext<'_>) -> Html {
                                 let q = *q;
                                 let onclick = Callback::from(move |_: MouseEvent| on_question.emit(q));
                                 html! {
-                                    <li><button type="button" class="link" {onclick}>
+                                    <li><button type="button" class="link" data-question={q.path()} {onclick}>
                                         { anju_rules::names::question_text(q, lang) }
                                     </button></li>
                                 }

@@ -26,6 +26,17 @@ pub fn subject_of(path: &str) -> Subject {
     }
 }
 
+/// The question a path names (`Question::path`: `household.adults[1].monthsInPlace`), if the form asks it: how a
+/// result card drawn by another module says where its question is.
+pub fn question_at(path: &str) -> Option<Question> {
+    let (subject, field) = match path.split_once("].") {
+        Some((subject, field)) => (subject_of(&format!("{subject}]")), field),
+        None => (Subject::Household, path.strip_prefix("household.")?),
+    };
+    let spec = crate::registry::spec(scope(subject), field)?;
+    Some(Question { subject, field: spec.field })
+}
+
 /// The questions the engine still needs: those of every program that concerns someone.
 pub fn open_questions(a: &Assessment) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
@@ -69,6 +80,25 @@ mod tests {
     use anju_rules::time::YearMonth;
 
     const TODAY: YearMonth = YearMonth::ym(2026, 12);
+
+    #[test]
+    fn every_question_is_found_again_at_its_path() {
+        let mut checked = 0;
+        for spec in crate::registry::SPECS {
+            for index in [0, 1] {
+                let q = spec.question(index);
+                assert_eq!(question_at(&q.path()), Some(q), "{}", q.path());
+                checked += 1;
+            }
+        }
+        assert!(checked > 60, "{checked}");
+        for wrong in
+            ["", "household", "household.", "household.adults[0]", "household.adults[x].birth", "nothing.birth"]
+        {
+            assert_eq!(question_at(wrong), None, "{wrong}");
+        }
+        assert_eq!(question_at("household.adults[0].noSuchField"), None);
+    }
 
     fn fields(step: Step, d: &Draft) -> Vec<String> {
         let a = anju_rules::assess(&d.build(TODAY).request, TODAY);

@@ -728,6 +728,15 @@ pub fn month_text(lang: Lang, ym: YearMonth) -> String {
     }
 }
 
+/// What every result says: an estimate, not an official decision ([`Msg::Disclaimer`]; the page shows it with
+/// its summary without the rest of the messages' texts).
+pub fn disclaimer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "测算结果仅供参考，不是官方认定。以当地主管部门审核为准。",
+        Lang::En => "This is an estimate, not an official decision. The local authorities decide.",
+    }
+}
+
 impl Msg {
     /// The sentence for this message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
@@ -831,10 +840,7 @@ impl Msg {
                 "A permit must be endorsed every year; after a late endorsement, continuous years restart. Only applying is checked here."
                     .into()
             }
-            (Msg::Disclaimer, ZhCn) => "测算结果仅供参考，不是官方认定。以当地主管部门审核为准。".into(),
-            (Msg::Disclaimer, En) => {
-                "This is an estimate, not an official decision. The local authorities decide.".into()
-            }
+            (Msg::Disclaimer, lang) => disclaimer(lang).into(),
             (Msg::RetirementAgeReached { age_months, month }, ZhCn) => {
                 format!("法定退休年龄是{}，{}已经到了。", age_text(ZhCn, *age_months), month_text(ZhCn, *month))
             }

@@ -8,11 +8,9 @@
 
 use std::rc::Rc;
 
-use anju_cards::{program_card, CardContext};
 use anju_form::draft::Draft;
 use anju_rules::household::Request;
 use anju_rules::message::{month_text, Lang};
-use anju_rules::report::Status;
 use anju_rules::scenario::{self, Plan};
 use anju_rules::time::YearMonth;
 use wasm_bindgen::prelude::*;
@@ -240,16 +238,13 @@ fn print_pages(request: &Request, whatif: &WhatIf, lang: Lang, today: YearMonth)
         <div class="print-pages">
             { for columns.map(|(title, request)| {
                 let assessment = anju_rules::assess(&request, at);
-                let cards = assessment.programs.iter().filter(|p| p.status != Status::NotApplicable).map(|p| {
-                    let layer = anju_cards::layer_for(p.subject, &request.household, lang);
-                    program_card(p, &CardContext { lang, layer, as_of: at, on_question: &on_question })
-                });
+                let cards = anju_cards::cards(&assessment, &request.household, lang, &on_question);
                 html! {
                     <section class="print-page">
                         <p class="print-title">{ w(lang, W::PrintTitle) }</p>
                         <h3>{ title }</h3>
                         <p>{ w(lang, W::PrintAt) }{ month_text(lang, at) }</p>
-                        <div class="cards">{ for cards }</div>
+                        <div class="cards">{ cards }</div>
                         <p class="disclaimer">{ assessment.disclaimer.text(lang) }</p>
                     </section>
                 }

@@ -9,6 +9,9 @@
 //! - `open_link(text)` reads a hand-over link or this phone's copy: the family as `Draft::flat` lists it, or why
 //!   not (`none`, `foreign`, `future`, `damaged`);
 //! - `encode(draft)` writes the family as a link's fragment (`s=2.…`), for this phone's copy;
+//! - `cards(draft, lang, today)`: the page's result cards for the family, as HTML (a promise of it), which
+//!   `loader/whatif.js` puts into the page's `#cards`: each question's button names its question
+//!   (`data-question`), which the page takes the person to;
 //! - `rules(text)`: the county's rules the host page gave (`data-rules`), which the page checked and shows; when
 //!   valid, the screens answer within them too (true), else with the built-in data (false).
 
@@ -48,6 +51,8 @@ pub fn show(
     wechat: bool,
     on_event: js_sys::Function,
 ) {
+    // The page's English texts, for the headings the screens share with the page (once they are there).
+    anju_cards::documents::english();
     let draft = std::rc::Rc::new(draft_of(&draft));
     let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
     let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
@@ -92,6 +97,14 @@ pub fn open_link(text: &str) -> JsValue {
         Err(ShareError::FutureVersion(_)) => "future".into(),
         Err(ShareError::Damaged) => "damaged".into(),
     }
+}
+
+/// The page's result cards for the family, as HTML (`anju_cards::html`).
+#[wasm_bindgen]
+pub async fn cards(draft: js_sys::Array, lang: &str, today: &str) -> String {
+    let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
+    let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
+    anju_cards::html(&draft_of(&draft), lang, today).await
 }
 
 /// Answers within the host's rules from now on, when they are valid (the page showed why when not).
