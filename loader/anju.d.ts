@@ -114,6 +114,11 @@ export interface Adult {
   birth?: YearMonth | null;
   /** The month a business licence here was issued (个体工商户), if any. */
   businessLicenceSince?: YearMonth | null;
+  /**
+   * Whether the adult graduated from a college or university (大专 or higher), for new-graduate housing paths;
+   * `false` is "no", which closes them, where an unknown leaves them open.
+   */
+  college?: boolean | null;
   /** Studying here continuously (连续就读). */
   continuousStudy?: boolean | null;
   /** Length of the current labour contract, in months. */
@@ -665,6 +670,17 @@ export type Msg = ({
     contractRequired: number;
     siMonths?: number | null;
     siRequired: number;
+  };
+}) | ({
+  key: "graduateTest";
+  params: {
+    allowed: number;
+    contractMonths?: number | null;
+    contractRequired: number;
+    outsideShort: boolean;
+    siMonths?: number | null;
+    siRequired: number;
+    since?: number | null;
   };
 }) | ({
   key: "supplyMayNotExist";

@@ -123,7 +123,7 @@ test(`a host page under ${FULL_CSP} shows the preset's results in its element, s
   const png = PNG.sync.read(await qr.screenshot());
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   assert.ok(code, 'the drawing is a QR code a scanner reads');
-  assert.match(code.data, new RegExp(`^${server.url}preset\\.html#s=2\\.`), 'the link opens this page with the family');
+  assert.match(code.data, new RegExp(`^${server.url}preset\\.html#s=3\\.`), 'the link opens this page with the family');
   assert.deepEqual(s.problems, [], 'no CSP violation, no error');
   await s.context.close();
 });

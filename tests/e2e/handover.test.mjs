@@ -85,7 +85,7 @@ test('a link and its QR code hand the same answers to a fresh browser; the other
   const before = await statuses(page);
   await openHandOver(page);
   const link = await page.locator('#ho-link').inputValue();
-  assert.ok(link.startsWith(`${new URL('/', env.server.url).href}#s=2.`), link);
+  assert.ok(link.startsWith(`${new URL('/', env.server.url).href}#s=3.`), link);
   assert.ok(!link.split('#')[0].includes('?'), 'nothing in the query string');
   // The warning stands above the link and its image.
   assert.match(await page.locator('.handover .warning').first().textContent(), /有你家的情况/);
@@ -125,7 +125,7 @@ test('the family is kept on this phone only when ticked, and "clear my data" for
   await calc.type(`${A0}.monthsInPlace`, '40');
   await page.waitForFunction(() => {
     const kept = localStorage.getItem('anju.family');
-    return kept && kept.startsWith('s=2.');
+    return kept && kept.startsWith('s=3.');
   });
   const kept = await page.evaluate(() => localStorage.getItem('anju.family'));
 
@@ -257,7 +257,7 @@ test('the family file is the CLI plan: anju compare gives the statuses the scree
   await other.page.locator('.import-read').screenshot({ path: screenshotPath('55-import') });
   assert.deepEqual(await axe(other.page, { context: '#whatif' }), []);
   await other.page.locator('#ho-import-open').tap();
-  await other.page.waitForURL(/#s=2\./);
+  await other.page.waitForURL(/#s=3\./);
   const opened = await statuses(other.page);
   // Each program the table shows has the baseline status the file's family has here.
   for (const row of before) assert.ok(opened.includes(row), `${row} in ${opened.join(', ')}`);

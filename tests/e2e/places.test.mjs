@@ -121,3 +121,48 @@ test('in 怀宁 the form asks whether the parents own a home in the county town,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// 融安's rule gives new graduates their own path (rules-counties §2.1: ≤ 5 years since graduating and a year of
+// insurance) beside the outside workers' 2 years of county insurance: a worker with 18 months is short as an outside
+// worker, so the form asks about college; a graduate of 2023-06 is in, one who did not go to college is out.
+test('in 融安 a worker short of the outside workers\' insurance is asked about college, and a recent graduate can apply', async () => {
+  const { page, context, problems } = await phonePage(env.browser);
+  const calc = new Calculator(page);
+  await calc.open(env.server.url);
+  await calc.step('places');
+  await calc.place(`${A0}.currentPlace`, '450224');
+  await calc.place(`${A0}.hukouPlace`, '410225');
+  await calc.step('work');
+  assert.equal(await calc.field(`${A0}.college`).count(), 0, 'not asked before a rule needs it');
+  await calc.choose(`${A0}.employment`, 'contract');
+  await calc.type(`${A0}.siMonthsHere`, '18');
+  await calc.choose(`${A0}.employeePension.contributingNow`, 'no');
+  await calc.step('housing');
+  await calc.choose('household.ownsHomeHere', 'no');
+  await calc.choose('household.rentsHome', 'yes');
+  await calc.choose('household.incomeBelowLocalLine', 'yes');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'unknown');
+  const card = await calc.openCard('public_rental', 'household');
+  assert.match(await card.textContent(), /大专或大学毕业了吗/, 'the card names the open question');
+
+  await calc.step('work');
+  await calc.field(`${A0}.college`).waitFor();
+  await calc.choose(`${A0}.college`, 'yes');
+  await calc.type(`${A0}.graduated`, '2023-06');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'eligible');
+  const yes = await calc.openCard('public_rental', 'household');
+  const work = yes.locator('[data-criterion="outside_worker_employment"]');
+  assert.match(await work.textContent(), /新毕业生：毕业\d+年[^，]*，要在5年以内/);
+  assert.match(await work.locator('.cite').textContent(), /融安县/);
+  await yes.screenshot({ path: screenshotPath('48-rongan-new-graduate') });
+
+  await calc.step('work');
+  await calc.choose(`${A0}.college`, 'no');
+  await calc.type(`${A0}.graduated`, '');
+  await calc.step('results');
+  assert.equal(await calc.status('public_rental', 'household'), 'not-eligible');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -183,6 +183,11 @@ texts! {
     HelpAdultStableJob => ("有劳动合同、营业执照或单位证明都算。", "A labour contract, a business licence or an employer's letter counts."),
     HelpAdultContractMonths => ("看劳动合同上写的期限。", "The term written in the labour contract."),
     HelpAdultBusinessLicenceSince => ("营业执照上的成立日期。", "The date of establishment on the business licence."),
+    HelpAdultCollege => (
+        "大专、本科或更高学历毕业的选“是”。有的县给刚毕业几年的人单独的申请办法。",
+        "Yes for a college diploma, a bachelor's degree or higher. Some counties have their own path for recent graduates."
+    ),
+    HelpAdultGraduated => ("毕业证上的毕业年月。", "The month of graduation on the diploma."),
     HelpAdultSiMonthsHere => ("在“电子社保卡”、“掌上12333”APP或当地社保局查缴费记录，数一数这里连续交了几个月。", "Look up the contribution record in the 电子社保卡 or 掌上12333 app, or at the local social insurance office, and count the months without a break here."),
     HelpAdultEmployeePensionMonths => ("在“电子社保卡”或“掌上12333”APP的“养老保险缴费记录”里查累计缴费月数，各地加在一起。", "The total months in the pension contribution record in the 电子社保卡 or 掌上12333 app, all places together."),
     HelpAdultEmployeePensionContributingNow => ("现在每个月都在交，打算一直交到退休。", "Paying every month now and planning to keep paying until retirement."),
@@ -375,6 +380,8 @@ pub fn help(lang: Lang, scope: crate::registry::Scope, field: &str) -> Option<&'
         (Adult, "stableJob") => Text::HelpAdultStableJob,
         (Adult, "contractMonths") => Text::HelpAdultContractMonths,
         (Adult, "businessLicenceSince") => Text::HelpAdultBusinessLicenceSince,
+        (Adult, "college") => Text::HelpAdultCollege,
+        (Adult, "graduated") => Text::HelpAdultGraduated,
         (Adult, "siMonthsHere") => Text::HelpAdultSiMonthsHere,
         (Adult, "employeePension.months") => Text::HelpAdultEmployeePensionMonths,
         (Adult, "employeePension.contributingNow") => Text::HelpAdultEmployeePensionContributingNow,

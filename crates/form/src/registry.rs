@@ -326,6 +326,8 @@ pub static SPECS: &[Spec] = &[
     adult!("stableJob", Kind::YesNo, Work, false, |a, v| a.stable_job = yes(v)),
     adult!("contractMonths", MONTHS, Work, false, |a, v| a.contract_months = number(v)),
     adult!("businessLicenceSince", Kind::YearMonth, Work, false, |a, v| a.business_licence_since = month(v)),
+    adult!("college", Kind::YesNo, Work, false, |a, v| a.college = yes(v)),
+    adult!("graduated", Kind::YearMonth, Work, false, |a, v| a.graduated = month(v)),
     adult!("siMonthsHere", MONTHS, Work, false, |a, v| a.si_months_here = number(v)),
     adult!("employeePension.months", MONTHS, Work, false, |a, v| a.employee_pension.months = number(v)),
     adult!("employeePension.contributingNow", Kind::YesNo, Work, false, |a, v| a.employee_pension.contributing_now =
@@ -394,11 +396,11 @@ mod tests {
 
     #[test]
     fn every_question_the_engine_may_ask_is_in_the_registry_or_left_out_on_purpose() {
-        // Asked by no front yet: contribution segments (a list of places and months, given through the CLI), the
-        // graduation month (the new-graduate housing path is not modelled) and a chosen retirement month (given
+        // Asked by no front yet: contribution segments (a list of places and months, given through the CLI) and a
+        // chosen retirement month (given
         // through the CLI and the JS API; asked only of a special early retirement, which the page does not set —
         // the page's lean builds leave these choices out, `anju_rules::programs::employee_pension::CHOICES`).
-        const LEFT_OUT: &[&str] = &["employeePension.segments", "graduated", "employeePension.plannedRetirement"];
+        const LEFT_OUT: &[&str] = &["employeePension.segments", "employeePension.plannedRetirement"];
         for field in anju_rules::programs::question_fields(Subject::Adult(0)) {
             assert!(spec(Scope::Adult, field).is_some() || LEFT_OUT.contains(field), "adult {field}");
         }

@@ -1,7 +1,7 @@
 //! Hand-over links: the family as typed (a [`Draft`]) in a URL fragment, so that a link opens the same family in a
 //! fresh browser with no server, and a counselor can pass the answer on. Nothing is in the query string.
 //!
-//! **Format, versions 1 and 2:** `s=2.` (or `s=1.`) then the payload in base64url without padding. The payload
+//! **Format, versions 1 to 3:** `s=3.` (or `s=2.`, `s=1.`) then the payload in base64url without padding. The payload
 //! is, in order:
 //! - the number of adults (1–2) and of children (0–6), one byte each;
 //! - for each adult, then the household, then each child: the number of answers (one byte), then per answer the
@@ -20,7 +20,7 @@ use crate::draft::{Answers, Draft};
 use crate::registry::{Scope, SPECS};
 
 /// The version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The longest text a link carries for one answer, in bytes.
 pub const MAX_TEXT: usize = 255;
@@ -63,6 +63,9 @@ pub const ADULT: &[&str] = &[
     "localNumbers.source",
     // Version 2.
     "parentsHomeHere",
+    // Version 3.
+    "college",
+    "graduated",
 ];
 
 /// The household fields a link can carry.
@@ -95,7 +98,7 @@ pub enum ShareError {
 }
 
 /// How many fields of each table (adult, household, child) each version has, version 1 first.
-pub const SINCE: &[[usize; 3]] = &[[31, 9, 6], [32, 9, 6]];
+pub const SINCE: &[[usize; 3]] = &[[31, 9, 6], [32, 9, 6], [34, 9, 6]];
 
 fn table(scope: Scope) -> &'static [&'static str] {
     match scope {
@@ -300,7 +303,7 @@ mod tests {
     fn a_family_comes_back_from_its_link_exactly() {
         let d = family();
         let link = encode(&d);
-        assert!(link.starts_with("s=2."), "{link}");
+        assert!(link.starts_with("s=3."), "{link}");
         assert!(link.len() < 200, "{} characters: short enough for a QR code", link.len());
         assert_eq!(decode(&link), Ok(d.clone()));
         assert_eq!(decode(&format!("https://example.org/anju/#{link}")), Ok(d.clone()));
@@ -342,7 +345,7 @@ mod tests {
         assert_eq!(decode("#s=hello"), Err(ShareError::Foreign));
         assert_eq!(decode("#s=v1.AAAA"), Err(ShareError::Foreign));
         assert_eq!(decode("#s=0.AAAA"), Err(ShareError::Foreign));
-        assert_eq!(decode("#s=3.AAAA"), Err(ShareError::FutureVersion(3)));
+        assert_eq!(decode("#s=4.AAAA"), Err(ShareError::FutureVersion(4)));
         // Cut short at every length, and every character changed: damaged, never another family.
         for end in 4..link.len() {
             assert!(decode(&link[..end]).is_err(), "cut at {end}");
@@ -373,12 +376,20 @@ mod tests {
         assert_eq!(decode(&two), Ok(d));
         let one = format!("s=1.{}", two.split_once('.').unwrap().1);
         assert_eq!(decode(&one), Err(ShareError::Damaged));
+        // And a version-2 link naming a field of version 3 is not a version-2 link.
+        let mut d = Draft::default();
+        d.set(Question::adult(0, "college"), "yes");
+        let three = encode(&d);
+        assert_eq!(decode(&three), Ok(d));
+        let two = format!("s=2.{}", three.split_once('.').unwrap().1);
+        assert_eq!(decode(&two), Err(ShareError::Damaged));
+        assert_eq!(table_of(2, Scope::Adult).last(), Some(&"parentsHomeHere"));
     }
 
     #[test]
     fn a_new_question_needs_a_new_version() {
         assert!(tables_are_the_registrys(), "every field of the v1 tables is a registry question");
-        // Every question of the registry can travel in a link of this version; a new one needs version 2.
+        // Every question of the registry can travel in a link of this version; a new one needs a new version.
         for s in SPECS {
             assert!(
                 table(s.scope()).contains(&s.field),
@@ -394,8 +405,11 @@ mod tests {
     #[ignore = "prints the sample link of a new version once, at its release"]
     fn print_the_sample_link() {
         let mut d = Draft::default();
+        // In the order of the field names, as the sample lists them.
         d.set(Question::adult(0, "birth"), "1988-04");
+        d.set(Question::adult(0, "college"), "yes");
         d.set(Question::adult(0, "currentPlace"), "410225");
+        d.set(Question::adult(0, "graduated"), "2010-07");
         d.set(Question::adult(0, "monthsInPlace"), "30");
         d.set(Question::adult(0, "parentsHomeHere"), "no");
         println!("{}", encode(&d));

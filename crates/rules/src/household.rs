@@ -211,6 +211,10 @@ pub struct Adult {
     /// home (梁平).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parents_home_here: Option<bool>,
+    /// Whether the adult graduated from a college or university (大专 or higher), for new-graduate housing paths;
+    /// `false` is "no", which closes them, where an unknown leaves them open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub college: Option<bool>,
     /// The month of graduation from college or university, for new-graduate housing paths.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graduated: Option<YearMonth>,
@@ -1008,6 +1012,7 @@ mod tests {
             stable_job: Some(true),
             stable_home: Some(true),
             parents_home_here: Some(true),
+            college: Some(true),
             continuous_study: Some(true),
             permit: Permit { held: Some(true), issued: Some(NOV_2026), late_endorsement: Some(NOV_2026) },
             si_months_here: Some(1),

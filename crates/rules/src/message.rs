@@ -329,6 +329,18 @@ pub enum Msg {
         contract_months: Option<i64>,
         contract_required: i64,
     },
+    /// The new-graduate path of a county's 公租房 rule: months since graduating (unknown: `None`) against the months
+    /// allowed, and the path's insurance and contract; `outside_short`: the outside workers' test is not met.
+    #[serde(rename_all = "camelCase")]
+    GraduateTest {
+        since: Option<i64>,
+        allowed: i64,
+        si_months: Option<i64>,
+        si_required: i64,
+        contract_months: Option<i64>,
+        contract_required: i64,
+        outside_short: bool,
+    },
     SupplyMayNotExist,
     #[serde(rename_all = "camelCase")]
     FundDepositing {
@@ -1327,6 +1339,39 @@ impl Msg {
                         ZhCn => format!("劳动合同{c}，要满{}。", duration_text(ZhCn, *contract_required)),
                         En => format!(" Labour contract {c}; {} needed.", duration_text(En, *contract_required)),
                     });
+                }
+                text
+            }
+            (
+                Msg::GraduateTest { since, allowed, si_months, si_required, contract_months, contract_required, outside_short },
+                lang,
+            ) => {
+                let allowed = duration_text(lang, *allowed);
+                let mut text = String::new();
+                if *outside_short {
+                    text.push_str(if lang == ZhCn { "外来务工人员的条件还不够。" } else { "The outside workers' test is not met. " });
+                }
+                text.push_str(&match (lang, since) {
+                    (ZhCn, Some(m)) => format!("新毕业生：毕业{}，要在{allowed}以内。", duration_text(ZhCn, *m)),
+                    (ZhCn, None) => format!("新毕业生：还不知道是不是大专以上毕业、毕业多久，要在{allowed}以内。"),
+                    (En, Some(m)) => format!("New graduates: graduated {} ago; within {allowed} needed.", duration_text(En, *m)),
+                    (En, None) => format!("New graduates: whether and when you graduated is unknown; within {allowed} needed."),
+                });
+                let part = |what: (&str, &str), months: &Option<i64>, required: i64| {
+                    let had = months.map_or_else(
+                        || if lang == ZhCn { "多久还不知道".to_string() } else { "unknown".to_string() },
+                        |m| duration_text(lang, m),
+                    );
+                    match lang {
+                        ZhCn => format!("{}{had}，要满{}。", what.0, duration_text(ZhCn, required)),
+                        En => format!(" {} {had}; {} needed.", what.1, duration_text(En, required)),
+                    }
+                };
+                if *si_required > 0 {
+                    text.push_str(&part(("在这里交社保", "Social insurance here"), si_months, *si_required));
+                }
+                if *contract_required > 0 {
+                    text.push_str(&part(("劳动合同", "Labour contract"), contract_months, *contract_required));
                 }
                 text
             }

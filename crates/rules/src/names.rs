@@ -187,6 +187,17 @@ const PARAMETER_NAMES: &[(&str, &str, &str)] = &[
     ),
     ("public_rental.income_line_fen", "公租房的收入标准", "the income line for public rental housing"),
     (
+        "public_rental.graduate_months",
+        "新毕业生可以申请的毕业年限",
+        "how long after graduating new graduates may apply",
+    ),
+    ("public_rental.si_months_graduate", "新毕业生要求的社保时间", "the social insurance new graduates need"),
+    (
+        "public_rental.contract_months_graduate",
+        "新毕业生要求的劳动合同期限",
+        "the labour-contract length new graduates need",
+    ),
+    (
         "public_rental.si_months_outside",
         "外来务工人员要求的连续社保时间",
         "the continuous social insurance outside workers need",
@@ -334,6 +345,7 @@ const QUESTION_NAMES: &[(Whose, &str, &str, &str)] = &[
         "在这里有没有营业执照？哪个月办的？",
         "A business licence here, and since which month?",
     ),
+    (Whose::Adult, "college", "大专或大学毕业了吗？", "Graduated from a college or university?"),
     (Whose::Adult, "graduated", "哪年哪月大学毕业（如果上过）？", "Month of college graduation, if any?"),
     (Whose::Adult, "employment", "做的是哪种工作？", "What kind of work?"),
     (
@@ -519,6 +531,7 @@ const NAMED_ARTICLES: &[(&str, &str)] = &[
     ("外来务工人员条件", "outside-worker conditions"),
     ("年限养老金", "years-based add-on"),
     ("待遇", "benefits"),
+    ("新毕业生条件", "new-graduate conditions"),
     ("报名条件", "registration conditions"),
     ("报考条件", "exam entry conditions"),
     ("计发基数", "benefit base"),

@@ -469,6 +469,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         past(as_of),
         past(as_of),
         maybe(&[Contract, Flexible, SelfEmployed, Agriculture, Unemployed]),
+        opt_bool(),
     );
     let segment = (proptest::sample::select(PLACES), edge_u32(0, MAX_MONTHS));
     // A chosen retirement month anywhere the request allows: 100 years either side of the evaluation month.
@@ -503,6 +504,7 @@ fn any_adult(as_of: YearMonth) -> impl Strategy<Value = Adult> {
         contract_months: work.1,
         business_licence_since: work.2,
         graduated: work.3,
+        college: work.5,
         employment: work.4,
         employee_pension: EmployeePension {
             months: e.0,

@@ -94,6 +94,7 @@ fn extreme(month: YearMonth, count: u32, fen: i64) -> Request {
         stable_job: Some(true),
         stable_home: Some(true),
         parents_home_here: Some(true),
+        college: Some(true),
         continuous_study: Some(true),
         permit: Permit { held: Some(true), issued: Some(month), late_endorsement: Some(month) },
         si_months_here: Some(count),

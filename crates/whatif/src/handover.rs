@@ -29,7 +29,7 @@ pub enum Out {
     Clear,
     /// Keep the family on this phone from now on (`true`), or stop and forget it.
     Remember(bool),
-    /// Open this family (a link's fragment, `s=2.…`) in place of the form's answers.
+    /// Open this family (a link's fragment, `s=3.…`) in place of the form's answers.
     Open(String),
 }
 
@@ -387,7 +387,7 @@ mod tests {
         let mut draft = Draft::default();
         draft.set(anju_rules::household::Question::adult(0, "birth"), "1988-04");
         let link = link("https://example.org/anju/", &draft);
-        assert!(link.starts_with("https://example.org/anju/#s=2."), "{link}");
+        assert!(link.starts_with("https://example.org/anju/#s=3."), "{link}");
         assert!(!link.contains('?'), "nothing in the query string");
         assert_eq!(share::decode(&format!("{link}&from=singlemessage&isappinstalled=0")), Ok(draft));
     }

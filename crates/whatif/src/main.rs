@@ -8,7 +8,7 @@
 //! - `hide()` takes it away;
 //! - `open_link(text)` reads a hand-over link or this phone's copy: the family as `Draft::flat` lists it, or why
 //!   not (`none`, `foreign`, `future`, `damaged`);
-//! - `encode(draft)` writes the family as a link's fragment (`s=2.…`), for this phone's copy;
+//! - `encode(draft)` writes the family as a link's fragment (`s=3.…`), for this phone's copy;
 //! - `cards(draft, lang, today)`: the page's result cards for the family, as HTML (a promise of it), which
 //!   `loader/whatif.js` puts into the page's `#cards`: each question's button names its question
 //!   (`data-question`), which the page takes the person to;
@@ -119,7 +119,7 @@ pub fn rules(text: &str) -> bool {
     }
 }
 
-/// The family as a link's fragment, `s=2.…`.
+/// The family as a link's fragment, `s=3.…`.
 #[wasm_bindgen]
 pub fn encode(draft: js_sys::Array) -> String {
     share::encode(&draft_of(&draft))

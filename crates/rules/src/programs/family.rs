@@ -30,6 +30,7 @@ pub const UNKNOWN_ADULT: Adult = Adult {
     contract_months: None,
     business_licence_since: None,
     parents_home_here: None,
+    college: None,
     graduated: None,
     employment: None,
     employee_pension: EmployeePension {

@@ -40,6 +40,8 @@ pub mod fields {
     pub const SI_MONTHS_HERE: &str = "siMonthsHere";
     pub const CONTRACT_MONTHS: &str = "contractMonths";
     pub const BUSINESS_LICENCE: &str = "businessLicenceSince";
+    pub const COLLEGE: &str = "college";
+    pub const GRADUATED: &str = "graduated";
     pub const EMPLOYEE_MONTHS: &str = "employeePension.months";
     pub const CONTRIBUTING_NOW: &str = "employeePension.contributingNow";
     pub const SEGMENTS: &str = "employeePension.segments";
@@ -113,6 +115,8 @@ pub const ADULT_QUESTION_FIELDS: &[&str] = &[
     fields::SI_MONTHS_HERE,
     fields::CONTRACT_MONTHS,
     fields::BUSINESS_LICENCE,
+    fields::COLLEGE,
+    fields::GRADUATED,
     fields::EMPLOYEE_MONTHS,
     fields::CONTRIBUTING_NOW,
     fields::SEGMENTS,

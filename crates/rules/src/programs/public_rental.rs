@@ -22,9 +22,12 @@ use crate::time::YearMonth;
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     // Either adult may apply: the family's answer is the best of the two.
     let adults = super::family::adults(household);
-    let results = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of));
+    let results: Vec<ProgramResult> = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of)).collect();
+    // Either applicant's answer may change with time (a new graduate's window closes): timelines look at the
+    // first such month of either.
+    let changes_at = results.iter().filter_map(|r| r.changes_at).min();
     match super::family::best(results) {
-        Some(r) => r,
+        Some(r) => ProgramResult { changes_at, ..r },
         None => as_applicant(household, 0, &super::family::UNKNOWN_ADULT, as_of),
     }
 }
@@ -62,9 +65,16 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
 
     let income = income_below(household, place, as_of);
 
+    // The month the new-graduate path may change by itself, if it is looked at.
+    let mut changes_at = None;
+    let mut employment = || {
+        let (c, next) = work_test(applicant, index, place, as_of, place_q);
+        changes_at = next;
+        c
+    };
     let work = match hukou_here {
         Some(true) if own_county_rural => {
-            let test = outside_worker_test(applicant, index, place, as_of, place_q);
+            let test = employment();
             // Failed, or undecided only because paying on is not known: whether the clause applies is the question.
             let undecided_paying = test.questions.contains(&Question::adult(index, fields::CONTRIBUTING_NOW));
             if test.outcome == Outcome::NotMet || (test.outcome == Outcome::Unknown && undecided_paying) {
@@ -94,7 +104,7 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
             c.questions.push(Question::adult(index, super::family::hukou_question(applicant)));
             c
         }
-        Some(false) => outside_worker_test(applicant, index, place, as_of, place_q),
+        Some(false) => employment(),
     };
     let work = Criterion { met_by: (work.outcome == Outcome::Met).then(|| Subject::adult_path(index)), ..work };
 
@@ -109,14 +119,116 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
                 &data::RELATIVES_HOME_WEIGHED,
                 &data::SI_MONTHS_OUTSIDE,
                 &data::CONTRACT_MONTHS_OUTSIDE,
+                &data::GRADUATE_MONTHS,
+                &data::SI_MONTHS_GRADUATE,
+                &data::CONTRACT_MONTHS_GRADUATE,
                 &data::INCOME_LINE_FEN,
             ]
             .map(|p| local_dated(place, p, as_of).map(|d| d.1)),
             &[],
         ),
-        not_modelled: vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath],
+        not_modelled: if local(place, &data::GRADUATE_MONTHS, as_of).is_some() {
+            vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList]
+        } else {
+            vec![Msg::NotModelledAssets, Msg::NotModelledWaitingList, Msg::NotModelledGraduatePath]
+        },
+        changes_at,
         ..ProgramResult::new(ProgramId::PublicRental, "household", criteria)
     }
+}
+
+/// The employment test on either path the place gives: its outside workers' test, or, when that is not met, its
+/// new-graduate path (融安, 怀宁). Met on either is met; not met on both is the outside workers' answer; otherwise
+/// it is open, with the questions that would settle it. Also the month the graduate path may change by itself (its
+/// insurance long enough, or its window closed), for timelines.
+fn work_test(
+    applicant: &Adult,
+    index: u8,
+    place: Option<&str>,
+    as_of: YearMonth,
+    place_q: Question,
+) -> (Criterion, Option<YearMonth>) {
+    let outside = outside_worker_test(applicant, index, place, as_of, place_q);
+    if outside.outcome == Outcome::Met {
+        return (outside, None);
+    }
+    let Some((graduate, next)) = graduate_test(applicant, index, place, as_of, outside.outcome == Outcome::NotMet)
+    else {
+        return (outside, None);
+    };
+    let c = match (outside.outcome, graduate.outcome) {
+        (_, Outcome::Met) => graduate,
+        (Outcome::NotMet, Outcome::NotMet) => outside,
+        // Short as an outside worker, open as a graduate: the graduate path is the question (and the month the
+        // insurance is long enough, if paying on, still stands).
+        (Outcome::NotMet, _) => Criterion { met_from: outside.met_from, ..graduate },
+        _ => {
+            let mut open = outside;
+            for q in graduate.questions {
+                if !open.questions.contains(&q) {
+                    open.questions.push(q);
+                }
+            }
+            open
+        }
+    };
+    (c, next)
+}
+
+/// The new-graduate path where the place gives one: a college graduate (大专 or higher) within the place's months
+/// of graduating (counted from the month after), with its insurance here and contract. `None` where the place has
+/// no such path or the adult did not go to college. With it, the month it may change by itself: the insurance
+/// reaching the path's need while the person pays, or the window closing.
+fn graduate_test(
+    applicant: &Adult,
+    index: u8,
+    place: Option<&str>,
+    as_of: YearMonth,
+    outside_short: bool,
+) -> Option<(Criterion, Option<YearMonth>)> {
+    let rule = local_dated(place, &data::GRADUATE_MONTHS, as_of)?;
+    let si_required = local(place, &data::SI_MONTHS_GRADUATE, as_of)?;
+    let contract_required = local(place, &data::CONTRACT_MONTHS_GRADUATE, as_of)?;
+    if applicant.college == Some(false) {
+        return None;
+    }
+    let since = applicant.graduated.map(|g| i64::from(g.months_until(as_of)));
+    let si = applicant.si_months_here.map(i64::from);
+    let contract = applicant.contract_months.map(i64::from);
+    let at_least = |had: Option<i64>, needed: i64| if needed == 0 { Some(true) } else { had.map(|m| m >= needed) };
+    let tests = [since.map(|m| m <= rule.0), at_least(si, si_required), at_least(contract, contract_required)];
+    let outcome = match (tests.contains(&Some(false)), tests.iter().all(|t| *t == Some(true))) {
+        (true, _) => Outcome::NotMet,
+        (false, true) => Outcome::Met,
+        (false, false) => Outcome::Unknown,
+    };
+    let message = Msg::GraduateTest {
+        since,
+        allowed: rule.0,
+        si_months: si,
+        si_required,
+        contract_months: contract,
+        contract_required,
+        outside_short,
+    };
+    let mut c = criterion("outside_worker_employment", &data::criteria::OUTSIDE_WORKER_EMPLOYMENT, outcome, message);
+    if since.is_none() {
+        if applicant.college.is_none() {
+            c.questions.push(Question::adult(index, fields::COLLEGE));
+        }
+        c.questions.push(Question::adult(index, fields::GRADUATED));
+    }
+    for (test, field) in [(tests[1], fields::SI_MONTHS_HERE), (tests[2], fields::CONTRACT_MONTHS)] {
+        if test.is_none() {
+            c.questions.push(Question::adult(index, field));
+        }
+    }
+    let months = |n: i64| as_of + i32::try_from(n).unwrap_or(i32::MAX);
+    let paying = applicant.employee_pension.contributing_now == Some(true);
+    let insured_at = si.filter(|m| paying && *m < si_required).map(|m| months(si_required - m));
+    let closes_at = since.filter(|s| *s <= rule.0).map(|s| months(rule.0 - s + 1));
+    let next = insured_at.into_iter().chain(closes_at).min();
+    Some((cite_local(c, Some(rule)), next))
 }
 
 /// The outside-worker test of Art. 7(3) with the place's numbers: continuous insurance months here and, where
@@ -307,11 +419,13 @@ mod tests {
 
     const NOV_2026: YearMonth = YearMonth::ym(2026, 11);
 
+    /// A worker in 融安 who did not go to college (so 融安's new-graduate path is closed).
     fn rongan(si: u32, hukou_elsewhere: bool) -> Household {
         Household {
             adults: vec![Adult {
                 current_place: Some("guangxi/liuzhou/rongan".into()),
                 hukou_elsewhere: Some(hukou_elsewhere),
+                college: Some(false),
                 si_months_here: Some(si),
                 employee_pension: crate::household::EmployeePension {
                     contributing_now: Some(false),
@@ -406,6 +520,58 @@ mod tests {
         assert_eq!(r.status, Status::Unknown);
         assert!(r.open_questions().contains(&Question::adult(0, fields::CONTRIBUTING_NOW)));
     }
+
+    fn work(h: &Household, at: YearMonth) -> Criterion {
+        evaluate(h, at).criteria.into_iter().find(|c| c.id == "outside_worker_employment").unwrap()
+    }
+
+    /// 融安's new graduates: within 5 years of graduating, counted from the month after (graduated 2021-11: the
+    /// 60th month after is 2026-11, the last month in), with a year of insurance. 18 months are short of the outside
+    /// workers' 24 and enough for a graduate.
+    #[test]
+    fn rongan_opens_a_new_graduate_path_for_five_years_after_graduating() {
+        let graduate = |graduated: Option<YearMonth>, college: Option<bool>| {
+            let mut h = rongan(18, true);
+            h.adults[0].college = college;
+            h.adults[0].graduated = graduated;
+            h
+        };
+        let h = graduate(Some(YearMonth::ym(2021, 11)), Some(true));
+        assert_eq!(work(&h, NOV_2026).outcome, Outcome::Met);
+        assert_eq!(evaluate(&h, NOV_2026).status, Status::Eligible);
+        assert!(!evaluate(&h, NOV_2026).not_modelled.contains(&Msg::NotModelledGraduatePath), "the path is checked");
+        assert_eq!(work(&h, YearMonth::ym(2026, 12)).outcome, Outcome::NotMet, "61 months: past the window");
+        // The window's end is a month a timeline looks at.
+        assert_eq!(evaluate(&h, NOV_2026).changes_at, Some(YearMonth::ym(2026, 12)));
+        // A graduation month given says college: the path is checked without the yes.
+        assert_eq!(work(&graduate(Some(YearMonth::ym(2023, 6)), None), NOV_2026).outcome, Outcome::Met);
+        // Not known whether the worker went to college: the path may be open, so it is asked.
+        let open = work(&graduate(None, None), NOV_2026);
+        assert_eq!(open.outcome, Outcome::Unknown);
+        assert_eq!(open.questions, [Question::adult(0, fields::COLLEGE), Question::adult(0, fields::GRADUATED)]);
+        // College, month not known: only the month is asked.
+        let open = work(&graduate(None, Some(true)), NOV_2026);
+        assert_eq!(open.questions, [Question::adult(0, fields::GRADUATED)]);
+        // Too little insurance for a graduate too: no on both paths.
+        let mut short = graduate(Some(YearMonth::ym(2023, 6)), Some(true));
+        short.adults[0].si_months_here = Some(11);
+        assert_eq!(work(&short, NOV_2026).outcome, Outcome::NotMet);
+        // Paying on, a graduate's year of insurance is a month a timeline looks at.
+        short.adults[0].employee_pension.contributing_now = Some(true);
+        assert_eq!(evaluate(&short, NOV_2026).changes_at, Some(YearMonth::ym(2026, 12)));
+    }
+
+    /// A place whose rule gives no new-graduate numbers has no such path, and says it is not checked.
+    #[test]
+    fn without_a_local_graduate_rule_the_path_is_not_checked_and_says_so() {
+        let mut h = huaining(Some(true), false, 0, Some(false));
+        h.adults[0].current_place = Some("hunan/hengyang/hengdong".into());
+        h.adults[0].graduated = Some(YearMonth::ym(2025, 6));
+        let r = evaluate(&h, NOV_2026);
+        assert!(r.not_modelled.contains(&Msg::NotModelledGraduatePath));
+        assert!(!r.open_questions().contains(&Question::adult(0, fields::COLLEGE)));
+    }
+
     fn huaining(hukou_elsewhere: Option<bool>, owns: bool, area: u32, parents: Option<bool>) -> Household {
         Household {
             adults: vec![Adult {
