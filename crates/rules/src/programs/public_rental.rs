@@ -139,7 +139,7 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
 
 /// The employment test on either path the place gives: its outside workers' test, or, when that is not met, its
 /// new-graduate path (融安, 怀宁). Met on either is met; not met on both is the outside workers' answer; otherwise
-/// it is open, with the questions that would settle it. Also the month the graduate path may change by itself (its
+/// it is open, with the questions of the outside workers' test while that is open, else the graduate path's. Also the month the graduate path may change by itself (its
 /// insurance long enough, or its window closed), for timelines.
 fn work_test(
     applicant: &Adult,
@@ -162,15 +162,8 @@ fn work_test(
         // Short as an outside worker, open as a graduate: the graduate path is the question (and the month the
         // insurance is long enough, if paying on, still stands).
         (Outcome::NotMet, _) => Criterion { met_from: outside.met_from, ..graduate },
-        _ => {
-            let mut open = outside;
-            for q in graduate.questions {
-                if !open.questions.contains(&q) {
-                    open.questions.push(q);
-                }
-            }
-            open
-        }
+        // Open as an outside worker: its questions first; the graduate path's are asked only once it falls short.
+        _ => outside,
     };
     (c, next)
 }
