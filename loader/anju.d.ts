@@ -338,7 +338,7 @@ export interface LocalNumbers {
 }
 
 /** A document to bring. */
-export type Material = "hukouBook" | "idCard" | "residencePermit" | "labourContract" | "businessLicence" | "socialInsuranceRecord" | "rentalContract" | "propertyCertificate" | "incomeProof" | "providentFundRecord" | "birthCertificate" | "schoolRecord";
+export type Material = "hukouBook" | "idCard" | "residencePermit" | "labourContract" | "businessLicence" | "socialInsuranceRecord" | "rentalContract" | "propertyCertificate" | "incomeProof" | "providentFundRecord" | "birthCertificate" | "schoolRecord" | "diploma";
 
 /** What a months-at-the-cut-off test counts. */
 export type Measure = "permit" | "residence" | "insurance";

@@ -23,6 +23,8 @@ pub enum Material {
     ProvidentFundRecord,
     BirthCertificate,
     SchoolRecord,
+    /// A college or university diploma, for a county's new-graduate path.
+    Diploma,
 }
 
 /// The papers that prove one criterion.
@@ -71,7 +73,11 @@ pub fn materials(program: ProgramId, criteria: &[Criterion]) -> Vec<Material> {
     let mut out: Vec<Material> = criteria
         .iter()
         .filter(|c| c.message != Msg::NotRequiredHere)
-        .flat_map(|c| for_criterion(program, c.id).iter().copied())
+        .flat_map(|c| {
+            // The employment test answered on the new-graduate path also asks for the diploma.
+            let diploma = matches!(c.message, Msg::GraduateTest { .. }).then_some(Material::Diploma);
+            for_criterion(program, c.id).iter().copied().chain(diploma)
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -106,6 +112,8 @@ impl Material {
             (BirthCertificate, Lang::En) => "Birth certificate",
             (SchoolRecord, Lang::ZhCn) => "学籍证明",
             (SchoolRecord, Lang::En) => "School registration record",
+            (Diploma, Lang::ZhCn) => "毕业证",
+            (Diploma, Lang::En) => "Graduation certificate",
         }
     }
 }
