@@ -645,6 +645,11 @@ export type Msg = ({
     weighed: boolean;
   };
 }) | ({
+  key: "parentsHomeUnknown";
+  params: {
+    weighed: boolean;
+  };
+}) | ({
   key: "areaBelowLine";
   params: {
     areaM2?: number | null;

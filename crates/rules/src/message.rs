@@ -307,6 +307,11 @@ pub enum Msg {
     ParentsHome {
         weighed: bool,
     },
+    /// The relatives' clause where the family has no home here and it is not known whether the parents do.
+    #[serde(rename_all = "camelCase")]
+    ParentsHomeUnknown {
+        weighed: bool,
+    },
     #[serde(rename_all = "camelCase")]
     AreaBelowLine {
         area_m2: Option<u32>,
@@ -1285,6 +1290,10 @@ impl Msg {
             (Msg::ParentsHome { weighed: false }, En) => "Your parents own a home in the county town; here you and they must own none.".into(),
             (Msg::ParentsHome { weighed: true }, ZhCn) => "父母在这里有房：能帮助解决住房的不予受理，由住房保障部门判断。".into(),
             (Msg::ParentsHome { weighed: true }, En) => "Your parents own a home here; the office judges whether they can help you with housing, which rules it out.".into(),
+            (Msg::ParentsHomeUnknown { weighed: false }, ZhCn) => "自己在这里没有房。当地规定父母在县城也不能有房，父母有没有房还不知道。".into(),
+            (Msg::ParentsHomeUnknown { weighed: false }, En) => "You own no home here. The rule also asks that your parents own none in the county town, which we don't know yet.".into(),
+            (Msg::ParentsHomeUnknown { weighed: true }, ZhCn) => "自己在这里没有房。直系亲属在这里能帮助解决住房的不予受理，父母在这里有没有房还不知道。".into(),
+            (Msg::ParentsHomeUnknown { weighed: true }, En) => "You own no home here. A direct relative here who can help with housing rules it out, and we don't know whether your parents own a home here.".into(),
             (Msg::AreaBelowLine { area_m2: Some(a), line_m2 }, ZhCn) => {
                 format!("有房，人均{a}平方米，当地标准是低于{line_m2}平方米。")
             }

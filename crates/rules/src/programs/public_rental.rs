@@ -364,10 +364,11 @@ fn relatives_clause(
         // The family's own "no" stands; so does its answer when the parents have no home here either.
         _ if c.outcome == Outcome::NotMet => {}
         Some(false) => {}
-        // Not known: the clause's question joins the family's own (the card lists it).
+        // Not known: the clause's question joins the family's own; where the family's own answer was yes, the
+        // clause is what is open, and the reason says so.
         None => {
             if c.outcome == Outcome::Met {
-                c.outcome = Outcome::Unknown;
+                c = criterion(c.id, &dated.1.cite, Outcome::Unknown, Msg::ParentsHomeUnknown { weighed });
             }
             c.questions.push(Question::adult(index, fields::PARENTS_HOME));
         }
@@ -605,6 +606,9 @@ mod tests {
         let outside = housing(&huaining(Some(true), false, 0, None));
         assert_eq!(outside.outcome, Outcome::Unknown);
         assert_eq!(outside.questions, [Question::adult(0, fields::PARENTS_HOME)]);
+        // The family has no home; what is open is the parents' clause, and the reason says so.
+        assert_eq!(outside.message, Msg::ParentsHomeUnknown { weighed: false });
+        assert_eq!(outside.citation.source.id, "huaining_public_rental");
         assert_eq!(housing(&huaining(Some(true), false, 0, Some(false))).outcome, Outcome::Met);
         let local = housing(&huaining(Some(false), false, 0, Some(true)));
         assert_eq!((local.outcome, local.message), (Outcome::Met, Msg::OwnsHome { owns: Some(false) }));
