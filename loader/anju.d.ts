@@ -182,7 +182,7 @@ export interface Amount {
 }
 
 /** Identifies an amount within a program's result. */
-export type AmountId = "basicMonthly" | "accountMonthly" | "addonMonthly" | "totalMonthly" | "accountAtRetirement";
+export type AmountId = "basicMonthly" | "accountMonthly" | "addonMonthly" | "totalMonthly" | "accountAtRetirement" | "subsidyMonthly";
 
 export interface Child {
   birth?: YearMonth | null;
@@ -645,6 +645,25 @@ export type Msg = ({
     weighed: boolean;
   };
 }) | ({
+  key: "subsidyFollowsPublicRental";
+  params: {
+    status: Status;
+  };
+}) | ({
+  key: "localSubsidy";
+  params: {
+    rateFen: number;
+  };
+}) | ({
+  key: "subsidyAmount";
+  params: {
+    areaM2?: number | null;
+    capM2?: number | null;
+    perPersonM2?: number | null;
+    rateFen: number;
+    size?: number | null;
+  };
+}) | ({
   key: "parentsHomeUnknown";
   params: {
     weighed: boolean;
@@ -798,6 +817,8 @@ export type Msg = ({
 }) | ({
   key: "notModelledLocalRules";
 }) | ({
+  key: "notModelledSubsidyTerms";
+}) | ({
   key: "ownCountyRuralUnclear";
 });
 
@@ -880,7 +901,7 @@ export type PlanRefusal = ({
 });
 
 /** Identifies a program in results and in the message catalogue. */
-export type ProgramId = "residence_permit" | "employee_pension" | "resident_pension" | "hukou_transfer" | "public_rental" | "affordable_rental" | "provident_fund_rent" | "school_entry" | "exam_eligibility" | "zhongkao_eligibility";
+export type ProgramId = "residence_permit" | "employee_pension" | "resident_pension" | "hukou_transfer" | "public_rental" | "affordable_rental" | "provident_fund_rent" | "rental_subsidy" | "school_entry" | "exam_eligibility" | "zhongkao_eligibility";
 
 /** The pathways of one program for one subject, best first. */
 export interface ProgramPathways {

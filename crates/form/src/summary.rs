@@ -34,7 +34,10 @@ impl Area {
 
     pub fn of(program: ProgramId) -> Area {
         match program {
-            ProgramId::PublicRental | ProgramId::AffordableRental | ProgramId::ProvidentFundRent => Area::Housing,
+            ProgramId::PublicRental
+            | ProgramId::AffordableRental
+            | ProgramId::ProvidentFundRent
+            | ProgramId::RentalSubsidy => Area::Housing,
             ProgramId::EmployeePension | ProgramId::ResidentPension => Area::Pension,
             ProgramId::SchoolEntry | ProgramId::ZhongkaoEligibility | ProgramId::ExamEligibility => Area::School,
             ProgramId::ResidencePermit | ProgramId::HukouTransfer => Area::Papers,

@@ -82,6 +82,9 @@ pub(crate) fn evaluate(
     if wanted(ProgramId::ProvidentFundRent, "household") {
         results.push(programs::provident_fund_rent::evaluate(h, as_of));
     }
+    if wanted(ProgramId::RentalSubsidy, "household") {
+        results.push(programs::rental_subsidy::evaluate(h, as_of));
+    }
     for (i, child) in h.children.iter().enumerate().take(household::MAX_CHILDREN) {
         let i = i as u8;
         // School entry and the entrance exams concern children under 20 [I]; older children get no school program.

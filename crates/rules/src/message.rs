@@ -307,6 +307,26 @@ pub enum Msg {
     ParentsHome {
         weighed: bool,
     },
+    /// The rental subsidy follows the county's 公租房 conditions, whose answer this is.
+    #[serde(rename_all = "camelCase")]
+    SubsidyFollowsPublicRental {
+        status: Status,
+    },
+    /// The county pays a rental subsidy at this rate per m² per month.
+    #[serde(rename_all = "camelCase")]
+    LocalSubsidy {
+        rate_fen: i64,
+    },
+    /// The monthly subsidy: the rate on the area per person times the household's size, within the cap; unknown
+    /// parts are `None`.
+    #[serde(rename_all = "camelCase")]
+    SubsidyAmount {
+        rate_fen: i64,
+        per_person_m2: Option<i64>,
+        size: Option<i64>,
+        cap_m2: Option<i64>,
+        area_m2: Option<i64>,
+    },
     /// The relatives' clause where the family has no home here and it is not known whether the parents do.
     #[serde(rename_all = "camelCase")]
     ParentsHomeUnknown {
@@ -445,6 +465,7 @@ pub enum Msg {
     /// 中考 rules' details not modelled (e.g. which grade's 学籍 must be in this city).
     NotModelledZhongkaoDetail,
     NotModelledLocalRules,
+    NotModelledSubsidyTerms,
     /// A worker with a rural hukou of this county: the local rule does not say whether they are "outside workers".
     OwnCountyRuralUnclear,
 }
@@ -637,6 +658,38 @@ fn work_text(lang: Lang, work: &WorkFacts) -> String {
         (false, false) => {
             format!("By {}, the place asks for {ask}; counted to then: {}.", month_text(lang, cutoff), have.join(", "))
         }
+    }
+}
+
+/// How a rental subsidy is counted: the rate on the area (per person × people, within the cap), or, where the area
+/// per person or the household's size is not known, the most it can be.
+fn subsidy_text(
+    lang: Lang,
+    rate_fen: i64,
+    (per_person, size): (Option<i64>, Option<i64>),
+    cap: Option<i64>,
+    area: Option<i64>,
+) -> String {
+    let zh = lang == Lang::ZhCn;
+    let rate = yuan_text(rate_fen);
+    let most = cap.map(|c| yuan_text(rate_fen.saturating_mul(c)));
+    match (area, per_person, size, cap, most) {
+        (Some(area), Some(p), Some(n), ..) if zh => format!("每平方米每月{rate}元，每人{p}平方米、{n}口人，补贴{area}平方米。"),
+        (Some(area), Some(p), Some(n), ..) => {
+            format!("¥{rate} per m² a month on {p} m² a person for {}: {area} m².", count_text(n, "person", "people"))
+        }
+        (_, None, _, Some(cap), Some(most)) if zh => format!(
+            "每平方米每月{rate}元，最多补贴{cap}平方米（每月最多{most}元）；每人补多少平方米，当地规定没写，请问住房保障部门。"
+        ),
+        (_, None, _, Some(cap), Some(most)) => format!(
+            "¥{rate} per m² a month on at most {cap} m² (at most ¥{most} a month); the rule does not say the area per person: ask the housing security office."
+        ),
+        (_, None, ..) if zh => format!("每平方米每月{rate}元；每人补多少平方米，当地规定没写，请问住房保障部门。"),
+        (_, None, ..) => {
+            format!("¥{rate} per m² a month; the rule does not say the area per person: ask the housing security office.")
+        }
+        _ if zh => format!("每平方米每月{rate}元，按家里几口人算，还要知道家里有几口人。"),
+        _ => format!("¥{rate} per m² a month, counted on the household's size, which is not known yet."),
     }
 }
 
@@ -1290,6 +1343,25 @@ impl Msg {
             (Msg::ParentsHome { weighed: false }, En) => "Your parents own a home in the county town; here you and they must own none.".into(),
             (Msg::ParentsHome { weighed: true }, ZhCn) => "父母在这里有房：能帮助解决住房的不予受理，由住房保障部门判断。".into(),
             (Msg::ParentsHome { weighed: true }, En) => "Your parents own a home here; the office judges whether they can help you with housing, which rules it out.".into(),
+            (Msg::SubsidyFollowsPublicRental { status }, ZhCn) => match status {
+                Status::Eligible => "符合当地公租房的条件（见“公租房”）。".into(),
+                Status::NotEligible | Status::NotYet => "还不符合当地公租房的条件（见“公租房”）。".into(),
+                _ => "符合不符合当地公租房的条件还不确定（见“公租房”）。".into(),
+            },
+            (Msg::SubsidyFollowsPublicRental { status }, En) => match status {
+                Status::Eligible => "You meet the county's public rental conditions (see Public rental housing).".into(),
+                Status::NotEligible | Status::NotYet => {
+                    "You do not meet the county's public rental conditions yet (see Public rental housing).".into()
+                }
+                _ => "Whether you meet the county's public rental conditions is not known yet (see Public rental housing).".into(),
+            },
+            (Msg::LocalSubsidy { rate_fen }, ZhCn) => format!("当地发租房补贴：每平方米每月{}元。", yuan_text(*rate_fen)),
+            (Msg::LocalSubsidy { rate_fen }, En) => {
+                format!("The county pays a rental subsidy of ¥{} per m² a month.", yuan_text(*rate_fen))
+            }
+            (Msg::SubsidyAmount { rate_fen, per_person_m2, size, cap_m2, area_m2 }, lang) => {
+                subsidy_text(lang, *rate_fen, (*per_person_m2, *size), *cap_m2, *area_m2)
+            }
             (Msg::ParentsHomeUnknown { weighed: false }, ZhCn) => "自己在这里没有房。当地规定父母在县城也不能有房，父母有没有房还不知道。".into(),
             (Msg::ParentsHomeUnknown { weighed: false }, En) => "You own no home here. The rule also asks that your parents own none in the county town, which we don't know yet.".into(),
             (Msg::ParentsHomeUnknown { weighed: true }, ZhCn) => "自己在这里没有房。直系亲属在这里能帮助解决住房的不予受理，父母在这里有没有房还不知道。".into(),
@@ -1551,6 +1623,8 @@ impl Msg {
             }
             (Msg::NotModelledLocalRules, ZhCn) => "当地的申请条件和办理流程，以当地通知为准。".into(),
             (Msg::NotModelledLocalRules, En) => "Local entry conditions and procedures follow the local notice.".into(),
+            (Msg::NotModelledSubsidyTerms, ZhCn) => "补贴怎么发（按月还是按年）、和公租房实物能不能同时享受，以当地规定为准。".into(),
+            (Msg::NotModelledSubsidyTerms, En) => "How the subsidy is paid (monthly or yearly) and whether it can go with a public rental unit follow the local rule.".into(),
             (Msg::OwnCountyRuralUnclear, ZhCn) => {
                 "本县农村户口算不算外来务工人员，当地规定没说清。请问县住房保障部门。".into()
             }
@@ -1579,6 +1653,8 @@ impl ProgramId {
             (ProgramId::AffordableRental, Lang::En) => "Affordable rental housing",
             (ProgramId::ProvidentFundRent, Lang::ZhCn) => "公积金付房租",
             (ProgramId::ProvidentFundRent, Lang::En) => "Provident fund for rent",
+            (ProgramId::RentalSubsidy, Lang::ZhCn) => "租房补贴（公租房租赁补贴）",
+            (ProgramId::RentalSubsidy, Lang::En) => "Rental subsidy",
             (ProgramId::SchoolEntry, Lang::ZhCn) => "孩子在这里上学",
             (ProgramId::SchoolEntry, Lang::En) => "School entry here",
             (ProgramId::ExamEligibility, Lang::ZhCn) => "在这里高考",
@@ -1677,6 +1753,9 @@ const CRITERION_TITLES: &[(ProgramId, &str, &str, &str)] = &[
     (ProgramId::ProvidentFundRent, "depositing", "在交公积金", "Paying into the fund"),
     (ProgramId::ProvidentFundRent, "renting_no_home", "租房、没有房", "Renting, no home"),
     (ProgramId::ProvidentFundRent, "rent_share", "房租占收入的比例", "Rent as a share of income"),
+    (ProgramId::RentalSubsidy, "public_rental_eligible", "符合公租房条件", "Meets the public rental conditions"),
+    (ProgramId::RentalSubsidy, "renting_no_home", "租房、没有房", "Renting, no home"),
+    (ProgramId::RentalSubsidy, "local_subsidy", "当地发租房补贴", "The county pays a subsidy"),
     (ProgramId::SchoolEntry, "school_age", "满6岁", "Age 6"),
     (ProgramId::SchoolEntry, "parent_permit", "居住证或居住年限", "Permit or years here"),
     (ProgramId::SchoolEntry, "parent_work", "社保或营业执照", "Insurance or business licence"),
@@ -1716,6 +1795,8 @@ impl crate::report::AmountId {
             (AddonMonthly, Lang::En) => "Local add-on",
             (AccountAtRetirement, Lang::ZhCn) => "退休时账户余额",
             (AccountAtRetirement, Lang::En) => "Account at retirement",
+            (SubsidyMonthly, Lang::ZhCn) => "每月租房补贴",
+            (SubsidyMonthly, Lang::En) => "Rental subsidy a month",
         }
     }
 }

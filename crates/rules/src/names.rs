@@ -38,7 +38,7 @@ impl Office {
     pub fn of_program(program: ProgramId) -> Office {
         match program {
             ProgramId::EmployeePension | ProgramId::ResidentPension => Office::SocialInsurance,
-            ProgramId::PublicRental | ProgramId::AffordableRental => Office::HousingSecurity,
+            ProgramId::PublicRental | ProgramId::AffordableRental | ProgramId::RentalSubsidy => Office::HousingSecurity,
             ProgramId::ProvidentFundRent => Office::ProvidentFund,
             ProgramId::SchoolEntry | ProgramId::ExamEligibility | ProgramId::ZhongkaoEligibility => Office::Education,
             ProgramId::ResidencePermit | ProgramId::HukouTransfer => Office::PublicSecurity,
@@ -56,6 +56,7 @@ impl Office {
             ProgramId::PublicRental,
             ProgramId::AffordableRental,
             ProgramId::ProvidentFundRent,
+            ProgramId::RentalSubsidy,
             ProgramId::SchoolEntry,
             ProgramId::ExamEligibility,
             ProgramId::ZhongkaoEligibility,
@@ -186,6 +187,18 @@ const PARAMETER_NAMES: &[(&str, &str, &str)] = &[
         "the labour-contract length outside workers need",
     ),
     ("public_rental.income_line_fen", "公租房的收入标准", "the income line for public rental housing"),
+    ("rental_subsidy.rate_fen_per_m2", "租赁补贴每平方米每月的标准", "the rental subsidy per m² a month"),
+    ("rental_subsidy.area_per_person_m2", "租赁补贴每人补贴的面积", "the area per person the rental subsidy pays for"),
+    (
+        "rental_subsidy.area_cap_household_m2",
+        "租赁补贴一户最多补贴的面积",
+        "the most area the subsidy pays for a household",
+    ),
+    (
+        "rental_subsidy.area_cap_single_m2",
+        "租赁补贴单身最多补贴的面积",
+        "the most area the subsidy pays for one person",
+    ),
     (
         "public_rental.graduate_months",
         "新毕业生可以申请的毕业年限",
@@ -532,6 +545,8 @@ const NAMED_ARTICLES: &[(&str, &str)] = &[
     ("年限养老金", "years-based add-on"),
     ("待遇", "benefits"),
     ("新毕业生条件", "new-graduate conditions"),
+    ("补贴标准", "subsidy rates"),
+    ("实物保障与租赁补贴并举", "housing in kind and rental subsidies side by side"),
     ("报名条件", "registration conditions"),
     ("报考条件", "exam entry conditions"),
     ("计发基数", "benefit base"),

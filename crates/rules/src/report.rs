@@ -91,6 +91,7 @@ pub enum ProgramId {
     PublicRental,
     AffordableRental,
     ProvidentFundRent,
+    RentalSubsidy,
     SchoolEntry,
     ExamEligibility,
     ZhongkaoEligibility,
@@ -107,6 +108,7 @@ impl ProgramId {
             ProgramId::PublicRental => "public_rental",
             ProgramId::AffordableRental => "affordable_rental",
             ProgramId::ProvidentFundRent => "provident_fund_rent",
+            ProgramId::RentalSubsidy => "rental_subsidy",
             ProgramId::SchoolEntry => "school_entry",
             ProgramId::ExamEligibility => "exam_eligibility",
             ProgramId::ZhongkaoEligibility => "zhongkao_eligibility",
@@ -129,6 +131,8 @@ pub enum AmountId {
     TotalMonthly,
     /// The personal-account balance projected to retirement.
     AccountAtRetirement,
+    /// A county's rental subsidy per month (租赁补贴).
+    SubsidyMonthly,
 }
 
 /// An estimated amount in fen, or unknown with what would settle it.

@@ -10,6 +10,7 @@ pub mod hukou_transfer;
 pub mod parent_tests;
 pub mod provident_fund_rent;
 pub mod public_rental;
+pub mod rental_subsidy;
 pub mod residence_permit;
 pub mod resident_pension;
 pub mod school_entry;
@@ -66,6 +67,7 @@ pub mod household_fields {
     pub const PROVIDENT_FUND: &str = "providentFundDepositing";
     pub const RENTS_HOME: &str = "rentsHome";
     pub const MONTHLY_RENT: &str = "monthlyRentFen";
+    pub const SIZE: &str = "size";
 }
 
 /// Child fields programs ask about (below `household.children[i]`).
@@ -84,6 +86,7 @@ pub const HOUSEHOLD_QUESTION_FIELDS: &[&str] = &[
     household_fields::PROVIDENT_FUND,
     household_fields::RENTS_HOME,
     household_fields::MONTHLY_RENT,
+    household_fields::SIZE,
 ];
 
 pub const CHILD_QUESTION_FIELDS: &[&str] =

@@ -32,8 +32,9 @@ pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
     }
 }
 
-/// The answer with adult `index` as the applicant, in the place they live.
-fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: YearMonth) -> ProgramResult {
+/// The answer with adult `index` as the applicant, in the place they live (also the conditions of the county's
+/// rental subsidy, `rental_subsidy`).
+pub(super) fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: YearMonth) -> ProgramResult {
     let place = applicant.current_place.as_deref();
     let place_q = Question::adult(index, fields::CURRENT_PLACE);
 
