@@ -166,3 +166,28 @@ test('in 融安 a worker short of the outside workers\' insurance is asked about
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// 永新's rental subsidy (rules-counties §2.2: 15 m² a person × 2 yuan a m² a month): a renting family of three
+// sees 90 yuan a month, once it qualifies; 永新's 公租房 conditions are not in the data, so that stays open.
+test('in 永新 a renting family of three is shown the county\'s rental subsidy, 90 yuan a month once it qualifies', async () => {
+  const { page, context, problems } = await phonePage(env.browser);
+  const calc = new Calculator(page);
+  await calc.open(env.server.url);
+  await calc.step('places');
+  await calc.place(`${A0}.currentPlace`, '360830');
+  await calc.place(`${A0}.hukouPlace`, '410225');
+  await calc.step('housing');
+  await calc.choose('household.ownsHomeHere', 'no');
+  await calc.choose('household.rentsHome', 'yes');
+  // The household's size is asked because the subsidy is counted on it.
+  await calc.field('household.size').waitFor();
+  await calc.type('household.size', '3');
+  await calc.step('results');
+  assert.equal(await calc.status('rental_subsidy', 'household'), 'unknown');
+  const card = await calc.openCard('rental_subsidy', 'household');
+  assert.match(await card.locator('.amounts').textContent(), /每月租房补贴：符合条件后每月约 90\.00 元/);
+  assert.match(await card.textContent(), /永新县中心城区公共租赁住房租赁补贴实施办法/);
+  await card.screenshot({ path: screenshotPath('49-yongxin-rental-subsidy') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
