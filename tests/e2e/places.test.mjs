@@ -83,22 +83,33 @@ test('in English the lists and hits are named in pinyin with their kind, and end
 // county insurance, no home in the county town. The county's rule also asks that the parents have none there, so
 // the form asks it (it is not asked elsewhere), and the answer decides the housing test: parents' flat in town, no;
 // parents' home in the village, yes.
+/** The places step for a worker from 兰考 (河南) living in the county with this code. */
+async function fromLankaoIn(calc, code) {
+  await calc.step('places');
+  await calc.place(`${A0}.currentPlace`, code);
+  await calc.place(`${A0}.hukouPlace`, '410225');
+}
+
+/** The housing step of a family renting with no home of its own, its income below the local line. */
+async function rentingBelowTheLine(calc) {
+  await calc.step('housing');
+  await calc.choose('household.ownsHomeHere', 'no');
+  await calc.choose('household.rentsHome', 'yes');
+  await calc.choose('household.incomeBelowLocalLine', 'yes');
+}
+
 test('in 怀宁 the form asks whether the parents own a home in the county town, and the answer decides', async () => {
   const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
   await calc.open(env.server.url);
   await calc.step('places');
   assert.equal(await calc.field(`${A0}.parentsHomeHere`).count(), 0, 'not asked before a rule needs it');
-  await calc.place(`${A0}.currentPlace`, '340822');
-  await calc.place(`${A0}.hukouPlace`, '410225');
+  await fromLankaoIn(calc, '340822');
   await calc.step('work');
   await calc.choose(`${A0}.employment`, 'contract');
   await calc.type(`${A0}.contractMonths`, '12');
   await calc.type(`${A0}.siMonthsHere`, '14');
-  await calc.step('housing');
-  await calc.choose('household.ownsHomeHere', 'no');
-  await calc.choose('household.rentsHome', 'yes');
-  await calc.choose('household.incomeBelowLocalLine', 'yes');
+  await rentingBelowTheLine(calc);
   await calc.step('results');
   assert.equal(await calc.status('public_rental', 'household'), 'unknown');
   const card = await calc.openCard('public_rental', 'household');
@@ -129,18 +140,13 @@ test('in 融安 a worker short of the outside workers\' insurance is asked about
   const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
   await calc.open(env.server.url);
-  await calc.step('places');
-  await calc.place(`${A0}.currentPlace`, '450224');
-  await calc.place(`${A0}.hukouPlace`, '410225');
+  await fromLankaoIn(calc, '450224');
   await calc.step('work');
   assert.equal(await calc.field(`${A0}.college`).count(), 0, 'not asked before a rule needs it');
   await calc.choose(`${A0}.employment`, 'contract');
   await calc.type(`${A0}.siMonthsHere`, '18');
   await calc.choose(`${A0}.employeePension.contributingNow`, 'no');
-  await calc.step('housing');
-  await calc.choose('household.ownsHomeHere', 'no');
-  await calc.choose('household.rentsHome', 'yes');
-  await calc.choose('household.incomeBelowLocalLine', 'yes');
+  await rentingBelowTheLine(calc);
   await calc.step('results');
   assert.equal(await calc.status('public_rental', 'household'), 'unknown');
   const card = await calc.openCard('public_rental', 'household');
@@ -173,9 +179,7 @@ test('in 永新 a renting family of three is shown the county\'s rental subsidy,
   const { page, context, problems } = await phonePage(env.browser);
   const calc = new Calculator(page);
   await calc.open(env.server.url);
-  await calc.step('places');
-  await calc.place(`${A0}.currentPlace`, '360830');
-  await calc.place(`${A0}.hukouPlace`, '410225');
+  await fromLankaoIn(calc, '360830');
   await calc.step('housing');
   await calc.choose('household.ownsHomeHere', 'no');
   await calc.choose('household.rentsHome', 'yes');

@@ -138,3 +138,23 @@ pub fn supplied_note(
     let published = place.is_some() && crate::policy::resolve(place, national).0.int_at(as_of).is_some();
     published.then_some(Msg::SuppliedNotUsed { parameter: national.key })
 }
+
+/// Renting on the market with no home of one's own (`renting_no_home`, for paying rent from the provident fund and
+/// for a rental subsidy): met, not met, or open with the questions that settle it.
+pub fn renting_no_home(household: &crate::household::Household, citation: &'static Citation) -> Criterion {
+    use super::household_fields::{OWNS_HOME_HERE, RENTS_HOME};
+    let (renting, owns) = (household.rents_home, household.owns_home_here);
+    let outcome = match (renting, owns) {
+        (Some(true), Some(false)) => Outcome::Met,
+        (Some(false), _) | (_, Some(true)) => Outcome::NotMet,
+        _ => Outcome::Unknown,
+    };
+    let mut c = criterion("renting_no_home", citation, outcome, Msg::RentingNoHome { renting, owns });
+    if renting.is_none() {
+        c.questions.push(Question::household(RENTS_HOME));
+    }
+    if owns.is_none() {
+        c.questions.push(Question::household(OWNS_HOME_HERE));
+    }
+    c
+}

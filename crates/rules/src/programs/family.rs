@@ -71,6 +71,21 @@ pub fn adults(household: &Household) -> Vec<(u8, &Adult)> {
     household.adults.iter().take(crate::household::MAX_ADULTS).enumerate().map(|(i, a)| (i as u8, a)).collect()
 }
 
+/// A household program's answer with either adult as the applicant (`answer`): the better one, carrying the first
+/// month either applicant's answer changes by itself (`changes_at`), which timelines look at.
+pub fn best_applicant(
+    household: &Household,
+    answer: impl Fn(u8, &Adult) -> crate::report::ProgramResult,
+) -> crate::report::ProgramResult {
+    let results: Vec<_> = adults(household).into_iter().map(|(i, a)| answer(i, a)).collect();
+    let changes_at = results.iter().filter_map(|r| r.changes_at).min();
+    match best(results) {
+        Some(r) => crate::report::ProgramResult { changes_at, ..r },
+        // `adults` always gives one, the unknown adult if none is given.
+        None => answer(0, &UNKNOWN),
+    }
+}
+
 /// A place the family lives in (unknown: `None`) and the adults living there, with their index.
 pub type Residence<'a> = (Option<&'a str>, Vec<(u8, &'a Adult)>);
 

@@ -6,7 +6,7 @@
 //! Criteria: `depositing`, `renting_no_home`, `rent_share` (the local share; household wage income is taken as
 //! income per person × household size [I]).
 
-use super::common::{criterion, local, no_local_rule, tri};
+use super::common::{criterion, local, no_local_rule, renting_no_home, tri};
 use super::{fields, household_fields};
 use crate::household::{Household, Question};
 use crate::message::Msg;
@@ -33,24 +33,7 @@ fn in_place(household: &Household, place: Option<&str>, as_of: YearMonth) -> Pro
         dep.questions.push(Question::household(household_fields::PROVIDENT_FUND));
     }
 
-    let (renting, owns) = (household.rents_home, household.owns_home_here);
-    let renting_outcome = match (renting, owns) {
-        (Some(true), Some(false)) => Outcome::Met,
-        (Some(false), _) | (_, Some(true)) => Outcome::NotMet,
-        _ => Outcome::Unknown,
-    };
-    let mut rent = criterion(
-        "renting_no_home",
-        &data::criteria::RENTING_NO_HOME,
-        renting_outcome,
-        Msg::RentingNoHome { renting, owns },
-    );
-    if renting.is_none() {
-        rent.questions.push(Question::household(household_fields::RENTS_HOME));
-    }
-    if owns.is_none() {
-        rent.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
-    }
+    let rent = renting_no_home(household, &data::criteria::RENTING_NO_HOME);
 
     let share = match local(place, &data::RENT_SHARE_BP, as_of) {
         None => no_local_rule(

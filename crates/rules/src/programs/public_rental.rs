@@ -20,16 +20,9 @@ use crate::report::{Criterion, Outcome, ProgramId, ProgramResult, Quantity};
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
-    // Either adult may apply: the family's answer is the best of the two.
-    let adults = super::family::adults(household);
-    let results: Vec<ProgramResult> = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of)).collect();
-    // Either applicant's answer may change with time (a new graduate's window closes): timelines look at the
-    // first such month of either.
-    let changes_at = results.iter().filter_map(|r| r.changes_at).min();
-    match super::family::best(results) {
-        Some(r) => ProgramResult { changes_at, ..r },
-        None => as_applicant(household, 0, &super::family::UNKNOWN_ADULT, as_of),
-    }
+    // Either adult may apply: the family's answer is the best of the two (and either's answer may change with time:
+    // a new graduate's window closes).
+    super::family::best_applicant(household, |i, a| as_applicant(household, i, a, as_of))
 }
 
 /// The answer with adult `index` as the applicant, in the place they live (also the conditions of the county's

@@ -9,7 +9,7 @@
 //! one's own), `local_subsidy` (the county pays one: its rate is in the data). Amount: the monthly subsidy, or, where
 //! the county does not say the area per person, unknown with the most it can be. Either adult may apply.
 
-use super::common::{criterion, local_dated, no_local_rule};
+use super::common::{criterion, local_dated, no_local_rule, renting_no_home};
 use super::{fields, household_fields};
 use crate::household::{Adult, Household, Question};
 use crate::message::Msg;
@@ -18,13 +18,7 @@ use crate::report::{Amount, AmountId, Outcome, ProgramId, ProgramResult, Status}
 use crate::time::YearMonth;
 
 pub fn evaluate(household: &Household, as_of: YearMonth) -> ProgramResult {
-    let adults = super::family::adults(household);
-    let results: Vec<ProgramResult> = adults.iter().map(|(i, a)| as_applicant(household, *i, a, as_of)).collect();
-    let changes_at = results.iter().filter_map(|r| r.changes_at).min();
-    match super::family::best(results) {
-        Some(r) => ProgramResult { changes_at, ..r },
-        None => as_applicant(household, 0, &super::family::UNKNOWN_ADULT, as_of),
-    }
+    super::family::best_applicant(household, |i, a| as_applicant(household, i, a, as_of))
 }
 
 fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: YearMonth) -> ProgramResult {
@@ -49,24 +43,7 @@ fn as_applicant(household: &Household, index: u8, applicant: &Adult, as_of: Year
     eligible.met_from = rental.earliest.filter(|_| rental.status == Status::NotYet);
     eligible.is_duration = rental.status == Status::NotYet;
 
-    let (renting, owns) = (household.rents_home, household.owns_home_here);
-    let renting_outcome = match (renting, owns) {
-        (Some(true), Some(false)) => Outcome::Met,
-        (Some(false), _) | (_, Some(true)) => Outcome::NotMet,
-        _ => Outcome::Unknown,
-    };
-    let mut rent = criterion(
-        "renting_no_home",
-        &data::criteria::RENTING_NO_HOME,
-        renting_outcome,
-        Msg::RentingNoHome { renting, owns },
-    );
-    if renting.is_none() {
-        rent.questions.push(Question::household(household_fields::RENTS_HOME));
-    }
-    if owns.is_none() {
-        rent.questions.push(Question::household(household_fields::OWNS_HOME_HERE));
-    }
+    let rent = renting_no_home(household, &data::criteria::RENTING_NO_HOME);
 
     let rate = local_dated(place, &data::RATE_FEN_PER_M2, as_of);
     let subsidy = match rate {
