@@ -133,8 +133,9 @@ pub(super) fn as_applicant(household: &Household, index: u8, applicant: &Adult, 
 
 /// The employment test on either path the place gives: its outside workers' test, or, when that is not met, its
 /// new-graduate path (融安, 怀宁). Met on either is met; not met on both is the outside workers' answer; otherwise
-/// it is open, with the questions of the outside workers' test while that is open, else the graduate path's. Also the month the graduate path may change by itself (its
-/// insurance long enough, or its window closed), for timelines.
+/// it is open, with the questions of the outside workers' test while that is open, else the graduate path's. Also
+/// the month the graduate path may change by itself (its insurance long enough, or its window closed), for
+/// timelines.
 fn work_test(
     applicant: &Adult,
     index: u8,
