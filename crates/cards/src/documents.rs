@@ -16,6 +16,10 @@ extern "C" {
 /// Hands the catalogue the page's English texts (`crates/form/english.json`) once they are there; returns whether
 /// they are. Until then the English screens show the catalogue's Chinese.
 pub fn english() -> bool {
+    // Once given, the catalogue keeps them: every later draw asks nothing of the page.
+    if anju_form::catalogue::has_english() {
+        return true;
+    }
     let Ok(list) = js_english() else { return false };
     if !list.is_object() {
         return false;

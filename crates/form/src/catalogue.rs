@@ -54,22 +54,25 @@ fn english(text: Text) -> &'static str {
     ENGLISH.get().and_then(|e| e.get(text as usize)).copied().unwrap_or_else(|| chinese(text))
 }
 
+/// Whether the English texts are there (natively they are compiled in).
+pub fn has_english() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return ENGLISH.get().is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    true
+}
+
 /// Gives the browser build its English texts (`crates/form/english.json`, fetched after start), once. A list of
 /// another length is from another build and is ignored. Returns whether the texts are there (natively they are
 /// compiled in, and the list is not needed).
 pub fn set_english(texts: Vec<String>) -> bool {
     #[cfg(target_arch = "wasm32")]
-    {
-        if texts.len() == Text::ALL.len() {
-            let _ = ENGLISH.set(texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect());
-        }
-        ENGLISH.get().is_some()
+    if texts.len() == Text::ALL.len() {
+        let _ = ENGLISH.set(texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect());
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = texts;
-        true
-    }
+    let _ = texts;
+    has_english()
 }
 
 texts! {

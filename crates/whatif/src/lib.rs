@@ -1,8 +1,7 @@
 //! Anju's what-if screen, a second wasm module the page loads when it first shows its results (whose cards this
 //! module draws, `anju_cards::html`) or when a family asks: the choices side by side, the ways to each program not
-//! yet in reach, and a timeline chart per choice. The page hands it the
-//! family as `Draft::flat` lists it; the screen mounts into its own element beside the page's, never inside it
-//! (two Yew apps never share a subtree).
+//! yet in reach, and a timeline chart per choice. The page hands it the family as `Draft::flat` lists it; the
+//! screen mounts into its own element beside the page's, never inside it (two Yew apps never share a subtree).
 //!
 //! - `model`: the screen as data and what the engine answers for it (pure, tested natively)
 //! - `words`: the screen's own words in both languages

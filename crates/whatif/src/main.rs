@@ -31,6 +31,12 @@ thread_local! {
 
 fn main() {}
 
+/// The language and month the page hands over (`zh-CN` or `en`; `YYYY-MM`).
+fn lang_and_month(lang: &str, today: &str) -> (Lang, YearMonth) {
+    let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
+    (lang, YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1)))
+}
+
 fn draft_of(list: &js_sys::Array) -> Draft {
     let list: Vec<String> = list.iter().map(|v| v.as_string().unwrap_or_default()).collect();
     Draft::from_flat(&list)
@@ -54,8 +60,7 @@ pub fn show(
     // The page's English texts, for the headings the screens share with the page (once they are there).
     anju_cards::documents::english();
     let draft = std::rc::Rc::new(draft_of(&draft));
-    let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
-    let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
+    let (lang, today) = lang_and_month(lang, today);
     let view = if view == 1 { View::HandOver } else { View::WhatIf };
     let on_out = yew::Callback::from(move |out: Out| {
         let _ = match out {
@@ -102,8 +107,7 @@ pub fn open_link(text: &str) -> JsValue {
 /// The page's result cards for the family, as HTML (`anju_cards::html`).
 #[wasm_bindgen]
 pub async fn cards(draft: js_sys::Array, lang: &str, today: &str) -> String {
-    let lang = if lang == "en" { Lang::En } else { Lang::ZhCn };
-    let today = YearMonth::parse(today).unwrap_or(YearMonth::ym(2026, 1));
+    let (lang, today) = lang_and_month(lang, today);
     anju_cards::html(&draft_of(&draft), lang, today).await
 }
 
