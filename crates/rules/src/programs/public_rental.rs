@@ -550,6 +550,22 @@ mod tests {
         assert_eq!(evaluate(&short, NOV_2026).changes_at, Some(YearMonth::ym(2026, 12)));
     }
 
+    /// The second adult, a recent graduate, can be the applicant where the first has no path: the family is in,
+    /// through the second, whichever adult is listed first.
+    #[test]
+    fn a_graduate_second_adult_is_the_applicant_in_either_order() {
+        let mut h = rongan(18, true);
+        let mut graduate = h.adults[0].clone();
+        graduate.college = Some(true);
+        graduate.graduated = Some(YearMonth::ym(2023, 6));
+        h.adults.push(graduate);
+        assert_eq!(work(&h, NOV_2026).met_by, Some("household.adults[1]"));
+        assert_eq!(evaluate(&h, NOV_2026).status, Status::Eligible);
+        h.adults.reverse();
+        assert_eq!(work(&h, NOV_2026).met_by, Some("household.adults[0]"));
+        assert_eq!(evaluate(&h, NOV_2026).status, Status::Eligible);
+    }
+
     /// A place whose rule gives no new-graduate numbers has no such path, and says it is not checked.
     #[test]
     fn without_a_local_graduate_rule_the_path_is_not_checked_and_says_so() {

@@ -175,6 +175,23 @@ mod tests {
         assert_eq!(evaluate(&owner, NOV_2026).status, Status::NotEligible);
     }
 
+    /// Either adult may apply, and the order they are listed in changes nothing: with the first adult in a county
+    /// whose subsidy is not in the data and the second meeting 怀宁's conditions, the family is eligible through
+    /// the second, either way round.
+    #[test]
+    fn the_second_adult_may_be_the_applicant_in_either_order() {
+        let mut h = renting("anhui/anqing/huaining", 3);
+        let elsewhere = Adult { current_place: Some("henan/kaifeng/lankao".into()), ..Adult::default() };
+        h.adults.insert(0, elsewhere);
+        let first = evaluate(&h, NOV_2026);
+        assert_eq!(first.status, Status::Eligible);
+        h.adults.reverse();
+        let second = evaluate(&h, NOV_2026);
+        assert_eq!(second.status, Status::Eligible);
+        assert_eq!(first.criteria.iter().map(|c| c.outcome).collect::<Vec<_>>(), [Outcome::Met; 3]);
+        assert_eq!(amount(&first), amount(&second));
+    }
+
     /// A place whose subsidy is not in the data: unknown, naming the missing rate, never a "no".
     #[test]
     fn without_a_local_rate_the_answer_is_unknown_and_no_amount_is_made_up() {
