@@ -256,7 +256,11 @@ test('the family file is the CLI plan: anju compare gives the statuses the scree
   assert.match(await other.page.locator('.import-read').textContent(), /重新加/);
   await other.page.locator('.import-read').screenshot({ path: screenshotPath('55-import') });
   assert.deepEqual(await axe(other.page, { context: '#whatif' }), []);
+  // The page starts again with the file's family (a new link in the address reloads it): read the new page's
+  // cards, not the ones still shown before it reloads.
+  const reloaded = other.page.waitForEvent('load');
   await other.page.locator('#ho-import-open').tap();
+  await reloaded;
   await other.page.waitForURL(/#s=3\./);
   const opened = await statuses(other.page);
   // Each program the table shows has the baseline status the file's family has here.
